@@ -1,0 +1,134 @@
+"""The ``kg`` command line. Argument parsing and exit codes only; the work is
+done by plain functions of the package."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+__all__ = ["cli", "main"]
+
+log = logging.getLogger("kg")
+
+
+def _table(variables, rows, limit: int | None = None) -> str:
+    shown = rows if limit is None else rows[:limit]
+    cells = [list(variables)] + [["" if v is None else str(v) for v in row] for row in shown]
+    widths = [min(max(len(r[i]) for r in cells), 80) for i in range(len(variables))]
+    def fmt(r):
+        return "  ".join((c if len(c) <= 80 else c[:77] + "...").ljust(w) for c, w in zip(r, widths)).rstrip()
+    lines = [fmt(cells[0]), "  ".join("-" * w for w in widths)] + [fmt(r) for r in cells[1:]]
+    if limit is not None and len(rows) > limit:
+        lines.append(f"... {len(rows) - limit} more rows (use --format csv for all)")
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.version_option(package_name="kg")
+def cli(verbose: int, quiet: bool) -> None:
+    """kg: a knowledge graph of language-model research."""
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="kg: %(levelname)s: %(message)s", force=True)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1)
+@click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Output directory.")
+@click.option("--format", "fmt", type=click.Choice(["listing", "jsonl", "arxiv"]), help="Force an input format.")
+@click.option("--skip-bad", is_flag=True, help="Skip bad records and unreadable files with a warning.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, for long inputs).")
+def build(inputs, out, fmt, skip_bad, no_html, progress):
+    """Build the graph of INPUTS (files, directories, globs; default: the bundled corpus)."""
+    from kg.build import build as run_build
+
+    result = run_build(inputs or None, out, format=fmt, errors="skip" if skip_bad else "raise",
+                       html=not no_html, progress=progress)
+    entities = ", ".join(f"{n} {t}" for t, n in result.entity_counts().items())
+    click.echo(f"{result.papers} papers, {entities}; {result.graph.number_of_edges()} edges, "
+               f"{result.triples} triples in {result.seconds:.1f} s")
+    for path in result.files:
+        click.echo(f"  wrote {path}")
+
+
+@cli.command()
+@click.argument("out", default="out", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(out, as_json):
+    """Papers, entities by type and edges by predicate of a build."""
+    from kg.stats import graph_stats
+
+    figures = graph_stats(out)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(f"papers    {figures['papers']}")
+    click.echo("entities")
+    for t, n in figures["entities"].items():
+        click.echo(f"  {t:<14}{n}")
+    click.echo("edges")
+    for p, n in figures["edges"].items():
+        click.echo(f"  {p:<14}{n}")
+    click.echo(f"triples   {figures['triples']}")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+              default="table", show_default=True)
+@click.option("--limit", type=int, default=200, show_default=True, help="Rows shown in a table.")
+def query(out, sparql, query_file, fmt, limit):
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the build in OUT.
+
+    The project prefixes (kg:, model:, dataset:, rdfs:, skos:, prov:, dcterms: ...) are declared for you.
+    """
+    from kg.store import open_store
+    from kg.store import query as run_query
+
+    if query_file is not None:
+        sparql = query_file.read()
+    if not sparql:
+        raise click.UsageError("give a query, or -f FILE")
+    result = run_query(open_store(out), sparql)
+    if fmt == "table":
+        if result.kind == "select":
+            click.echo(_table(result.variables, result.rows, limit))
+        elif result.kind == "ask":
+            click.echo("yes" if result.boolean else "no")
+        else:
+            click.echo(result.serialize("turtle").decode("utf-8"), nl=False)
+        return
+    sys.stdout.buffer.write(result.serialize(fmt))
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; a :class:`KGError` becomes one line on stderr and exit code 1."""
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+    except KGError as err:
+        click.echo(f"kg: error: {err}", err=True)
+        return 1
+    except click.exceptions.Abort:
+        click.echo("kg: aborted", err=True)
+        return 130
+    except click.ClickException as err:
+        err.show()
+        return err.exit_code
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

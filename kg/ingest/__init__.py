@@ -1,0 +1,148 @@
+"""Input readers, one module per format, registered here.
+
+>>> sorted(READERS)
+['arxiv', 'jsonl', 'listing']
+"""
+from __future__ import annotations
+
+import glob
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import FormatError, KGError
+from kg.ingest._text import decode, normalise_title, paper_key
+from kg.ingest.jsonl import looks_like_arxiv, read_arxiv, read_jsonl
+from kg.ingest.listing import looks_like_listing, read_listing
+from kg.model import Paper
+
+__all__ = [
+    "READERS", "detect_format", "expand_inputs", "get_reader", "merge_papers",
+    "normalise_title", "paper_key", "read_papers",
+]
+
+log = logging.getLogger(__name__)
+
+READERS = {"listing": read_listing, "jsonl": read_jsonl, "arxiv": read_arxiv}
+
+#: File endings read when a directory is given.
+INPUT_SUFFIXES = (".txt", ".jsonl", ".json", ".ndjson")
+
+
+def get_reader(name: str):
+    """The reader registered under ``name``; a clear error for unknown names."""
+    try:
+        return READERS[name]
+    except KeyError:
+        raise KGError(f"unknown input format {name!r}; choose one of {', '.join(sorted(READERS))}") from None
+
+
+def detect_format(path: Path | str) -> str:
+    """Guess a file's format from its first bytes."""
+    path = Path(path)
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    if not head.strip():
+        raise FormatError("empty file", str(path))
+    text = decode(head, str(path), partial=len(head) == 65536)
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        first = stripped.split("\n", 1)[0]
+        try:
+            record = json.loads(first)
+        except ValueError:
+            record = None
+        if isinstance(record, dict):
+            return "arxiv" if looks_like_arxiv(record) else "jsonl"
+        raise FormatError("starts like JSON but its first line is not a JSON object", str(path))
+    if looks_like_listing(text):
+        return "listing"
+    raise FormatError("matches no input format (listing text, JSON lines, arXiv snapshot)", str(path))
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files named by paths, directories (their input files, recursively) and globs, sorted and unique."""
+    found: set[Path] = set()
+    for item in inputs:
+        item = str(item)
+        path = Path(item)
+        if path.is_dir():
+            for sub in path.rglob("*"):
+                if sub.suffix.lower() in INPUT_SUFFIXES and sub.is_file() and not sub.is_symlink():
+                    found.add(sub)
+        elif path.is_file():
+            found.add(path)
+        elif any(ch in item for ch in "*?["):
+            matches = [Path(p) for p in glob.glob(item, recursive=True)]
+            found.update(p for p in matches if p.is_file())
+            if not matches:
+                raise KGError(f"{item}: no file matches")
+        else:
+            raise KGError(f"{item}: no such file or directory")
+    return sorted(found)
+
+
+def read_papers(inputs: Iterable[str | Path], format: str | None = None, errors: str = "raise") -> Iterator[Paper]:
+    """Stream the papers of every input file, in file order, not yet merged.
+
+    ``errors="skip"`` logs and skips bad records and unreadable files instead of raising.
+    """
+    for path in expand_inputs(inputs):
+        try:
+            reader = get_reader(format or detect_format(path))
+            yield from reader(path, errors=errors)
+        except FormatError:
+            if errors == "raise":
+                raise
+            log.warning("skipped %s: not a readable input", path, exc_info=False)
+        except OSError as err:
+            if errors == "raise":
+                raise FormatError(f"cannot read: {err.strerror or err}", str(path)) from err
+            log.warning("skipped %s: %s", path, err)
+
+
+def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
+    """One paper per identity, sorted by key.
+
+    Records with the same arXiv id, or the same normalised title, are one
+    paper: it takes the arXiv id if any record has one, the longest abstract,
+    the first date and URL given, and every source.
+    """
+    groups: dict[str, list[Paper]] = {}
+    by_title: dict[str, str] = {}
+    by_arxiv: dict[str, str] = {}
+    for paper in papers:
+        title = normalise_title(paper.title)
+        group = (paper.arxiv_id and by_arxiv.get(paper.arxiv_id)) or by_title.get(title)
+        if group is None:
+            group = title
+            groups[group] = []
+        groups[group].append(paper)
+        by_title.setdefault(title, group)
+        if paper.arxiv_id:
+            by_arxiv.setdefault(paper.arxiv_id, group)
+    merged = [_merge(records) for records in groups.values()]
+    merged.sort(key=lambda p: p.key)
+    return merged
+
+
+def _first(values):
+    return next((v for v in values if v), None)
+
+
+def _merge(records: list[Paper]) -> Paper:
+    arxiv = _first(sorted(p.arxiv_id for p in records if p.arxiv_id))
+    best = max(records, key=lambda p: (len(p.abstract), p.title))
+    sources = tuple(sorted({s for p in records for s in p.sources}))
+    return Paper(
+        key=paper_key(best.title, arxiv),
+        title=best.title,
+        abstract=best.abstract,
+        arxiv_id=arxiv,
+        url=_first(p.url for p in records),
+        date=_first(sorted(p.date for p in records if p.date)),
+        authors=_first(p.authors for p in records) or (),
+        categories=tuple(sorted({c for p in records for c in p.categories})),
+        sources=sources,
+    )

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from kg.cli import main
+
+
+def test_cli_stats(built_out, capsys):
+    assert main(["stats", str(built_out), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["papers"] == 576
+    assert figures["triples"] > 1000
+
+
+def test_cli_query_table_csv_json(built_out, capsys):
+    q = "SELECT ?p ?t WHERE { ?p a kg:Paper ; dcterms:title ?t } ORDER BY ?t LIMIT 3"
+    assert main(["query", str(built_out), q]) == 0
+    out = capsys.readouterr().out
+    assert "(3 rows)" in out and out.splitlines()[0].split() == ["p", "t"]
+    assert main(["query", str(built_out), q, "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == ["p", "t"] and len(rows) == 4
+    assert main(["query", str(built_out), q, "--format", "json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["head"]["vars"] == ["p", "t"] and len(answer["results"]["bindings"]) == 3
+
+
+def test_cli_query_syntax_error_is_one_line(built_out, capsys):
+    assert main(["query", str(built_out), "SELECT ?x WHERE { ?x"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kg: error: SPARQL syntax error") and "line 1" in err and "Traceback" not in err
+
+
+def test_cli_query_without_build_is_clear_error(tmp_path, capsys):
+    assert main(["query", str(tmp_path), "ASK {}"]) == 1
+    assert "kg build" in capsys.readouterr().err
+
+
+def test_cli_build_jsonl(tmp_path, capsys):
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"title": "TinyBERT: Distilling BERT", "abstract": "We evaluate on GLUE."}) + "\n", encoding="utf-8")
+    assert main(["build", str(src), "--out", str(tmp_path / "o"), "--no-html"]) == 0
+    assert "1 papers" in capsys.readouterr().out
+    assert (tmp_path / "o" / "graph.ttl").exists() and not (tmp_path / "o" / "graph.html").exists()
+
+
+def test_cli_build_bad_input_is_clear_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    assert main(["build", str(bad), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "bad.txt" in err and "Traceback" not in err

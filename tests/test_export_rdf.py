@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import rdflib
+from rdflib.compare import isomorphic
+
+from kg.build import build
+from kg.export.iri import paper_iri, slug
+from kg.validate import validate
+from kg.vocab import KG, PROV, RDF
+
+
+def test_export_writes_all_formats(built_out):
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.html"):
+        assert (built_out / name).stat().st_size > 0
+
+
+def test_export_formats_parse_to_isomorphic_graphs(built_out):
+    nt = rdflib.Graph().parse(built_out / "graph.nt", format="nt")
+    ttl = rdflib.Graph().parse(built_out / "graph.ttl", format="turtle")
+    jsonld = rdflib.Graph().parse(built_out / "graph.jsonld", format="json-ld")
+    assert len(nt) > 1000
+    assert isomorphic(nt, ttl)
+    assert isomorphic(nt, jsonld)
+
+
+def test_export_has_576_papers_with_abstracts(built_out):
+    g = rdflib.Graph().parse(built_out / "graph.nt", format="nt")
+    papers = set(g.subjects(RDF.type, KG.Paper))
+    assert len(papers) == 576
+    assert all(g.value(p, rdflib.namespace.DCTERMS.abstract) for p in papers)
+
+
+def test_export_every_edge_is_a_statement_with_evidence(built_out):
+    g = rdflib.Graph().parse(built_out / "graph.nt", format="nt")
+    statements = set(g.subjects(RDF.type, RDF.Statement))
+    assert statements
+    for st in statements:
+        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        assert (s, p, o) in g
+        assert (g.value(st, PROV.wasDerivedFrom), RDF.type, KG.Paper) in g
+        assert str(g.value(st, KG.evidence))
+        assert 0 <= float(g.value(st, KG.confidence)) <= 1
+
+
+def test_export_is_shacl_valid(built_out):
+    conforms, violations, report = validate(built_out / "graph.nt")
+    assert conforms, report
+    assert violations == 0
+
+
+def test_export_is_byte_identical_across_builds(built_out, tmp_path, corpus_dir):
+    again = build([corpus_dir], tmp_path, html=True)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.html"):
+        assert (again.out / name).read_bytes() == (built_out / name).read_bytes(), name
+
+
+def test_iri_slugs_are_safe():
+    for text in ['<script>alert("x")</script>', "a b\nc", "Ünïcödé ∑", "", "x" * 500, "{}\\^`|"]:
+        s = slug(text)
+        assert s and all(c.isalnum() and c.isascii() or c in "-._~" for c in s) and len(s) <= 92
+    assert paper_iri("arxiv:cs/0501001").endswith("arxiv-cs_0501001")
