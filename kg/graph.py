@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.extract.pipeline import split_sentences
+from kg.extract.sentences import split_sentences
 from kg.model import Entity, Extraction, Paper
 
 __all__ = [
