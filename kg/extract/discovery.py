@@ -1,0 +1,215 @@
+"""Discovery of names the gazetteer does not know, with their type and ``introduced`` flag.
+
+Patterns over language, not over any one paper (cue words in ``schema/cues.toml``):
+
+- the title's head: ``TinyBERT: ...``, ``BERTić -- ...``, ``DistilBERT, a ...``;
+- the object of an introducing verb: ``we present / introduce / propose X``;
+- a naming word: ``called / dubbed / named X`` (also ``X and Y``);
+- an acronym with its long form: ``Matryoshka Representation Learning (MRL)``,
+  typed by the long form's head noun; tasks and fields are left out;
+- a name-shaped token built on a known model name: ``KR-BERT``, ``GottBERT``
+  (see :meth:`NameDiscoverer.shaped`).
+
+The type comes from the nearest cue noun (``benchmark`` -> Dataset,
+``objective`` -> Technique, ``model`` -> Model); a name without one is a Model.
+
+>>> from kg.model import Paper
+>>> d = NameDiscoverer(model_stems=["BERT"])
+>>> p = Paper("t:x", "KoSum: A Benchmark for Korean", "We introduce KoSum. Our model, dubbed FooNet, wins.")
+>>> [(f.name, f.type, f.introduced) for f in d(p)]
+[('KoSum', 'Dataset', True), ('FooNet', 'Model', True)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.gazetteer import load_cues
+from kg.extract.sentences import split_sentences
+from kg.model import Paper
+
+__all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
+
+_WORDS = re.compile(r"[^\s,;:()\"]+")
+_VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
+_ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
+_TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
+_SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A discovered name: where it is, its type and whether the paper introduces it."""
+
+    name: str
+    type: str
+    start: int
+    end: int
+    introduced: bool
+    aliases: tuple[str, ...] = ()
+    how: str = "pattern"
+
+
+def is_name_shaped(word: str) -> bool:
+    """A word written as a name: an inner capital or a digit next to letters.
+
+    >>> [is_name_shaped(w) for w in ["GottBERT", "COPA-HR", "Q8BERT", "Large", "2.2x", "model"]]
+    [True, True, True, False, False, False]
+    """
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not word[0].isalnum():
+        return False
+    if any(c.isupper() for c in word[1:]):
+        return True
+    return word[0].isupper() and any(c.isdigit() for c in word)
+
+
+class NameDiscoverer:
+    """Finds new names in one paper: ``discoverer(paper) -> list[Found]``."""
+
+    def __init__(self, cues: dict | None = None, model_stems=()):
+        cues = cues or load_cues()
+        disc = cues["discovery"]
+        self.intro = re.compile(r"\b(?:we|this (?:paper|work|study|article|report)|here we)\b(?:\s+\w+){0,2}?\s+(?:"
+                                + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+", re.I)
+        self.naming = re.compile(r"\b(?:" + "|".join(map(re.escape, disc["naming_words"])) + r")\s+", re.I)
+        self.title_stop = frozenset(disc["title_stop"])
+        self.generic = frozenset(disc["generic_names"])
+        self.stop = frozenset(disc["stop_words"])
+        self.type_cues = {t: frozenset(words) for t, words in cues["types"].items()}
+        acro = cues["acronym"]
+        self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
+        self.not_entities = frozenset(acro["not_entities"])
+        self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
+
+    # -- helpers -------------------------------------------------------------
+    def acceptable(self, name: str) -> bool:
+        name = name.strip()
+        return (bool(name) and name not in self.generic and name.lower() not in self.stop
+                and not _VERSION.fullmatch(name) and any(c.isalpha() for c in name))
+
+    def type_near(self, before: str, after: str = "") -> str | None:
+        """Type of the nearest cue noun: the words before (nearest first), then after."""
+        for words in (_WORDS.findall(before.lower())[::-1][:8], _WORDS.findall(after.lower())[:8]):
+            for i, word in enumerate(words):
+                pair = f"{words[i - 1]} {word}" if i else word
+                for etype in ("Dataset", "Technique", "Model"):
+                    if word in self.type_cues[etype] or pair in self.type_cues[etype]:
+                        return etype
+        return None
+
+    def type_of_name(self, name: str) -> str | None:
+        low = name.lower()
+        if low.endswith(("bench", "benchmark", "corpus", "qa", "dataset", "eval")):
+            return "Dataset"
+        return "Model" if any(stem in name for stem in self.model_stems) else None
+
+    # -- patterns ------------------------------------------------------------
+    def title(self, paper: Paper) -> list[Found]:
+        match = _TITLE_HEAD.match(paper.title)
+        if not match:
+            return []
+        head = match.group("head").strip()
+        words = head.split()
+        if len(words) == 1:
+            ok = self.acceptable(head) and (is_name_shaped(head) or (head[0].isupper()
+                                                                     and head.lower() not in self.title_stop))
+        elif len(words) == 2 and _VERSION.fullmatch(words[1]):
+            ok = is_name_shaped(words[0]) or words[0][0].isupper()
+        else:
+            ok = (len(words) <= 4 and all(w[0].isupper() or is_name_shaped(w) for w in words)
+                  and not any(w.lower() in self.title_stop or w.lower() in self.stop for w in words)
+                  and head in paper.abstract)
+        if not ok or not self.acceptable(head):
+            return []
+        start = paper.title.index(head)
+        etype = self.type_of_name(head) or self.type_near("", paper.title[match.end():]) or "Model"
+        return [Found(head, etype, start, start + len(head), True, how="title")]
+
+    def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
+        out = []
+        words = list(_WORDS.finditer(text, pos))[:limit]
+        for i, w in enumerate(words):
+            word = w.group().rstrip(".")
+            if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on"} and not out:
+                break
+            if is_name_shaped(word) and self.acceptable(word):
+                out.append((w.start(), w.start() + len(word), word, ()))
+                nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+                if nxt not in {"and", "or"}:
+                    break
+            elif out and word.lower() not in {"and", "or"}:
+                break
+            elif text[w.end():w.end() + 1] in ".;" and not out:
+                break
+        if not out:
+            acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
+            if acro and not re.search(r"[.;]", text[pos:acro.start()]):
+                long = text[pos:acro.start()].strip()
+                caps = [w for w in long.split() if w[:1].isupper()]
+                if caps and self.acceptable(acro.group(1)):
+                    first = long.split().index(caps[0])
+                    long = " ".join(long.split()[first:])
+                    out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
+        return out
+
+    def introduced(self, paper: Paper) -> list[Found]:
+        text, found = paper.text, []
+        base = len(paper.title) + 1
+        for offset, sentence in split_sentences(paper.abstract):
+            for rx, how in ((self.intro, "intro"), (self.naming, "naming")):
+                for m in rx.finditer(sentence):
+                    for s, e, name, aliases in self._names_at(sentence, m.end()):
+                        etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m.start() - 60):s])
+                                 or self.type_near("", sentence[e:]) or "Model")
+                        own = how == "intro" or bool(_SELF.search(sentence))
+                        if etype == "Model" and aliases:
+                            found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
+                        elif aliases:
+                            long = aliases[0]
+                            ls = text.find(long, base + offset)
+                            found.append(Found(long, etype, ls, ls + len(long), own, (name,), how))
+                        else:
+                            found.append(Found(name, etype, base + offset + s, base + offset + e, own, (), how))
+        return found
+
+    def acronyms(self, paper: Paper) -> list[Found]:
+        text, found = paper.text, []
+        for m in _ACRONYM.finditer(text):
+            acro = m.group(1)
+            letters = [c.lower() for c in acro.rstrip("s") if c.isalpha()]
+            if not self.acceptable(acro) or len(letters) < 2:
+                continue
+            words = re.findall(r"[A-Za-z][\w]*", text[max(0, m.start() - 120):m.start()])
+            long = _long_form(words, letters)
+            if not long:
+                continue
+            head = long[-1].lower().split("-")[-1]
+            etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
+            if etype is None or head in self.not_entities:
+                continue
+            phrase = " ".join(long)
+            start = text.rfind(long[0], 0, m.start())
+            if start < 0:
+                continue
+            end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
+            found.append(Found(text[start:end], etype, start, end, False, (acro,), "acronym"))
+            del phrase
+        return found
+
+    def __call__(self, paper: Paper) -> list[Found]:
+        return self.title(paper) + self.introduced(paper) + self.acronyms(paper)
+
+
+def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
+    """The shortest tail of ``words`` whose initials (hyphen parts count) spell ``letters``."""
+    for n in range(1, min(len(words), len(letters) + 2) + 1):
+        tail = words[-n:]
+        if not tail[0][0].isalpha() or tail[0][0].lower() != letters[0]:
+            continue
+        initials = "".join(p[0].lower() for w in tail for p in w.split("-") if p)
+        it = iter(initials)
+        if all(ch in it for ch in letters) and len(tail) >= max(2, len(letters) - 2):
+            return tail
+    return None

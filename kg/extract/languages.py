@@ -1,0 +1,139 @@
+"""Languages: every ISO 639 language by its English name, found only in language contexts.
+
+The names come from ``language_data`` (the data package of ``langcodes``):
+each 2- or 3-letter code's English name. A capitalised name is a mention only
+where the text treats it as a language (the cue tables are in
+``schema/cues.toml``): a cue word follows within three words ("Turkish BERT
+models", "Dutch NLP tasks"), a cue word precedes it ("for Czech", "into
+Croatian"), a model name follows it, or it shares a list with such a mention
+("Bosnian, Croatian, Montenegrin and Serbian"). English counts only in the
+title or before a few words of its own ("English Tweets").
+
+>>> finder = LanguageFinder()
+>>> [(m.name, m.start) for m in finder.find("A German BERT. Even so, we test it for Czech, Slovak and Polish.")]
+[('German', 2), ('Czech', 39), ('Slovak', 46), ('Polish', 57)]
+>>> iso_code("Montenegrin"), iso_code("Klingonese")
+('cnr', None)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from language_data.name_data import CODE_TO_NAMES
+
+from kg.extract.gazetteer import load_cues
+from kg.model import Mention
+
+__all__ = ["LanguageFinder", "iso_code", "language_names"]
+
+_CODE = re.compile(r"[a-z]{2,3}")
+_CANDIDATE = re.compile(r"\b[A-Z][a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?\b")
+_WORD = re.compile(r"[\w\-.]+|[,;:()]")
+_LIST_JOIN = {",", "and", "or", "&", "as", "well"}
+
+
+@lru_cache(maxsize=1)
+def language_names() -> dict[str, str]:
+    """English name -> ISO 639 code, for every language with a 2- or 3-letter code.
+
+    Where two codes share a name the shorter (ISO 639-1) code wins.
+    """
+    table: dict[str, str] = {}
+    for code in sorted(CODE_TO_NAMES, key=lambda c: (len(c), c)):
+        names = CODE_TO_NAMES[code]
+        name = names.get("en") if _CODE.fullmatch(code) else None
+        if name and name[0].isupper() and name not in table:
+            table[name] = code
+    return table
+
+
+def iso_code(name: str) -> str | None:
+    """The ISO 639 code of a language's English name."""
+    return language_names().get(name)
+
+
+class LanguageFinder:
+    """Finds language mentions in language contexts."""
+
+    def __init__(self, cues: dict | None = None):
+        table = (cues or load_cues())["languages"]
+        self.next = frozenset(table["next"])
+        self.previous = frozenset(table["previous"])
+        self.english_next = frozenset(table["english_next"])
+        ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
+        self.names = {n: c for n, c in language_names().items() if len(n) > 3 and n not in ambiguous}
+
+    def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset()) -> list[Mention]:
+        """Language mentions of ``text``; offsets below ``title_end`` are the title.
+
+        ``model_starts`` are the offsets where model mentions begin: a
+        language right before one is in context ("Galician BERT").
+        """
+        spans = []
+        for match in _CANDIDATE.finditer(text):
+            name = match.group()
+            if name not in self.names:
+                first = name.split(" ")[0].split("-")[0]
+                if first not in self.names:
+                    continue
+                name = first
+                match_end = match.start() + len(first)
+            else:
+                match_end = match.end()
+            spans.append((match.start(), match_end, name))
+        if not spans:
+            return []
+        mentions, in_context = [], []
+        for start, end, name in spans:
+            ok = self._context(text, start, end, name, start < title_end, model_starts)
+            in_context.append(ok)
+        # a list of languages shares the context of any member
+        for i in range(len(spans)):
+            if in_context[i]:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(spans) and in_context[j] and spans[i][2] != "English" and self._listed(text, spans, i, j):
+                    in_context[i] = True
+                    break
+        # propagate along chains (A, B, C and D)
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(spans)):
+                if not in_context[i] and spans[i][2] != "English":
+                    for j in (i - 1, i + 1):
+                        if 0 <= j < len(spans) and in_context[j] and self._listed(text, spans, i, j):
+                            in_context[i] = changed = True
+                            break
+        for (start, end, name), ok in zip(spans, in_context):
+            if ok:
+                mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9))
+        return mentions
+
+    @staticmethod
+    def _listed(text: str, spans, i: int, j: int) -> bool:
+        a, b = sorted((i, j))
+        gap = text[spans[a][1]:spans[b][0]]
+        words = [w.lower() for w in _WORD.findall(gap)]
+        return 0 < len(words) <= 3 and all(w in _LIST_JOIN for w in words)
+
+    def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
+        after = _WORD.findall(text[end:end + 60])[:3]
+        rest = text[end:end + 2]
+        if name == "English":
+            if in_title and (end in model_starts or end + 1 in model_starts):
+                return True
+            first = after[0].lower().lstrip("-") if after else ""
+            return first in self.english_next or (in_title and first in self.next)
+        if end + 1 in model_starts or end in model_starts:
+            return True
+        if rest.startswith("-") and after and after[0].lstrip("-").lower() in self.next:
+            return True
+        for word in after:
+            if word in ",;:()":
+                break
+            if word.lower().lstrip("-") in self.next:
+                return True
+        before = _WORD.findall(text[max(0, start - 30):start])
+        return bool(before) and before[-1].lower() in self.previous and before[-1] not in {"and", "or"}

@@ -1,0 +1,162 @@
+"""Linking: normalise a surface form, block candidates, score them with rapidfuzz.
+
+A surface links to a canonical :class:`~kg.model.Entity` in three steps, each
+tried only when the one before finds nothing:
+
+1. exact: the normalised key (accents, case, spaces, hyphens and underscores
+   removed) is a known name or alias: ``bert-large`` and ``BERT_LARGE`` differ
+   from ``BERT`` only by the size marker, ``Tiny-BERT`` is ``TinyBERT``;
+2. size-stripped: trailing size, casing and parameter-count markers are
+   removed (``bert-large-uncased`` -> ``bert``, ``LLaMA-2-7B`` -> ``llama2``);
+3. fuzzy: ``rapidfuzz`` scores the key against the names of its block (same
+   first three characters, length within two) and accepts one above the
+   threshold whose digits are the same. Short keys never go fuzzy, so
+   ``mBERT``/``BERT``, ``T5``/``mT5`` and ``GPT-2``/``GPT-3`` stay apart.
+
+>>> from kg.model import Entity
+>>> linker = Linker([Entity("BERT", "Model"), Entity("mBERT", "Model", frozenset({"multilingual BERT"})),
+...                  Entity("LLaMA-2", "Model", frozenset({"Llama 2"})), Entity("quantization", "Technique")])
+>>> [linker.link(s).name for s in ["BERT_LARGE", "bert-large-uncased", "BERTBASE", "Llama-2-7b-chat"]]
+['BERT', 'BERT', 'BERT', 'LLaMA-2']
+>>> linker.link("mBERT-base").name, linker.link("quantizaton").name, linker.link("GPT-3")
+('mBERT', 'quantization', None)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from kg.model import Entity
+
+__all__ = ["DEFAULT_SIZE_WORDS", "Linker", "fold", "normalize", "size_stripped"]
+
+#: Markers that do not change which model a name denotes (see schema/cues.toml).
+DEFAULT_SIZE_WORDS = ("base", "large", "small", "medium", "xl", "xxl", "xlarge", "uncased", "cased")
+DEFAULT_COUNT = r"(?:\d+x)?\d+(?:\.\d+)?[bmk]"
+_SEPARATORS = re.compile(r"[\s\-_/]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def fold(text: str) -> str:
+    """Case-folded text without accents or combining marks.
+
+    >>> fold("BERTić")
+    'bertic'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The linking key: :func:`fold` keeping letters and digits only.
+
+    Idempotent: ``normalize(normalize(s)) == normalize(s)``.
+
+    >>> normalize("XLM-R"), normalize("Tiny-BERT"), normalize("BERTi\\\\'c")
+    ('xlmr', 'tinybert', 'bertic')
+    """
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def size_stripped(text: str, size_words: Iterable[str] = DEFAULT_SIZE_WORDS, count: str = DEFAULT_COUNT) -> list[str]:
+    """Keys of ``text`` with trailing size markers removed, longest first.
+
+    >>> size_stripped("bert-large-uncased")
+    ['bertlarge', 'bert']
+    >>> size_stripped("LLaMA-2-7B")
+    ['llama2']
+    """
+    words = set(size_words)
+    count_re = re.compile(count)
+    parts = [p for p in _SEPARATORS.split(fold(text)) if p]
+    keys = []
+    while len(parts) > 1 and (parts[-1] in words or count_re.fullmatch(parts[-1])):
+        parts.pop()
+        keys.append(normalize("".join(parts)))
+    return keys
+
+
+class Linker:
+    """Maps surface forms to canonical entities.
+
+    ``scorer`` and ``threshold`` are the fuzzy comparator and its cut-off
+    (0-100); ``min_fuzzy`` is the shortest key that may be matched fuzzily.
+    Adding an entity whose key is taken keeps the first one (gazetteer order).
+    """
+
+    def __init__(self, entities: Iterable[Entity] = (), *, size_words: Iterable[str] = DEFAULT_SIZE_WORDS,
+                 count: str = DEFAULT_COUNT, scorer: Callable = fuzz.ratio, threshold: float = 92.0,
+                 min_fuzzy: int = 9):
+        self.size_words = tuple(size_words)
+        self._concat = tuple(sorted(self.size_words, key=len, reverse=True))
+        self._count = re.compile(count)
+        self._count_tail = re.compile(f"{count}$")
+        self.scorer, self.threshold, self.min_fuzzy = scorer, threshold, min_fuzzy
+        self._index: dict[str, Entity] = {}
+        self._blocks: dict[str, list[str]] = {}
+        for entity in entities:
+            self.add(entity)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._index
+
+    def add(self, entity: Entity, surfaces: Iterable[str] = ()) -> None:
+        """Index ``entity`` under its name, aliases and extra ``surfaces``."""
+        for surface in (entity.name, *sorted(entity.aliases), *surfaces):
+            key = normalize(surface)
+            if key and key not in self._index:
+                self._index[key] = entity
+                self._blocks.setdefault(key[:3], []).append(key)
+
+    def exact(self, surface: str) -> Entity | None:
+        return self._index.get(normalize(surface))
+
+    def link(self, surface: str, fuzzy: bool = True) -> Entity | None:
+        """The entity ``surface`` denotes, or None."""
+        key = normalize(surface)
+        if not key:
+            return None
+        hit = self._index.get(key)
+        if hit is not None:
+            return hit
+        for stripped in size_stripped(surface, self.size_words, self._count.pattern):
+            if stripped in self._index:
+                return self._index[stripped]
+        hit = self._concatenated(key)
+        if hit is not None or not fuzzy:
+            return hit
+        return self.fuzzy(key)
+
+    def _concatenated(self, key: str) -> Entity | None:
+        # "bertbase", "robertalarge", "llama27b": a size marker glued to a known name
+        for word in self._concat:
+            if key.endswith(word) and len(key) > len(word) and key[: -len(word)] in self._index:
+                return self._index[key[: -len(word)]]
+        match = self._count_tail.search(key)
+        if match and match.start() > 0 and key[: match.start()] in self._index:
+            return self._index[key[: match.start()]]
+        return None
+
+    def fuzzy(self, key: str) -> Entity | None:
+        """Best blocked candidate above the threshold with the same digits."""
+        if len(key) < self.min_fuzzy:
+            return None
+        block = [k for k in self._blocks.get(key[:3], ()) if abs(len(k) - len(key)) <= 2 and len(k) >= self.min_fuzzy]
+        if not block:
+            return None
+        best = process.extractOne(key, block, scorer=self.scorer, score_cutoff=self.threshold)
+        if best is None or _DIGITS.findall(best[0]) != _DIGITS.findall(key):
+            return None
+        entity = self._index[best[0]]
+        # a model name differing by an inserted letter is another model (DistilBERT / DistilmBERT)
+        if entity.type == "Model" and len(best[0]) != len(key):
+            return None
+        return entity
