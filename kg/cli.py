@@ -112,6 +112,26 @@ def query(out, sparql, query_file, fmt, limit):
     sys.stdout.flush()
 
 
+# -- kg eval -----------------------------------------------------------------
+
+@cli.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-g", "--graph", "out", default="out", show_default=True, type=click.Path(),
+              help="The build's output directory (or its graph.nt).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--show-errors", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Misses and false hits listed, each (0: none).")
+def eval_(gold, out, as_json, show_errors):
+    """Score the build in --graph against GOLD JSON Lines files: P/R/F1 per entity type and relation."""
+    from kg.eval import evaluate, format_report
+
+    report = evaluate(gold, out)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, show_errors))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; a :class:`KGError` becomes one line on stderr and exit code 1."""
     try:
