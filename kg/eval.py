@@ -214,63 +214,78 @@ def read_gold(path: str | Path) -> list[GoldPaper]:
     return papers
 
 
+_RDF_TYPE, _STATEMENT = str(RDF.type), str(RDF.Statement)
+_STATEMENT_PARTS = {str(RDF.subject): "s", str(RDF.predicate): "p", str(RDF.object): "o", str(PROV.wasDerivedFrom): "paper"}
+
+
+class _Facts:
+    """What the scorer needs from a graph's triples, gathered in one pass."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.aliases: dict[str, list[str]] = defaultdict(list)
+        self.links: dict[str, dict[str, bool]] = defaultdict(dict)  # paper -> entity -> introduced
+        self.statements: dict[str, dict[str, str]] = defaultdict(dict)
+        self.fields = {str(DCTERMS.title): self.titles, str(RDFS.label): self.labels}
+
+    def take(self, t: ox.Triple) -> None:
+        s, p, o = t.subject.value, t.predicate.value, t.object.value
+        if p == _RDF_TYPE:
+            if o in _TYPE_OF:
+                self.types.setdefault(s, _TYPE_OF[o])
+            elif o == _STATEMENT:
+                self.statements[s]["is"] = ""
+        elif p in self.fields:
+            self.fields[p][s] = o
+        elif p == str(SKOS.altLabel):
+            self.aliases[s].append(o)
+        elif p == str(KG.introduces):
+            self.links[s][o] = True
+        elif p == str(KG.mentions):
+            self.links[s].setdefault(o, False)
+        elif p in _STATEMENT_PARTS:
+            self.statements[s][_STATEMENT_PARTS[p]] = o
+
+    def entity(self, iri: str, introduced: bool = False) -> PredEntity:
+        return PredEntity(iri, self.types[iri], self.labels.get(iri, iri), tuple(sorted(self.aliases[iri])), introduced)
+
+    def papers(self) -> dict[str, PredPaper]:
+        by_paper: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for st in self.statements.values():
+            if "is" in st and st.get("p") in _PREDICATE_OF and {"s", "o", "paper"} <= st.keys():
+                by_paper[st["paper"]].append((st["s"], _PREDICATE_OF[st["p"]], st["o"]))
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for iri, title in sorted(self.titles.items()):
+            grouped[normalise_title(title)].append(iri)
+        papers = {}
+        for key, iris in grouped.items():
+            linked: dict[str, bool] = {}
+            for iri in iris:
+                for entity, introduced in self.links[iri].items():
+                    linked[entity] = linked.get(entity, False) or introduced
+            relations = tuple(sorted(r for iri in iris for r in by_paper[iri]))
+            ends = {x for s, _, o in relations for x in (s, o) if x in self.types and x not in linked}
+            papers[key] = PredPaper(frozenset(iris),
+                                    tuple(self.entity(e, i) for e, i in sorted(linked.items()) if e in self.types),
+                                    relations, tuple(self.entity(e) for e in sorted(ends)))
+        return papers
+
+
 def read_prediction(out: str | Path) -> dict[str, PredPaper]:
-    """The papers of a build (``OUT/graph.nt``), keyed by normalised title."""
+    """The papers of a build (``OUT/graph.nt``, or that file itself), keyed by normalised title."""
     out = Path(out)
     path = out if out.is_file() else out / "graph.nt"
     if not path.is_file():
         raise GraphNotFoundError(f"{out}: no graph.nt here; run 'kg build --out {out}' first")
-    types, labels, titles = {}, {}, {}
-    aliases: dict[str, list[str]] = defaultdict(list)
-    links: dict[str, dict[str, bool]] = defaultdict(dict)  # paper -> entity -> introduced
-    statements: dict[str, dict[str, str]] = defaultdict(dict)
-    wanted = {str(RDF.subject), str(RDF.predicate), str(RDF.object), str(PROV.wasDerivedFrom)}
-    rdf_type, stmt_class = str(RDF.type), str(RDF.Statement)
+    facts = _Facts()
     try:
-        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES))
-    except (OSError, SyntaxError) as err:
+        for triple in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES):
+            facts.take(triple)
+    except (OSError, SyntaxError, ValueError) as err:
         raise KGError(f"{path}: cannot read the graph: {err}") from err
-    for t in triples:
-        s, p, o = t.subject.value, t.predicate.value, t.object.value
-        if p == rdf_type:
-            if o in _TYPE_OF:
-                types.setdefault(s, _TYPE_OF[o])
-            elif o == stmt_class:
-                statements[s].setdefault("is", "")
-        elif p == str(DCTERMS.title):
-            titles[s] = o
-        elif p == str(RDFS.label):
-            labels[s] = o
-        elif p == str(SKOS.altLabel):
-            aliases[s].append(o)
-        elif p == str(KG.introduces):
-            links[s][o] = True
-        elif p == str(KG.mentions):
-            links[s].setdefault(o, False)
-        elif p in wanted:
-            statements[s][p] = o
-    by_paper: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for st in statements.values():
-        if "is" in st and st.get(str(RDF.predicate)) in _PREDICATE_OF:
-            by_paper[st[str(PROV.wasDerivedFrom)]].append(
-                (st[str(RDF.subject)], _PREDICATE_OF[st[str(RDF.predicate)]], st[str(RDF.object)]))
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for iri, title in titles.items():
-        grouped[normalise_title(title)].append(iri)
-    papers = {}
-    for key, iris in grouped.items():
-        linked: dict[str, bool] = {}
-        for iri in iris:
-            for entity, introduced in links[iri].items():
-                linked[entity] = linked.get(entity, False) or introduced
-        def entity(iri: str, introduced: bool = False) -> PredEntity:
-            return PredEntity(iri, types[iri], labels.get(iri, iri), tuple(sorted(aliases[iri])), introduced)
-
-        entities = tuple(entity(e, intro) for e, intro in sorted(linked.items()) if e in types)
-        relations = tuple(sorted(r for iri in iris for r in by_paper[iri]))
-        ends = {x for s, _, o in relations for x in (s, o) if x in types and x not in linked}
-        papers[key] = PredPaper(frozenset(iris), entities, relations, tuple(entity(e) for e in sorted(ends)))
-    return papers
+    return facts.papers()
 
 
 # -- matching and scoring ----------------------------------------------------

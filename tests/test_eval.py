@@ -187,3 +187,11 @@ def test_eval_cli_table_json_and_errors(tmp_path, capsys):
     assert answer["entities"]["Model"]["precision"] == 0.6667 and answer["relations"]["overall"]["recall"] == 0.5
     assert main(["eval", str(gold), "--graph", str(tmp_path / "nothing")]) == 1
     assert "kg build" in capsys.readouterr().err
+
+
+def test_eval_unreadable_graph_is_clear_error(tmp_path, capsys):
+    (tmp_path / "graph.nt").write_text("not n-triples <x\n", encoding="utf-8")
+    gold = write_gold(tmp_path / "gold.jsonl", [{"title": TITLE}])
+    assert main(["eval", str(gold), "--graph", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot read the graph" in err and "Traceback" not in err
