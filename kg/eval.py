@@ -161,7 +161,7 @@ class Report:
 
     def add(self, table: str, key: str, **counts: int) -> None:
         scores = getattr(self, table)
-        scores[key] = scores[key] + Score(**counts)
+        scores[key] = scores[key] + Score(**{k: int(v) for k, v in counts.items()})
 
     def as_dict(self) -> dict:
         return {"papers": self.papers, "missing_papers": list(self.missing),
