@@ -47,6 +47,8 @@ def decode(data: bytes, file: str, partial: bool = False) -> str:
     """
     encoding = encoding_of(data)
     if encoding == "utf-8-sig" and b"\x00" in data[:65536]:
+        if _looks_like_utf16(data[:65536]):
+            raise FormatError("UTF-16 without a byte-order mark; re-encode the file as UTF-8", file)
         raise FormatError("binary data, not a text listing", file)
     try:
         return codecs.getincrementaldecoder(encoding)().decode(data, final=not partial)
@@ -57,6 +59,12 @@ def decode(data: bytes, file: str, partial: bool = False) -> str:
             f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); re-encode the file as UTF-8",
             file,
         ) from err
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Every NUL on even offsets only, or odd only, and at least a quarter of the bytes NUL."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return min(even, odd) == 0 and max(even, odd) >= len(head) / 4
 
 
 def display_name(path: Path | str) -> str:
