@@ -96,8 +96,9 @@ def rdflib_graph(out: Path | str, engine: str = "oxigraph"):
         graph.parse(_graph_file(Path(out)), format="nt")
     else:
         from oxrdflib import OxigraphStore
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        graph = rdflib.Graph(store=OxigraphStore(store=open_store(out)))
+        graph = rdflib.Graph(store=OxigraphStore(store=open_store(out)), identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)
     return graph
