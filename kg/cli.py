@@ -110,7 +110,8 @@ def query(out, sparql, query_file, fmt, limit, engine):
         else:
             click.echo(result.serialize("turtle").decode("utf-8"), nl=False)
         return
-    sys.stdout.buffer.write(result.serialize(fmt))
+    data = result.serialize(fmt)
+    sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
     sys.stdout.flush()
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import GraphNotFoundError, QueryError, ResultLimitError
-from kg.store import ENGINES, open_engine, open_store, query, rdflib_graph
+from kg.store import ENGINES, is_update, open_engine, open_store, query, rdflib_graph
 from kg.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +157,65 @@ def test_cli_query_does_not_import_the_builder():
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert found.stdout.strip() == "[]"
     assert callable(__import__("kg").build)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, prefix", [
+    ("SELECT ?x WHERE { ?x undeclared:p ?y }", "undeclared:"),
+    ("SELECT ?x WHERE {\n  ?x kg:derivedFrom ?y .\n  ?y my-ns:label ?l }", "my-ns:"),
+])
+def test_store_unknown_prefix_is_named(lineage_out, engine, text, prefix):
+    with pytest.raises(QueryError, match=f"unknown prefix {prefix}"):
+        query(open_engine(lineage_out, engine), text)
+
+
+@pytest.mark.parametrize("text", [
+    "# insert with care\nSELECT ?m WHERE { ?m kg:derivedFrom ?p }",
+    "SELECT ?with WHERE { ?with a kg:Model }",
+])
+def test_store_queries_naming_update_words_run(lineage_out, text):
+    assert not is_update(text) and query(open_store(lineage_out), text).rows
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { model:x rdfs:label 'x' }",
+    "PREFIX ex: <https://example.org/>\n# comment\nDELETE WHERE { ?s ?p ?o }",
+    "drop all",
+    "LOAD <https://example.org/graph.nt>",
+])
+def test_store_updates_are_refused(lineage_out, text):
+    assert is_update(text)
+    with pytest.raises(QueryError, match="read-only"):
+        query(open_store(lineage_out), text)
+    assert query(open_store(lineage_out), "SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Model }").rows == [("200",)]
+
+
+def test_cli_query_forms(lineage_out, capsysbinary):
+    def run(*args) -> bytes:
+        assert main(["query", str(lineage_out), *args]) == 0
+        return capsysbinary.readouterr().out
+
+    assert run("ASK { model:m1 kg:derivedFrom* model:m0 }") == b"yes\n"
+    assert run("ASK { model:m0 kg:derivedFrom model:m1 }") == b"no\n"
+    assert json.loads(run("ASK { model:m0 a kg:Model }", "--format", "json")) == {"head": {}, "boolean": True}
+    selected = json.loads(run("SELECT ?l WHERE { model:m0 rdfs:label ?l }", "--format", "json"))
+    assert selected["results"]["bindings"] == [{"l": {"type": "literal", "value": "Model 0"}}]
+    constructed = run("CONSTRUCT { ?m kg:derivedFrom model:m0 } WHERE { ?m kg:derivedFrom model:m0 }")
+    children = {str(t.subject) for t in ox.parse(constructed, format=ox.RdfFormat.TURTLE)}
+    expected = query(open_store(lineage_out), "SELECT ?m WHERE { ?m kg:derivedFrom model:m0 }").rows
+    assert children and children == {f"<{m}>" for (m,) in expected}
+    described = ox.parse(run("DESCRIBE model:m0", "--format", "nt"), format=ox.RdfFormat.N_TRIPLES)
+    assert {str(t.subject) for t in described} == {f"<{MODEL}m0>"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT ?x\nWHERE { ?x", "line 2, column"),
+    ("SELECT ?x WHERE { ?x nope:p ?y }", "unknown prefix nope:"),
+    ("INSERT DATA { model:x rdfs:label 'x' }", "read-only"),
+])
+def test_cli_query_errors_are_one_line(lineage_out, capsys, text, expected):
+    assert main(["query", str(lineage_out), text]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("kg: error: ") and expected in captured.err
+    assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
