@@ -134,9 +134,15 @@ class QueryPool:
         process = self._context.Process(target=_worker, args=(self.out, child, self.limits.max_results), daemon=True)
         process.start()
         child.close()
-        if not parent.poll(60) or parent.recv() != "ready":
+        try:
+            started = parent.poll(60) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            started = False
+        if not started:
             process.kill()
-            raise KGError(f"{self.out}: the query worker did not start")
+            process.join()
+            parent.close()
+            raise KGError(f"{self.out}: the query worker did not start; see the messages above")
         with self._lock:
             self._all.add((process, parent))
         return process, parent
