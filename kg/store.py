@@ -147,6 +147,20 @@ class QueryResult:
     triples: list | None = None
     raw: bytes = b""
 
+    def canonical(self) -> bool | list:
+        """An engine-independent form to compare answers by: the boolean, sorted rows of terms, or sorted triples.
+
+        >>> QueryResult("ask", raw=b'{"head": {}, "boolean": true}').canonical()
+        True
+        """
+        if self.kind == "graph":
+            return sorted(str(t) for t in self.triples)
+        parsed = ox.parse_query_results(self.raw, format=ox.QueryResultsFormat.JSON)
+        if isinstance(parsed, ox.QueryBoolean):
+            return bool(parsed)
+        variables = [v.value for v in parsed.variables]
+        return sorted(tuple("" if s[v] is None else str(s[v]) for v in variables) for s in parsed)
+
     def serialize(self, fmt: str) -> bytes:
         """SPARQL 1.1 results (csv, tsv, json, xml) or, for graphs, turtle / nt / jsonld / xml (RDF/XML)."""
         if self.kind == "graph":
