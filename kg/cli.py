@@ -110,7 +110,8 @@ def query(out, sparql, query_file, fmt, limit, engine):
         else:
             click.echo(result.serialize("turtle").decode("utf-8"), nl=False)
         return
-    sys.stdout.buffer.write(result.serialize(fmt))
+    data = result.serialize(fmt)
+    sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
     sys.stdout.flush()
 
 
@@ -158,13 +159,16 @@ def serve(out, host, port, timeout, max_results, workers):
 @click.argument("out", type=click.Path(file_okay=False))
 @click.option("--endpoint", required=True, help="The server's SPARQL 1.1 Graph Store Protocol URL.")
 @click.option("--graph", "graph_iri", help="Named graph to replace (default: the default graph).")
+@click.option("--update", "update_endpoint",
+              help="The server's SPARQL Update URL, for the atomic swap (default: found next to --endpoint).")
 @click.option("--timeout", type=float, default=600.0, show_default=True, help="Seconds to wait for the server.")
-def push(out, endpoint, graph_iri, timeout):
-    """Load the build in OUT into a triple store, replacing the named graph in one HTTP PUT."""
+def push(out, endpoint, graph_iri, update_endpoint, timeout):
+    """Load the build in OUT into a triple store, replacing the graph atomically."""
     from kg.push import push as run_push
 
-    result = run_push(out, endpoint, graph_iri, timeout=timeout)
-    click.echo(f"pushed {result.triples} triples ({result.bytes / 1e6:.1f} MB) to {result.target} "
+    result = run_push(out, endpoint, graph_iri, update=update_endpoint, timeout=timeout)
+    how = "atomically" if result.atomic else "with one PUT"
+    click.echo(f"pushed {result.triples} triples ({result.bytes / 1e6:.1f} MB) to {result.target} {how} "
                f"in {result.seconds:.1f} s: HTTP {result.status}")
 
 

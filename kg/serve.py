@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import queue
-import re
 import signal
 import threading
 from dataclasses import dataclass
@@ -39,8 +38,6 @@ RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "
                 "text/csv": "csv", "text/tab-separated-values": "tsv"}
 GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
                "text/plain": "nt", "application/ld+json": "jsonld", "application/rdf+xml": "xml"}
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*"
-                     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 
 
@@ -91,15 +88,15 @@ def negotiate(accept: str, kind: str) -> tuple[str, str]:
 
 def answer(source, text: str, accept: str, max_results: int | None) -> Response:
     """Run one query and serialize its answer as negotiated; errors become 4xx responses."""
-    from kg.store import query
+    from kg.store import is_update, query
 
+    if is_update(text):
+        return Response.error(HTTPStatus.FORBIDDEN, READ_ONLY)
     try:
         result = query(source, text, max_rows=max_results)
     except ResultLimitError as err:
         return Response.error(HTTPStatus.BAD_REQUEST, f"{err} (the server's result cap)")
     except QueryError as err:
-        if _UPDATE.match(text):
-            return Response.error(HTTPStatus.FORBIDDEN, READ_ONLY)
         return Response.error(HTTPStatus.BAD_REQUEST, str(err))
     media, fmt = negotiate(accept, result.kind)
     charset = "" if media.endswith("xml") or "json" in media else "; charset=utf-8"
@@ -137,9 +134,15 @@ class QueryPool:
         process = self._context.Process(target=_worker, args=(self.out, child, self.limits.max_results), daemon=True)
         process.start()
         child.close()
-        if not parent.poll(60) or parent.recv() != "ready":
+        try:
+            started = parent.poll(60) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            started = False
+        if not started:
             process.kill()
-            raise KGError(f"{self.out}: the query worker did not start")
+            process.join()
+            parent.close()
+            raise KGError(f"{self.out}: the query worker did not start; see the messages above")
         with self._lock:
             self._all.add((process, parent))
         return process, parent

@@ -27,8 +27,8 @@ from kg.errors import GraphNotFoundError, QueryError, ResultLimitError
 from kg.vocab import PREFIXES
 
 __all__ = [
-    "ENGINES", "GRAPH_FORMATS", "RESULT_FORMATS", "STORE_DIR", "QueryResult", "build_store", "open_engine",
-    "open_store", "prefixed_query", "query", "rdflib_graph",
+    "ENGINES", "GRAPH_FORMATS", "READ_ONLY", "RESULT_FORMATS", "STORE_DIR", "QueryResult", "build_store",
+    "is_update", "open_engine", "open_store", "prefixed_query", "query", "rdflib_graph",
 ]
 
 STORE_DIR = "store"
@@ -39,6 +39,20 @@ RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
                  "xml": ox.RdfFormat.RDF_XML}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
+                     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+READ_ONLY = "SPARQL updates are refused: the store is read-only"
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) rather than a query.
+
+    >>> is_update("PREFIX ex: <https://example.org/>\\n# add one\\nINSERT DATA { ex:a ex:b ex:c }")
+    True
+    >>> is_update("SELECT ?insert WHERE { ?insert ?p ?o }")
+    False
+    """
+    return _UPDATE.match(text) is not None
 
 
 def build_store(nt_file: Path, out: Path) -> Path:
@@ -96,8 +110,9 @@ def rdflib_graph(out: Path | str, engine: str = "oxigraph"):
         graph.parse(_graph_file(Path(out)), format="nt")
     else:
         from oxrdflib import OxigraphStore
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        graph = rdflib.Graph(store=OxigraphStore(store=open_store(out)))
+        graph = rdflib.Graph(store=OxigraphStore(store=open_store(out)), identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)
     return graph
@@ -131,6 +146,20 @@ class QueryResult:
     boolean: bool | None = None
     triples: list | None = None
     raw: bytes = b""
+
+    def canonical(self) -> bool | list:
+        """An engine-independent form to compare answers by: the boolean, sorted rows of terms, or sorted triples.
+
+        >>> QueryResult("ask", raw=b'{"head": {}, "boolean": true}').canonical()
+        True
+        """
+        if self.kind == "graph":
+            return sorted(str(t) for t in self.triples)
+        parsed = ox.parse_query_results(self.raw, format=ox.QueryResultsFormat.JSON)
+        if isinstance(parsed, ox.QueryBoolean):
+            return bool(parsed)
+        variables = [v.value for v in parsed.variables]
+        return sorted(tuple("" if s[v] is None else str(s[v]) for v in variables) for s in parsed)
 
     def serialize(self, fmt: str) -> bytes:
         """SPARQL 1.1 results (csv, tsv, json, xml) or, for graphs, turtle / nt / jsonld / xml (RDF/XML)."""
@@ -170,23 +199,35 @@ def _capped(items, max_rows: int | None, what: str) -> list:
     return kept
 
 
-def _syntax_error(err: Exception, text: str, line: int | None = None, column: int | None = None) -> QueryError:
+def _prefix_before(source: str, column: int) -> str | None:
+    """The prefix of the last prefixed name that ends before ``column`` (1-based) of a line."""
+    names = re.findall(r"(?<![\w<?$-])([A-Za-z][\w.-]*)?:(?=[\w-]|\s|$)", source[:max(column - 1, 0)])
+    return names[-1] if names else None
+
+
+def _syntax_error(err: Exception | str, text: str, line: int | None = None, column: int | None = None) -> QueryError:
+    """A one-line :class:`QueryError` naming the line, column and what is found there."""
     message = " ".join(str(err).split())
     if line is None:
         found = re.search(r"(\d+):(\d+)", message)
         if found:
             line, column = int(found[1]), int(found[2])
             message = message[found.end():].lstrip(" :")
-    if "Prefix not found" in message:
-        message = "unknown prefix; declare it with PREFIX"
     message = message.split(", [")[0]
     if len(message) > 160:
         message = message[:157] + "..."
+    lines = text.splitlines()
+    source = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    if "Prefix not found" in message:
+        prefix = _prefix_before(source, column or 0)
+        message = f"unknown prefix {prefix or ''}:; declare it with PREFIX"
     if line is None:
         return QueryError(f"SPARQL syntax error: {message}")
-    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     near = source[max(column - 1, 0):][:30].strip()
-    where = f"line {line}, column {column}" + (f" near {near!r}" if near else " at the end")
+    if near:
+        where = f"line {line}, column {column} near {near!r}"
+    else:
+        where = f"line {line}, column {column}, at the end of the {'query' if line >= len(lines) else 'line'}"
     return QueryError(f"SPARQL syntax error at {where}: {message}")
 
 
@@ -232,6 +273,9 @@ def _query_rdflib(graph, text: str, max_rows: int | None) -> QueryResult:
     except QueryError:
         raise
     except Exception as err:  # rdflib raises bare Exceptions for unknown prefixes and the like
+        unknown = re.match(r"Unknown namespace prefix\s*:\s*(\S*)", str(err))
+        if unknown:
+            raise QueryError(f"SPARQL syntax error: unknown prefix {unknown[1]}:; declare it with PREFIX") from err
         raise QueryError(f"query failed: {err}") from err
     variables = tuple(str(v) for v in result.vars)
     parsed = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
@@ -246,8 +290,10 @@ def query(source, text: str, *, max_rows: int | None = None) -> QueryResult:
     (:func:`rdflib_graph`); an rdflib graph over Oxigraph is queried on
     Oxigraph directly. More than ``max_rows`` rows (or triples) raises
     :class:`ResultLimitError`; a malformed query a :class:`QueryError` with
-    the line and column.
+    the line and column; an update (INSERT, DELETE ...) is refused.
     """
+    if is_update(text):
+        raise QueryError(READ_ONLY)
     if isinstance(source, ox.Store):
         return _query_oxigraph(source, text, max_rows)
     inner = getattr(source.store, "_inner", None)

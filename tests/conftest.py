@@ -26,3 +26,15 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def built_out(built) -> Path:
     return built.out
+
+
+@pytest.fixture(scope="session")
+def lineage_out(tmp_path_factory) -> Path:
+    """A small synthetic lineage graph (kg.synthetic) as a build: graph.nt and its store."""
+    from kg.store import build_store
+    from kg.synthetic import write_lineage
+
+    out = tmp_path_factory.mktemp("lineage")
+    write_lineage(out / "graph.nt", papers=400, models=200, datasets=8, max_depth=6)
+    build_store(out / "graph.nt", out)
+    return out

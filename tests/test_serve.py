@@ -1,0 +1,189 @@
+"""kg serve: the SPARQL 1.1 Protocol over HTTP, queried with a standard client (SPARQLWrapper)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
+
+from kg.serve import Limits, make_server, negotiate
+from kg.store import open_store, query
+
+ROOT = Path(__file__).resolve().parent.parent
+CAP = 100
+MODELS = "SELECT ?m ?l WHERE { ?m a kg:Model ; rdfs:label ?l }"
+
+
+def _serving(out, limits: Limits, workers: int):
+    server = make_server(out, port=0, limits=limits, workers=workers)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def server(built_out):
+    """The bundled-corpus build served on a free loopback port, with a small result cap."""
+    running = _serving(built_out, Limits(timeout=60, max_results=CAP), workers=2)
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="module")
+def strict(lineage_out):
+    """A one-worker server with a one-second timeout over the synthetic lineage build (no graph.html)."""
+    running = _serving(lineage_out, Limits(timeout=1, max_results=10_000), workers=1)
+    yield running
+    running.close()
+
+
+def _client(server, text: str, method: str = "GET", request: str = URLENCODED, fmt=JSON) -> SPARQLWrapper:
+    client = SPARQLWrapper(server.url + "/sparql")
+    client.setQuery(text)
+    client.setMethod(method)
+    client.setRequestMethod(request)
+    client.setReturnFormat(fmt)
+    client.setTimeout(60)
+    return client
+
+
+def _http(url: str, data: bytes | None = None, method: str | None = None, headers=None) -> tuple[int, str, bytes]:
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers["Content-Type"], err.read()
+
+
+def _rows(results: dict) -> list[tuple]:
+    names = results["head"]["vars"]
+    return sorted(tuple(b.get(v, {}).get("value") for v in names) for b in results["results"]["bindings"])
+
+
+@pytest.mark.parametrize("method, request_method", [("GET", URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)])
+def test_serve_select_over_http_matches_the_embedded_store(server, built_out, method, request_method):
+    expected = sorted(query(open_store(built_out), MODELS).rows)
+    assert expected and len(expected) <= CAP
+    results = _client(server, MODELS, method, request_method).query().convert()
+    assert _rows(results) == expected
+
+
+@pytest.mark.parametrize("method", ["GET", POST])
+def test_serve_ask_and_construct(server, built_out, method):
+    assert _client(server, "ASK { ?m a kg:Model }", method).query().convert()["boolean"] is True
+    assert _client(server, "ASK { ?m a kg:NoSuchClass }", method).query().convert()["boolean"] is False
+    text = "CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a kg:Model ; rdfs:label ?l }"
+    served = _client(server, text, method, fmt=TURTLE).query().convert()
+    graph = Graph().parse(data=served, format="turtle")
+    expected = Graph().parse(data=query(open_store(built_out), text).serialize("nt"), format="nt")
+    assert len(graph) > 0 and isomorphic(graph, expected)
+
+
+def test_serve_negotiates_csv(server, built_out):
+    body = _client(server, MODELS, fmt=CSV).query().convert()
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert rows[0] == ["m", "l"]
+    assert sorted(map(tuple, rows[1:])) == sorted(query(open_store(built_out), MODELS).rows)
+
+
+@pytest.mark.parametrize("accept, kind, expected", [
+    ("text/csv;q=0.5, application/sparql-results+xml", "select", "xml"),
+    ("text/tab-separated-values", "select", "tsv"),
+    ("text/html, */*;q=0.1", "select", "json"),
+    ("application/n-triples", "graph", "nt"),
+    ("application/sparql-results+json", "graph", "turtle"),
+])
+def test_serve_negotiate(accept, kind, expected):
+    assert negotiate(accept, kind)[1] == expected
+
+
+UPDATE = "INSERT DATA { model:intruder a kg:Model }"
+
+
+@pytest.mark.parametrize("method, request_method", [(POST, URLENCODED), (POST, POSTDIRECTLY)])
+def test_serve_refuses_updates_from_the_client(server, method, request_method):
+    client = _client(server, UPDATE, method, request_method)
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        client.query()
+    assert caught.value.code == 403
+    assert _client(server, "ASK { model:intruder ?p ?o }").query().convert()["boolean"] is False
+
+
+@pytest.mark.parametrize("path, data, method, headers, status", [
+    ("/sparql?" + urlencode({"update": UPDATE}), None, "GET", {}, 403),
+    ("/sparql?" + urlencode({"query": UPDATE}), None, "GET", {}, 403),
+    ("/sparql", UPDATE.encode(), "POST", {"Content-Type": "application/sparql-update"}, 403),
+    ("/sparql", urlencode({"update": UPDATE}).encode(), "POST",
+     {"Content-Type": "application/x-www-form-urlencoded"}, 403),
+    ("/sparql", b"<a> <b> <c> .", "PUT", {"Content-Type": "application/n-triples"}, 405),
+    ("/sparql", None, "DELETE", {}, 405),
+])
+def test_serve_refuses_updates_on_every_route(server, path, data, method, headers, status):
+    assert _http(server.url + path, data, method, headers)[0] == status
+
+
+def test_serve_result_cap(server):
+    everything = "SELECT ?p WHERE { ?p a kg:Paper }"
+    status, _, body = _http(server.url + "/sparql?" + urlencode({"query": everything}))
+    assert status == 400 and f"more than {CAP} rows" in body.decode()
+    capped = _client(server, everything + f" LIMIT {CAP}").query().convert()
+    assert len(capped["results"]["bindings"]) == CAP
+
+
+def test_serve_syntax_error_is_a_bad_request_with_the_position(server):
+    status, media, body = _http(server.url + "/sparql?" + urlencode({"query": "SELECT ?x WHERE {\n ?x"}))
+    assert status == 400 and media.startswith("text/plain") and "line 2, column" in body.decode()
+
+
+def test_serve_html_view_at_root(server, built_out):
+    status, media, body = _http(server.url + "/")
+    assert status == 200 and media.startswith("text/html")
+    assert body == (built_out / "graph.html").read_bytes()
+    assert _http(server.url + "/nowhere")[0] == 404
+
+
+def test_serve_without_html_view_says_so(strict):
+    status, _, body = _http(strict.url + "/")
+    assert status == 404 and b"--no-html" in body
+
+
+def test_serve_timeout_stops_the_query_and_recovers(strict):
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    start = time.perf_counter()
+    status, _, body = _http(strict.url + "/sparql?" + urlencode({"query": endless}))
+    assert status == 503 and b"timed out after 1 s" in body
+    assert time.perf_counter() - start < 30
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Model }"
+    assert _client(strict, count).query().convert()["results"]["bindings"][0]["n"]["value"] == "200"
+
+
+def test_cli_serve_answers_and_stops_on_sigterm(lineage_out):
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(lineage_out), "--port", "0", "--workers", "1"],
+                               cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        assert "SPARQL endpoint http://127.0.0.1:" in line
+        endpoint = line.split("SPARQL endpoint ")[1].split()[0].rstrip(",")
+        status, media, body = _http(endpoint + "?" + urlencode({"query": "ASK { model:m1 kg:derivedFrom+ model:m0 }"}),
+                                    headers={"Accept": "application/sparql-results+json"})
+        assert status == 200 and json.loads(body)["boolean"] is True
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()

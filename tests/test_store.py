@@ -1,0 +1,210 @@
+"""The embedded store: Oxigraph, rdflib over Oxigraph, and rdflib's in-memory fallback."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+
+from kg.cli import main
+from kg.errors import GraphNotFoundError, QueryError, ResultLimitError
+from kg.store import ENGINES, is_update, open_engine, open_store, query, rdflib_graph
+from kg.vocab import PREFIXES
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_FILES = sorted((ROOT / "schema" / "queries").glob("*.rq")) + sorted((ROOT / "tests" / "data" / "sparql").glob("*.rq"))
+MODEL = PREFIXES["model"]
+
+
+def _lineage_dag(out) -> nx.DiGraph:
+    """kg:derivedFrom edges read straight from graph.nt, independently of any SPARQL engine."""
+    dag = nx.DiGraph()
+    derived = f"<{PREFIXES['kg']}derivedFrom>"
+    for line in (out / "graph.nt").read_text(encoding="utf-8").splitlines():
+        s, p, o = line.split(" ", 2)
+        if p == derived:
+            dag.add_edge(s[1:-1], o.rstrip(" .")[1:-1])
+    return dag
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name)
+def test_store_engines_agree_on_every_query_file(lineage_out, path):
+    text = path.read_text(encoding="utf-8")
+    fast = query(open_store(lineage_out), text)
+    slow = query(open_engine(lineage_out, "rdflib"), text)
+    assert fast.kind == slow.kind
+    assert fast.canonical() == slow.canonical()
+
+
+def test_store_ancestors_match_the_derivation_dag(lineage_out):
+    dag = _lineage_dag(lineage_out)
+    models = sorted(dag.nodes)[:20]
+    values = " ".join(f"<{m}>" for m in models)
+    result = query(open_store(lineage_out), f"SELECT ?m ?a WHERE {{ VALUES ?m {{ {values} }} ?m kg:derivedFrom+ ?a }}")
+    expected = sorted((m, a) for m in models for a in nx.descendants(dag, m))
+    assert expected and sorted(result.rows) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind, text", [
+    ("select", "SELECT ?m WHERE { ?m kg:distillsFrom ?p }"),
+    ("ask", "ASK { model:m1 kg:derivedFrom* model:m0 }"),
+    ("graph", "CONSTRUCT { ?m kg:derivedFrom ?p } WHERE { ?m kg:derivedFrom ?p }"),
+    ("graph", "DESCRIBE model:m0"),
+])
+def test_store_query_forms(lineage_out, engine, kind, text):
+    result = query(open_engine(lineage_out, engine), text)
+    assert result.kind == kind
+    assert result.rows or result.boolean or result.triples
+
+
+def test_store_rdflib_graph_runs_on_oxigraph(lineage_out):
+    from oxrdflib import OxigraphStore
+    from rdflib import RDF, URIRef
+
+    graph = rdflib_graph(lineage_out)
+    assert isinstance(graph.store, OxigraphStore)
+    models = set(graph.subjects(RDF.type, URIRef(PREFIXES["kg"] + "Model")))
+    assert len(models) == 200
+    rows = graph.query("SELECT ?p WHERE { ?p kg:introduces model:m3 }")
+    assert [str(r[0]) for r in rows] == [PREFIXES["paper"] + "p3"]
+    assert query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Model }").rows == [("200",)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, where", [
+    ("SELECT ?x WHERE { ?x", "line 1, column"),
+    ("SELECT ?x\nWHERE {\n  ?x kg:derivedFrom ?y ?z }", "line 3, column"),
+    ("SELECT ?x WHERE { ?x undeclared:p ?y }", ""),
+])
+def test_store_syntax_error_has_the_position(lineage_out, engine, text, where):
+    with pytest.raises(QueryError) as caught:
+        query(open_engine(lineage_out, engine), text)
+    message = str(caught.value)
+    assert where in message and "\n" not in message
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_store_result_cap(lineage_out, engine):
+    source = open_engine(lineage_out, engine)
+    text = "SELECT ?m WHERE { ?m a kg:Model }"
+    assert len(query(source, text, max_rows=200).rows) == 200
+    with pytest.raises(ResultLimitError, match="more than 199 rows"):
+        query(source, text, max_rows=199)
+
+
+def test_store_declared_prefix_wins(lineage_out):
+    store = open_store(lineage_out)
+    mine = "PREFIX model: <https://example.org/other/>\nSELECT ?p WHERE { ?p kg:introduces model:m3 }"
+    assert query(store, mine).rows == []
+    assert query(store, mine.replace("example.org/other", "w3id.org/lmkg/id/model")).rows
+
+
+def _parse_csv(data: bytes) -> list[tuple]:
+    return [tuple(row) for row in csv.reader(io.StringIO(data.decode("utf-8")))][1:]
+
+
+def _parse_with(media):
+    def parse(data: bytes) -> list[tuple]:
+        return [(s["m"].value, s["l"].value) for s in ox.parse_query_results(data, format=media)]
+    return parse
+
+
+@pytest.mark.parametrize("fmt, parse", [("csv", _parse_csv), ("tsv", _parse_with(ox.QueryResultsFormat.TSV)),
+                                        ("xml", _parse_with(ox.QueryResultsFormat.XML))])
+def test_store_results_formats_round_trip(lineage_out, fmt, parse):
+    result = query(open_store(lineage_out), "SELECT ?m ?l WHERE { ?m kg:compresses ?b ; rdfs:label ?l }")
+    assert result.rows and sorted(parse(result.serialize(fmt))) == sorted(result.rows)
+    assert json.loads(result.serialize("json"))["head"]["vars"] == ["m", "l"]
+
+
+def test_store_missing_build_is_clear(tmp_path):
+    with pytest.raises(GraphNotFoundError, match="kg build"):
+        open_engine(tmp_path, "rdflib")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--format", "tsv"], "?m\n<https://w3id.org/lmkg/id/model/m0>"),
+    (["--engine", "rdflib", "--format", "csv"], "m\r\nhttps://w3id.org/lmkg/id/model/m0"),
+    ([], "(1 row)"),
+])
+def test_cli_query_file_engines_and_formats(lineage_out, tmp_path, capsysbinary, args, expected):
+    rq = tmp_path / "root.rq"
+    rq.write_text("SELECT ?m WHERE { ?m rdfs:label 'Model 0' }", encoding="utf-8")
+    assert main(["query", str(lineage_out), "-f", str(rq), *args]) == 0
+    assert expected in capsysbinary.readouterr().out.decode("utf-8")
+
+
+def test_cli_query_does_not_import_the_builder():
+    code = "import sys, kg, kg.cli, kg.store; print(sorted({'networkx', 'pyvis', 'kg.build'} & set(sys.modules)))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert found.stdout.strip() == "[]"
+    assert callable(__import__("kg").build)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, prefix", [
+    ("SELECT ?x WHERE { ?x undeclared:p ?y }", "undeclared:"),
+    ("SELECT ?x WHERE {\n  ?x kg:derivedFrom ?y .\n  ?y my-ns:label ?l }", "my-ns:"),
+])
+def test_store_unknown_prefix_is_named(lineage_out, engine, text, prefix):
+    with pytest.raises(QueryError, match=f"unknown prefix {prefix}"):
+        query(open_engine(lineage_out, engine), text)
+
+
+@pytest.mark.parametrize("text", [
+    "# insert with care\nSELECT ?m WHERE { ?m kg:derivedFrom ?p }",
+    "SELECT ?with WHERE { ?with a kg:Model }",
+])
+def test_store_queries_naming_update_words_run(lineage_out, text):
+    assert not is_update(text) and query(open_store(lineage_out), text).rows
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { model:x rdfs:label 'x' }",
+    "PREFIX ex: <https://example.org/>\n# comment\nDELETE WHERE { ?s ?p ?o }",
+    "drop all",
+    "LOAD <https://example.org/graph.nt>",
+])
+def test_store_updates_are_refused(lineage_out, text):
+    assert is_update(text)
+    with pytest.raises(QueryError, match="read-only"):
+        query(open_store(lineage_out), text)
+    assert query(open_store(lineage_out), "SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Model }").rows == [("200",)]
+
+
+def test_cli_query_forms(lineage_out, capsysbinary):
+    def run(*args) -> bytes:
+        assert main(["query", str(lineage_out), *args]) == 0
+        return capsysbinary.readouterr().out
+
+    assert run("ASK { model:m1 kg:derivedFrom* model:m0 }") == b"yes\n"
+    assert run("ASK { model:m0 kg:derivedFrom model:m1 }") == b"no\n"
+    assert json.loads(run("ASK { model:m0 a kg:Model }", "--format", "json")) == {"head": {}, "boolean": True}
+    selected = json.loads(run("SELECT ?l WHERE { model:m0 rdfs:label ?l }", "--format", "json"))
+    assert selected["results"]["bindings"] == [{"l": {"type": "literal", "value": "Model 0"}}]
+    constructed = run("CONSTRUCT { ?m kg:derivedFrom model:m0 } WHERE { ?m kg:derivedFrom model:m0 }")
+    children = {str(t.subject) for t in ox.parse(constructed, format=ox.RdfFormat.TURTLE)}
+    expected = query(open_store(lineage_out), "SELECT ?m WHERE { ?m kg:derivedFrom model:m0 }").rows
+    assert children and children == {f"<{m}>" for (m,) in expected}
+    described = ox.parse(run("DESCRIBE model:m0", "--format", "nt"), format=ox.RdfFormat.N_TRIPLES)
+    assert {str(t.subject) for t in described} == {f"<{MODEL}m0>"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT ?x\nWHERE { ?x", "line 2, column"),
+    ("SELECT ?x WHERE { ?x nope:p ?y }", "unknown prefix nope:"),
+    ("INSERT DATA { model:x rdfs:label 'x' }", "read-only"),
+])
+def test_cli_query_errors_are_one_line(lineage_out, capsys, text, expected):
+    assert main(["query", str(lineage_out), text]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("kg: error: ") and expected in captured.err
+    assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
