@@ -1,26 +1,256 @@
-"""The interactive HTML view: one self-contained pyvis page."""
+"""The interactive HTML view: one self-contained, offline pyvis page.
+
+The drawable network is a pyvis :class:`~pyvis.network.Network` whose node
+and edge lists are filled directly (pyvis's ``add_node``/``add_edge`` scan the
+whole list on every call) and whose options are vis-network options. The page
+is our own template (``templates/view.html``, ``view.css``, ``view.js``) with
+pyvis's copy of vis-network inlined: no CDN, no Bootstrap, nothing fetched.
+
+Every title, name and sentence is data: it travels as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>`` and ``&``
+escaped, and the page puts it on screen with ``textContent`` only.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("Model:A", kind="Model", name="</script><b>A", aliases=())
+>>> "</script><b>" in generate_html(g)
+False
+"""
 from __future__ import annotations
 
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 from pyvis.network import Network
 
+from kg.export.layout import layout_positions
 from kg.export.rdf import atomic_write
-from kg.graph import KIND, NAME
+from kg.graph import ALIASES, EVIDENCE, KIND, NAME, PAPER
+from kg.model import ENTITY_TYPES, LINEAGE_PREDICATES, PREDICATES
 
-__all__ = ["COLOURS", "write_html"]
+__all__ = ["BIG", "PHYSICS_MAX", "STYLE", "generate_html", "script_json", "write_html"]
 
-COLOURS = {"Paper": "#9e9e9e", "Model": "#1f77b4", "Dataset": "#2ca02c", "Language": "#ff7f0e", "Technique": "#9467bd"}
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+VIS_JS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+#: Up to this many drawn nodes the page relaxes the precomputed layout with physics.
+PHYSICS_MAX = 300
+#: From this many drawn nodes the page is in large-graph mode (no edge drawing while dragging, a hint to narrow).
+BIG = 1500
+
+#: Colour and vis-network shape of every node type; colour, width and direction phrases of every predicate.
+STYLE = {
+    "types": {
+        "Paper": ("#9aa5b1", "square"), "Model": ("#2f6fdf", "dot"), "Dataset": ("#16a34a", "diamond"),
+        "Language": ("#ea7a12", "triangle"), "Technique": ("#9333ea", "hexagon"),
+    },
+    "predicates": {
+        "introduces": ("#e11d48", 1.6, "Introduces", "Introduced by"),
+        "mentions": ("#c3cad3", 0.8, "Mentions", "Mentioned in"),
+        "distillsFrom": ("#db2777", 2.6, "Distilled from", "Distilled into"),
+        "compresses": ("#be185d", 2.6, "Compresses", "Compressed by"),
+        "fineTunedFrom": ("#2563eb", 2.6, "Fine-tuned from", "Fine-tuned into"),
+        "basedOn": ("#4f46e5", 2.6, "Based on", "Basis of"),
+        "derivedFrom": ("#7c3aed", 2.6, "Derived from", "Derived into"),
+        "evaluatedOn": ("#22a06b", 1.2, "Evaluated on", "Evaluates"),
+        "trainedOn": ("#0d9488", 1.4, "Trained on", "Training data of"),
+        "forLanguage": ("#f59e0b", 1.4, "For language", "Language of"),
+        "usesTechnique": ("#b794f4", 1.0, "Uses technique", "Used by"),
+        "outperforms": ("#ef8354", 1.4, "Outperforms", "Outperformed by"),
+    },
+}
+_FALLBACK = ("#888888", "dot")
+_FALLBACK_EDGE = ("#999999", 1.0, "", "")
+_LINEAGE = frozenset((*LINEAGE_PREDICATES, "derivedFrom"))
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$")
+LABEL_MAX = 32
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kg") -> Path:
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line", heading="")
-    net.toggle_physics(False)
-    for node, data in sorted(graph.nodes(data=True)):
-        net.add_node(node, label=data[NAME][:40], title=data[NAME], color=COLOURS.get(data[KIND], "#888"))
-    for u, v, key in sorted(graph.edges(keys=True)):
-        net.add_edge(u, v, title=key, label=key if key not in ("mentions", "introduces") else "")
-    html = net.generate_html()
-    atomic_write(path, lambda h: h.write(html.encode("utf-8")))
-    return path
+def script_json(value) -> str:
+    """JSON that is safe inside an HTML ``<script>`` block: no ``</``, ``<!--`` or ``]]>``.
+
+    >>> script_json({"t": "</script><!--"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m[0]], text)
+
+
+@lru_cache(maxsize=1)
+def _assets() -> dict[str, Markup]:
+    """vis-network (from pyvis) and our CSS/JS, checked to be safe to inline."""
+    out = {}
+    for name, path in (("vis_js", VIS_JS), ("view_js", TEMPLATES / "view.js"), ("view_css", TEMPLATES / "view.css")):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^//# sourceMappingURL=.*$", "", text)
+        if re.search(r"</(script|style)", text, re.IGNORECASE):
+            raise ValueError(f"{path} cannot be inlined: it contains a closing tag")
+        out[name] = Markup(text)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
+
+
+def _label(text: str, kind: str) -> str:
+    limit = LABEL_MAX if kind != "Paper" else 24
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _size(degree: int, kind: str) -> float:
+    base = 5.0 if kind == "Paper" else 10.0
+    return round(base + 4.0 * math.log2(1 + degree), 1)
+
+
+def _paper_meta(data: dict) -> list:
+    paper = data.get(PAPER)
+    if paper is None:
+        return []
+    url = paper.url if paper.url and _SAFE_URL.match(paper.url) else ""
+    if not url and paper.arxiv_id:
+        url = f"https://arxiv.org/abs/{paper.arxiv_id}"
+    return [paper.date or "", url]
+
+
+def _tables(graph: nx.MultiDiGraph, drawn: list[str]) -> tuple[list, list, dict[str, int]]:
+    """``info`` rows for drawn nodes then context nodes, and every link touching a drawn node."""
+    index = {n: i for i, n in enumerate(drawn)}
+    info: list = []
+    papers = {d[PAPER].key: n for n, d in graph.nodes(data=True) if d.get(PAPER) is not None}
+
+    def ref(node: str) -> int:
+        if node not in index:
+            index[node] = len(index)
+        return index[node]
+
+    for node in drawn:
+        ref(node)
+    links = []
+    drawn_set = set(drawn)
+    edges = sorted({(u, v, k) for n in drawn for u, v, k in
+                    (*graph.out_edges(n, keys=True), *graph.in_edges(n, keys=True))})
+    for u, v, key in edges:
+        if u not in drawn_set and v not in drawn_set:
+            continue
+        evidence = []
+        for ev in graph.edges[u, v, key].get(EVIDENCE, ()):
+            source = papers.get(ev.paper)
+            evidence.append([ref(source) if source is not None else -1, ev.sentence, round(ev.confidence, 3)])
+        links.append([ref(u), ref(v), key, evidence])
+    kinds = [*STYLE["types"]]
+    for node in sorted(index, key=index.get):
+        data = graph.nodes[node]
+        kind = data.get(KIND, "")
+        info.append([kinds.index(kind) if kind in kinds else -1, str(data.get(NAME, node)),
+                     [a for a in data.get(ALIASES, ()) if a != data.get(NAME)], _paper_meta(data)])
+    return info, links, index
+
+
+def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], links: list,
+             hierarchical: bool) -> Network:
+    """The pyvis network of the drawn nodes and the links between them."""
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    sub = graph.subgraph(drawn)
+    positions = {} if hierarchical else layout_positions(sub)
+    for node in drawn:
+        data = graph.nodes[node]
+        kind = data.get(KIND, "")
+        name = str(data.get(NAME, node))
+        row = {"id": index[node], "label": _label(name, kind), "group": kind if kind in STYLE["types"] else "Other",
+               "size": _size(sub.degree(node), kind), "title": f"{name}\n{kind}"}
+        if kind == "Paper":
+            row["font"] = {"size": 10}
+        if node in positions:
+            row["x"], row["y"] = positions[node]
+        net.nodes.append(row)
+    drawn_ids = set(range(len(drawn)))
+    seen: Counter = Counter()
+    for i, (u, v, key, _) in enumerate(links):
+        if u not in drawn_ids or v not in drawn_ids:
+            continue
+        colour, width, _, _ = STYLE["predicates"].get(key, _FALLBACK_EDGE)
+        row = {"id": i, "from": u, "to": v, "color": colour, "width": width, "title": key}
+        if key not in ("mentions", "introduces"):
+            row["label"] = key
+        pair = (min(u, v), max(u, v))
+        if seen[pair]:
+            row["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen[pair]}
+        seen[pair] += 1
+        net.edges.append(row)
+    return net
+
+
+def _options(n: int, physics: bool, hierarchical: bool) -> dict:
+    groups = {kind: {"shape": shape, "color": {"background": colour, "border": "#ffffff",
+                                               "highlight": {"background": colour, "border": "#111827"},
+                                               "hover": {"background": colour, "border": "#111827"}}}
+              for kind, (colour, shape) in {**STYLE["types"], "Other": _FALLBACK}.items()}
+    options = {
+        "autoResize": True,
+        "groups": groups,
+        "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3,
+                  "font": {"size": 15, "face": "system-ui, -apple-system, Segoe UI, sans-serif", "color": "#1f2937",
+                           "strokeWidth": 4, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": 7}}},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+                  "font": {"size": 11, "align": "middle", "color": "#4b5563", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"},
+                  "selectionWidth": 2, "hoverWidth": 1.5},
+        "interaction": {"hover": n < BIG, "tooltipDelay": 200, "hideEdgesOnDrag": n >= BIG,
+                        "hideEdgesOnZoom": n >= BIG, "multiselect": False, "keyboard": False},
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90, "avoidOverlap": 0.4},
+                    "stabilization": {"enabled": physics, "iterations": 150, "fit": True}},
+    }
+    if hierarchical:
+        options["layout"]["hierarchical"] = {"enabled": True, "direction": "DU", "sortMethod": "directed",
+                                             "levelSeparation": 120, "nodeSpacing": 170, "treeSpacing": 200,
+                                             "shakeTowards": "leaves"}
+        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
+                                      "roundness": 0.4}
+    return options
+
+
+def generate_html(graph: nx.MultiDiGraph, *, nodes: Iterable[str] | None = None, title: str = "kg",
+                  note: str = "", hierarchical: bool = False, physics_max: int = PHYSICS_MAX) -> str:
+    """The page for ``graph``, drawing ``nodes`` (default: all); details come from the whole graph.
+
+    ``hierarchical`` lays the drawn nodes out as a tree (lineage: children below
+    their parents). ``note`` is shown under the title. Same input, same bytes.
+    """
+    drawn = sorted(graph) if nodes is None else sorted(set(nodes) & set(graph))
+    info, links, index = _tables(graph, drawn)
+    net = _network(graph, drawn, index, links, hierarchical)
+    physics = not hierarchical and len(drawn) <= physics_max
+    net.options = _options(len(drawn), physics, hierarchical)
+    vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
+    counts = Counter(graph.nodes[n].get(KIND) for n in drawn)
+    pred_counts = Counter(links[e["id"]][2] for e in vis_edges)
+    types = [[k, c, s, counts.get(k, 0)] for k, (c, s) in STYLE["types"].items()]
+    known = ("introduces", "mentions", *PREDICATES)
+    preds = [[p, *STYLE["predicates"].get(p, _FALLBACK_EDGE), pred_counts[p], p in _LINEAGE]
+             for p in (*known, *sorted(set(pred_counts) - set(known))) if pred_counts.get(p)]
+    data = {"title": title, "note": note, "types": types, "predicates": preds, "physics": physics,
+            "hierarchical": hierarchical, "big": len(drawn) >= BIG, "drawn": len(drawn),
+            "nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options), "info": info, "links": links}
+    page = _environment().get_template("view.html")
+    return page.render(title=title, data=Markup(script_json(data)), **_assets())
+
+
+def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kg", **kwargs) -> Path:
+    """Write :func:`generate_html` to ``path`` atomically; returns ``path``."""
+    html = generate_html(graph, title=title, **kwargs)
+    atomic_write(Path(path), lambda h: h.write(html.encode("utf-8")))
+    return Path(path)
