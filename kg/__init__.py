@@ -4,8 +4,15 @@
 >>> result = kg.build(out="out")  # doctest: +SKIP
 >>> result.papers  # doctest: +SKIP
 576
+
+``kg.build`` and ``kg.BuildResult`` are imported on first use: the build
+pulls in networkx, pyvis and the extractors (~0.7 s), which ``kg query`` and
+``kg serve`` never need.
 """
-from kg.build import BuildResult, build
+import importlib
+import sys
+import types
+
 from kg.errors import FormatError, GraphNotFoundError, KGError, ParseError, QueryError
 from kg.model import Entity, Extraction, Mention, Paper, Relation
 
@@ -14,3 +21,25 @@ __all__ = [
     "Mention", "Paper", "ParseError", "QueryError", "Relation", "build",
 ]
 __version__ = "0.1.0"
+
+_LAZY = {"build": "kg.build", "BuildResult": "kg.build"}
+
+
+class _Package(types.ModuleType):
+    """``kg`` itself: resolves ``_LAZY`` names on first use. The submodule
+    ``kg.build`` must not shadow the function ``kg.build`` once imported."""
+
+    def __getattr__(self, name: str):
+        if name not in _LAZY:
+            raise AttributeError(f"module 'kg' has no attribute {name!r}")
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        super().__setattr__(name, value)
+        return value
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

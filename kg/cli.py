@@ -85,21 +85,23 @@ def stats(out, as_json):
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
-              default="table", show_default=True)
+              default="table", show_default=True, help="Results format (xml: SPARQL XML, or RDF/XML for graphs).")
 @click.option("--limit", type=int, default=200, show_default=True, help="Rows shown in a table.")
-def query(out, sparql, query_file, fmt, limit):
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="oxigraph: the build's store; rdflib: rdflib's in-memory store (parses graph.nt, slow).")
+def query(out, sparql, query_file, fmt, limit, engine):
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the build in OUT.
 
     The project prefixes (kg:, model:, dataset:, rdfs:, skos:, prov:, dcterms: ...) are declared for you.
     """
-    from kg.store import open_store
+    from kg.store import open_engine
     from kg.store import query as run_query
 
     if query_file is not None:
         sparql = query_file.read()
     if not sparql:
         raise click.UsageError("give a query, or -f FILE")
-    result = run_query(open_store(out), sparql)
+    result = run_query(open_engine(out, engine), sparql)
     if fmt == "table":
         if result.kind == "select":
             click.echo(_table(result.variables, result.rows, limit))
@@ -110,6 +112,60 @@ def query(out, sparql, query_file, fmt, limit):
         return
     sys.stdout.buffer.write(result.serialize(fmt))
     sys.stdout.flush()
+
+
+# -- kg eval -----------------------------------------------------------------
+
+@cli.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-g", "--graph", "out", default="out", show_default=True, type=click.Path(),
+              help="The build's output directory (or its graph.nt).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--show-errors", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Misses and false hits listed, each (0: none).")
+def eval_(gold, out, as_json, show_errors):
+    """Score the build in --graph against GOLD JSON Lines files: P/R/F1 per entity type and relation."""
+    from kg.eval import evaluate, format_report
+
+    report = evaluate(gold, out)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, show_errors))
+
+
+# -- kg serve / kg push ------------------------------------------------------
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=7878, show_default=True, help="Port (0: any free port).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before a query is stopped.")
+@click.option("--max-results", type=int, default=100_000, show_default=True, help="Rows (or triples) an answer may hold.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Queries answered at once.")
+def serve(out, host, port, timeout, max_results, workers):
+    """Serve the build in OUT: a read-only SPARQL 1.1 endpoint at /sparql and the HTML view at /."""
+    from kg.serve import Limits
+    from kg.serve import serve as run_serve
+
+    def ready(url):
+        click.echo(f"serving {out}: SPARQL endpoint {url}/sparql, HTML view {url}/ (Ctrl-C stops)", err=True)
+
+    run_serve(out, host, port, Limits(timeout, max_results), workers, ready=ready)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--endpoint", required=True, help="The server's SPARQL 1.1 Graph Store Protocol URL.")
+@click.option("--graph", "graph_iri", help="Named graph to replace (default: the default graph).")
+@click.option("--timeout", type=float, default=600.0, show_default=True, help="Seconds to wait for the server.")
+def push(out, endpoint, graph_iri, timeout):
+    """Load the build in OUT into a triple store, replacing the named graph in one HTTP PUT."""
+    from kg.push import push as run_push
+
+    result = run_push(out, endpoint, graph_iri, timeout=timeout)
+    click.echo(f"pushed {result.triples} triples ({result.bytes / 1e6:.1f} MB) to {result.target} "
+               f"in {result.seconds:.1f} s: HTTP {result.status}")
 
 
 def main(argv: list[str] | None = None) -> int:

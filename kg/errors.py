@@ -1,7 +1,7 @@
 """Errors raised by kg. Every user-facing failure is a :class:`KGError`."""
 from __future__ import annotations
 
-__all__ = ["KGError", "ParseError", "FormatError", "QueryError", "GraphNotFoundError"]
+__all__ = ["KGError", "ParseError", "FormatError", "QueryError", "ResultLimitError", "GraphNotFoundError"]
 
 
 class KGError(Exception):
@@ -27,6 +27,10 @@ class FormatError(ParseError):
 
 class QueryError(KGError, ValueError):
     """A SPARQL query is malformed or failed."""
+
+
+class ResultLimitError(QueryError):
+    """A query's answer is larger than the configured cap."""
 
 
 class GraphNotFoundError(KGError, FileNotFoundError):

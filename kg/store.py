@@ -1,14 +1,21 @@
 """The SPARQL store of a build: Oxigraph persisted in ``out/store``.
 
+Queries run on Oxigraph by default; rdflib's API is available over the same
+store (:func:`rdflib_graph`), and rdflib's own in-memory store stays as a
+fallback engine (``engine="rdflib"``, which parses ``graph.nt`` each time).
+
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
 >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/lmkg/id/model/bert"),
 ...     ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("BERT")))
 >>> query(store, "SELECT ?l WHERE { model:bert rdfs:label ?l }").rows
 [('BERT',)]
+>>> query(store, "ASK { model:bert ?p ?o }").boolean
+True
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -16,15 +23,22 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import GraphNotFoundError, QueryError
+from kg.errors import GraphNotFoundError, QueryError, ResultLimitError
 from kg.vocab import PREFIXES
 
-__all__ = ["STORE_DIR", "QueryResult", "build_store", "open_store", "prefixed_query", "query"]
+__all__ = [
+    "ENGINES", "GRAPH_FORMATS", "RESULT_FORMATS", "STORE_DIR", "QueryResult", "build_store", "open_engine",
+    "open_store", "prefixed_query", "query", "rdflib_graph",
+]
 
 STORE_DIR = "store"
+#: ``oxigraph``: the persisted store (fast, no parsing); ``rdflib``: rdflib's in-memory store.
+ENGINES = ("oxigraph", "rdflib")
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
-GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+                 "xml": ox.RdfFormat.RDF_XML}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def build_store(nt_file: Path, out: Path) -> Path:
@@ -45,20 +59,59 @@ def build_store(nt_file: Path, out: Path) -> Path:
     return final
 
 
+def _graph_file(out: Path) -> Path:
+    nt = out / "graph.nt"
+    if not nt.is_file():
+        raise GraphNotFoundError(f"{out}: no graph here; run 'kg build --out {out}' first")
+    return nt
+
+
 def open_store(out: Path | str) -> ox.Store:
     """Open a build's store read-only; builds it from ``graph.nt`` if missing."""
     out = Path(out)
     path = out / STORE_DIR
     if not path.is_dir():
-        if (out / "graph.nt").is_file():
-            build_store(out / "graph.nt", out)
-        else:
-            raise GraphNotFoundError(f"{out}: no graph here; run 'kg build --out {out}' first")
-    return ox.Store.read_only(str(path))
+        build_store(_graph_file(out), out)
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as err:
+        raise GraphNotFoundError(f"{path}: cannot open the store ({err}); rebuild with 'kg build --out {out}'") from err
+
+
+def rdflib_graph(out: Path | str, engine: str = "oxigraph"):
+    """The build as an :class:`rdflib.Graph`.
+
+    ``oxigraph``: rdflib's API over the persisted store (oxrdflib), opened at
+    once; ``rdflib``: rdflib's default in-memory store, parsed from ``graph.nt``.
+
+    >>> g = rdflib_graph("out")  # doctest: +SKIP
+    >>> g.query("SELECT ?m WHERE { ?m kg:distillsFrom model:bert }")  # doctest: +SKIP
+    """
+    import rdflib
+
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "rdflib":
+        graph = rdflib.Graph()
+        graph.parse(_graph_file(Path(out)), format="nt")
+    else:
+        from oxrdflib import OxigraphStore
+
+        graph = rdflib.Graph(store=OxigraphStore(store=open_store(out)))
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True)
+    return graph
+
+
+def open_engine(out: Path | str, engine: str = "oxigraph"):
+    """What :func:`query` runs on: the Oxigraph store, or an rdflib in-memory graph."""
+    if engine == "oxigraph":
+        return open_store(out)
+    return rdflib_graph(out, engine)
 
 
 def prefixed_query(text: str) -> str:
-    """Declare the project prefixes the query does not declare itself."""
+    """The query text with the project prefixes it does not declare itself, for remote endpoints."""
     declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", text)}
     head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared)
     return head + text
@@ -66,55 +119,138 @@ def prefixed_query(text: str) -> str:
 
 @dataclass
 class QueryResult:
-    """A query's answer: ``kind`` is ``select``, ``ask`` or ``graph``."""
+    """A query's answer: ``kind`` is ``select``, ``ask`` or ``graph``.
+
+    ``raw`` holds SPARQL JSON results (select, ask), from which every other
+    results format is made; ``triples`` the triples of a graph answer.
+    """
 
     kind: str
     variables: tuple[str, ...] = ()
     rows: list[tuple] | None = None
     boolean: bool | None = None
     triples: list | None = None
-    raw: object = None
+    raw: bytes = b""
 
     def serialize(self, fmt: str) -> bytes:
-        """SPARQL 1.1 results (csv, tsv, json, xml) or, for graphs, turtle / nt / jsonld."""
+        """SPARQL 1.1 results (csv, tsv, json, xml) or, for graphs, turtle / nt / jsonld / xml (RDF/XML)."""
         if self.kind == "graph":
             target = GRAPH_FORMATS.get(fmt) or GRAPH_FORMATS["turtle"]
-            return ox.serialize(self.triples, format=target, prefixes=PREFIXES if target != ox.RdfFormat.N_TRIPLES else None)
+            prefixes = PREFIXES if target in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+            return ox.serialize(self.triples, format=target, prefixes=prefixes)
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
-        if self.kind == "ask":
-            return self.raw.serialize(format=RESULT_FORMATS[fmt])
         if fmt == "json":
             return self.raw
         parsed = ox.parse_query_results(self.raw, format=ox.QueryResultsFormat.JSON)
         return parsed.serialize(format=RESULT_FORMATS[fmt])
 
 
-def _value(term) -> str | None:
-    if term is None:
-        return None
-    return term.value
+def _term_json(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        found = {"type": "literal", "value": term.value}
+        if term.language:
+            found["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            found["datatype"] = term.datatype.value
+        return found
+    return {"type": "triple", "value": {k: _term_json(getattr(term, k)) for k in ("subject", "predicate", "object")}}
 
 
-def query(store: ox.Store, text: str) -> QueryResult:
-    """Run a SPARQL query with the project prefixes declared."""
-    full = prefixed_query(text)
-    added = full.count("\n") - text.count("\n")
+def _capped(items, max_rows: int | None, what: str) -> list:
+    kept = []
+    for item in items:
+        if max_rows is not None and len(kept) >= max_rows:
+            raise ResultLimitError(f"the answer has more than {max_rows} {what}; add a LIMIT to the query")
+        kept.append(item)
+    return kept
+
+
+def _syntax_error(err: Exception, text: str, line: int | None = None, column: int | None = None) -> QueryError:
+    message = " ".join(str(err).split())
+    if line is None:
+        found = re.search(r"(\d+):(\d+)", message)
+        if found:
+            line, column = int(found[1]), int(found[2])
+            message = message[found.end():].lstrip(" :")
+    if "Prefix not found" in message:
+        message = "unknown prefix; declare it with PREFIX"
+    message = message.split(", [")[0]
+    if len(message) > 160:
+        message = message[:157] + "..."
+    if line is None:
+        return QueryError(f"SPARQL syntax error: {message}")
+    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    near = source[max(column - 1, 0):][:30].strip()
+    where = f"line {line}, column {column}" + (f" near {near!r}" if near else " at the end")
+    return QueryError(f"SPARQL syntax error at {where}: {message}")
+
+
+def _query_oxigraph(store: ox.Store, text: str, max_rows: int | None) -> QueryResult:
     try:
-        result = store.query(full)
+        result = store.query(text, prefixes=PREFIXES)
+        if isinstance(result, ox.QueryBoolean):
+            answer = bool(result)
+            raw = json.dumps({"head": {}, "boolean": answer}).encode()
+            return QueryResult("ask", boolean=answer, raw=raw)
+        if not isinstance(result, ox.QuerySolutions):
+            return QueryResult("graph", triples=_capped(result, max_rows, "triples"))
+        variables = tuple(v.value for v in result.variables)
+        solutions = _capped(result, max_rows, "rows")
     except SyntaxError as err:
-        message = re.sub(r"(\d+):(\d+)", lambda m: f"line {int(m[1]) - added}, column {m[2]}", str(err), count=1)
-        raise QueryError(f"SPARQL syntax error: {message}") from err
+        raise _syntax_error(err, text) from err
     except OSError as err:
         raise QueryError(f"query failed: {err}") from err
-    if isinstance(result, ox.QuerySolutions):
-        # QuerySolutions is a one-shot iterator: keep the answer as SPARQL JSON
-        # results, from which both the rows and any other format are made.
-        variables = tuple(v.value for v in result.variables)
-        answer = result.serialize(format=ox.QueryResultsFormat.JSON)
-        rows = [tuple(_value(sol[v]) for v in variables)
-                for sol in ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)]
-        return QueryResult("select", variables, rows, raw=answer)
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(result), raw=result)
-    return QueryResult("graph", triples=list(result))
+    rows, bindings = [], []
+    for solution in solutions:
+        terms = [solution[v] for v in variables]
+        rows.append(tuple(None if t is None else t.value for t in terms))
+        bindings.append({v: _term_json(t) for v, t in zip(variables, terms) if t is not None})
+    raw = json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    return QueryResult("select", variables, rows, raw=raw.encode("utf-8"))
+
+
+def _query_rdflib(graph, text: str, max_rows: int | None) -> QueryResult:
+    from pyparsing import ParseBaseException
+
+    try:
+        result = graph.query(text, initNs=PREFIXES)
+        if result.type == "ASK":
+            raw = result.serialize(format="json")
+            return QueryResult("ask", boolean=bool(result.askAnswer), raw=raw)
+        if result.type != "SELECT":
+            triples = ox.parse(result.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            return QueryResult("graph", triples=_capped(triples, max_rows, "triples"))
+        _capped(result, max_rows, "rows")
+        raw = result.serialize(format="json")
+    except ParseBaseException as err:
+        raise _syntax_error(err.msg, text, err.lineno, err.col) from err
+    except QueryError:
+        raise
+    except Exception as err:  # rdflib raises bare Exceptions for unknown prefixes and the like
+        raise QueryError(f"query failed: {err}") from err
+    variables = tuple(str(v) for v in result.vars)
+    parsed = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+    rows = [tuple(None if s[v] is None else s[v].value for v in variables) for s in parsed]
+    return QueryResult("select", variables, rows, raw=raw)
+
+
+def query(source, text: str, *, max_rows: int | None = None) -> QueryResult:
+    """Run a SPARQL query with the project prefixes declared.
+
+    ``source`` is an Oxigraph store (:func:`open_store`) or an rdflib graph
+    (:func:`rdflib_graph`); an rdflib graph over Oxigraph is queried on
+    Oxigraph directly. More than ``max_rows`` rows (or triples) raises
+    :class:`ResultLimitError`; a malformed query a :class:`QueryError` with
+    the line and column.
+    """
+    if isinstance(source, ox.Store):
+        return _query_oxigraph(source, text, max_rows)
+    inner = getattr(source.store, "_inner", None)
+    if isinstance(inner, ox.Store):
+        return _query_oxigraph(inner, text, max_rows)
+    return _query_rdflib(source, text, max_rows)

@@ -5,14 +5,13 @@
 """
 from __future__ import annotations
 
-import glob
 import json
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import FormatError, KGError
-from kg.ingest._text import decode, normalise_title, paper_key
+from kg.ingest._text import decode, display_name, normalise_title, paper_key
 from kg.ingest.jsonl import looks_like_arxiv, read_arxiv, read_jsonl
 from kg.ingest.listing import looks_like_listing, read_listing
 from kg.model import Paper
@@ -41,46 +40,73 @@ def get_reader(name: str):
 def detect_format(path: Path | str) -> str:
     """Guess a file's format from its first bytes."""
     path = Path(path)
+    name = display_name(path)
     with path.open("rb") as handle:
         head = handle.read(65536)
     if not head.strip():
-        raise FormatError("empty file", str(path))
-    text = decode(head, str(path), partial=len(head) == 65536)
+        raise FormatError("empty file", name)
+    text = decode(head, name, partial=len(head) == 65536)
     stripped = text.lstrip()
+    first, cut = stripped.split("\n", 1)[0], "\n" not in stripped and len(head) == 65536
     if stripped.startswith("{"):
-        first = stripped.split("\n", 1)[0]
+        if cut:  # a first record longer than the head: judge it by its keys
+            return "arxiv" if '"versions"' in first else "jsonl"
         try:
             record = json.loads(first)
-        except ValueError:
+        except (ValueError, RecursionError):
             record = None
         if isinstance(record, dict):
             return "arxiv" if looks_like_arxiv(record) else "jsonl"
-        raise FormatError("starts like JSON but its first line is not a JSON object", str(path))
+        raise FormatError("starts like JSON but its first line is not a JSON object", name)
+    if first.strip() == "[" or (stripped.startswith("[") and _is_json(first)):
+        raise FormatError("a JSON array; kg reads JSON Lines (one object per line)", name)
     if looks_like_listing(text):
         return "listing"
-    raise FormatError("matches no input format (listing text, JSON lines, arXiv snapshot)", str(path))
+    raise FormatError("matches no input format (listing text, JSON lines, arXiv snapshot)", name)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _glob(pattern: str) -> list[Path]:
+    """Files matching ``pattern``; ``**`` does not follow symbolic links, so links that loop cannot hang it."""
+    parts = Path(pattern).parts
+    i = next(i for i, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    base = Path(*parts[:i]) if i else Path()
+    return [p for p in base.glob("/".join(parts[i:])) if p.is_file()]
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files named by paths, directories (their input files, recursively) and globs, sorted and unique."""
-    found: set[Path] = set()
+    """Files named by paths, directories (their input files, recursively) and globs, sorted and unique.
+
+    Symbolic links inside a directory are not followed; a file reached by two
+    paths is read once.
+    """
+    found: dict[Path, Path] = {}
     for item in inputs:
         item = str(item)
         path = Path(item)
         if path.is_dir():
-            for sub in path.rglob("*"):
-                if sub.suffix.lower() in INPUT_SUFFIXES and sub.is_file() and not sub.is_symlink():
-                    found.add(sub)
+            matches = [sub for sub in path.rglob("*")
+                       if sub.suffix.lower() in INPUT_SUFFIXES and sub.is_file() and not sub.is_symlink()]
         elif path.is_file():
-            found.add(path)
+            matches = [path]
         elif any(ch in item for ch in "*?["):
-            matches = [Path(p) for p in glob.glob(item, recursive=True)]
-            found.update(p for p in matches if p.is_file())
+            matches = _glob(item)
             if not matches:
-                raise KGError(f"{item}: no file matches")
+                raise KGError(f"{display_name(item)}: no file matches")
+        elif path.is_symlink():
+            raise KGError(f"{display_name(item)}: a symbolic link to nothing (broken, or a loop)")
         else:
-            raise KGError(f"{item}: no such file or directory")
-    return sorted(found)
+            raise KGError(f"{display_name(item)}: no such file or directory")
+        for match in matches:
+            found.setdefault(match.resolve(), match)
+    return sorted(found.values())
 
 
 def read_papers(inputs: Iterable[str | Path], format: str | None = None, errors: str = "raise") -> Iterator[Paper]:
@@ -92,14 +118,14 @@ def read_papers(inputs: Iterable[str | Path], format: str | None = None, errors:
         try:
             reader = get_reader(format or detect_format(path))
             yield from reader(path, errors=errors)
-        except FormatError:
+        except FormatError as err:
             if errors == "raise":
                 raise
-            log.warning("skipped %s: not a readable input", path, exc_info=False)
+            log.warning("skipped %s", err)
         except OSError as err:
             if errors == "raise":
-                raise FormatError(f"cannot read: {err.strerror or err}", str(path)) from err
-            log.warning("skipped %s: %s", path, err)
+                raise FormatError(f"cannot read: {err.strerror or err}", display_name(path)) from err
+            log.warning("skipped %s: %s", display_name(path), err.strerror or err)
 
 
 def merge_papers(papers: Iterable[Paper]) -> list[Paper]:

@@ -1,13 +1,18 @@
 """Helpers shared by readers: decoding, title normalisation, paper keys."""
 from __future__ import annotations
 
+import codecs
+import os
 import re
 import unicodedata
 from pathlib import Path
 
 from kg.errors import FormatError
 
-__all__ = ["ARXIV_ID", "MAX_FILE_BYTES", "clean_text", "decode", "normalise_title", "paper_key", "read_text"]
+__all__ = [
+    "ARXIV_ID", "MAX_FILE_BYTES", "clean_text", "decode", "display_name", "encoding_of", "normalise_title",
+    "paper_key", "read_text",
+]
 
 #: A listing file larger than this is refused (JSON-lines files stream and have no limit).
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -17,6 +22,16 @@ ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def encoding_of(head: bytes) -> str:
+    """The codec for a file that starts with ``head``: UTF-16 when a BOM says so, else UTF-8.
+
+    >>> encoding_of(b"\\xff\\xfe{")
+    'utf-16'
+    """
+    return "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
 
 
 def decode(data: bytes, file: str, partial: bool = False) -> str:
@@ -27,31 +42,54 @@ def decode(data: bytes, file: str, partial: bool = False) -> str:
 
     >>> decode(b"\\xef\\xbb\\xbfhi", "f")
     'hi'
+    >>> decode("hé".encode("utf-16"), "f")
+    'hé'
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data[: len(data) // 2 * 2].decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise FormatError(f"invalid UTF-16 text ({err.reason})", file) from err
-    if b"\x00" in data[:65536]:
+    encoding = encoding_of(data)
+    if encoding == "utf-8-sig" and b"\x00" in data[:65536]:
+        if _looks_like_utf16(data[:65536]):
+            raise FormatError("UTF-16 without a byte-order mark; re-encode the file as UTF-8", file)
         raise FormatError("binary data, not a text listing", file)
     try:
-        return data.decode("utf-8-sig")
+        return codecs.getincrementaldecoder(encoding)().decode(data, final=not partial)
     except UnicodeDecodeError as err:
-        if partial and err.start >= len(data) - 3:
-            return data[: err.start].decode("utf-8-sig")
+        if encoding == "utf-16":
+            raise FormatError(f"invalid UTF-16 text ({err.reason})", file) from err
         raise FormatError(
             f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); re-encode the file as UTF-8",
             file,
         ) from err
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """Every NUL on even offsets only, or odd only, and at least a quarter of the bytes NUL."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return min(even, odd) == 0 and max(even, odd) >= len(head) / 4
+
+
+def display_name(path: Path | str) -> str:
+    """A file name fit for messages and output: bytes that are not UTF-8 become U+FFFD.
+
+    On POSIX a name that is not valid UTF-8 arrives with lone surrogates,
+    which no RDF literal or terminal can carry.
+
+    >>> display_name("a\\udcffb.txt")
+    'a\ufffdb.txt'
+    """
+    text = str(path)
+    try:
+        return os.fsencode(text).decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no file system produced
+        return _SURROGATE.sub("\ufffd", text)
+
+
 def read_text(path: Path) -> str:
     """Read a whole (small) text file, refusing binaries and huge files."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise FormatError(f"file of {size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for listings", str(path))
-    return decode(path.read_bytes(), str(path))
+        raise FormatError(f"file of {size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for listings",
+                          display_name(path))
+    return decode(path.read_bytes(), display_name(path))
 
 
 def clean_text(text: str) -> str:

@@ -14,6 +14,7 @@ and skipped.
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -21,8 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from kg.errors import ParseError
-from kg.ingest._text import ARXIV_ID, clean_text, paper_key
+from kg.errors import FormatError, ParseError
+from kg.ingest._text import ARXIV_ID, clean_text, display_name, encoding_of, paper_key
 from kg.model import Paper
 
 __all__ = ["parse_arxiv", "parse_jsonl", "read_arxiv", "read_jsonl", "looks_like_arxiv", "iter_json_lines"]
@@ -31,14 +32,35 @@ log = logging.getLogger(__name__)
 
 _URL_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(" + ARXIV_ID.pattern + r")", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
-#: A JSON line longer than this is a bad record, not a paper.
+#: A JSON line longer than this (characters; bytes in a UTF-8 file) is a bad record, not a paper.
 MAX_RECORD_CHARS = 1_000_000
 
 
-def iter_json_lines(lines: Iterable[str | bytes], source: str) -> Iterator[tuple[int, dict | ParseError]]:
-    """Yield ``(line number, record or the error that line raised)``; blank lines are skipped."""
+def bounded_lines(handle, limit: int = MAX_RECORD_CHARS) -> Iterator[str | bytes | None]:
+    """The lines of an open file, none held longer than ``limit``: ``None`` stands
+    for a longer line, whose rest is read past in small pieces.
+
+    >>> list(bounded_lines(io.BytesIO(b"ab\\n" + b"x" * 10 + b"\\ncd"), limit=5))
+    [b'ab\\n', None, b'cd']
+    """
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        while line[-1:] not in ("\n", b"\n") and (line := handle.readline(1 << 20)):
+            pass
+        yield None
+
+
+def iter_json_lines(lines: Iterable[str | bytes | None], source: str) -> Iterator[tuple[int, dict | ParseError]]:
+    """Yield ``(line number, record or the error that line raised)``; blank lines are skipped.
+
+    A ``None`` line (see :func:`bounded_lines`) is a record too long to read.
+    """
     for number, raw in enumerate(lines, 1):
         try:
+            if raw is None:
+                raise ValueError(f"record longer than {MAX_RECORD_CHARS} characters")
             if isinstance(raw, bytes):
                 raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             if not raw.strip():
@@ -48,6 +70,8 @@ def iter_json_lines(lines: Iterable[str | bytes], source: str) -> Iterator[tuple
             record = json.loads(raw)
             if not isinstance(record, dict):
                 raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+        except RecursionError:
+            yield number, ParseError("JSON nested too deeply", source, number)
         except (ValueError, UnicodeDecodeError) as err:
             yield number, ParseError(str(err).splitlines()[0][:200], source, number)
         else:
@@ -126,8 +150,10 @@ def _parse(convert: Callable[[dict], Paper], lines: Iterable[str | bytes], sourc
         if not isinstance(record, ParseError):
             try:
                 paper = convert(record)
+            except RecursionError:
+                record = ParseError("a field is nested too deeply", source, number)
             except ValueError as err:
-                record = ParseError(str(err), source, number)
+                record = ParseError(str(err).splitlines()[0][:200], source, number)
             else:
                 yield Paper(**{**_fields(paper), "sources": (f"{source}:{number}",)})
                 continue
@@ -152,8 +178,19 @@ def parse_arxiv(lines: Iterable[str | bytes], source: str = "<string>", errors: 
 
 def _read(parse, path: Path | str, errors: str) -> Iterator[Paper]:
     path = Path(path)
+    name = display_name(path.name)
     with path.open("rb") as handle:
-        yield from parse(handle, path.name, errors)
+        if encoding_of(handle.peek(2)[:2]) == "utf-8-sig":
+            yield from parse(bounded_lines(handle), name, errors)
+            return
+        # UTF-16 with a BOM: decoded as a stream, so one bad character ends the file
+        text = io.TextIOWrapper(handle, encoding="utf-16")
+        try:
+            yield from parse(bounded_lines(text), name, errors)
+        except UnicodeDecodeError as err:
+            raise FormatError(f"invalid UTF-16 text ({err.reason})", name) from err
+        finally:
+            text.detach()
 
 
 def read_jsonl(path: Path | str, errors: str = "raise") -> Iterator[Paper]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import FormatError
-from kg.ingest._text import clean_text, paper_key, read_text
+from kg.ingest._text import clean_text, display_name, paper_key, read_text
 from kg.model import Paper
 
 __all__ = ["looks_like_listing", "parse_listing", "read_listing"]
@@ -100,9 +100,11 @@ def parse_listing(text: str, source: str = "<string>") -> Iterator[Paper]:
                 current["date"] = iso
             continue
         if pending is None:
-            if len(line) > MAX_TITLE_CHARS and current is not None:
-                # a second paragraph of the previous abstract
-                current["abstract"] += " " + line
+            if len(line) > MAX_TITLE_CHARS:
+                if current is not None:  # a second paragraph of the previous abstract
+                    current["abstract"] += " " + line
+                else:
+                    log.warning("%s:%d: line of %d characters is too long for a title; skipped", source, number, len(line))
                 continue
             yield from finish()
             pending = (number, line)
@@ -123,7 +125,7 @@ def looks_like_listing(text: str) -> bool:
 def read_listing(path: Path | str, errors: str = "raise") -> Iterable[Paper]:
     """Read one listing file. Raises :class:`FormatError` if it holds no paper."""
     path = Path(path)
-    papers = list(parse_listing(read_text(path), path.name))
+    papers = list(parse_listing(read_text(path), display_name(path.name)))
     if not papers:
-        raise FormatError("no title/abstract pairs found: not a listing", str(path))
+        raise FormatError("no title/abstract pairs found: not a listing", display_name(path))
     return papers

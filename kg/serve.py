@@ -1,0 +1,316 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a build, and its HTML view.
+
+``GET /sparql?query=...`` and ``POST /sparql`` (form-encoded ``query=`` or an
+``application/sparql-query`` body) answer in the negotiated format: SPARQL
+JSON, XML, CSV or TSV results; Turtle, N-Triples, JSON-LD or RDF/XML graphs.
+Updates are refused (403). ``GET /`` serves ``graph.html``.
+
+Queries run in worker processes that each hold the store open read-only, so
+a query past the timeout is stopped for real: its worker is killed and
+replaced. Answers larger than the result cap are refused with a message.
+
+>>> server = make_server("out", port=0)  # doctest: +SKIP
+>>> threading.Thread(target=server.serve_forever, daemon=True).start()  # doctest: +SKIP
+>>> server.close()  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import re
+import signal
+import threading
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from kg.errors import KGError, QueryError, ResultLimitError
+
+__all__ = ["Limits", "QueryPool", "Response", "SparqlServer", "answer", "make_server", "negotiate", "serve"]
+
+log = logging.getLogger(__name__)
+
+#: Media types of SELECT/ASK answers and of graphs, each to a kg.store format name.
+RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
+                "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+                "text/csv": "csv", "text/tab-separated-values": "tsv"}
+GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
+               "text/plain": "nt", "application/ld+json": "jsonld", "application/rdf+xml": "xml"}
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*"
+                     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-query limits: seconds before a query is stopped, rows (or triples) in an answer."""
+
+    timeout: float = 30.0
+    max_results: int = 100_000
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    content_type: str
+    body: bytes
+
+    @classmethod
+    def error(cls, status: int, message: str) -> Response:
+        return cls(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+def negotiate(accept: str, kind: str) -> tuple[str, str]:
+    """The (media type, kg.store format) to answer with, by the Accept header's preference.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "select")
+    ('application/sparql-results+xml', 'xml')
+    >>> negotiate("*/*", "graph")
+    ('text/turtle', 'turtle')
+    """
+    table = GRAPH_TYPES if kind == "graph" else RESULT_TYPES
+    ranked = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = [p.strip() for p in part.split(";")]
+        quality = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        ranked.append((-quality, position, media.lower()))
+    for quality, _, media in sorted(ranked):
+        if quality < 0 and media in table:
+            return media, table[media]
+    return next(iter(table.items()))
+
+
+def answer(source, text: str, accept: str, max_results: int | None) -> Response:
+    """Run one query and serialize its answer as negotiated; errors become 4xx responses."""
+    from kg.store import query
+
+    try:
+        result = query(source, text, max_rows=max_results)
+    except ResultLimitError as err:
+        return Response.error(HTTPStatus.BAD_REQUEST, f"{err} (the server's result cap)")
+    except QueryError as err:
+        if _UPDATE.match(text):
+            return Response.error(HTTPStatus.FORBIDDEN, READ_ONLY)
+        return Response.error(HTTPStatus.BAD_REQUEST, str(err))
+    media, fmt = negotiate(accept, result.kind)
+    charset = "" if media.endswith("xml") or "json" in media else "; charset=utf-8"
+    return Response(HTTPStatus.OK, media + charset, result.serialize(fmt))
+
+
+def _worker(out: str, conn, max_results: int) -> None:
+    from kg.store import open_store
+
+    store = open_store(out)
+    conn.send("ready")
+    while True:
+        try:
+            text, accept = conn.recv()
+        except EOFError:
+            return
+        response = answer(store, text, accept, max_results)
+        conn.send((response.status, response.content_type, response.body))
+
+
+class QueryPool:
+    """Worker processes that answer queries; one past its timeout is killed and replaced."""
+
+    def __init__(self, out: Path | str, limits: Limits, workers: int = 2):
+        self.out, self.limits = str(out), limits
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue = queue.Queue()
+        self._all: set = set()
+        self._lock = threading.Lock()
+        for _ in range(workers):
+            self._idle.put(self._start())
+
+    def _start(self):
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_worker, args=(self.out, child, self.limits.max_results), daemon=True)
+        process.start()
+        child.close()
+        if not parent.poll(60) or parent.recv() != "ready":
+            process.kill()
+            raise KGError(f"{self.out}: the query worker did not start")
+        with self._lock:
+            self._all.add((process, parent))
+        return process, parent
+
+    def _stop(self, worker) -> None:
+        process, conn = worker
+        process.kill()
+        process.join()
+        conn.close()
+        with self._lock:
+            self._all.discard(worker)
+
+    def run(self, text: str, accept: str) -> Response:
+        timeout = self.limits.timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            return Response.error(HTTPStatus.SERVICE_UNAVAILABLE, "all query workers are busy; try again")
+        process, conn = worker
+        try:
+            conn.send((text, accept))
+            if conn.poll(timeout):
+                status, content_type, body = conn.recv()
+                self._idle.put(worker)
+                return Response(status, content_type, body)
+        except (EOFError, OSError) as err:
+            log.warning("query worker %s failed: %s", process.pid, err)
+            self._stop(worker)
+            self._idle.put(self._start())
+            return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; see the server log")
+        self._stop(worker)
+        self._idle.put(self._start())
+        return Response.error(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {timeout:g} s (the server's timeout)")
+
+    def close(self) -> None:
+        with self._lock:
+            workers = list(self._all)
+        for worker in workers:
+            self._stop(worker)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        log.info("%s %s", self.address_string(), format % args)
+
+    def _send(self, response: Response, head: bool = False) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Vary", "Accept")
+        if response.status == HTTPStatus.METHOD_NOT_ALLOWED:
+            self.send_header("Allow", "GET, HEAD, POST")
+        self.end_headers()
+        if not head:
+            self.wfile.write(response.body)
+
+    def _query(self, text: str | None) -> Response:
+        if not text or not text.strip():
+            return Response.error(HTTPStatus.BAD_REQUEST, "no query: pass query=... (SPARQL 1.1 Protocol)")
+        return self.server.pool.run(text, self.headers.get("Accept") or "*/*")
+
+    def _get(self) -> Response:
+        url = urlsplit(self.path)
+        params = parse_qs(url.query)
+        if "update" in params:
+            return Response.error(HTTPStatus.FORBIDDEN, READ_ONLY)
+        if "query" in params:
+            return self._query(params["query"][0])
+        if url.path in ("/", "/graph.html"):
+            page = self.server.out / "graph.html"
+            if not page.is_file():
+                return Response.error(HTTPStatus.NOT_FOUND, f"no HTML view in {self.server.out}; build without --no-html")
+            return Response(HTTPStatus.OK, "text/html; charset=utf-8", page.read_bytes())
+        if url.path in ("/sparql", "/query"):
+            return self._query(None)
+        return Response.error(HTTPStatus.NOT_FOUND, "not found: the SPARQL endpoint is /sparql, the HTML view /")
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self._send(self._get())
+
+    def do_HEAD(self):  # noqa: N802
+        self._send(self._get(), head=True)
+
+    def do_POST(self):  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(urlsplit(self.path).query)
+        if media == "application/sparql-update" or "update" in params:
+            return self._send(Response.error(HTTPStatus.FORBIDDEN, READ_ONLY))
+        if media == "application/sparql-query":
+            return self._send(self._query(body))
+        if media == "application/x-www-form-urlencoded":
+            form = parse_qs(body)
+            if "update" in form:
+                return self._send(Response.error(HTTPStatus.FORBIDDEN, READ_ONLY))
+            return self._send(self._query((form.get("query") or [None])[0]))
+        self._send(Response.error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                                  "POST a form (query=...) or an application/sparql-query body"))
+
+    def _refuse(self):
+        self._send(Response.error(HTTPStatus.METHOD_NOT_ALLOWED, READ_ONLY))
+
+    do_PUT = do_DELETE = do_PATCH = _refuse  # noqa: N815
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The HTTP server; ``pool`` runs the queries. ``close()`` stops both."""
+
+    daemon_threads = True
+
+    def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int):
+        self.out = out
+        self.pool = QueryPool(out, limits, workers)
+        try:
+            super().__init__(address, _Handler)
+        except OSError:
+            self.pool.close()
+            raise
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        self._serving = True
+        try:
+            super().serve_forever(poll_interval)
+        finally:
+            self._serving = False
+
+    def close(self) -> None:
+        """Stop serving (from another thread), release the port and stop the workers."""
+        if getattr(self, "_serving", False):
+            self.shutdown()
+        self.server_close()
+        self.pool.close()
+
+
+def make_server(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
+                workers: int = 2) -> SparqlServer:
+    """A server for the build in ``out``, bound but not yet serving (port 0: any free port)."""
+    from kg.store import open_store
+
+    out = Path(out)
+    open_store(out)  # fail here, clearly, when there is no build
+    try:
+        return SparqlServer(out, (host, port), limits or Limits(), workers)
+    except OSError as err:
+        raise KGError(f"cannot listen on {host}:{port}: {err.strerror or err}") from err
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def serve(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
+          workers: int = 2, ready=None) -> None:
+    """Serve until interrupted; ``ready(url)`` is called once listening."""
+    server = make_server(out, host, port, limits, workers)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # stop the workers on kill, too
+    if ready is not None:
+        ready(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()

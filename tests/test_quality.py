@@ -1,0 +1,47 @@
+"""Extraction quality on the hand-annotated gold set must not fall below the
+floors in ``tests/gold/floors.json`` (raise them as quality improves).
+
+Floor keys are ``<split>.<entity|relation>[.<type or predicate>].<precision|recall|f1>``;
+without a type or predicate the key means the overall (micro-averaged) score.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.eval import evaluate
+
+GOLD = Path(__file__).resolve().parent / "gold"
+FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
+SPLITS = sorted({key.split(".")[0] for key in FLOORS})
+TABLES = {"entity": "entities", "relation": "relations"}
+
+
+def _score(report, key: str) -> float:
+    _, table, *label, metric = key.split(".")
+    scores = getattr(report, TABLES[table])
+    return getattr(scores[".".join(label) or "overall"], metric)
+
+
+def _summary(report) -> str:
+    rows = [f"{table} {name}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (gold {s.tp + s.fn})"
+            for table in TABLES.values() for name, s in getattr(report, table).items()]
+    return "\n".join(rows)
+
+
+def test_quality_floors_name_known_scores():
+    assert SPLITS and all((GOLD / f"{split}.jsonl").is_file() for split in SPLITS)
+    for key in FLOORS:
+        _, table, *label, metric = key.split(".")
+        assert table in TABLES and metric in ("precision", "recall", "f1"), key
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_quality_at_or_above_floors(built_out, split):
+    report = evaluate([GOLD / f"{split}.jsonl"], built_out)
+    assert not report.missing, f"gold papers not in the bundled build: {report.missing}"
+    below = {key: (round(_score(report, key), 4), floor) for key, floor in FLOORS.items()
+             if key.startswith(split + ".") and _score(report, key) < floor}
+    assert not below, f"{split}: below floor (score, floor): {below}\n{_summary(report)}"
