@@ -10,6 +10,7 @@ written sorted, so the same graph gives byte-identical files.
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 import tempfile
@@ -32,6 +33,8 @@ FORMATS = {"graph.ttl": ox.RdfFormat.TURTLE, "graph.nt": ox.RdfFormat.N_TRIPLES,
 
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+$")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _n(iri) -> ox.NamedNode:
@@ -39,6 +42,7 @@ def _n(iri) -> ox.NamedNode:
 
 
 def _lit(value: str, datatype=None) -> ox.Literal:
+    value = _SURROGATE.sub("\ufffd", value)  # a lone surrogate cannot be written as UTF-8
     return ox.Literal(value, datatype=_n(datatype)) if datatype else ox.Literal(value)
 
 
@@ -51,6 +55,11 @@ def _closure() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         direct = nx.DiGraph((str(s), str(o)) for s, o in onto.subject_objects(rel))
         out.append({n: tuple(sorted(nx.descendants(direct, n))) for n in direct})
     return out[0], out[1]
+
+
+def _unit(confidence: float) -> float:
+    """``confidence`` clamped to [0, 1]; NaN counts as 0 (``NaN`` is no xsd:decimal)."""
+    return 0.0 if math.isnan(confidence) else min(max(confidence, 0.0), 1.0)
 
 
 def _date_literal(value: str) -> ox.Literal | None:
@@ -94,7 +103,7 @@ def graph_triples(graph: nx.MultiDiGraph) -> Iterator[ox.Triple]:
             for alias in data.get(ALIASES, ()):
                 if alias != data[NAME]:
                     yield ox.Triple(s, _n(SKOS.altLabel), _lit(alias))
-            if data.get("wikidata"):
+            if data.get("wikidata") and _WIKIDATA.match(data["wikidata"]):
                 yield ox.Triple(s, _n(OWL.sameAs), _n(f"http://www.wikidata.org/entity/{data['wikidata']}"))
             if data.get("arxiv"):
                 yield ox.Triple(s, _n(KG.arxivId), _lit(data["arxiv"]))
@@ -116,7 +125,7 @@ def graph_triples(graph: nx.MultiDiGraph) -> Iterator[ox.Triple]:
             yield ox.Triple(st, _n(RDF.object), o)
             yield ox.Triple(st, _n(PROV.wasDerivedFrom), source)
             yield ox.Triple(st, _n(KG.evidence), _lit(ev.sentence))
-            yield ox.Triple(st, _n(KG.confidence), _lit(f"{min(max(ev.confidence, 0.0), 1.0):.3f}", XSD.decimal))
+            yield ox.Triple(st, _n(KG.confidence), _lit(f"{_unit(ev.confidence):.3f}", XSD.decimal))
 
 
 def _sort_key(t: ox.Triple):
