@@ -27,6 +27,8 @@ from kg.model import Extraction, Paper
 __all__ = ["EXECUTORS", "ChunkResult", "DaskExecutor", "ProcessExecutor", "SerialExecutor", "default_jobs",
            "extract_chunk", "get_executor"]
 
+#: How long to wait for a Dask scheduler to answer.
+DASK_TIMEOUT = "20s"
 #: ``(per paper: (entities, edges) of its contribution, sorted encoded blocks of the chunk)``
 ChunkResult = tuple[list[tuple[tuple, tuple]], list[str]]
 
@@ -121,7 +123,7 @@ class DaskExecutor:
         except ImportError as err:
             raise KGError("--executor dask needs the 'distributed' package: pip install 'dask[distributed]'") from err
         try:
-            self.client = Client(scheduler, timeout="20s", set_as_default=False)
+            self.client = Client(scheduler, timeout=DASK_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as err:
             raise KGError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
         workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
