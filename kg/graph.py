@@ -14,6 +14,7 @@ carry their evidence: a sorted tuple of :class:`Evidence` (one per paper).
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,8 +24,8 @@ from kg.extract.sentences import split_sentences
 from kg.model import Entity, Extraction, Paper
 
 __all__ = [
-    "ALIASES", "EVIDENCE", "KIND", "NAME", "PAPER", "Evidence",
-    "build_graph", "entity_id", "paper_id", "sentence_at",
+    "ALIASES", "EVIDENCE", "KIND", "NAME", "PAPER", "Contribution", "Evidence", "GraphAssembler",
+    "build_graph", "contribution", "entity_id", "paper_id", "sentence_at",
 ]
 
 # Node attribute keys.
@@ -63,49 +64,151 @@ def sentence_at(paper: Paper, offset: int) -> str:
     return sentence
 
 
-def _add_edge(graph: nx.MultiDiGraph, u: str, v: str, predicate: str, evidence: Evidence) -> None:
-    if graph.has_edge(u, v, predicate):
-        data = graph.edges[u, v, predicate]
-        # keep the most confident evidence of each paper
-        by_paper = {e.paper: e for e in data[EVIDENCE]}
-        old = by_paper.get(evidence.paper)
-        if old is None or (evidence.confidence, evidence.sentence) > (old.confidence, old.sentence):
-            by_paper[evidence.paper] = evidence
-        data[EVIDENCE] = tuple(sorted(by_paper.values()))
-    else:
-        graph.add_edge(u, v, key=predicate, **{EVIDENCE: (evidence,)})
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """What one paper adds to the graph: computed per paper (in any process), merged centrally.
+
+    ``entities`` are ``(type, name, surface or None)``; ``edges`` are
+    ``(u, v, predicate, Evidence)`` with node ids, one per (edge, paper): the
+    paper's most confident evidence. A paper that introduces an entity does
+    not also merely mention it.
+    """
+
+    paper: Paper
+    entities: tuple[tuple[str, str, str | None], ...] = ()
+    edges: tuple[tuple[str, str, str, Evidence], ...] = ()
 
 
-def _add_entity(graph: nx.MultiDiGraph, etype: str, name: str, surface: str | None, known: dict[tuple[str, str], Entity]) -> str:
-    node = entity_id(etype, name)
-    if node not in graph:
-        entity = known.get((etype, name))
-        graph.add_node(node, **{KIND: etype, NAME: name, ALIASES: tuple(sorted(entity.aliases)) if entity else (),
-                                "wikidata": entity.wikidata if entity else None,
-                                "arxiv": entity.arxiv if entity else None})
-    if surface and surface != name and surface not in graph.nodes[node][ALIASES]:
-        graph.nodes[node][ALIASES] = tuple(sorted({*graph.nodes[node][ALIASES], surface}))
-    return node
+def contribution(ex: Extraction) -> Contribution:
+    """The :class:`Contribution` of one extraction."""
+    paper = ex.paper
+    pid = paper_id(paper.key)
+    starts = [0] + [len(paper.title) + 1 + o for o, _ in split_sentences(paper.abstract)]
+    texts = [paper.title] + [t for _, t in split_sentences(paper.abstract)]
+    entities: dict[tuple[str, str, str | None], None] = {}
+    best: dict[tuple[str, str, str], Evidence] = {}
+
+    def edge(u, v, predicate, ev):
+        old = best.get((u, v, predicate))
+        if old is None or (ev.confidence, ev.sentence) > (old.confidence, old.sentence):
+            best[(u, v, predicate)] = ev
+
+    for m in ex.mentions:
+        entities[(m.type, m.name, m.surface if m.surface != m.name else None)] = None
+        sentence = paper.title if m.start <= len(paper.title) else texts[bisect.bisect_right(starts, m.start) - 1]
+        edge(pid, entity_id(m.type, m.name), "introduces" if m.introduced else "mentions",
+             Evidence(paper.key, sentence, m.confidence))
+    for r in ex.relations:
+        ends = []
+        for etype, name in (r.subject, r.object):
+            if etype == "Paper":
+                ends.append(pid)
+            else:
+                entities.setdefault((etype, name, None), None)
+                ends.append(entity_id(etype, name))
+        edge(ends[0], ends[1], r.predicate, Evidence(r.paper, r.sentence, r.confidence))
+    edges = tuple((u, v, k, ev) for (u, v, k), ev in best.items()
+                  if not (k == "mentions" and (u, v, "introduces") in best))
+    return Contribution(paper, tuple(entities), edges)
+
+
+class GraphAssembler:
+    """Merges contributions into one graph, one contribution per paper key.
+
+    Adding a paper's contribution again replaces the old one, and
+    :meth:`remove` takes it out, so the graph can be updated in place. The
+    networkx graph is made on demand by :meth:`graph`.
+
+    >>> from kg.model import Mention
+    >>> p = Paper(key="t:x", title="X", abstract="Uses Bert.", sources=("a.txt:1",))
+    >>> asm = GraphAssembler()
+    >>> asm.add(contribution(Extraction(p, (Mention("Bert", "BERT", "Model", 7, 11),))))
+    >>> asm.graph().nodes["Model:BERT"][ALIASES]
+    ('Bert',)
+    >>> asm.remove("t:x")
+    >>> sorted(asm.graph().nodes)
+    []
+    """
+
+    def __init__(self, entities: Iterable[Entity] = ()):
+        self.known = {e.key: e for e in entities}
+        self.contributions: dict[str, Contribution] = {}  # paper key -> its contribution
+        self._entities: dict[str, tuple[str, str]] = {}  # node -> (type, name)
+        self._uses: dict[str, int] = {}  # node -> contributions naming it
+        self._surfaces: dict[str, dict[str, int]] = {}  # node -> surface -> contributions using it
+        self._edges: dict[tuple[str, str, str], dict[str, Evidence]] = {}  # (u, v, predicate) -> paper -> evidence
+
+    def __len__(self) -> int:
+        return len(self.contributions)
+
+    def add(self, c: Contribution) -> None:
+        """Add a paper's contribution (replacing any earlier one of the same paper)."""
+        key = c.paper.key
+        if key in self.contributions:
+            self.remove(key)
+        self.contributions[key] = c
+        for etype, name, surface in c.entities:
+            node = entity_id(etype, name)
+            self._entities.setdefault(node, (etype, name))
+            self._uses[node] = self._uses.get(node, 0) + 1
+            if surface:
+                counts = self._surfaces.setdefault(node, {})
+                counts[surface] = counts.get(surface, 0) + 1
+        for u, v, k, ev in c.edges:
+            self._edges.setdefault((u, v, k), {})[key] = ev
+
+    def remove(self, key: str) -> None:
+        """Take out the contribution of the paper with ``key`` (if any)."""
+        c = self.contributions.pop(key, None)
+        if c is None:
+            return
+        for u, v, k, _ in c.edges:
+            evidence = self._edges[(u, v, k)]
+            del evidence[key]
+            if not evidence:
+                del self._edges[(u, v, k)]
+        for etype, name, surface in c.entities:
+            node = entity_id(etype, name)
+            if surface:
+                counts = self._surfaces[node]
+                counts[surface] -= 1
+                if not counts[surface]:
+                    del counts[surface]
+            self._uses[node] -= 1
+            if not self._uses[node]:
+                del self._uses[node], self._entities[node]
+                self._surfaces.pop(node, None)
+
+    def entity_data(self, node: str) -> dict:
+        """The attributes of an entity node: kind, name, aliases (curated and as written), external ids."""
+        etype, name = self._entities[node]
+        entity = self.known.get((etype, name))
+        aliases = {*(entity.aliases if entity else ()), *self._surfaces.get(node, ())}
+        return {KIND: etype, NAME: name, ALIASES: tuple(sorted(aliases)),
+                "wikidata": entity.wikidata if entity else None, "arxiv": entity.arxiv if entity else None}
+
+    def entity_keys(self) -> dict[str, tuple[str, str]]:
+        """Entity node -> (type, name), for every entity in the graph."""
+        return self._entities
+
+    def edges(self) -> Iterable[tuple[str, str, str, tuple[Evidence, ...]]]:
+        """Every edge ``(u, v, predicate, evidence sorted)``."""
+        for (u, v, k), evidence in self._edges.items():
+            yield u, v, k, tuple(sorted(evidence.values()))
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx graph: evidence as sorted tuples, aliases filled in."""
+        g = nx.MultiDiGraph()
+        g.add_nodes_from((paper_id(key), {KIND: "Paper", NAME: c.paper.title, PAPER: c.paper})
+                         for key, c in self.contributions.items())
+        g.add_nodes_from((node, self.entity_data(node)) for node in self._entities)
+        g.add_edges_from((u, v, k, {EVIDENCE: evidence}) for u, v, k, evidence in self.edges())
+        return g
 
 
 def build_graph(extractions: Iterable[Extraction], entities: Iterable[Entity] = ()) -> nx.MultiDiGraph:
     """One graph from many extractions. ``entities`` supplies aliases and external ids."""
-    known = {e.key: e for e in entities}
-    graph = nx.MultiDiGraph()
+    assembler = GraphAssembler(entities)
     for ex in extractions:
-        paper = ex.paper
-        pid = paper_id(paper.key)
-        graph.add_node(pid, **{KIND: "Paper", NAME: paper.title, PAPER: paper})
-        for m in ex.mentions:
-            node = _add_entity(graph, m.type, m.name, m.surface, known)
-            predicate = "introduces" if m.introduced else "mentions"
-            _add_edge(graph, pid, node, predicate, Evidence(paper.key, sentence_at(paper, m.start), m.confidence))
-        for r in ex.relations:
-            u = pid if r.subject[0] == "Paper" else _add_entity(graph, *r.subject, None, known)
-            v = pid if r.object[0] == "Paper" else _add_entity(graph, *r.object, None, known)
-            _add_edge(graph, u, v, r.predicate, Evidence(r.paper, r.sentence, r.confidence))
-    # a paper that introduces an entity does not also merely mention it
-    for u, v in [(u, v) for u, v, k in graph.edges(keys=True) if k == "introduces"]:
-        if graph.has_edge(u, v, "mentions"):
-            graph.remove_edge(u, v, "mentions")
-    return graph
+        assembler.add(contribution(ex))
+    return assembler.graph()

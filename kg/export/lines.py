@@ -1,0 +1,311 @@
+"""RDF as N-Triples lines: the one definition of a build's triples, made per paper.
+
+A build's files are sorted N-Triples lines (code point order, as ``LC_ALL=C
+sort``). Every line of one subject is made in one place, so the lines are
+made and sorted in *blocks*, one per subject: a paper with its outgoing
+edges, one ``rdf:Statement`` (an edge's evidence from one paper), or an
+entity with its outgoing edges. Papers and statements come from one paper's
+:class:`~kg.graph.Contribution` alone (in any process); entity blocks need
+the whole graph. Since no IRI holds ``>``, sorting blocks by their text sorts
+their lines. A block is written on one line, its lines joined by NUL (which
+N-Triples always escapes), so shards of sorted blocks merge as text lines.
+
+Every relation is a direct triple (plus its super-properties from the
+ontology) and an ``rdf:Statement`` per (relation, paper) carrying the source
+paper, the evidence sentence and the confidence. Classes are materialised
+with their super-classes.
+
+>>> literal('say "hi"\\n')
+'"say \\\\"hi\\\\"\\\\n"'
+>>> decode_block(encode_block(["<a> <b> <c> .\\n", "<a> <b> <d> .\\n"]))
+'<a> <b> <c> .\\n<a> <b> <d> .\\n'
+"""
+from __future__ import annotations
+
+import datetime
+import heapq
+import math
+import os
+import tempfile
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from functools import lru_cache
+
+import networkx as nx
+import rdflib
+
+from kg.export.iri import entity_iri, mint_entity_iris, paper_iri, statement_iri
+from kg.graph import ALIASES, EVIDENCE, KIND, NAME, PAPER, Contribution, Evidence, GraphAssembler
+from kg.model import Paper
+from kg.vocab import DCTERMS, KG, OWL, PROV, RDF, RDFS, SCHEMA, SCHEMA_DIR, SKOS, XSD
+
+__all__ = [
+    "BlockSorter", "contribution_blocks", "decode_block", "encode_block", "entity_blocks", "entity_iris", "entity_lines",
+    "graph_lines", "iri", "iri_overrides", "literal", "merge_blocks", "node_iri", "paper_lines", "write_ntriples",
+]
+
+_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+$")
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
+# Escaped so the literal is valid N-Triples, Turtle and the body of a JSON string alike; a lone
+# surrogate (no UTF-8 for it) becomes U+FFFD.
+_ESCAPES = ({i: f"\\u{i:04X}" for i in range(0x20)} | {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+            | dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\ud800-\udfff]')
+
+
+def iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def literal(value: str, datatype: str | None = None) -> str:
+    if _NEEDS_ESCAPE.search(value):
+        value = value.translate(_ESCAPES)
+    return f'"{value}"^^<{datatype}>' if datatype else f'"{value}"'
+
+
+_A, _LABEL, _PREF, _ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.prefLabel), iri(SKOS.altLabel)
+_STMT = [iri(t) for t in (RDF.Statement, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.evidence, KG.confidence)]
+_P = {name: iri(term) for name, term in {
+    "title": DCTERMS.title, "abstract": DCTERMS.abstract, "date": DCTERMS.date, "creator": DCTERMS.creator,
+    "arxiv": KG.arxivId, "url": SCHEMA.url, "source": KG.sourceListing, "sameAs": OWL.sameAs, "iso": KG.isoCode,
+}.items()}
+
+
+@lru_cache(maxsize=1)
+def _closure() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Super-properties and super-classes of every ontology term (transitive)."""
+    onto = rdflib.Graph().parse(SCHEMA_DIR / "ontology.ttl")
+    out = []
+    for rel in (RDFS.subPropertyOf, RDFS.subClassOf):
+        direct = nx.DiGraph((str(s), str(o)) for s, o in onto.subject_objects(rel))
+        out.append({n: tuple(sorted(nx.descendants(direct, n))) for n in direct})
+    return out[0], out[1]
+
+
+@lru_cache(maxsize=64)
+def _types(kind: str) -> tuple[str, ...]:
+    cls = str(KG[kind])
+    return tuple(iri(c) for c in (cls, *_closure()[1].get(cls, ())))
+
+
+@lru_cache(maxsize=256)
+def _predicates(predicate: str) -> tuple[str, tuple[str, ...]]:
+    p = str(KG[predicate])
+    return p, tuple(iri(q) for q in (p, *_closure()[0].get(p, ())))
+
+
+def _date(value: str) -> str | None:
+    """An xsd:date / gYearMonth / gYear literal, or None for an impossible date."""
+    if not _ISO.match(value):
+        return None
+    try:
+        datetime.date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+    except ValueError:
+        return None
+    return literal(value, {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)])
+
+
+def paper_lines(paper: Paper) -> list[str]:
+    """The N-Triples lines about one paper (not its edges)."""
+    s = iri(paper_iri(paper.key))
+    title = literal(paper.title)
+    out = [f"{s} {_P['title']} {title} .\n", f"{s} {_LABEL} {title} .\n",
+           f"{s} {_P['abstract']} {literal(paper.abstract)} .\n"]
+    if paper.date and (date := _date(paper.date)):
+        out.append(f"{s} {_P['date']} {date} .\n")
+    if paper.arxiv_id:
+        out.append(f"{s} {_P['arxiv']} {literal(paper.arxiv_id)} .\n")
+    if paper.url and _SAFE_URL.match(paper.url):
+        out.append(f"{s} {_P['url']} <{paper.url}> .\n")
+    out += [f"{s} {_P['creator']} {literal(a)} .\n" for a in paper.authors]
+    out += [f"{s} {_P['source']} {literal(src)} .\n" for src in paper.sources]
+    out += [f"{s} {_A} {t} .\n" for t in _types("Paper")]
+    return out
+
+
+def entity_lines(data: dict, subject: str) -> list[str]:
+    """The N-Triples lines about one entity node (``data``: its attributes)."""
+    s, name = iri(subject), literal(data[NAME])
+    out = [f"{s} {_LABEL} {name} .\n", f"{s} {_PREF} {name} .\n"]
+    out += [f"{s} {_ALT} {literal(a)} .\n" for a in data.get(ALIASES, ()) if a != data[NAME]]
+    if data.get("wikidata") and _WIKIDATA.match(data["wikidata"]):
+        out.append(f"{s} {_P['sameAs']} <http://www.wikidata.org/entity/{data['wikidata']}> .\n")
+    if data.get("arxiv"):
+        out.append(f"{s} {_P['arxiv']} {literal(data['arxiv'])} .\n")
+    if data.get("iso"):
+        out.append(f"{s} {_P['iso']} {literal(data['iso'])} .\n")
+    out += [f"{s} {_A} {t} .\n" for t in _types(data[KIND])]
+    return out
+
+
+def _edge_lines(s: str, predicate: str, o: str) -> list[str]:
+    """The direct triples of one edge: its predicate and every super-property."""
+    return [f"{s} {q} {o} .\n" for q in _predicates(predicate)[1]]
+
+
+def _unit(confidence: float) -> float:
+    """``confidence`` clamped to [0, 1]; NaN counts as 0 (``NaN`` is no xsd:decimal)."""
+    return 0.0 if math.isnan(confidence) else min(max(confidence, 0.0), 1.0)
+
+
+def _statement_lines(s: str, predicate: str, o: str, ev: Evidence) -> list[str]:
+    """The ``rdf:Statement`` of one edge's evidence from one paper (``s``, ``o``: ``<iri>``)."""
+    p = _predicates(predicate)[0]
+    source = paper_iri(ev.paper)
+    st = iri(statement_iri(s[1:-1], p, o[1:-1], source))
+    confidence = literal(f"{_unit(ev.confidence):.3f}", XSD.decimal)
+    return [f"{st} {_A} {_STMT[0]} .\n", f"{st} {_STMT[1]} {s} .\n", f"{st} {_STMT[2]} <{p}> .\n",
+            f"{st} {_STMT[3]} {o} .\n", f"{st} {_STMT[4]} <{source}> .\n",
+            f"{st} {_STMT[5]} {literal(ev.sentence)} .\n", f"{st} {_STMT[6]} {confidence} .\n"]
+
+
+def encode_block(lines: Iterable[str]) -> str:
+    """One block (the lines of one subject) as one line: sorted, unique, joined by NUL."""
+    return "".join(sorted(set(lines)))[:-1].replace("\n", "\0") + "\n"
+
+
+def decode_block(block: str) -> str:
+    """The N-Triples lines of an encoded block."""
+    return block.replace("\0", "\n")
+
+
+def node_iri(node: str, overrides: dict[str, str] | None = None) -> str:
+    """The IRI of a graph node id: ``paper:<key>`` or ``<Type>:<name>`` (``overrides`` settle slug clashes)."""
+    if overrides and node in overrides:
+        return overrides[node]
+    kind, _, rest = node.partition(":")
+    return paper_iri(rest) if kind == "paper" else entity_iri(kind, rest)
+
+
+def contribution_blocks(c: Contribution, overrides: dict[str, str] | None = None) -> list[str]:
+    """The encoded blocks of one paper: the paper with its outgoing edges, and one per statement.
+
+    Direct triples of edges from an entity belong to the entity's block
+    (:func:`entity_blocks`).
+    """
+    paper = paper_lines(c.paper)
+    pid = f"paper:{c.paper.key}"
+    blocks = []
+    for u, v, k, ev in c.edges:
+        s, o = iri(node_iri(u, overrides)), iri(node_iri(v, overrides))
+        if u == pid:
+            paper += _edge_lines(s, k, o)
+        blocks.append(encode_block(_statement_lines(s, k, o, ev)))
+    blocks.append(encode_block(paper))
+    return blocks
+
+
+def iri_overrides(assembler: GraphAssembler) -> dict[str, str]:
+    """Entity nodes whose IRI is not the plain slug (a clash with a name sorted earlier)."""
+    keys = {key: node for node, key in assembler.entity_keys().items()}
+    return {keys[key]: value for key, value in mint_entity_iris(keys).items() if value != entity_iri(*key)}
+
+
+def entity_blocks(assembler: GraphAssembler, overrides: dict[str, str]) -> list[str]:
+    """The encoded blocks of every entity with its outgoing edges, sorted."""
+    out_edges: dict[str, list[str]] = {}
+    for u, v, k, _ in assembler.edges():
+        if not u.startswith("paper:"):
+            out_edges.setdefault(u, []).extend(_edge_lines(iri(node_iri(u, overrides)), k, iri(node_iri(v, overrides))))
+    return sorted(encode_block(entity_lines(assembler.entity_data(node), node_iri(node, overrides)) + out_edges.get(node, []))
+                  for node in assembler.entity_keys())
+
+
+class BlockSorter:
+    """Collects encoded blocks and yields them sorted, spilling sorted shards to ``tmpdir`` past ``limit`` characters.
+
+    >>> s = BlockSorter(limit=4)
+    >>> s.extend(["<b> x\\n", "<c> y\\n"]); s.extend(["<a> z\\n"])
+    >>> list(s.sorted())
+    ['<a> z\\n', '<b> x\\n', '<c> y\\n']
+    >>> s.close()
+    """
+
+    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 27, fan_in: int = 64):
+        self.tmpdir, self.limit, self.fan_in = tmpdir, limit, fan_in
+        self.pending: list[str] = []
+        self.size = 0
+        self.shards: list[Path] = []
+
+    def extend(self, blocks: Iterable[str]) -> None:
+        for block in blocks:
+            self.pending.append(block)
+            self.size += len(block)
+        if self.size > self.limit:
+            self._spill(sorted(self.pending))
+            self.pending, self.size = [], 0
+
+    def _spill(self, blocks: Iterable[str]) -> None:
+        fd, name = tempfile.mkstemp(prefix="kg-shard-", suffix=".nt0", dir=self.tmpdir)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(blocks)
+        self.shards.append(Path(name))
+        if len(self.shards) >= self.fan_in:  # keep few files open: merge them into one
+            shards, self.shards = self.shards, []
+            self._spill(merge_blocks(_read(p) for p in shards))
+            for path in shards:
+                path.unlink()
+
+    def sorted(self, extra: Iterable[str] = ()) -> Iterator[str]:
+        """Every block once, sorted: the shards, what is pending, and ``extra`` (sorted)."""
+        self.pending.sort()
+        yield from merge_blocks([*(_read(p) for p in self.shards), self.pending, extra])
+
+    def close(self) -> None:
+        for path in self.shards:
+            path.unlink(missing_ok=True)
+        self.shards, self.pending = [], []
+
+
+def _read(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        yield from handle
+
+
+def merge_blocks(runs: Iterable[Iterable[str]]) -> Iterator[str]:
+    """Merge sorted runs of encoded blocks; a block met twice in a row is given once."""
+    previous = None
+    for block in heapq.merge(*runs):
+        if block != previous:
+            yield block
+            previous = block
+
+
+def write_ntriples(blocks: Iterable[str], handle, flush_every: int = 4096) -> int:
+    """Write sorted encoded blocks as N-Triples to a binary file; returns the number of triples."""
+    count, pending = 0, []
+    for block in blocks:
+        pending.append(block)
+        if len(pending) >= flush_every:
+            text = "".join(pending)
+            count += text.count("\0") + len(pending)
+            handle.write(decode_block(text).encode("utf-8"))
+            pending = []
+    text = "".join(pending)
+    count += text.count("\0") + len(pending)
+    handle.write(decode_block(text).encode("utf-8"))
+    return count
+
+
+def entity_iris(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Entity node id -> IRI, unique where slugs clash (needs every entity of the graph)."""
+    nodes = {(d[KIND], d[NAME]): n for n, d in graph.nodes(data=True) if d[KIND] != "Paper"}
+    return {nodes[key]: value for key, value in mint_entity_iris(nodes).items()}
+
+
+def graph_lines(graph: nx.MultiDiGraph) -> list[str]:
+    """Every line of a networkx graph (as :func:`kg.graph.build_graph` makes it), unsorted, maybe repeated."""
+    iris = entity_iris(graph)
+    nodes = graph.nodes
+    out: list[str] = []
+    for node, data in nodes(data=True):
+        out += paper_lines(data[PAPER]) if data[KIND] == "Paper" else entity_lines(data, iris[node])
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        s = iri(iris[u] if u in iris else paper_iri(nodes[u][PAPER].key))
+        o = iri(iris[v] if v in iris else paper_iri(nodes[v][PAPER].key))
+        out += _edge_lines(s, k, o)
+        for ev in data[EVIDENCE]:
+            out += _statement_lines(s, k, o, ev)
+    return out
