@@ -47,6 +47,7 @@ __all__ = [
 
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+$")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SHARD, _SHARD_SUFFIX = "kg-shard-", ".nt0"
 _WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
 # Escaped so the literal is valid N-Triples, Turtle and the body of a JSON string alike; a lone
 # surrogate (no UTF-8 for it) becomes U+FFFD.
@@ -225,6 +226,8 @@ class BlockSorter:
 
     def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 27, fan_in: int = 64):
         self.tmpdir, self.limit, self.fan_in = tmpdir, limit, fan_in
+        for stale in Path(tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if tmpdir else ():  # a killed build's
+            stale.unlink(missing_ok=True)
         self.pending: list[str] = []
         self.size = 0
         self.shards: list[Path] = []
@@ -238,7 +241,7 @@ class BlockSorter:
             self.pending, self.size = [], 0
 
     def _spill(self, blocks: Iterable[str]) -> None:
-        fd, name = tempfile.mkstemp(prefix="kg-shard-", suffix=".nt0", dir=self.tmpdir)
+        fd, name = tempfile.mkstemp(prefix=_SHARD, suffix=_SHARD_SUFFIX, dir=self.tmpdir)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.writelines(blocks)
         self.shards.append(Path(name))

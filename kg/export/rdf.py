@@ -14,6 +14,7 @@ in memory), with the project prefixes.
 """
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -57,8 +58,13 @@ def atomic_write(path: Path, write) -> None:
 
 
 def temporary(path: Path) -> Path:
-    """A new empty file beside ``path`` (same directory, so it can replace it), with the usual permissions."""
+    """A new empty file beside ``path`` (same directory, so it can replace it), with the usual permissions.
+
+    Temporaries of ``path`` left by a killed process are removed first (one writer per directory).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     umask = os.umask(0)
