@@ -45,16 +45,28 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["listing", "jsonl", "arxiv"]), help="Force an input format.")
 @click.option("--skip-bad", is_flag=True, help="Skip bad records and unreadable files with a warning.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, for long inputs).")
-def build(inputs, out, fmt, skip_bad, no_html, progress):
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: on a terminal, for long inputs; log lines otherwise, with -v).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: this machine, or a Dask cluster (--scheduler).")
+@click.option("--scheduler", help="Dask scheduler address, tcp://host:8786 (with --executor dask).")
+@click.option("--update", "update_dir", type=click.Path(file_okay=False),
+              help="Add INPUTS to the existing build in this directory instead of building anew.")
+def build(inputs, out, fmt, skip_bad, no_html, progress, jobs, executor, scheduler, update_dir):
     """Build the graph of INPUTS (files, directories, globs; default: the bundled corpus)."""
     from kg.build import build as run_build
 
-    result = run_build(inputs or None, out, format=fmt, errors="skip" if skip_bad else "raise",
-                       html=not no_html, progress=progress)
+    if logging.getLogger().level <= logging.WARNING:  # progress lines unless --quiet
+        logging.getLogger("kg.progress").setLevel(logging.INFO)
+    result = run_build(inputs or None, update_dir or out, format=fmt, errors="skip" if skip_bad else "raise",
+                       html=not no_html, progress=progress, jobs=jobs, executor=executor, scheduler=scheduler,
+                       update=update_dir is not None)
     entities = ", ".join(f"{n} {t}" for t, n in result.entity_counts().items())
-    click.echo(f"{result.papers} papers, {entities}; {result.graph.number_of_edges()} edges, "
+    click.echo(f"{result.papers} papers, {entities}; {result.edge_total()} edges, "
                f"{result.triples} triples in {result.seconds:.1f} s")
+    if update_dir is not None:
+        click.echo(f"  {result.extracted} papers new or changed" + ("" if result.files else "; nothing written"))
     for path in result.files:
         click.echo(f"  wrote {path}")
 
@@ -170,6 +182,19 @@ def push(out, endpoint, graph_iri, update_endpoint, timeout):
     how = "atomically" if result.atomic else "with one PUT"
     click.echo(f"pushed {result.triples} triples ({result.bytes / 1e6:.1f} MB) to {result.target} {how} "
                f"in {result.seconds:.1f} s: HTTP {result.status}")
+
+
+# -- kg diff -----------------------------------------------------------------
+
+@cli.command()
+@click.argument("old", type=click.Path(file_okay=False))
+@click.argument("new", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff(old, new, fmt):
+    """Papers, entities and edges (with evidence) added and removed from build OLD to build NEW."""
+    from kg.diff import diff_builds, format_diff
+
+    click.echo(format_diff(diff_builds(old, new), fmt))
 
 
 def main(argv: list[str] | None = None) -> int:

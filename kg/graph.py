@@ -113,10 +113,11 @@ def contribution(ex: Extraction) -> Contribution:
 
 
 class GraphAssembler:
-    """Merges contributions into one graph; a paper can be replaced or removed.
+    """Merges contributions into one graph, one contribution per paper key.
 
-    Evidence lists and alias counts are kept open while assembling;
-    :meth:`graph` closes them into the sorted tuples of the graph contract.
+    Adding a paper's contribution again replaces the old one, and
+    :meth:`remove` takes it out, so the graph can be updated in place. The
+    networkx graph is made on demand by :meth:`graph`.
 
     >>> from kg.model import Mention
     >>> p = Paper(key="t:x", title="X", abstract="Uses Bert.", sources=("a.txt:1",))
@@ -124,70 +125,84 @@ class GraphAssembler:
     >>> asm.add(contribution(Extraction(p, (Mention("Bert", "BERT", "Model", 7, 11),))))
     >>> asm.graph().nodes["Model:BERT"][ALIASES]
     ('Bert',)
-    >>> asm.remove(contribution(Extraction(p, (Mention("Bert", "BERT", "Model", 7, 11),))))
+    >>> asm.remove("t:x")
     >>> sorted(asm.graph().nodes)
     []
     """
 
     def __init__(self, entities: Iterable[Entity] = ()):
         self.known = {e.key: e for e in entities}
-        self._graph = nx.MultiDiGraph()
-        self._surfaces: dict[str, dict[str, int]] = {}  # entity node -> surface -> papers using it
-        self._uses: dict[str, int] = {}  # entity node -> contributions naming it
+        self.contributions: dict[str, Contribution] = {}  # paper key -> its contribution
+        self._entities: dict[str, tuple[str, str]] = {}  # node -> (type, name)
+        self._uses: dict[str, int] = {}  # node -> contributions naming it
+        self._surfaces: dict[str, dict[str, int]] = {}  # node -> surface -> contributions using it
+        self._edges: dict[tuple[str, str, str], dict[str, Evidence]] = {}  # (u, v, predicate) -> paper -> evidence
 
-    def _entity(self, etype: str, name: str) -> str:
-        node = entity_id(etype, name)
-        if node not in self._graph:
-            entity = self.known.get((etype, name))
-            self._graph.add_node(node, **{KIND: etype, NAME: name, ALIASES: tuple(sorted(entity.aliases)) if entity else (),
-                                          "wikidata": entity.wikidata if entity else None,
-                                          "arxiv": entity.arxiv if entity else None})
-        return node
+    def __len__(self) -> int:
+        return len(self.contributions)
 
     def add(self, c: Contribution) -> None:
-        g = self._graph
-        g.add_node(paper_id(c.paper.key), **{KIND: "Paper", NAME: c.paper.title, PAPER: c.paper})
+        """Add a paper's contribution (replacing any earlier one of the same paper)."""
+        key = c.paper.key
+        if key in self.contributions:
+            self.remove(key)
+        self.contributions[key] = c
         for etype, name, surface in c.entities:
-            node = self._entity(etype, name)
+            node = entity_id(etype, name)
+            self._entities.setdefault(node, (etype, name))
             self._uses[node] = self._uses.get(node, 0) + 1
             if surface:
                 counts = self._surfaces.setdefault(node, {})
                 counts[surface] = counts.get(surface, 0) + 1
         for u, v, k, ev in c.edges:
-            if g.has_edge(u, v, k):
-                g.edges[u, v, k][EVIDENCE].append(ev)
-            else:
-                g.add_edge(u, v, key=k, **{EVIDENCE: [ev]})
+            self._edges.setdefault((u, v, k), {})[key] = ev
 
-    def remove(self, c: Contribution) -> None:
-        """Undo :meth:`add` of the same contribution."""
-        g = self._graph
-        for u, v, k, ev in c.edges:
-            if g.has_edge(u, v, k):
-                evidence = g.edges[u, v, k][EVIDENCE]
-                evidence[:] = [e for e in evidence if e != ev]
-                if not evidence:
-                    g.remove_edge(u, v, k)
+    def remove(self, key: str) -> None:
+        """Take out the contribution of the paper with ``key`` (if any)."""
+        c = self.contributions.pop(key, None)
+        if c is None:
+            return
+        for u, v, k, _ in c.edges:
+            evidence = self._edges[(u, v, k)]
+            del evidence[key]
+            if not evidence:
+                del self._edges[(u, v, k)]
         for etype, name, surface in c.entities:
             node = entity_id(etype, name)
-            if surface and (counts := self._surfaces.get(node)) and surface in counts:
+            if surface:
+                counts = self._surfaces[node]
                 counts[surface] -= 1
                 if not counts[surface]:
                     del counts[surface]
             self._uses[node] -= 1
             if not self._uses[node]:
-                del self._uses[node]
+                del self._uses[node], self._entities[node]
                 self._surfaces.pop(node, None)
-                g.remove_node(node)
-        g.remove_node(paper_id(c.paper.key))
+
+    def entity_data(self, node: str) -> dict:
+        """The attributes of an entity node: kind, name, aliases (curated and as written), external ids."""
+        etype, name = self._entities[node]
+        entity = self.known.get((etype, name))
+        aliases = {*(entity.aliases if entity else ()), *self._surfaces.get(node, ())}
+        return {KIND: etype, NAME: name, ALIASES: tuple(sorted(aliases)),
+                "wikidata": entity.wikidata if entity else None, "arxiv": entity.arxiv if entity else None}
+
+    def entity_keys(self) -> dict[str, tuple[str, str]]:
+        """Entity node -> (type, name), for every entity in the graph."""
+        return self._entities
+
+    def edges(self) -> Iterable[tuple[str, str, str, tuple[Evidence, ...]]]:
+        """Every edge ``(u, v, predicate, evidence sorted)``."""
+        for (u, v, k), evidence in self._edges.items():
+            yield u, v, k, tuple(sorted(evidence.values()))
 
     def graph(self) -> nx.MultiDiGraph:
-        """The graph with evidence as sorted tuples and aliases filled in (assembly may go on)."""
-        g = self._graph.copy()
-        for node, counts in self._surfaces.items():
-            g.nodes[node][ALIASES] = tuple(sorted({*g.nodes[node][ALIASES], *counts}))
-        for _, _, data in g.edges(data=True):
-            data[EVIDENCE] = tuple(sorted(data[EVIDENCE]))
+        """The networkx graph: evidence as sorted tuples, aliases filled in."""
+        g = nx.MultiDiGraph()
+        g.add_nodes_from((paper_id(key), {KIND: "Paper", NAME: c.paper.title, PAPER: c.paper})
+                         for key, c in self.contributions.items())
+        g.add_nodes_from((node, self.entity_data(node)) for node in self._entities)
+        g.add_edges_from((u, v, k, {EVIDENCE: evidence}) for u, v, k, evidence in self.edges())
         return g
 
 

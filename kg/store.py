@@ -55,11 +55,19 @@ def is_update(text: str) -> bool:
     return _UPDATE.match(text) is not None
 
 
+def _restore_store(out: Path) -> None:
+    """Put back the previous store of a build killed between moving it aside and moving the new one in."""
+    final, old = out / STORE_DIR, out / f".{STORE_DIR}.old"
+    if not final.exists() and old.is_dir():
+        old.rename(final)
+
+
 def build_store(nt_file: Path, out: Path) -> Path:
     """Load an N-Triples file into a fresh on-disk store in ``out/store``, replacing the old one."""
     final = out / STORE_DIR
     tmp = out / f".{STORE_DIR}.new"
     old = out / f".{STORE_DIR}.old"
+    _restore_store(out)
     for leftover in (tmp, old):
         shutil.rmtree(leftover, ignore_errors=True)
     store = ox.Store(str(tmp))
@@ -84,6 +92,7 @@ def open_store(out: Path | str) -> ox.Store:
     """Open a build's store read-only; builds it from ``graph.nt`` if missing."""
     out = Path(out)
     path = out / STORE_DIR
+    _restore_store(out)
     if not path.is_dir():
         build_store(_graph_file(out), out)
     try:

@@ -21,6 +21,7 @@ from kg.vocab import ID
 __all__ = ["entity_iri", "mint_entity_iris", "paper_iri", "slug", "statement_iri"]
 
 _UNSAFE = re.compile(r"[^a-z0-9._~]+")
+_ARXIV_ID = re.compile(r"^[A-Za-z0-9._/-]{1,64}$")
 MAX_SLUG = 80
 
 
@@ -44,7 +45,7 @@ def slug(text: str) -> str:
 
 def paper_iri(key: str) -> str:
     kind, _, value = key.partition(":")
-    if kind == "arxiv":
+    if kind == "arxiv" and _ARXIV_ID.match(value):
         return f"{ID}paper/arxiv-{value.replace('/', '_')}"
     return f"{ID}paper/{slug(value)}"
 

@@ -1,11 +1,14 @@
-"""RDF as N-Triples lines: the one definition of a build's triples, and fast writers.
+"""RDF as N-Triples lines: the one definition of a build's triples, made per paper.
 
-A build's triples are generated as N-Triples lines (plain strings), sorted
-and deduplicated; the three files are written from that sorted stream in one
-pass. Sorting lines as strings sorts by subject, then predicate, then object,
-and keeps all the lines of one subject together, so Turtle and JSON-LD can
-group them without holding the graph. Going through pyoxigraph's term objects
-costs ~4 us a triple; a line costs well under 1 us.
+A build's files are sorted N-Triples lines (code point order, as ``LC_ALL=C
+sort``). Every line of one subject is made in one place, so the lines are
+made and sorted in *blocks*, one per subject: a paper with its outgoing
+edges, one ``rdf:Statement`` (an edge's evidence from one paper), or an
+entity with its outgoing edges. Papers and statements come from one paper's
+:class:`~kg.graph.Contribution` alone (in any process); entity blocks need
+the whole graph. Since no IRI holds ``>``, sorting blocks by their text sorts
+their lines. A block is written on one line, its lines joined by NUL (which
+N-Triples always escapes), so shards of sorted blocks merge as text lines.
 
 Every relation is a direct triple (plus its super-properties from the
 ontology) and an ``rdf:Statement`` per (relation, paper) carrying the source
@@ -14,37 +17,43 @@ with their super-classes.
 
 >>> literal('say "hi"\\n')
 '"say \\\\"hi\\\\"\\\\n"'
->>> list(turtle_lines(['<https://w3id.org/lmkg/id/model/bert> <http://www.w3.org/2000/01/rdf-schema#label> "BERT" .\\n']))[-1]
-'model:bert rdfs:label "BERT" .\\n'
+>>> decode_block(encode_block(["<a> <b> <c> .\\n", "<a> <b> <d> .\\n"]))
+'<a> <b> <c> .\\n<a> <b> <d> .\\n'
 """
 from __future__ import annotations
 
 import datetime
-import io
+import heapq
+import math
+import os
+import tempfile
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from functools import lru_cache
 
 import networkx as nx
-import pyoxigraph as ox
 import rdflib
 
-from kg.export.iri import mint_entity_iris, paper_iri, statement_iri
-from kg.graph import ALIASES, EVIDENCE, KIND, NAME, PAPER
+from kg.export.iri import entity_iri, mint_entity_iris, paper_iri, statement_iri
+from kg.graph import ALIASES, EVIDENCE, KIND, NAME, PAPER, Contribution, Evidence, GraphAssembler
 from kg.model import Paper
-from kg.vocab import DCTERMS, KG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SCHEMA_DIR, SKOS, XSD
+from kg.vocab import DCTERMS, KG, OWL, PROV, RDF, RDFS, SCHEMA, SCHEMA_DIR, SKOS, XSD
 
 __all__ = [
-    "edge_lines", "entity_iris", "entity_lines", "graph_lines", "iri", "jsonld_chunks", "literal", "paper_lines",
-    "turtle_lines", "write_sorted",
+    "BlockSorter", "contribution_blocks", "decode_block", "encode_block", "entity_blocks", "entity_iris", "entity_lines",
+    "graph_lines", "iri", "iri_overrides", "literal", "merge_blocks", "node_iri", "paper_lines", "write_ntriples",
 ]
 
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+$")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Escaped so the literal is valid N-Triples, Turtle and the body of a JSON string alike.
-_ESCAPES = {i: f"\\u{i:04X}" for i in range(0x20)} | {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
-_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+_SHARD, _SHARD_SUFFIX = "kg-shard-", ".nt0"
+_WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
+# Escaped so the literal is valid N-Triples, Turtle and the body of a JSON string alike; a lone
+# surrogate (no UTF-8 for it) becomes U+FFFD.
+_ESCAPES = ({i: f"\\u{i:04X}" for i in range(0x20)} | {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+            | dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\ud800-\udfff]')
 
 
 def iri(value: str) -> str:
@@ -122,7 +131,7 @@ def entity_lines(data: dict, subject: str) -> list[str]:
     s, name = iri(subject), literal(data[NAME])
     out = [f"{s} {_LABEL} {name} .\n", f"{s} {_PREF} {name} .\n"]
     out += [f"{s} {_ALT} {literal(a)} .\n" for a in data.get(ALIASES, ()) if a != data[NAME]]
-    if data.get("wikidata"):
+    if data.get("wikidata") and _WIKIDATA.match(data["wikidata"]):
         out.append(f"{s} {_P['sameAs']} <http://www.wikidata.org/entity/{data['wikidata']}> .\n")
     if data.get("arxiv"):
         out.append(f"{s} {_P['arxiv']} {literal(data['arxiv'])} .\n")
@@ -132,19 +141,155 @@ def entity_lines(data: dict, subject: str) -> list[str]:
     return out
 
 
-def edge_lines(subject: str, predicate: str, obj: str, data: dict) -> list[str]:
-    """The direct triples of one edge and one ``rdf:Statement`` per evidence."""
-    s, o = iri(subject), iri(obj)
-    p, closure = _predicates(predicate)
-    out = [f"{s} {q} {o} .\n" for q in closure]
-    for ev in data[EVIDENCE]:
-        source = paper_iri(ev.paper)
-        st = iri(statement_iri(subject, p, obj, source))
-        confidence = literal(f"{min(max(ev.confidence, 0.0), 1.0):.3f}", XSD.decimal)
-        out += [f"{st} {_A} {_STMT[0]} .\n", f"{st} {_STMT[1]} {s} .\n", f"{st} {_STMT[2]} <{p}> .\n",
-                f"{st} {_STMT[3]} {o} .\n", f"{st} {_STMT[4]} <{source}> .\n",
-                f"{st} {_STMT[5]} {literal(ev.sentence)} .\n", f"{st} {_STMT[6]} {confidence} .\n"]
-    return out
+def _edge_lines(s: str, predicate: str, o: str) -> list[str]:
+    """The direct triples of one edge: its predicate and every super-property."""
+    return [f"{s} {q} {o} .\n" for q in _predicates(predicate)[1]]
+
+
+def _unit(confidence: float) -> float:
+    """``confidence`` clamped to [0, 1]; NaN counts as 0 (``NaN`` is no xsd:decimal)."""
+    return 0.0 if math.isnan(confidence) else min(max(confidence, 0.0), 1.0)
+
+
+def _statement_lines(s: str, predicate: str, o: str, ev: Evidence) -> list[str]:
+    """The ``rdf:Statement`` of one edge's evidence from one paper (``s``, ``o``: ``<iri>``)."""
+    p = _predicates(predicate)[0]
+    source = paper_iri(ev.paper)
+    st = iri(statement_iri(s[1:-1], p, o[1:-1], source))
+    confidence = literal(f"{_unit(ev.confidence):.3f}", XSD.decimal)
+    return [f"{st} {_A} {_STMT[0]} .\n", f"{st} {_STMT[1]} {s} .\n", f"{st} {_STMT[2]} <{p}> .\n",
+            f"{st} {_STMT[3]} {o} .\n", f"{st} {_STMT[4]} <{source}> .\n",
+            f"{st} {_STMT[5]} {literal(ev.sentence)} .\n", f"{st} {_STMT[6]} {confidence} .\n"]
+
+
+def encode_block(lines: Iterable[str]) -> str:
+    """One block (the lines of one subject) as one line: sorted, unique, joined by NUL."""
+    return "".join(sorted(set(lines)))[:-1].replace("\n", "\0") + "\n"
+
+
+def decode_block(block: str) -> str:
+    """The N-Triples lines of an encoded block."""
+    return block.replace("\0", "\n")
+
+
+def node_iri(node: str, overrides: dict[str, str] | None = None) -> str:
+    """The IRI of a graph node id: ``paper:<key>`` or ``<Type>:<name>`` (``overrides`` settle slug clashes)."""
+    if overrides and node in overrides:
+        return overrides[node]
+    kind, _, rest = node.partition(":")
+    return paper_iri(rest) if kind == "paper" else entity_iri(kind, rest)
+
+
+def contribution_blocks(c: Contribution, overrides: dict[str, str] | None = None) -> list[str]:
+    """The encoded blocks of one paper: the paper with its outgoing edges, and one per statement.
+
+    Direct triples of edges from an entity belong to the entity's block
+    (:func:`entity_blocks`).
+    """
+    paper = paper_lines(c.paper)
+    pid = f"paper:{c.paper.key}"
+    blocks = []
+    for u, v, k, ev in c.edges:
+        s, o = iri(node_iri(u, overrides)), iri(node_iri(v, overrides))
+        if u == pid:
+            paper += _edge_lines(s, k, o)
+        blocks.append(encode_block(_statement_lines(s, k, o, ev)))
+    blocks.append(encode_block(paper))
+    return blocks
+
+
+def iri_overrides(assembler: GraphAssembler) -> dict[str, str]:
+    """Entity nodes whose IRI is not the plain slug (a clash with a name sorted earlier)."""
+    keys = {key: node for node, key in assembler.entity_keys().items()}
+    return {keys[key]: value for key, value in mint_entity_iris(keys).items() if value != entity_iri(*key)}
+
+
+def entity_blocks(assembler: GraphAssembler, overrides: dict[str, str]) -> list[str]:
+    """The encoded blocks of every entity with its outgoing edges, sorted."""
+    out_edges: dict[str, list[str]] = {}
+    for u, v, k, _ in assembler.edges():
+        if not u.startswith("paper:"):
+            out_edges.setdefault(u, []).extend(_edge_lines(iri(node_iri(u, overrides)), k, iri(node_iri(v, overrides))))
+    return sorted(encode_block(entity_lines(assembler.entity_data(node), node_iri(node, overrides)) + out_edges.get(node, []))
+                  for node in assembler.entity_keys())
+
+
+class BlockSorter:
+    """Collects encoded blocks and yields them sorted, spilling sorted shards to ``tmpdir`` past ``limit`` characters.
+
+    >>> s = BlockSorter(limit=4)
+    >>> s.extend(["<b> x\\n", "<c> y\\n"]); s.extend(["<a> z\\n"])
+    >>> list(s.sorted())
+    ['<a> z\\n', '<b> x\\n', '<c> y\\n']
+    >>> s.close()
+    """
+
+    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 27, fan_in: int = 64):
+        self.tmpdir, self.limit, self.fan_in = tmpdir, limit, fan_in
+        for stale in Path(tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if tmpdir else ():  # a killed build's
+            stale.unlink(missing_ok=True)
+        self.pending: list[str] = []
+        self.size = 0
+        self.shards: list[Path] = []
+
+    def extend(self, blocks: Iterable[str]) -> None:
+        for block in blocks:
+            self.pending.append(block)
+            self.size += len(block)
+        if self.size > self.limit:
+            self._spill(sorted(self.pending))
+            self.pending, self.size = [], 0
+
+    def _spill(self, blocks: Iterable[str]) -> None:
+        fd, name = tempfile.mkstemp(prefix=_SHARD, suffix=_SHARD_SUFFIX, dir=self.tmpdir)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(blocks)
+        self.shards.append(Path(name))
+        if len(self.shards) >= self.fan_in:  # keep few files open: merge them into one
+            shards, self.shards = self.shards, []
+            self._spill(merge_blocks(_read(p) for p in shards))
+            for path in shards:
+                path.unlink()
+
+    def sorted(self, extra: Iterable[str] = ()) -> Iterator[str]:
+        """Every block once, sorted: the shards, what is pending, and ``extra`` (sorted)."""
+        self.pending.sort()
+        yield from merge_blocks([*(_read(p) for p in self.shards), self.pending, extra])
+
+    def close(self) -> None:
+        for path in self.shards:
+            path.unlink(missing_ok=True)
+        self.shards, self.pending = [], []
+
+
+def _read(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        yield from handle
+
+
+def merge_blocks(runs: Iterable[Iterable[str]]) -> Iterator[str]:
+    """Merge sorted runs of encoded blocks; a block met twice in a row is given once."""
+    previous = None
+    for block in heapq.merge(*runs):
+        if block != previous:
+            yield block
+            previous = block
+
+
+def write_ntriples(blocks: Iterable[str], handle, flush_every: int = 4096) -> int:
+    """Write sorted encoded blocks as N-Triples to a binary file; returns the number of triples."""
+    count, pending = 0, []
+    for block in blocks:
+        pending.append(block)
+        if len(pending) >= flush_every:
+            text = "".join(pending)
+            count += text.count("\0") + len(pending)
+            handle.write(decode_block(text).encode("utf-8"))
+            pending = []
+    text = "".join(pending)
+    count += text.count("\0") + len(pending)
+    handle.write(decode_block(text).encode("utf-8"))
+    return count
 
 
 def entity_iris(graph: nx.MultiDiGraph) -> dict[str, str]:
@@ -153,180 +298,17 @@ def entity_iris(graph: nx.MultiDiGraph) -> dict[str, str]:
     return {nodes[key]: value for key, value in mint_entity_iris(nodes).items()}
 
 
-def graph_lines(graph: nx.MultiDiGraph, iris: dict[str, str], nodes: Iterable[str] | None = None,
-                edges: Iterable[tuple[str, str, str]] | None = None) -> list[str]:
-    """The lines of ``nodes`` and ``edges`` (default: all) of the graph, unsorted.
-
-    ``iris`` comes from :func:`entity_iris` over the whole graph, so any
-    partition of the nodes and edges gives lines that merge into the whole.
-    """
+def graph_lines(graph: nx.MultiDiGraph) -> list[str]:
+    """Every line of a networkx graph (as :func:`kg.graph.build_graph` makes it), unsorted, maybe repeated."""
+    iris = entity_iris(graph)
+    nodes = graph.nodes
     out: list[str] = []
-    papers = graph.nodes
-    for node in graph.nodes if nodes is None else nodes:
-        data = papers[node]
+    for node, data in nodes(data=True):
         out += paper_lines(data[PAPER]) if data[KIND] == "Paper" else entity_lines(data, iris[node])
-    adjacency = graph.adj
-    for u, v, k in graph.edges(keys=True) if edges is None else edges:
-        s = paper_iri(papers[u][PAPER].key) if u not in iris else iris[u]
-        o = paper_iri(papers[v][PAPER].key) if v not in iris else iris[v]
-        out += edge_lines(s, k, o, adjacency[u][v][k])
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        s = iri(iris[u] if u in iris else paper_iri(nodes[u][PAPER].key))
+        o = iri(iris[v] if v in iris else paper_iri(nodes[v][PAPER].key))
+        out += _edge_lines(s, k, o)
+        for ev in data[EVIDENCE]:
+            out += _statement_lines(s, k, o, ev)
     return out
-
-
-def _split(line: str) -> tuple[str, str, str]:
-    s, _, rest = line.partition(" ")
-    p, _, o = rest.partition(" ")
-    return s, p, o[:-3]  # drop " .\n"
-
-
-# Longest namespace first, so ``model:`` wins over ``id:``.
-_NAMESPACES = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
-_RDF_TYPE = iri(RDF.type)
-_DECIMAL = iri(XSD.decimal)
-_DECIMAL_FORM = re.compile(r'^"[+-]?[0-9]*\.[0-9]+"$')
-
-
-@lru_cache(maxsize=1 << 16)
-def _short(term: str) -> str:
-    """A Turtle term: ``prefix:local`` where the local name is plainly safe, else as is."""
-    if term.startswith("<"):
-        value = term[1:-1]
-        for ns, prefix in _NAMESPACES:
-            if value.startswith(ns) and _LOCAL.match(value[len(ns):]):
-                return f"{prefix}:{value[len(ns):]}"
-    elif term.endswith(">") and "^^<" in term:
-        body, _, datatype = term.rpartition("^^")
-        if datatype == _DECIMAL and _DECIMAL_FORM.match(body):
-            return body[1:-1]
-        return f"{body}^^{_short(datatype)}"
-    return term
-
-
-class _Grouped:
-    """Formats a sorted stream of lines one subject and predicate group at a time."""
-
-    head = ""
-    tail = ""
-
-    def __init__(self):
-        self.subject = self.predicate = None
-
-    def add(self, line: str) -> str:
-        s, p, o = _split(line)
-        if s != self.subject:
-            first = self.subject is None
-            self.subject, self.predicate = s, p
-            return self.new_subject(s, p, o, first)
-        if p != self.predicate:
-            self.predicate = p
-            return self.new_predicate(p, o)
-        return self.same_predicate(o)
-
-    def close(self) -> str:
-        return (self.end_subject() if self.subject is not None else "") + self.tail
-
-
-def _prefix_lines() -> str:
-    """The ``@prefix`` lines exactly as pyoxigraph's Turtle serializer orders them (files stay byte-identical)."""
-    buffer = io.BytesIO()
-    anything = ox.NamedNode(KG.Paper)
-    ox.serialize([ox.Triple(anything, anything, anything)], buffer, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return "".join(line for line in buffer.getvalue().decode("utf-8").splitlines(keepends=True) if line.startswith("@prefix"))
-
-
-class _Turtle(_Grouped):
-    head = _prefix_lines()
-
-    @staticmethod
-    def _pred(p: str) -> str:
-        return "a" if p == _RDF_TYPE else _short(p)
-
-    @staticmethod
-    def _obj(o: str) -> str:
-        return o if o.startswith('"') and not o.endswith(">") else _short(o)
-
-    def new_subject(self, s, p, o, first):
-        return f"{'' if first else ' .' + chr(10)}{_short(s)} {self._pred(p)} {self._obj(o)}"
-
-    def new_predicate(self, p, o):
-        return f" ;\n\t{self._pred(p)} {self._obj(o)}"
-
-    def same_predicate(self, o):
-        return f" , {self._obj(o)}"
-
-    def end_subject(self):
-        return " .\n"
-
-
-def _json_object(o: str) -> str:
-    if o.startswith("<"):
-        return f'{{"@id":"{o[1:-1]}"}}'
-    if o.endswith(">"):  # typed literal: "body"^^<datatype>
-        body, _, datatype = o.rpartition("^^")
-        return f'{{"@type":"{datatype[1:-1]}","@value":{body}}}'
-    return f'{{"@value":{o}}}'  # the N-Triples escapes are JSON escapes too
-
-
-class _JsonLd(_Grouped):
-    head = "["
-    tail = "]"
-
-    def new_subject(self, s, p, o, first):
-        return f'{"" if first else "]},"}{{"@id":"{s[1:-1]}","{p[1:-1]}":[{_json_object(o)}'
-
-    def new_predicate(self, p, o):
-        return f'],"{p[1:-1]}":[{_json_object(o)}'
-
-    def same_predicate(self, o):
-        return f",{_json_object(o)}"
-
-    def end_subject(self):
-        return "]}"
-
-
-def turtle_lines(lines: Iterable[str]) -> Iterator[str]:
-    """Turtle, prefixes first, from sorted unique N-Triples lines."""
-    writer = _Turtle()
-    yield writer.head
-    for line in lines:
-        yield writer.add(line)
-    yield writer.close()
-
-
-def jsonld_chunks(lines: Iterable[str]) -> Iterator[str]:
-    """JSON-LD (expanded form, one node object per subject) from sorted unique N-Triples lines."""
-    writer = _JsonLd()
-    yield writer.head
-    for line in lines:
-        yield writer.add(line)
-    yield writer.close()
-
-
-def write_sorted(lines: Iterable[str], nt, ttl=None, jsonld=None, flush_every: int = 8192) -> int:
-    """Write sorted lines as N-Triples to ``nt`` and, in the same pass, Turtle and JSON-LD.
-
-    Consecutive duplicate lines are written once. The handles are binary
-    files (or None). Returns the number of triples written.
-    """
-    writers = [(h, w, [w.head]) for h, w in ((ttl, _Turtle()), (jsonld, _JsonLd())) if h is not None]
-    plain: list[str] = []
-    count, previous = 0, None
-    for line in lines:
-        if line == previous:
-            continue
-        previous = line
-        count += 1
-        plain.append(line)
-        for _, writer, pending in writers:
-            pending.append(writer.add(line))
-        if len(plain) >= flush_every:
-            nt.write("".join(plain).encode("utf-8"))
-            plain.clear()
-            for handle, _, pending in writers:
-                handle.write("".join(pending).encode("utf-8"))
-                pending.clear()
-    nt.write("".join(plain).encode("utf-8"))
-    for handle, writer, pending in writers:
-        pending.append(writer.close())
-        handle.write("".join(pending).encode("utf-8"))
-    return count

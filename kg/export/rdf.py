@@ -1,14 +1,20 @@
-"""RDF export: the graph as triples under ``schema/ontology.ttl``.
+"""RDF export: N-Triples, Turtle and JSON-LD files of a build, byte-identical for the same graph.
 
-Every relation is a direct triple and an ``rdf:Statement`` that carries the
-source paper (``prov:wasDerivedFrom``), the evidence sentence and the
-confidence; one Statement per (relation, paper). Super-classes and
-super-properties declared in the ontology are materialised, so a query for
-``kg:derivedFrom`` or ``prov:wasDerivedFrom`` needs no reasoner. Triples are
-written sorted, so the same graph gives byte-identical files.
+The triples are sorted N-Triples lines (:mod:`kg.export.lines`); ``graph.nt``
+is written from them, and Turtle and JSON-LD are pyoxigraph's serialisations
+of ``graph.nt`` read back as a stream (~1M triples/s, never the whole graph
+in memory), with the project prefixes.
+
+>>> import io
+>>> nt = b'<https://w3id.org/lmkg/id/model/bert> <http://www.w3.org/2000/01/rdf-schema#label> "BERT" .\\n'
+>>> out = io.BytesIO()
+>>> write_derived(io.BytesIO(nt), out, "graph.ttl")
+>>> out.getvalue().decode().splitlines()[-1]
+'model:bert rdfs:label "BERT" .'
 """
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -17,10 +23,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.export.lines import entity_iris, graph_lines
+from kg.export.lines import graph_lines
 from kg.vocab import PREFIXES
 
-__all__ = ["FORMATS", "atomic_write", "graph_triples", "sorted_triples", "write_rdf"]
+__all__ = ["FORMATS", "atomic_write", "graph_triples", "sorted_triples", "temporary", "write_derived", "write_rdf"]
 
 #: File name -> pyoxigraph format, for every RDF file a build writes.
 FORMATS = {"graph.ttl": ox.RdfFormat.TURTLE, "graph.nt": ox.RdfFormat.N_TRIPLES, "graph.jsonld": ox.RdfFormat.JSON_LD}
@@ -28,32 +34,51 @@ FORMATS = {"graph.ttl": ox.RdfFormat.TURTLE, "graph.nt": ox.RdfFormat.N_TRIPLES,
 
 def graph_triples(graph: nx.MultiDiGraph) -> Iterator[ox.Triple]:
     """Every triple of the graph, unsorted (the lines of :mod:`kg.export.lines` as terms)."""
-    lines = graph_lines(graph, entity_iris(graph))
-    return ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return ox.parse("".join(graph_lines(graph)).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
 
 
 def sorted_triples(graph: nx.MultiDiGraph) -> list[ox.Triple]:
-    """Every triple of the graph once, sorted by subject, predicate and object (as N-Triples)."""
-    lines = sorted(set(graph_lines(graph, entity_iris(graph))))
+    """Every triple of the graph once, in the order of their sorted N-Triples lines."""
+    lines = sorted(set(graph_lines(graph)))
     return list(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
 
 
 def atomic_write(path: Path, write) -> None:
     """Call ``write(binary file)`` on a temporary file, then move it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = temporary(path)
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as handle:
+        with open(tmp, "wb") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def temporary(path: Path) -> Path:
+    """A new empty file beside ``path`` (same directory, so it can replace it), with the usual permissions.
+
+    Temporaries of ``path`` left by a killed process are removed first (one writer per directory).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    return Path(tmp)
+
+
+def write_derived(nt, handle, name: str) -> None:
+    """Write ``name`` (``graph.ttl`` or ``graph.jsonld``) to ``handle`` from N-Triples (a path or binary file)."""
+    fmt = FORMATS[name]
+    source = {"path": str(nt)} if isinstance(nt, (str, Path)) else {"input": nt}
+    triples = ox.parse(**source, format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, handle, fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
 
 
 def write_rdf(triples: list[ox.Triple], out: Path, names=tuple(FORMATS)) -> list[Path]:

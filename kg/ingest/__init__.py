@@ -17,7 +17,7 @@ from kg.ingest.listing import looks_like_listing, read_listing
 from kg.model import Paper
 
 __all__ = [
-    "READERS", "detect_format", "expand_inputs", "get_reader", "merge_papers",
+    "READERS", "PaperMerger", "detect_format", "expand_inputs", "get_reader", "merge_papers",
     "normalise_title", "paper_key", "read_papers",
 ]
 
@@ -128,29 +128,57 @@ def read_papers(inputs: Iterable[str | Path], format: str | None = None, errors:
             log.warning("skipped %s: %s", display_name(path), err.strerror or err)
 
 
-def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
-    """One paper per identity, sorted by key.
+class PaperMerger:
+    """Merges paper records as they stream in: one paper per identity, held merged.
 
     Records with the same arXiv id, or the same normalised title, are one
     paper: it takes the arXiv id if any record has one, the longest abstract,
-    the first date and URL given, and every source.
+    the first date and URL given, and every source. Merging one record at a
+    time gives the same papers as merging all at once, and only the merged
+    papers are held.
+
+    >>> m = PaperMerger()
+    >>> m.add(Paper("t:bert", "BERT", "Short.", sources=("a:1",)))
+    'bert'
+    >>> m.add(Paper("arxiv:1810.04805", "BERT", "A longer abstract.", arxiv_id="1810.04805", sources=("b:1",)))
+    'bert'
+    >>> [(p.key, p.sources) for p in m.papers()]
+    [('arxiv:1810.04805', ('a:1', 'b:1'))]
     """
-    groups: dict[str, list[Paper]] = {}
-    by_title: dict[str, str] = {}
-    by_arxiv: dict[str, str] = {}
-    for paper in papers:
+
+    def __init__(self):
+        self.groups: dict[str, Paper] = {}
+        self.by_title: dict[str, str] = {}
+        self.by_arxiv: dict[str, str] = {}
+
+    def add(self, paper: Paper) -> str:
+        """Merge one record; returns the identity (group) it joined."""
         title = normalise_title(paper.title)
-        group = (paper.arxiv_id and by_arxiv.get(paper.arxiv_id)) or by_title.get(title)
+        group = (paper.arxiv_id and self.by_arxiv.get(paper.arxiv_id)) or self.by_title.get(title)
         if group is None:
             group = title
-            groups[group] = []
-        groups[group].append(paper)
-        by_title.setdefault(title, group)
+            self.groups[group] = _merge([paper])
+        else:
+            self.groups[group] = _merge([self.groups[group], paper])
+        self.by_title.setdefault(title, group)
         if paper.arxiv_id:
-            by_arxiv.setdefault(paper.arxiv_id, group)
-    merged = [_merge(records) for records in groups.values()]
-    merged.sort(key=lambda p: p.key)
-    return merged
+            self.by_arxiv.setdefault(paper.arxiv_id, group)
+        return group
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def papers(self) -> list[Paper]:
+        """The merged papers, sorted by key."""
+        return sorted(self.groups.values(), key=lambda p: p.key)
+
+
+def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
+    """One paper per identity (see :class:`PaperMerger`), sorted by key."""
+    merger = PaperMerger()
+    for paper in papers:
+        merger.add(paper)
+    return merger.papers()
 
 
 def _first(values):

@@ -1,0 +1,157 @@
+"""Where extraction runs: in this process, in worker processes, or on a Dask cluster.
+
+Work goes out in chunks of papers; each chunk comes back as the chunk's
+contributions (:class:`kg.graph.Contribution`, without the papers, which the
+caller holds) and its sorted N-Triples blocks (:mod:`kg.export.lines`).
+Results come back in the order the chunks went out, so every executor gives
+the same graph and the same files as the serial one.
+
+>>> from kg.model import Extraction, Paper
+>>> ex = get_executor("serial", extractor=Extraction)  # finds nothing: the paper's own block only
+>>> [len(blocks) for _, blocks in ex.map([[Paper("t:x", "X", "Y.")]])]
+[1]
+>>> ex.close()
+"""
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+
+from kg.errors import KGError
+from kg.export.lines import contribution_blocks
+from kg.graph import contribution
+from kg.model import Extraction, Paper
+
+__all__ = ["EXECUTORS", "ChunkResult", "DaskExecutor", "ProcessExecutor", "SerialExecutor", "default_jobs",
+           "extract_chunk", "get_executor"]
+
+#: How long to wait for a Dask scheduler to answer.
+DASK_TIMEOUT = "20s"
+#: ``(per paper: (entities, edges) of its contribution, sorted encoded blocks of the chunk)``
+ChunkResult = tuple[list[tuple[tuple, tuple]], list[str]]
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction]) -> ChunkResult:
+    """Extract a chunk of papers: their contributions and their sorted blocks."""
+    parts, blocks = [], []
+    for paper in papers:
+        c = contribution(extractor(paper))
+        parts.append((c.entities, c.edges))
+        blocks += contribution_blocks(c)
+    blocks.sort()
+    return parts, blocks
+
+
+class SerialExecutor:
+    """Extraction in this process."""
+
+    def __init__(self, extractor):
+        self.extractor = extractor
+
+    def map(self, chunks: Iterable[list[Paper]]) -> Iterator[ChunkResult]:
+        for chunk in chunks:
+            yield extract_chunk(chunk, self.extractor)
+
+    def close(self) -> None:
+        pass
+
+
+_WORKER_EXTRACTOR = None
+
+
+def _init_worker(extractor) -> None:
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+
+
+def _worker_chunk(papers: list[Paper]) -> ChunkResult:
+    return extract_chunk(papers, _WORKER_EXTRACTOR)
+
+
+class _Window:
+    """Keeps at most ``size`` chunks in flight and yields their results in order."""
+
+    def __init__(self, size: int):
+        self.size = size
+
+    def run(self, submit, chunks: Iterable, result) -> Iterator:
+        pending: collections.deque = collections.deque()
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            if len(pending) >= self.size:
+                yield result(pending.popleft())
+        while pending:
+            yield result(pending.popleft())
+
+
+class ProcessExecutor:
+    """Extraction in ``jobs`` worker processes on this machine (forked where the platform allows)."""
+
+    def __init__(self, extractor, jobs: int):
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.pool = context.Pool(jobs, initializer=_init_worker, initargs=(extractor,))
+        self.window = _Window(4 * jobs)
+
+    def map(self, chunks: Iterable[list[Paper]]) -> Iterator[ChunkResult]:
+        return self.window.run(lambda c: self.pool.apply_async(_worker_chunk, (c,)), chunks, lambda r: r.get())
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+class DaskExecutor:
+    """Extraction on a running Dask cluster (``scheduler``: its address, ``tcp://host:8786``).
+
+    The extractor is sent to every worker once; chunks are tasks, gathered in order.
+    """
+
+    def __init__(self, extractor, scheduler: str, window: int | None = None):
+        try:
+            from distributed import Client
+        except ImportError as err:
+            raise KGError("--executor dask needs the 'distributed' package: pip install 'dask[distributed]'") from err
+        try:
+            self.client = Client(scheduler, timeout=DASK_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise KGError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
+        workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+        [self.extractor] = self.client.scatter([extractor], broadcast=True)
+        self.window = _Window(window or 4 * workers)
+
+    def map(self, chunks: Iterable[list[Paper]]) -> Iterator[ChunkResult]:
+        submit = lambda c: self.client.submit(extract_chunk, c, self.extractor, pure=False)  # noqa: E731
+        return self.window.run(submit, chunks, lambda f: f.result())
+
+    def close(self) -> None:
+        self.client.close()
+
+
+EXECUTORS = ("local", "dask")
+
+
+def get_executor(name: str = "local", *, extractor, jobs: int | None = None, scheduler: str | None = None):
+    """An executor by name: ``local`` (``jobs`` processes; 1: this process) or ``dask`` (needs ``scheduler``)."""
+    if name == "dask":
+        if not scheduler:
+            raise KGError("--executor dask needs --scheduler tcp://host:port")
+        return DaskExecutor(extractor, scheduler)
+    if name not in ("local", "serial"):
+        raise KGError(f"unknown executor {name!r}; choose one of {', '.join(EXECUTORS)}")
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise KGError(f"--jobs must be at least 1, not {jobs}")
+    if name == "serial" or jobs == 1:
+        return SerialExecutor(extractor)
+    return ProcessExecutor(extractor, jobs)

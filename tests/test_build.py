@@ -1,0 +1,226 @@
+"""The build at scale: parallel and Dask builds equal the serial one, updates, slug clashes, shards."""
+from __future__ import annotations
+
+import json
+import logging
+
+import pyoxigraph as ox
+import pytest
+
+import importlib
+from kg.build import build
+from kg.cli import main
+from kg.errors import KGError
+from kg.export.lines import BlockSorter
+from kg.export.rdf import sorted_triples
+from kg.extract import Extractor
+from kg.graph import build_graph
+from kg.ingest import merge_papers, read_papers
+from kg.model import Extraction, Mention, Paper
+from kg.progress import Progress
+from kg.store import open_store, query
+
+build_module = importlib.import_module("kg.build")
+FILES = ("graph.nt", "graph.ttl", "graph.jsonld")
+
+
+def _files(out) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in FILES}
+
+
+@pytest.fixture(scope="module")
+def papers(corpus_dir) -> list[Paper]:
+    """About a hundred papers of the bundled corpus."""
+    return merge_papers(read_papers([corpus_dir / "004_f7af65009ff3d076.txt", corpus_dir / "002_cb72dc267ce78812.txt"]))
+
+
+def _jsonl(path, papers):
+    with path.open("w", encoding="utf-8") as handle:
+        for p in papers:
+            handle.write(json.dumps({"title": p.title, "abstract": p.abstract, "id": p.arxiv_id, "date": p.date}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def halves(papers, tmp_path_factory):
+    d = tmp_path_factory.mktemp("in")
+    half = len(papers) // 2
+    return _jsonl(d / "a.jsonl", papers[:half]), _jsonl(d / "b.jsonl", papers[half:])
+
+
+@pytest.fixture(scope="module")
+def serial(halves, tmp_path_factory):
+    """Both halves built in this process, with small chunks."""
+    out = tmp_path_factory.mktemp("serial")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(build_module, "CHUNK", 16)
+        build(halves, out, html=False, jobs=1)
+    return out
+
+
+class PerPaper:
+    """The extractor without a corpus-level pass: each paper alone."""
+
+    def __init__(self):
+        self.inner = Extractor()
+        self.gazetteer = self.inner.gazetteer
+
+    def __call__(self, paper):
+        return self.inner(paper)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_build_parallel_output_identical_to_serial(halves, serial, tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    result = build(halves, tmp_path, html=False, jobs=jobs)
+    assert _files(tmp_path) == _files(serial)
+    assert result.papers == result.extracted > 50
+
+
+def test_build_dask_local_cluster_identical_to_serial(halves, serial, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        build(halves, tmp_path, html=False, executor="dask", scheduler=cluster.scheduler_address)
+    assert _files(tmp_path) == _files(serial)
+
+
+def test_build_dask_unreachable_scheduler_is_clear_error(halves, tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("kg.parallel.DASK_TIMEOUT", "1s")
+    with pytest.raises(KGError, match="Dask scheduler"):
+        build(halves, tmp_path, html=False, executor="dask", scheduler="tcp://127.0.0.1:9")
+
+
+def test_build_update_equals_full_build_and_is_idempotent(halves, tmp_path):
+    a, b = halves
+    full = tmp_path / "full"
+    build(halves, full, html=False, extractor=PerPaper())
+    build([a], tmp_path, html=False, extractor=PerPaper())
+    result = build([b], tmp_path, html=True, update=True, extractor=PerPaper())
+    assert result.extracted == result.papers - len(a.read_text().splitlines())
+    assert _files(tmp_path) == _files(full)
+    title = json.loads(b.read_text().splitlines()[0])["title"]
+    answer = query(open_store(tmp_path), f"ASK {{ ?p dcterms:title {json.dumps(title)} }}")
+    assert answer.boolean
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    again = build([b], tmp_path, html=False, update=True, extractor=PerPaper())
+    assert again.extracted == 0 and again.files == []
+    assert _files(tmp_path) == _files(full)
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
+
+
+def test_build_update_replaces_changed_paper(halves, tmp_path, papers):
+    a, _ = halves
+    build([a], tmp_path, html=False)
+    first = json.loads(a.read_text().splitlines()[0])
+    changed = dict(first, abstract=first["abstract"] + " We also evaluate on GLUE with BERT.")
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps(changed) + "\n")
+    result = build([new], tmp_path, html=False, update=True)
+    assert result.extracted == 1
+    assert query(open_store(tmp_path), "ASK { ?s kg:evidence ?e FILTER(CONTAINS(?e, 'also evaluate on GLUE')) }").boolean
+    abstracts = query(open_store(tmp_path), f"SELECT ?a WHERE {{ ?p dcterms:title {json.dumps(first['title'])} ; "
+                                            "dcterms:abstract ?a }").rows
+    assert abstracts == [(changed["abstract"],)]
+
+
+def test_build_failed_update_leaves_build_as_it_was(halves, tmp_path):
+    a, _ = halves
+    build([a], tmp_path, html=False)
+    before = _files(tmp_path)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "Fine", "abstract": "A paper."}\n{"title": \n')
+    with pytest.raises(KGError):
+        build([bad], tmp_path, html=False, update=True)
+    assert _files(tmp_path) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert query(open_store(tmp_path), "ASK { ?p dcterms:title 'Fine' }").boolean is False
+
+
+def test_build_update_without_build_is_clear_error(halves, tmp_path, capsys):
+    assert main(["build", "--update", str(tmp_path), str(halves[0])]) == 1
+    assert "kg build" in capsys.readouterr().err
+
+
+class Learner:
+    """A toy extractor with a corpus-level pass: a title's first word, learned anywhere, is a Model everywhere."""
+
+    def __init__(self):
+        self.gazetteer = Extractor().gazetteer
+        self.learned: set[str] = set()
+        self.seen: list[int] = []
+
+    def learn(self, papers):
+        papers = list(papers)
+        self.seen.append(len(papers))
+        self.learned = {p.title.split()[0] for p in papers if p.title.split()[0].isupper()}
+
+    def __call__(self, paper):
+        text = paper.text
+        mentions = [Mention(w, w, "Model", text.index(w), text.index(w) + len(w)) for w in sorted(self.learned)
+                    if f" {w} " in f" {text} "]
+        return Extraction(paper, tuple(mentions))
+
+
+def test_build_update_links_names_learned_earlier(tmp_path):
+    old = _jsonl(tmp_path / "old.jsonl", [Paper("t:a", "ZORB for all", "We train ZORB.")])
+    new = _jsonl(tmp_path / "new.jsonl", [Paper("t:b", "On models", "We compare with ZORB here.")])
+    out = tmp_path / "out"
+    build([old], out, html=False, extractor=Learner())
+    learner = Learner()
+    result = build([new], out, html=False, update=True, extractor=learner)
+    assert learner.seen == [2]
+    assert result.graph.has_edge("paper:t:on models", "Model:ZORB", "mentions")
+
+
+class Fixed:
+    """An extractor that mentions given names in every paper."""
+
+    def __init__(self, names):
+        self.names = names
+        self.gazetteer = Extractor().gazetteer
+
+    def __call__(self, paper):
+        return Extraction(paper, tuple(Mention(n, n, "Model", 0, 1) for n in self.names[len(paper.key) % 2::2]))
+
+
+def test_build_slug_clash_output_equals_whole_graph_export(papers, tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    extractor = Fixed(["BERT-base", "BERT base", "bert base", "GPT-2"])
+    _jsonl(tmp_path / "in.jsonl", papers)
+    build([tmp_path / "in.jsonl"], tmp_path / "out", html=False, jobs=2, extractor=extractor)
+    merged = merge_papers(read_papers([tmp_path / "in.jsonl"]))
+    expected = sorted_triples(build_graph([extractor(p) for p in merged], extractor.gazetteer.entities))
+    assert (tmp_path / "out" / "graph.nt").read_bytes() == ox.serialize(expected, format=ox.RdfFormat.N_TRIPLES)
+    assert b"model/bert-base-" in (tmp_path / "out" / "graph.nt").read_bytes()
+
+
+def test_build_block_sorter_spills_and_merges(tmp_path):
+    import random
+    blocks = [f"<s{i:05d}> <p> \"{i}\" .\0<s{i:05d}> <q> \"x\" .\n" for i in range(3000)]
+    random.Random(1).shuffle(blocks)
+    sorter = BlockSorter(tmpdir=tmp_path, limit=2000, fan_in=4)
+    for i in range(0, len(blocks), 100):
+        sorter.extend(blocks[i:i + 100])
+    assert sorter.shards
+    assert list(sorter.sorted([blocks[0]])) == sorted(blocks)
+    sorter.close()
+    assert not list(tmp_path.iterdir())
+
+
+def test_build_progress_log_lines_when_not_a_terminal(caplog):
+    caplog.set_level(logging.INFO, logger="kg.progress")
+    progress = Progress(1000, show=None, every=0.0)
+    progress.log_lines, progress.bar = True, None
+    progress.update(400)
+    progress.close()
+    assert "extracted 400/1000 papers" in caplog.text and "papers/s, ETA" in caplog.text
+
+
+def test_build_cli_jobs_and_update(halves, serial, tmp_path, capsys):
+    a, b = halves
+    assert main(["build", str(a), "--out", str(tmp_path), "--no-html", "--jobs", "2"]) == 0
+    assert main(["build", "--update", str(tmp_path), str(b), "--no-html"]) == 0
+    assert "papers new or changed" in capsys.readouterr().out
+    assert (tmp_path / "graph.nt").is_file()
