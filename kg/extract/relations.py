@@ -91,12 +91,17 @@ class RelationExtractor:
             "{w}": r"(?:(?:«L\d+»|[^\s«»,;:]+)\s+){0,3}?",
             "{W}": r"(?:(?:«L\d+»,?|[^\s«»;]+)\s+){0,5}?",
             "{sep}": slots["sep"],
+            "{intro}": slots["intro"],
         }
         try:
             self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]))
                           for rule in table["rule"] for pattern in rule["patterns"]]
             self.block_object = re.compile(table["block"]["before_object"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
+            self.block_default = re.compile(table["block"]["before_default"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+            self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
+            self.background_off = frozenset(table["background"]["off"])
+            self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.intro = re.compile(own["intro"], re.IGNORECASE)
@@ -202,9 +207,14 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
+            background = number > 0 and not own_here and not self.ours_here.search(skel)
+            studying = bool(self.lineage_block.search(skel))
             claimed: set[int] = set()
             for rule in self.rules:
                 if "«" + self.codes_needed[rule.predicate] not in skel:
+                    continue
+                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject and (
+                        background or (studying and rule.predicate in self.lineage_rank)):
                     continue
                 for m in rule.regex.finditer(skel):
                     if self._blocked_cue(skel, m):
@@ -223,7 +233,8 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             for i, x in enumerate(ms):
-                if x.type not in self.defaults or i in claimed or self._blocked_object(skel, positions[i]):
+                if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
+                        or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
                 predicate, confidence = self.defaults[x.type]
                 for subject in subjects_for(positions[i]):
@@ -252,12 +263,12 @@ class RelationExtractor:
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
 
-    def _blocked_object(self, skel: str, at: int) -> bool:
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
         window = skel[max(0, at - 60):at]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end():]
-        return bool(self.block_object.search(window))
+        return bool(self.block_object.search(window) or (extra is not None and extra.search(window)))
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
         # one lineage predicate per pair: the most specific (first listed) wins
