@@ -44,6 +44,7 @@ _MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
+_SPACE = re.compile(r"\s+")
 
 
 def _list_of(code: str) -> str:
@@ -133,10 +134,10 @@ class RelationExtractor:
         return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template)
 
     # -- the paper's own models ------------------------------------------------
-    def own_models(self, skeletons: list[tuple[str, list[Mention]]]) -> tuple[list[str], list[str]]:
+    def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
         """``(title head models, abstract-introduced models)`` by canonical name."""
         head, intro, flagged = [], [], []
-        for number, (skel, ms) in enumerate(skeletons):
+        for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
             if number == 0:
                 m = self.title_head.match(skel)
@@ -194,10 +195,9 @@ class RelationExtractor:
             if old is None or confidence > old[0]:
                 found[key] = (confidence, number, sentence)
 
-        for number, ((skel, ms), (_, sentence)) in enumerate(zip(skeletons, sentences)):
+        for number, ((skel, ms, positions), (_, sentence)) in enumerate(zip(skeletons, sentences)):
             base = title_defaults if number == 0 else defaults
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
-            positions = _positions(skel)
 
             def subjects_for(at: int):
                 before = [x for i, x in own_here if positions[i] < at]
@@ -222,6 +222,8 @@ class RelationExtractor:
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
                     x = m.group("x") if rule.explicit_subject else None
+                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default):
+                        continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
                     else:
@@ -285,27 +287,30 @@ class RelationExtractor:
         return out
 
 
-def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
-    """The sentence with each mention inside it replaced by a placeholder, and those mentions."""
+def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) -> tuple[str, list[Mention], list[int]]:
+    """The sentence with each mention in it replaced by a placeholder; those mentions and their positions.
+
+    A Technique keeps its words (``quantization of «M2»`` is a cue); its
+    position is where they start.
+    """
     end = offset + len(sentence)
     starts = [m.start for m in mentions]
     lo = bisect.bisect_left(starts, offset)
-    parts, here, cursor = [], [], offset
+    parts, here, positions, cursor, length = [], [], [], offset, 0
     for m in mentions[lo:]:
         if m.start >= end:
             break
         if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
             continue
-        parts.append(text[cursor:m.start])
-        parts.append(f"«{TYPE_CODE[m.type]}{len(here)}»")
+        gap = _SPACE.sub(" ", text[cursor:m.start])
+        token = _SPACE.sub(" ", text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        parts += (gap, token)
+        positions.append(length + len(gap))
+        length += len(gap) + len(token)
         here.append(m)
         cursor = m.end
-    parts.append(text[cursor:end])
-    return " ".join("".join(parts).split()), here
-
-
-def _positions(skel: str) -> list[int]:
-    return [m.start() for m in _PLACEHOLDER.finditer(skel)]
+    parts.append(_SPACE.sub(" ", text[cursor:end]))
+    return "".join(parts), here, positions
 
 
 @lru_cache(maxsize=1)
