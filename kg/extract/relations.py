@@ -97,12 +97,16 @@ class RelationExtractor:
         try:
             self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]))
                           for rule in table["rule"] for pattern in rule["patterns"]]
-            self.block_object = re.compile(table["block"]["before_object"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+            self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
-            self.block_default = re.compile(table["block"]["before_default"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+            self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
+            inner = table["name_internal"]
+            self.name_internal = re.compile(inner["cue"], re.IGNORECASE)
+            self.name_internal_predicate = inner["predicate"]
+            self.name_internal_confidence = float(inner["confidence"])
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.intro = re.compile(own["intro"], re.IGNORECASE)
@@ -110,7 +114,6 @@ class RelationExtractor:
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
             self.described = re.compile(own["described"], re.IGNORECASE)
-            self.article = re.compile(own["article"], re.IGNORECASE)
             self.appended = re.compile(own["appended"] + r"\s*(" + _list_of("M") + ")", re.IGNORECASE)
             self.appended_stop = re.compile(own["appended_stop"], re.IGNORECASE)
             self.model_list = re.compile(_list_of("M"), re.IGNORECASE)
@@ -119,6 +122,8 @@ class RelationExtractor:
             raise KGError(f"relation cue table: bad entry: {err}") from err
         self.defaults = {etype: (spec["predicate"], float(spec["confidence"]))
                          for etype, spec in table["default"].items()}
+        self.default_skip = {etype: re.compile(r"[^\s]*\s*(?:" + rx + ")", re.IGNORECASE)
+                             for etype, rx in table.get("default_skip", {}).items()}
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
@@ -162,8 +167,7 @@ class RelationExtractor:
         stop = self.intro_stop.search(rest)
         first = _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
         if first and first.group(1) == "M":
-            described = self.described.match(rest, first.end()) and self.article.search(rest, 0, first.start())
-            if not described:
+            if not self.described.match(rest, first.end()):
                 out += [int(i) for _, i in _PLACEHOLDER.findall(self.model_list.match(rest, first.start()).group(0))]
         for m in self.appended.finditer(rest):
             if not self.appended_stop.search(rest, 0, m.start()):
@@ -238,6 +242,9 @@ class RelationExtractor:
                 if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
+                if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
+                    if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
+                        continue
                 predicate, confidence = self.defaults[x.type]
                 for subject in subjects_for(positions[i]):
                     key = (subject, predicate, (x.type, x.name))
@@ -245,7 +252,30 @@ class RelationExtractor:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
             if self.dataset_language:
                 self._dataset_language(skel, ms, positions, add, number, sentence)
+            if self.name_internal.search(skel):
+                self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
+                                    add, number, sentence)
         return self._finish(found, paper)
+
+    def _name_internal(self, skel, positions, own, ms, models, add, number, sentence) -> None:
+        """``monoBERT`` introduced as one of "two variants" of BERT: basedOn the model its name holds.
+
+        The cue word must come shortly before the name, with no other model's placeholder between.
+        """
+        for i, x in enumerate(ms):
+            if x.type != "Model" or x.name not in own:
+                continue
+            window = skel[max(0, positions[i] - 60):positions[i]]
+            cues = list(self.name_internal.finditer(window))
+            if not cues:
+                continue
+            between = [ms[int(j)].name for _, j in _PLACEHOLDER.findall(window[cues[-1].end():])]
+            for y in models:
+                if any(b not in x.name and b not in own for b in between):
+                    break
+                if y not in own and len(y) >= 3 and y != x.name and y in x.name:
+                    add(("Model", x.name), self.name_internal_predicate, ("Model", y),
+                        self.name_internal_confidence, number, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence) -> None:
         languages = [x for x in ms if x.type == "Language"]
@@ -270,7 +300,7 @@ class RelationExtractor:
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end():]
-        return bool(self.block_object.search(window) or (extra is not None and extra.search(window)))
+        return _ends_near(self.block_object, window) or (extra is not None and _ends_near(extra, window))
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
         # one lineage predicate per pair: the most specific (first listed) wins
@@ -311,6 +341,17 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) ->
         cursor = m.end
     parts.append(_SPACE.sub(" ", text[cursor:end]))
     return "".join(parts), here, positions
+
+
+def _ends_near(regex: re.Pattern, window: str) -> bool:
+    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it."""
+    last = None
+    for last in regex.finditer(window):
+        pass
+    if last is None:
+        return False
+    rest = window[last.end():]
+    return "«" not in rest and len(rest.split()) <= 3
 
 
 @lru_cache(maxsize=1)
