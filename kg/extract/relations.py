@@ -61,6 +61,7 @@ class Rule:
     confidence: float
     explicit_subject: bool
     source: str
+    trigger: tuple[str, ...] = ()
 
 
 def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
@@ -95,8 +96,9 @@ class RelationExtractor:
             "{intro}": slots["intro"],
         }
         try:
-            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]))
-                          for rule in table["rule"] for pattern in rule["patterns"]]
+            triggers = [tuple(t.lower() for t in rule.get("trigger", ())) for rule in table["rule"]]
+            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]), trigger)
+                          for rule, trigger in zip(table["rule"], triggers) for pattern in rule["patterns"]]
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
@@ -110,6 +112,7 @@ class RelationExtractor:
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.intro = re.compile(own["intro"], re.IGNORECASE)
+            self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
             self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
@@ -129,14 +132,14 @@ class RelationExtractor:
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
 
-    def _compile(self, predicate: str, template: str, confidence: float) -> Rule:
+    def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = ()) -> Rule:
         code = TYPE_CODE[OBJECT_TYPE[predicate]]
         rx = template
         for slot, text in self._slot.items():
             rx = rx.replace(slot, text)
         explicit = "{X}" in rx or "{N}" in rx
         rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
-        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template)
+        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger)
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
@@ -153,11 +156,17 @@ class RelationExtractor:
                 names.append(ms[int(m.group(1))].name)
             for m in self.naming.finditer(skel):
                 names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
-            for m in self.intro.finditer(skel):
+            for m in self._intros(skel):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
         head = list(dict.fromkeys(head))
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
+
+    def _intros(self, skel: str) -> list[re.Match]:
+        """Introducing verbs said of the paper's own work ("we present", "this paper introduces")."""
+        if "«" not in skel:
+            return []
+        return [m for m in self.intro.finditer(skel) if self.intro_subject.search(skel, 0, m.start())]
 
     def _introduced_after(self, skel: str, at: int) -> list[int]:
         """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
@@ -211,15 +220,30 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
+            if not ms:
+                continue
+            low = skel.lower()
             background = number > 0 and not own_here and not self.ours_here.search(skel)
-            studying = bool(self.lineage_block.search(skel))
+            studying = None
             claimed: set[int] = set()
+            fired: dict[tuple, bool] = {}
             for rule in self.rules:
                 if "«" + self.codes_needed[rule.predicate] not in skel:
                     continue
-                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject and (
-                        background or (studying and rule.predicate in self.lineage_rank)):
-                    continue
+                if rule.trigger:
+                    hit = fired.get(rule.trigger)
+                    if hit is None:
+                        hit = fired[rule.trigger] = any(t in low for t in rule.trigger)
+                    if not hit:
+                        continue
+                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject:
+                    if background:
+                        continue
+                    if rule.predicate in self.lineage_rank:
+                        if studying is None:
+                            studying = bool(self.lineage_block.search(skel))
+                        if studying:
+                            continue
                 for m in rule.regex.finditer(skel):
                     if self._blocked_cue(skel, m):
                         continue
@@ -281,7 +305,7 @@ class RelationExtractor:
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
-        for m in self.intro.finditer(skel):
+        for m in self._intros(skel):
             first = _PLACEHOLDER.search(skel, m.end())
             if first and first.group(1) == "D":
                 dataset = ms[int(first.group(2))]

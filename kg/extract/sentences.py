@@ -26,7 +26,7 @@ DEFAULT_ABBREVIATIONS = Path(__file__).resolve().parents[2] / "schema" / "abbrev
 _CANDIDATE = re.compile(
     r"""(?P<punct>[.!?]+["'\u201d\u2019)\]]*)(?P<gap>\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
     r"""|(?P<blank>\n[ \t]*\n\s*)"""
-    r"""|(?<=[a-z]{2})(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
+    r"""|(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]?([\w-]+)")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
@@ -103,13 +103,15 @@ def split_sentences(text: str, abbreviations: Abbreviations | None = None) -> li
             ends.append((m.start(), m.end()))
             continue
         if m.group("glued") is not None:
-            word = _WORD_BEFORE.search(text, 0, m.start())
+            if not text[max(0, m.start() - 2):m.start()].isalpha() or not text[m.start() - 2:m.start()].islower():
+                continue
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if word and "/" not in word.group(1) and abbr.ends(word.group(1) + ".", "In"):
                 ends.append((m.end(), m.end()))
             continue
         punct = m.group("punct")
         if punct[0] == "." and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
-            word = _WORD_BEFORE.search(text, 0, m.start())
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
             before = word.group(1) + "." if word else "."
             nxt = _NEXT_WORD.match(text, m.end())
             if not abbr.ends(before, nxt.group(1) if nxt else ""):
