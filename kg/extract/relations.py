@@ -113,6 +113,7 @@ class RelationExtractor:
             self.title_head = re.compile(own["title_head"])
             self.intro = re.compile(own["intro"], re.IGNORECASE)
             self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
+            self.naming_words = tuple(own["naming_words"])
             self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
@@ -151,11 +152,16 @@ class RelationExtractor:
                 m = self.title_head.match(skel)
                 if m:
                     names.append(ms[int(m.group(1))].name)
+            if "«M" not in skel:
+                continue
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
-            for m in self.ours.finditer(skel):
-                names.append(ms[int(m.group(1))].name)
-            for m in self.naming.finditer(skel):
-                names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
+            low = skel.lower()
+            if "our" in low:
+                for m in self.ours.finditer(skel):
+                    names.append(ms[int(m.group(1))].name)
+            if any(w in low for w in self.naming_words):
+                for m in self.naming.finditer(skel):
+                    names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
             for m in self._intros(skel):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
         head = list(dict.fromkeys(head))

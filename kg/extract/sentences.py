@@ -96,7 +96,18 @@ def split_sentences(text: str, abbreviations: Abbreviations | None = None) -> li
     >>> split_sentences("Accuracy rose by 2.5 points, i.e. to 91.3. Code is public.")
     [(0, 'Accuracy rose by 2.5 points, i.e. to 91.3.'), (43, 'Code is public.')]
     """
-    abbr = abbreviations or _default()
+    if abbreviations is None:
+        return list(_split_default(text))
+    return _split(text, abbreviations)
+
+
+@lru_cache(maxsize=8192)
+def _split_default(text: str) -> tuple[tuple[int, str], ...]:
+    """Cached: a paper's abstract is split by several stages (mentions, relations, evidence)."""
+    return tuple(_split(text, _default()))
+
+
+def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
     ends: list[tuple[int, int]] = []  # (end of sentence, start of next)
     for m in _CANDIDATE.finditer(text):
         if m.group("blank") is not None:
