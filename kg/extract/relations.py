@@ -92,8 +92,8 @@ class RelationExtractor:
             "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
             "{w}": r"(?:(?:«L\d+»|[^\s«»,;:]+)\s+){0,3}?",
             "{W}": r"(?:(?:«L\d+»,?|[^\s«»;]+)\s+){0,5}?",
-            "{sep}": slots["sep"],
-            "{intro}": slots["intro"],
+            "{sep}": f"(?:{slots['sep']})",
+            "{intro}": f"(?:{slots['intro']})",
         }
         try:
             triggers = [tuple(t.lower() for t in rule.get("trigger", ())) for rule in table["rule"]]
@@ -242,17 +242,21 @@ class RelationExtractor:
                         hit = fired[rule.trigger] = any(t in low for t in rule.trigger)
                     if not hit:
                         continue
-                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject:
-                    if background:
-                        continue
-                    if rule.predicate in self.lineage_rank:
-                        if studying is None:
-                            studying = bool(self.lineage_block.search(skel))
-                        if studying:
-                            continue
+                implicit_model = rule.predicate in _MODEL_OBJECT
+                if implicit_model and not rule.explicit_subject and background:
+                    continue
                 for m in rule.regex.finditer(skel):
                     if self._blocked_cue(skel, m):
                         continue
+                    if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
+                        # no named subject: the paper's own model, so not from background or studies of others
+                        if background:
+                            continue
+                        if rule.predicate in self.lineage_rank:
+                            if studying is None:
+                                studying = bool(self.lineage_block.search(skel))
+                            if studying:
+                                continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
                     x = m.group("x") if rule.explicit_subject else None
