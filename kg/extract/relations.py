@@ -90,7 +90,7 @@ class RelationExtractor:
         self.self_ref = slots["self"]
         self._slot = {
             "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
-            "{w}": r"(?:(?:«L\d+»|[^\s«»,;:]+)\s+){0,3}?",
+            "{w}": r"(?:(?:«L\d+»|[^\s«»,;:()]+)\s+){0,3}?",
             "{W}": r"(?:(?:«L\d+»,?|[^\s«»;]+)\s+){0,5}?",
             "{sep}": f"(?:{slots['sep']})",
             "{intro}": f"(?:{slots['intro']})",
