@@ -62,6 +62,7 @@ class Rule:
     explicit_subject: bool
     source: str
     trigger: tuple[str, ...] = ()
+    named_only_without_own: bool = False
 
 
 def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
@@ -97,11 +98,13 @@ class RelationExtractor:
         }
         try:
             triggers = [tuple(t.lower() for t in rule.get("trigger", ())) for rule in table["rule"]]
-            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]), trigger)
+            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]), trigger,
+                                        rule.get("named_subject", "any") == "without-own")
                           for rule, trigger in zip(table["rule"], triggers) for pattern in rule["patterns"]]
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
+            self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -133,14 +136,16 @@ class RelationExtractor:
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
 
-    def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = ()) -> Rule:
+    def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
+                 named_only_without_own: bool = False) -> Rule:
         code = TYPE_CODE[OBJECT_TYPE[predicate]]
         rx = template
         for slot, text in self._slot.items():
             rx = rx.replace(slot, text)
         explicit = "{X}" in rx or "{N}" in rx
         rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
-        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger)
+        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
+                    named_only_without_own)
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
@@ -264,6 +269,8 @@ class RelationExtractor:
                         continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
+                        if rule.named_only_without_own and own and not all(n in own for _, n in subjects):
+                            subjects, x = subjects_for(m.start("y")), None
                     else:
                         subjects = subjects_for(m.start("y"))
                     for i in objects:
@@ -275,6 +282,8 @@ class RelationExtractor:
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
                         or self._blocked_object(skel, positions[i], self.block_default)):
+                    continue
+                if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
@@ -329,11 +338,15 @@ class RelationExtractor:
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
 
-    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
-        window = skel[max(0, at - 60):at]
+    @staticmethod
+    def _clause_before(skel: str, at: int, width: int = 60) -> str:
+        """The text before ``at`` (at most ``width`` characters) back to the last clause break."""
+        window = skel[max(0, at - width):at]
         breaks = list(_CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end():]
+        return window[breaks[-1].end():] if breaks else window
+
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
+        window = self._clause_before(skel, at)
         return _ends_near(self.block_object, window) or (extra is not None and _ends_near(extra, window))
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
