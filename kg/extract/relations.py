@@ -237,6 +237,7 @@ class RelationExtractor:
             background = number > 0 and not own_here and not self.ours_here.search(skel)
             studying = None
             claimed: set[int] = set()
+            trained: set[int] = set()
             fired: dict[tuple, bool] = {}
             for rule in self.rules:
                 if "«" + self.codes_needed[rule.predicate] not in skel:
@@ -275,6 +276,10 @@ class RelationExtractor:
                         subjects = subjects_for(m.start("y"))
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
+                        if rule.predicate == "evaluatedOn" and i in trained:
+                            continue
+                        if rule.predicate == "trainedOn":
+                            trained.add(i)
                         if rule.predicate == "trainedOn" or x:
                             claimed.add(i)
                         for subject in subjects:
