@@ -58,11 +58,17 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("title quantized", "Q4Llama: Quantized 4-bit LLaMA", "We apply quantization to every layer.",
      {("Q4Llama", "compresses", "LLaMA"), ("Q4Llama", "usesTechnique", "quantization")},
      {("Q4Llama", "basedOn", "LLaMA")}),
+    ("reduce the size of", "Zeta: a model", "We reduce the size of T5 by half with Zeta.",
+     {("Zeta", "compresses", "T5")}, set()),
     # fineTunedFrom
     ("fine-tuned from", "Clinical models", "We introduce MedGemma. MedGemma is fine-tuned from Gemma on notes.",
      {("MedGemma", "fineTunedFrom", "Gemma")}, set()),
     ("further pre-train", "CymBERT: a Welsh encoder", "We further pre-train XLM-R on Welsh web text.",
      {("CymBERT", "fineTunedFrom", "XLM-R"), ("CymBERT", "forLanguage", "Welsh")}, set()),
+    ("a Y model fine-tuned on", "Clinical models", "We present MedGemma, a Gemma model fine-tuned on notes.",
+     {("MedGemma", "fineTunedFrom", "Gemma")}, {("MedGemma", "basedOn", "Gemma")}),
+    ("adapt Y to a domain", "KiwiLM: small and sweet", "We adapt LLaMA to law texts.",
+     {("KiwiLM", "fineTunedFrom", "LLaMA")}, set()),
     # basedOn
     ("X-based in title", "DanskBERT: a Danish RoBERTa-based language model", "We release it.",
      {("DanskBERT", "basedOn", "RoBERTa"), ("DanskBERT", "forLanguage", "Danish")}, set()),
@@ -75,6 +81,9 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("fooBERT", "basedOn", "BERT"), ("barBERT", "basedOn", "BERT")}, set()),
     ("name-internal needs a cue", "Ranking with encoders", "Ranking needs BERT. We propose fooBERT for ranking.",
      set(), {("fooBERT", "basedOn", "BERT")}),
+    ("builds on", "Zeta: a model", "Zeta builds on T5 with a new decoder.", {("Zeta", "basedOn", "T5")}, set()),
+    ("fine-tuned Y in a study is no lineage", "Zeta: a model", "We compare Zeta with a T5 model fine-tuned on GLUE.",
+     set(), {("Zeta", "fineTunedFrom", "T5"), ("Zeta", "basedOn", "T5")}),
     # evaluatedOn, trainedOn, forLanguage, usesTechnique, outperforms
     ("evaluated on a list", "Zeta: a model", "We evaluate Zeta on GLUE and SuperGLUE.",
      {("Zeta", "evaluatedOn", "GLUE"), ("Zeta", "evaluatedOn", "SuperGLUE")}, set()),
@@ -92,6 +101,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "outperforms", "BERT"), ("Zeta", "outperforms", "RoBERTa"), ("Zeta", "evaluatedOn", "GLUE")}, set()),
     ("better than", "Zeta: a model", "It scores higher than GPT-4 on SQuAD.",
      {("Zeta", "outperforms", "GPT-4"), ("Zeta", "evaluatedOn", "SQuAD")}, set()),
+    ("improves over", "Zeta: a model", "Zeta improves substantially over RoBERTa.",
+     {("Zeta", "outperforms", "RoBERTa")}, set()),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
