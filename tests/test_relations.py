@@ -109,6 +109,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("does not outperform", "Zeta: a model", "Zeta does not outperform GPT-4.", set(), {("Zeta", "outperforms", "GPT-4")}),
     ("comparison clause", "Zeta: a model", "We compare it with recent methods that use LoRA.", set(),
      {("Zeta", "usesTechnique", "LoRA")}),
+    ("compatible is not used", "Zeta: a model", "Zeta can be combined with quantization for more gains.", set(),
+     {("Zeta", "usesTechnique", "quantization")}),
     ("than a technique", "Zeta: a model", "Zeta is more efficient than LoRA.", set(), {("Zeta", "usesTechnique", "LoRA")}),
     ("not evaluated", "Zeta: a model", "We do not evaluate on SQuAD.", set(), {("Zeta", "evaluatedOn", "SQuAD")}),
     ("comparison is no lineage", "Zeta: a model", "Compared to RoBERTa, a BERT model trained longer wins.",
