@@ -105,6 +105,7 @@ class RelationExtractor:
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
+            self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -289,6 +290,8 @@ class RelationExtractor:
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
+                    continue
+                if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
