@@ -107,6 +107,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "outperforms", "GPT-4"), ("Zeta", "evaluatedOn", "SQuAD")}, set()),
     ("improves over", "Zeta: a model", "Zeta improves substantially over RoBERTa.",
      {("Zeta", "outperforms", "RoBERTa")}, set()),
+    ("outperforms them", "Zeta: a model", "Zeta is close to GPT-4 and BERT at first, and outperforms them later.",
+     {("Zeta", "outperforms", "GPT-4"), ("Zeta", "outperforms", "BERT")}, set()),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
