@@ -109,6 +109,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "outperforms", "RoBERTa")}, set()),
     ("outperforms them", "Zeta: a model", "Zeta is close to GPT-4 and BERT at first, and outperforms them later.",
      {("Zeta", "outperforms", "GPT-4"), ("Zeta", "outperforms", "BERT")}, set()),
+    ("another model as subject", "Zeta: a model", "We find that GPT-4 clearly outperforms BERT.", set(),
+     {("Zeta", "outperforms", "BERT")}),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),

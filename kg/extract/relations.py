@@ -45,6 +45,7 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+_SUBJECT_BEFORE = re.compile(r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$")
 
 
 def _list_of(code: str) -> str:
@@ -257,7 +258,7 @@ class RelationExtractor:
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
-                        if background:
+                        if background or self._other_subject(skel, m.start(), ms, own):
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
@@ -345,6 +346,11 @@ class RelationExtractor:
         window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
+
+    def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
+        """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
+        m = _SUBJECT_BEFORE.search(self._clause_before(skel, at))
+        return bool(m) and ms[int(m.group(1))].name not in own
 
     @staticmethod
     def _clause_before(skel: str, at: int, width: int = 60) -> str:
