@@ -1,8 +1,9 @@
 """The interactive HTML view: one self-contained, offline pyvis page.
 
-The drawable network is a pyvis :class:`~pyvis.network.Network` whose node
-and edge lists are filled directly (pyvis's ``add_node``/``add_edge`` scan the
-whole list on every call) and whose options are vis-network options. The page
+The drawable network is a pyvis :class:`~pyvis.network.Network` of pyvis
+``Node`` and ``Edge`` rows, added as ``add_node``/``add_edge`` would but
+without their duplicate scans (linear per call, so quadratic for a large
+graph), and vis-network options; its ``get_network_data()`` is the page's data. The page
 is our own template (``templates/view.html``, ``view.css``, ``view.js``) with
 pyvis's copy of vis-network inlined: no CDN, no Bootstrap, nothing fetched.
 
@@ -30,7 +31,9 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
+from pyvis.edge import Edge
 from pyvis.network import Network
+from pyvis.node import Node
 
 from kg.export.layout import layered_positions, layout_positions
 from kg.export.rdf import atomic_write
@@ -179,31 +182,36 @@ def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], li
         kind = data.get(KIND, "")
         name = str(data.get(NAME, node))
         degree = sub.degree(node)
-        row = {"id": index[node], "label": _label(name, kind), "group": kind if kind in STYLE["types"] else "Other",
-               "size": _size(degree, kind), "title": f"{name}\n{kind}"}
+        group = kind if kind in STYLE["types"] else "Other"
+        opts = {"group": group, "size": _size(degree, kind), "title": f"{name}\n{kind}"}
         if kind == "Paper":
-            row["font"] = {"size": 10}
+            opts["font"] = {"size": 10}
         elif big and degree > 20:
             # in a large graph, hubs get larger labels, readable when the whole graph is in view
-            row["font"] = {"size": min(30, round(12 + 0.2 * degree))}
-        row["x"], row["y"] = positions[node]
+            opts["font"] = {"size": min(30, round(12 + 0.2 * degree))}
+        opts["x"], opts["y"] = positions[node]
+        # pyvis's Node, added as Network.add_node would, without its linear duplicate scan
+        row = Node(index[node], STYLE["types"].get(kind, _FALLBACK)[1], label=_label(name, kind), **opts).options
         net.nodes.append(row)
+        net.node_ids.append(index[node])
+        net.node_map[index[node]] = row
     drawn_ids = set(range(len(drawn)))
     seen: Counter = Counter()
     for i, (u, v, key, _) in enumerate(links):
         if u not in drawn_ids or v not in drawn_ids:
             continue
         colour, width, _, _ = STYLE["predicates"].get(key, _FALLBACK_EDGE)
-        row = {"id": i, "from": u, "to": v, "color": colour, "width": width, "title": key}
-        if key not in ("mentions", "introduces"):
+        opts = {"id": i, "color": colour, "width": width, "title": key}
+        directed = key not in ("mentions", "introduces")
+        if directed:
             # entity relations are labelled and directed; lineage arrows (child -> parent) stand out
-            row["label"] = key
-            row["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.8 if key in _LINEAGE else 0.45}}
+            opts["label"] = key
+            opts["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.8 if key in _LINEAGE else 0.45}}
         pair = (min(u, v), max(u, v))
         if seen[pair]:
-            row["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen[pair]}
+            opts["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen[pair]}
         seen[pair] += 1
-        net.edges.append(row)
+        net.edges.append(Edge(u, v, directed, **opts).options)
     return net
 
 
