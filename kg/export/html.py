@@ -204,8 +204,10 @@ def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], li
         opts = {"id": i, "color": colour, "width": width, "title": key}
         directed = key not in ("mentions", "introduces")
         if directed:
-            # entity relations are labelled and directed; lineage arrows (child -> parent) stand out
-            opts["label"] = key
+            # entity relations are directed, and labelled unless the graph is large (colour, legend and
+            # tooltip still name them; 1,000 labels cost more to draw than the rest); lineage arrows stand out
+            if not big:
+                opts["label"] = key
             opts["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.8 if key in _LINEAGE else 0.45}}
         pair = (min(u, v), max(u, v))
         if seen[pair]:
@@ -229,8 +231,9 @@ def _options(n: int, physics: bool, hierarchical: bool) -> dict:
                            "strokeWidth": 4, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": 7}}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": False}},
-                  "font": {"size": 11, "align": "middle", "color": "#4b5563", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"},
+                  # a label background is much cheaper to draw than a text stroke
+                  "font": {"size": 11, "align": "middle", "color": "#4b5563", "strokeWidth": 0,
+                           "background": "rgba(248,250,252,0.85)"},
                   "scaling": {"label": {"drawThreshold": 9}},
                   "selectionWidth": 2, "hoverWidth": 1.5},
         "interaction": {"hover": not heavy, "tooltipDelay": 200, "hideEdgesOnDrag": heavy,

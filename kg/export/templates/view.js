@@ -185,8 +185,11 @@
     if (n >= drawn) return;
     if (!typeOn[kindOf(n)]) setType(kindOf(n), true);
     network.selectNodes([n]);
-    network.focus(n, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
     showDetails(n);
+    // centre the node in the part of the canvas the details panel leaves free
+    var panel = $("details"), shift = panel.hidden ? 0 : (panel.offsetWidth + 24) / 2;
+    network.focus(n, { scale: Math.max(network.getScale(), 1.1), offset: { x: -shift, y: 0 },
+      animation: D.heavy ? false : { duration: D.big ? 250 : 450, easingFunction: "easeInOutQuad" } });
   }
 
   // details panel
