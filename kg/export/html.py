@@ -1,8 +1,9 @@
 """The interactive HTML view: one self-contained, offline pyvis page.
 
-The drawable network is a pyvis :class:`~pyvis.network.Network` whose node
-and edge lists are filled directly (pyvis's ``add_node``/``add_edge`` scan the
-whole list on every call) and whose options are vis-network options. The page
+The drawable network is a pyvis :class:`~pyvis.network.Network` of pyvis
+``Node`` and ``Edge`` rows, added as ``add_node``/``add_edge`` would but
+without their duplicate scans (linear per call, so quadratic for a large
+graph), and vis-network options; its ``get_network_data()`` is the page's data. The page
 is our own template (``templates/view.html``, ``view.css``, ``view.js``) with
 pyvis's copy of vis-network inlined: no CDN, no Bootstrap, nothing fetched.
 
@@ -30,9 +31,11 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
+from pyvis.edge import Edge
 from pyvis.network import Network
+from pyvis.node import Node
 
-from kg.export.layout import layout_positions
+from kg.export.layout import layered_positions, layout_positions
 from kg.export.rdf import atomic_write
 from kg.graph import ALIASES, EVIDENCE, KIND, NAME, PAPER
 from kg.model import ENTITY_TYPES, LINEAGE_PREDICATES, PREDICATES
@@ -41,9 +44,10 @@ __all__ = ["BIG", "PHYSICS_MAX", "STYLE", "generate_html", "script_json", "write
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_JS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-#: Up to this many drawn nodes the page relaxes the precomputed layout with physics.
+#: Up to this many drawn nodes the page relaxes the precomputed layout with physics; above it,
+#: the layout stays as computed and the page says how to narrow the view.
 PHYSICS_MAX = 300
-#: From this many drawn nodes the page is in large-graph mode (no edge drawing while dragging, a hint to narrow).
+#: From this many drawn nodes the page saves work: no hover, no edges while dragging or zooming.
 BIG = 1500
 
 #: Colour and vis-network shape of every node type; colour, width and direction phrases of every predicate.
@@ -157,37 +161,59 @@ def _tables(graph: nx.MultiDiGraph, drawn: list[str]) -> tuple[list, list, dict[
     return info, links, index
 
 
-def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], links: list,
-             hierarchical: bool) -> Network:
-    """The pyvis network of the drawn nodes and the links between them."""
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+def _positions(graph: nx.MultiDiGraph, drawn: list[str], hierarchical: bool) -> dict:
     sub = graph.subgraph(drawn)
-    positions = {} if hierarchical else layout_positions(sub)
+    if not hierarchical:
+        return layout_positions(sub)
+    tree = nx.DiGraph()
+    tree.add_nodes_from(drawn)
+    tree.add_edges_from((u, v) for u, v, k in sub.edges(keys=True) if k in _LINEAGE and u != v)
+    return layered_positions(tree)
+
+
+def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], links: list,
+             hierarchical: bool, big: bool) -> Network:
+    """The pyvis network of the drawn nodes (at precomputed positions) and the links between them."""
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    positions = _positions(graph, drawn, hierarchical)
+    sub = graph.subgraph(drawn)
     for node in drawn:
         data = graph.nodes[node]
         kind = data.get(KIND, "")
         name = str(data.get(NAME, node))
-        row = {"id": index[node], "label": _label(name, kind), "group": kind if kind in STYLE["types"] else "Other",
-               "size": _size(sub.degree(node), kind), "title": f"{name}\n{kind}"}
+        degree = sub.degree(node)
+        group = kind if kind in STYLE["types"] else "Other"
+        opts = {"group": group, "size": _size(degree, kind), "title": f"{name}\n{kind}"}
         if kind == "Paper":
-            row["font"] = {"size": 10}
-        if node in positions:
-            row["x"], row["y"] = positions[node]
+            opts["font"] = {"size": 10}
+        elif big and degree > 20:
+            # in a large graph, hubs get larger labels, readable when the whole graph is in view
+            opts["font"] = {"size": min(30, round(12 + 0.2 * degree))}
+        opts["x"], opts["y"] = positions[node]
+        # pyvis's Node, added as Network.add_node would, without its linear duplicate scan
+        row = Node(index[node], STYLE["types"].get(kind, _FALLBACK)[1], label=_label(name, kind), **opts).options
         net.nodes.append(row)
+        net.node_ids.append(index[node])
+        net.node_map[index[node]] = row
     drawn_ids = set(range(len(drawn)))
     seen: Counter = Counter()
     for i, (u, v, key, _) in enumerate(links):
         if u not in drawn_ids or v not in drawn_ids:
             continue
         colour, width, _, _ = STYLE["predicates"].get(key, _FALLBACK_EDGE)
-        row = {"id": i, "from": u, "to": v, "color": colour, "width": width, "title": key}
-        if key not in ("mentions", "introduces"):
-            row["label"] = key
+        opts = {"id": i, "color": colour, "width": width, "title": key}
+        directed = key not in ("mentions", "introduces")
+        if directed:
+            # entity relations are directed, and labelled unless the graph is large (colour, legend and
+            # tooltip still name them; 1,000 labels cost more to draw than the rest); lineage arrows stand out
+            if not big:
+                opts["label"] = key
+            opts["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.8 if key in _LINEAGE else 0.45}}
         pair = (min(u, v), max(u, v))
         if seen[pair]:
-            row["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen[pair]}
+            opts["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen[pair]}
         seen[pair] += 1
-        net.edges.append(row)
+        net.edges.append(Edge(u, v, directed, **opts).options)
     return net
 
 
@@ -196,6 +222,7 @@ def _options(n: int, physics: bool, hierarchical: bool) -> dict:
                                                "highlight": {"background": colour, "border": "#111827"},
                                                "hover": {"background": colour, "border": "#111827"}}}
               for kind, (colour, shape) in {**STYLE["types"], "Other": _FALLBACK}.items()}
+    heavy = n >= BIG
     options = {
         "autoResize": True,
         "groups": groups,
@@ -203,36 +230,45 @@ def _options(n: int, physics: bool, hierarchical: bool) -> dict:
                   "font": {"size": 15, "face": "system-ui, -apple-system, Segoe UI, sans-serif", "color": "#1f2937",
                            "strokeWidth": 4, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": 7}}},
-        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
-                  "font": {"size": 11, "align": "middle", "color": "#4b5563", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": False}},
+                  # a label background is much cheaper to draw than a text stroke
+                  "font": {"size": 11, "align": "middle", "color": "#4b5563", "strokeWidth": 0,
+                           "background": "rgba(248,250,252,0.85)"},
+                  "scaling": {"label": {"drawThreshold": 9}},
                   "selectionWidth": 2, "hoverWidth": 1.5},
-        "interaction": {"hover": n < BIG, "tooltipDelay": 200, "hideEdgesOnDrag": n >= BIG,
-                        "hideEdgesOnZoom": n >= BIG, "multiselect": False, "keyboard": False},
+        "interaction": {"hover": not heavy, "tooltipDelay": 200, "hideEdgesOnDrag": heavy,
+                        "hideEdgesOnZoom": heavy, "multiselect": False, "keyboard": False},
         "layout": {"improvedLayout": False, "randomSeed": 1},
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90, "avoidOverlap": 0.4},
                     "stabilization": {"enabled": physics, "iterations": 150, "fit": True}},
     }
     if hierarchical:
-        options["layout"]["hierarchical"] = {"enabled": True, "direction": "DU", "sortMethod": "directed",
-                                             "levelSeparation": 120, "nodeSpacing": 170, "treeSpacing": 200,
-                                             "shakeTowards": "leaves"}
         options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
-                                      "roundness": 0.4}
+                                      "roundness": 0.45}
     return options
 
 
-def generate_html(graph: nx.MultiDiGraph, *, nodes: Iterable[str] | None = None, title: str = "kg",
-                  note: str = "", hierarchical: bool = False, physics_max: int = PHYSICS_MAX) -> str:
+def _drawn_index(index: dict[str, int], node: str | None, drawn: int) -> int:
+    i = index.get(node, -1) if node is not None else -1
+    return i if 0 <= i < drawn else -1
+
+
+def generate_html(graph: nx.MultiDiGraph, *, nodes: Iterable[str] | None = None, title: str = "Knowledge graph",
+                  note: str = "", hierarchical: bool = False, focus: str | None = None,
+                  physics_max: int = PHYSICS_MAX) -> str:
     """The page for ``graph``, drawing ``nodes`` (default: all); details come from the whole graph.
 
-    ``hierarchical`` lays the drawn nodes out as a tree (lineage: children below
-    their parents). ``note`` is shown under the title. Same input, same bytes.
+    ``hierarchical`` lays the drawn nodes out as a tree (lineage: parents above
+    their children). ``note`` is shown under the title; ``focus`` is a node
+    selected, with its details open, when the page opens. Up to
+    ``physics_max`` drawn nodes, the page relaxes the layout with physics;
+    above it the precomputed layout stays and the page says how to narrow
+    the view. Same input, same bytes.
     """
     drawn = sorted(graph) if nodes is None else sorted(set(nodes) & set(graph))
     info, links, index = _tables(graph, drawn)
-    net = _network(graph, drawn, index, links, hierarchical)
+    net = _network(graph, drawn, index, links, hierarchical, big=len(drawn) > physics_max)
     physics = not hierarchical and len(drawn) <= physics_max
     net.options = _options(len(drawn), physics, hierarchical)
     vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
@@ -242,14 +278,17 @@ def generate_html(graph: nx.MultiDiGraph, *, nodes: Iterable[str] | None = None,
     known = ("introduces", "mentions", *PREDICATES)
     preds = [[p, *STYLE["predicates"].get(p, _FALLBACK_EDGE), pred_counts[p], p in _LINEAGE]
              for p in (*known, *sorted(set(pred_counts) - set(known))) if pred_counts.get(p)]
-    data = {"title": title, "note": note, "types": types, "predicates": preds, "physics": physics,
-            "hierarchical": hierarchical, "big": len(drawn) >= BIG, "drawn": len(drawn),
+    phrases = {p: [*STYLE["predicates"].get(p, (None, None, p, f"{p} (inverse)"))[2:], p in _LINEAGE]
+               for p in sorted({link[2] for link in links})}
+    data = {"title": title, "note": note, "types": types, "predicates": preds, "phrases": phrases, "physics": physics,
+            "hierarchical": hierarchical, "big": len(drawn) > physics_max, "heavy": len(drawn) >= BIG,
+            "drawn": len(drawn), "focus": _drawn_index(index, focus, len(drawn)),
             "nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options), "info": info, "links": links}
     page = _environment().get_template("view.html")
     return page.render(title=title, data=Markup(script_json(data)), **_assets())
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kg", **kwargs) -> Path:
+def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "Knowledge graph", **kwargs) -> Path:
     """Write :func:`generate_html` to ``path`` atomically; returns ``path``."""
     html = generate_html(graph, title=title, **kwargs)
     atomic_write(Path(path), lambda h: h.write(html.encode("utf-8")))
