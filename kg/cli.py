@@ -156,7 +156,10 @@ def eval_(gold, out, as_json, show_errors):
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before a query is stopped.")
 @click.option("--max-results", type=int, default=100_000, show_default=True, help="Rows (or triples) an answer may hold.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Queries answered at once.")
-def serve(out, host, port, timeout, max_results, workers):
+@click.option("--memory/--disk", default=None,
+              help="Answer from an in-memory copy of the graph (faster; ~400 MB per million triples per worker) "
+                   "or from the on-disk store. Default: in memory when graph.nt is under 256 MB.")
+def serve(out, host, port, timeout, max_results, workers, memory):
     """Serve the build in OUT: a read-only SPARQL 1.1 endpoint at /sparql and the HTML view at /."""
     from kg.serve import Limits
     from kg.serve import serve as run_serve
@@ -164,7 +167,7 @@ def serve(out, host, port, timeout, max_results, workers):
     def ready(url):
         click.echo(f"serving {out}: SPARQL endpoint {url}/sparql, HTML view {url}/ (Ctrl-C stops)", err=True)
 
-    run_serve(out, host, port, Limits(timeout, max_results), workers, ready=ready)
+    run_serve(out, host, port, Limits(timeout, max_results), workers, ready=ready, memory=memory)
 
 
 @cli.command()
