@@ -95,7 +95,9 @@ def oxigraph(tmp_path_factory):
 def _remote(url: str, text: str, graph: str | None) -> QueryResult:
     """Ask the server with SPARQLWrapper over ``graph`` (``None``: the server's default graph); the answer."""
     client = SPARQLWrapper(url + "/query")
-    client.setQuery(prefixed_query(text))
+    # SPARQLWrapper guesses the query type from keywords anywhere, comments included
+    # ("drop layers" -> an UPDATE sent as update=...): leave out whole-line comments
+    client.setQuery(prefixed_query("\n".join(l for l in text.splitlines() if not l.lstrip().startswith("#"))))
     if graph is not None:
         client.addDefaultGraph(graph)
     client.setMethod(POST)
