@@ -49,7 +49,12 @@ def test_store_engines_agree_on_every_query_file(engines, build, name):
     text = QUERY_FILES[name].read_text(encoding="utf-8")
     answers = {engine: query(source, text) for engine, source in engines[build].items()}
     assert {a.kind for a in answers.values()} == {answers["disk"].kind}
-    assert answers["disk"].canonical() == answers["memory"].canonical() == answers["rdflib"].canonical()
+    fallback = answers["rdflib"].canonical()
+    if "GROUP BY" in text and not answers["disk"].rows:
+        # rdflib answers a GROUP BY over no solutions with one all-unbound group; Oxigraph
+        # (and SPARQL 1.1, section 11.2) with none
+        fallback = [row for row in fallback if any(row)]
+    assert answers["disk"].canonical() == answers["memory"].canonical() == fallback
 
 
 def test_store_ancestors_match_the_derivation_dag(lineage_out):
