@@ -24,6 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from functools import lru_cache
 from pathlib import Path
 
@@ -142,13 +143,15 @@ def _tables(graph: nx.MultiDiGraph, drawn: list[str]) -> tuple[list, list, dict[
         ref(node)
     links = []
     drawn_set = set(drawn)
-    edges = sorted({(u, v, k) for n in drawn for u, v, k in
-                    (*graph.out_edges(n, keys=True), *graph.in_edges(n, keys=True))})
-    for u, v, key in edges:
-        if u not in drawn_set and v not in drawn_set:
-            continue
+    if len(drawn_set) == len(graph):
+        rows = graph.edges(keys=True, data=EVIDENCE, default=())
+    else:
+        rows = chain(graph.out_edges(drawn, keys=True, data=EVIDENCE, default=()),
+                     graph.in_edges(drawn, keys=True, data=EVIDENCE, default=()))
+    edges = sorted({(u, v, k): found for u, v, k, found in rows}.items())
+    for (u, v, key), found in edges:
         evidence = []
-        for ev in graph.edges[u, v, key].get(EVIDENCE, ()):
+        for ev in found or ():
             source = papers.get(ev.paper)
             evidence.append([ref(source) if source is not None else -1, ev.sentence, round(ev.confidence, 3)])
         links.append([ref(u), ref(v), key, evidence])
@@ -161,13 +164,16 @@ def _tables(graph: nx.MultiDiGraph, drawn: list[str]) -> tuple[list, list, dict[
     return info, links, index
 
 
-def _positions(graph: nx.MultiDiGraph, drawn: list[str], hierarchical: bool) -> dict:
-    sub = graph.subgraph(drawn)
+def _positions(n: int, pairs: list[tuple[int, int, str]], hierarchical: bool) -> dict[int, tuple[int, int]]:
+    """Positions of drawn nodes ``0 .. n-1`` joined by ``pairs`` (from, to, predicate)."""
     if not hierarchical:
-        return layout_positions(sub)
+        simple = nx.Graph()
+        simple.add_nodes_from(range(n))
+        simple.add_edges_from((u, v) for u, v, _ in pairs)
+        return layout_positions(simple)
     tree = nx.DiGraph()
-    tree.add_nodes_from(drawn)
-    tree.add_edges_from((u, v) for u, v, k in sub.edges(keys=True) if k in _LINEAGE and u != v)
+    tree.add_nodes_from(range(n))
+    tree.add_edges_from((u, v) for u, v, k in pairs if k in _LINEAGE and u != v)
     return layered_positions(tree)
 
 
@@ -175,13 +181,18 @@ def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], li
              hierarchical: bool, big: bool) -> Network:
     """The pyvis network of the drawn nodes (at precomputed positions) and the links between them."""
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    positions = _positions(graph, drawn, hierarchical)
-    sub = graph.subgraph(drawn)
+    pairs = [(u, v, key) for u, v, key, _ in links if u < len(drawn) and v < len(drawn)]
+    degrees: Counter = Counter()
+    for u, v, _ in pairs:
+        degrees[u] += 1
+        degrees[v] += 1
+    positions = _positions(len(drawn), pairs, hierarchical)
     for node in drawn:
+        i = index[node]
         data = graph.nodes[node]
         kind = data.get(KIND, "")
         name = str(data.get(NAME, node))
-        degree = sub.degree(node)
+        degree = degrees[i]
         group = kind if kind in STYLE["types"] else "Other"
         opts = {"group": group, "size": _size(degree, kind), "title": f"{name}\n{kind}"}
         if kind == "Paper":
@@ -189,12 +200,12 @@ def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], li
         elif big and degree > 20:
             # in a large graph, hubs get larger labels, readable when the whole graph is in view
             opts["font"] = {"size": min(30, round(12 + 0.2 * degree))}
-        opts["x"], opts["y"] = positions[node]
+        opts["x"], opts["y"] = positions[i]
         # pyvis's Node, added as Network.add_node would, without its linear duplicate scan
-        row = Node(index[node], STYLE["types"].get(kind, _FALLBACK)[1], label=_label(name, kind), **opts).options
+        row = Node(i, STYLE["types"].get(kind, _FALLBACK)[1], label=_label(name, kind), **opts).options
         net.nodes.append(row)
-        net.node_ids.append(index[node])
-        net.node_map[index[node]] = row
+        net.node_ids.append(i)
+        net.node_map[i] = row
     drawn_ids = set(range(len(drawn)))
     seen: Counter = Counter()
     for i, (u, v, key, _) in enumerate(links):
