@@ -114,8 +114,14 @@ def _label(text: str, kind: str) -> str:
 
 
 def _size(degree: int, kind: str) -> float:
-    base = 5.0 if kind == "Paper" else 10.0
-    return round(base + 4.0 * math.log2(1 + degree), 1)
+    if kind == "Paper":  # papers stay small: the entities carry the structure
+        return round(5.0 + 1.5 * math.log2(1 + degree), 1)
+    return round(10.0 + 4.0 * math.log2(1 + degree), 1)
+
+
+def _draw_order(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
+    """Papers first, then entities by degree: vis draws later nodes on top, so hubs and their labels stay visible."""
+    return sorted(nodes, key=lambda n: (graph.nodes[n].get(KIND) != "Paper", graph.degree(n), n))
 
 
 def _paper_meta(data: dict) -> list:
@@ -199,10 +205,12 @@ def _network(graph: nx.MultiDiGraph, drawn: list[str], index: dict[str, int], li
             opts["font"] = {"size": 10}
         elif big and degree > 20:
             # in a large graph, hubs get larger labels, readable when the whole graph is in view
-            opts["font"] = {"size": min(30, round(12 + 0.2 * degree))}
+            opts["font"] = {"size": min(60, round(12 + 0.3 * degree))}
         opts["x"], opts["y"] = positions[i]
         # pyvis's Node, added as Network.add_node would, without its linear duplicate scan
-        row = Node(i, STYLE["types"].get(kind, _FALLBACK)[1], label=_label(name, kind), **opts).options
+        # in a large graph papers go unlabelled (their titles would bury the entities): hover or click names them
+        label = "" if big and kind == "Paper" else _label(name, kind)
+        row = Node(i, STYLE["types"].get(kind, _FALLBACK)[1], label=label, **opts).options
         net.nodes.append(row)
         net.node_ids.append(i)
         net.node_map[i] = row
@@ -240,7 +248,7 @@ def _options(n: int, physics: bool, hierarchical: bool) -> dict:
         "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"size": 15, "face": "system-ui, -apple-system, Segoe UI, sans-serif", "color": "#1f2937",
                            "strokeWidth": 4, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 7}}},
+                  "scaling": {"label": {"drawThreshold": 7, "maxVisible": 24}}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": False}},
                   # a label background is much cheaper to draw than a text stroke
                   "font": {"size": 11, "align": "middle", "color": "#4b5563", "strokeWidth": 0,
@@ -277,7 +285,7 @@ def generate_html(graph: nx.MultiDiGraph, *, nodes: Iterable[str] | None = None,
     above it the precomputed layout stays and the page says how to narrow
     the view. Same input, same bytes.
     """
-    drawn = sorted(graph) if nodes is None else sorted(set(nodes) & set(graph))
+    drawn = _draw_order(graph, graph if nodes is None else set(nodes) & set(graph))
     info, links, index = _tables(graph, drawn)
     net = _network(graph, drawn, index, links, hierarchical, big=len(drawn) > physics_max)
     physics = not hierarchical and len(drawn) <= physics_max

@@ -112,7 +112,7 @@ def _component(graph: nx.Graph, nodes: set, core_max: int, seed: int) -> dict:
         return {a: (-SPACING, 0.0), b: (SPACING, 0.0)}
     order = sorted(nodes, key=lambda m: (-len(graph[m]), str(m)))
     core = order[:core_max]
-    radius = SPACING * math.sqrt(n) * 1.1 + SPACING
+    radius = SPACING * math.sqrt(n) * 1.5 + SPACING
     coords = force_layout(_core_weights(graph, core, nodes), seed=seed) * radius
     pos: dict = {m: (float(x), float(y)) for m, (x, y) in zip(core, coords)}
     frontier = list(core)
