@@ -31,18 +31,18 @@ import networkx as nx
 from rapidfuzz import fuzz, process
 
 from kg.errors import KGError
-from kg.export.html import write_html
+from kg.export.html import MAX_NODES, write_html
 from kg.graph import ALIASES, KIND, NAME
 from kg.link import normalize
 from kg.load import load_graph
 from kg.model import LINEAGE_PREDICATES
 
-__all__ = ["LINEAGE", "MAX_NODES", "UnknownEntityError", "View", "lineage_graph", "lineage_nodes", "neighbourhood", "resolve", "view"]
+__all__ = [
+    "LINEAGE", "MAX_NODES", "UnknownEntityError", "View", "lineage_graph", "lineage_nodes", "neighbourhood", "resolve", "view",
+]
 
 log = logging.getLogger(__name__)
 
-#: The most nodes a neighbourhood view draws (the page stays usable; see benchmarks/html.py).
-MAX_NODES = 20_000
 #: Edge keys followed by ``--lineage``: ``derivedFrom`` and its sub-properties (edges child -> parent).
 LINEAGE = frozenset((*LINEAGE_PREDICATES, "derivedFrom"))
 
@@ -200,6 +200,7 @@ def view(out: Path | str, name: str, *, hops: int = 2, lineage: bool = False, pa
     if path is None:
         slug = normalize(label)[:60] or "entity"
         path = Path(out) / f"{'lineage' if lineage else 'view'}-{slug}.html"
-    written = write_html(graph, Path(path), title=title, nodes=drawn, note=note, hierarchical=lineage, focus=node)
+    written = write_html(graph, Path(path), title=title, nodes=drawn, note=note, hierarchical=lineage, focus=node,
+                         max_nodes=max_nodes)
     edges = graph.subgraph(drawn).number_of_edges()
     return View(written, node, label, len(drawn), edges, truncated)

@@ -41,13 +41,15 @@ from kg.export.rdf import atomic_write
 from kg.graph import ALIASES, EVIDENCE, KIND, NAME, PAPER
 from kg.model import ENTITY_TYPES, LINEAGE_PREDICATES, PREDICATES
 
-__all__ = ["BIG", "PHYSICS_MAX", "STYLE", "generate_html", "script_json", "write_html"]
+__all__ = ["BIG", "MAX_NODES", "PHYSICS_MAX", "STYLE", "generate_html", "script_json", "write_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_JS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 #: Up to this many drawn nodes the page relaxes the precomputed layout with physics; above it,
 #: the layout stays as computed and the page says how to narrow the view.
 PHYSICS_MAX = 300
+#: The most nodes a page draws: 20,000 open in headless Chromium in ~4 s (benchmarks/html.py).
+MAX_NODES = 20_000
 #: From this many drawn nodes the page saves work: no hover, no edges while dragging or zooming.
 BIG = 1500
 
@@ -134,8 +136,12 @@ def _paper_meta(data: dict) -> list:
     return [paper.date or "", url]
 
 
-def _tables(graph: nx.MultiDiGraph, drawn: list[str]) -> tuple[list, list, dict[str, int]]:
-    """``info`` rows for drawn nodes then context nodes, and every link touching a drawn node."""
+def _tables(graph: nx.MultiDiGraph, drawn: list[str], context: bool = True) -> tuple[list, list, dict[str, int]]:
+    """``info`` rows for drawn nodes then context nodes, and every link touching a drawn node.
+
+    Without ``context``, only links between drawn nodes; each drawn node's
+    row then ends with its number of links in the whole graph.
+    """
     index = {n: i for i, n in enumerate(drawn)}
     info: list = []
     papers = {d[PAPER].key: n for n, d in graph.nodes(data=True) if d.get(PAPER) is not None}
@@ -151,6 +157,8 @@ def _tables(graph: nx.MultiDiGraph, drawn: list[str]) -> tuple[list, list, dict[
     drawn_set = set(drawn)
     if len(drawn_set) == len(graph):
         rows = graph.edges(keys=True, data=EVIDENCE, default=())
+    elif not context:
+        rows = (row for row in graph.out_edges(drawn, keys=True, data=EVIDENCE, default=()) if row[1] in drawn_set)
     else:
         rows = chain(graph.out_edges(drawn, keys=True, data=EVIDENCE, default=()),
                      graph.in_edges(drawn, keys=True, data=EVIDENCE, default=()))
@@ -167,6 +175,9 @@ def _tables(graph: nx.MultiDiGraph, drawn: list[str]) -> tuple[list, list, dict[
         kind = data.get(KIND, "")
         info.append([kinds.index(kind) if kind in kinds else -1, str(data.get(NAME, node)),
                      [a for a in data.get(ALIASES, ()) if a != data.get(NAME)], _paper_meta(data)])
+    if not context:
+        for row, node in zip(info, drawn):
+            row.append(graph.degree(node))
     return info, links, index
 
 
@@ -275,7 +286,7 @@ def _drawn_index(index: dict[str, int], node: str | None, drawn: int) -> int:
 
 def generate_html(graph: nx.MultiDiGraph, *, nodes: Iterable[str] | None = None, title: str = "Knowledge graph",
                   note: str = "", hierarchical: bool = False, focus: str | None = None,
-                  physics_max: int = PHYSICS_MAX) -> str:
+                  physics_max: int = PHYSICS_MAX, max_nodes: int | None = MAX_NODES) -> str:
     """The page for ``graph``, drawing ``nodes`` (default: all); details come from the whole graph.
 
     ``hierarchical`` lays the drawn nodes out as a tree (lineage: parents above
@@ -283,10 +294,20 @@ def generate_html(graph: nx.MultiDiGraph, *, nodes: Iterable[str] | None = None,
     selected, with its details open, when the page opens. Up to
     ``physics_max`` drawn nodes, the page relaxes the layout with physics;
     above it the precomputed layout stays and the page says how to narrow
-    the view. Same input, same bytes.
+    the view. More than ``max_nodes`` nodes: the best-connected are drawn
+    (entities before papers), the note says so, and the details list only
+    relations inside the view. Same input, same bytes.
     """
-    drawn = _draw_order(graph, graph if nodes is None else set(nodes) & set(graph))
-    info, links, index = _tables(graph, drawn)
+    chosen = set(graph) if nodes is None else set(nodes) & set(graph)
+    truncated = max_nodes is not None and len(chosen) > max_nodes
+    if truncated:
+        # too many to draw: the best-connected entities first, papers last; details only within the view
+        keep = sorted(chosen, key=lambda n: (graph.nodes[n].get(KIND) == "Paper", -graph.degree(n), n))[:max_nodes]
+        note = (f"{note}; " if note else "") + (f"the {max_nodes:,} best-connected of {len(chosen):,} nodes "
+                                                 f"(kg view OUT NAME shows any other)")
+        chosen = set(keep)
+    drawn = _draw_order(graph, chosen)
+    info, links, index = _tables(graph, drawn, context=not truncated)
     net = _network(graph, drawn, index, links, hierarchical, big=len(drawn) > physics_max)
     physics = not hierarchical and len(drawn) <= physics_max
     net.options = _options(len(drawn), physics, hierarchical)
