@@ -31,13 +31,15 @@ import networkx as nx
 from rapidfuzz import fuzz, process
 
 from kg.errors import KGError
-from kg.export.html import write_html
+from kg.export.html import MAX_NODES, write_html
 from kg.graph import ALIASES, KIND, NAME
 from kg.link import normalize
 from kg.load import load_graph
 from kg.model import LINEAGE_PREDICATES
 
-__all__ = ["LINEAGE", "UnknownEntityError", "View", "lineage_graph", "lineage_nodes", "neighbourhood", "resolve", "view"]
+__all__ = [
+    "LINEAGE", "MAX_NODES", "UnknownEntityError", "View", "lineage_graph", "lineage_nodes", "neighbourhood", "resolve", "view",
+]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,7 @@ class View:
     name: str
     nodes: int
     edges: int
+    truncated: bool = False
 
 
 def _names(graph: nx.MultiDiGraph, node: str) -> tuple[str, tuple[str, ...]]:
@@ -122,24 +125,28 @@ def _close(graph: nx.MultiDiGraph, key: str, limit: int) -> tuple[str, ...]:
     return tuple(out[:limit])
 
 
-def neighbourhood(graph: nx.MultiDiGraph, node: str, hops: int = 2) -> set[str]:
+def neighbourhood(graph: nx.MultiDiGraph, node: str, hops: int = 2, limit: int | None = None) -> set[str]:
     """Every node within ``hops`` links of ``node``, following links either way.
 
-    >>> sorted(neighbourhood(nx.MultiDiGraph([(1, 2), (2, 3), (3, 4)]), 1, hops=2))
-    [1, 2, 3]
+    With ``limit``, at most that many: a ring that does not fit whole keeps
+    its best-connected nodes.
+
+    >>> g = nx.MultiDiGraph([(1, 2), (2, 3), (3, 4), (2, 5), (5, 6), (5, 7)])
+    >>> sorted(neighbourhood(g, 1, hops=2)), sorted(neighbourhood(g, 1, hops=2, limit=3))
+    ([1, 2, 3, 5], [1, 2, 5])
     """
     if hops < 0:
         raise ValueError(f"hops must be 0 or more, not {hops}")
     seen = {node}
     frontier = [node]
     for _ in range(hops):
-        nxt = []
-        for n in frontier:
-            for m in (*graph.successors(n), *graph.predecessors(n)):
-                if m not in seen:
-                    seen.add(m)
-                    nxt.append(m)
-        frontier = nxt
+        ring = {m for n in frontier for m in (*graph.successors(n), *graph.predecessors(n))} - seen
+        if limit is not None and len(seen) + len(ring) > limit:
+            best = sorted(ring, key=lambda m: (-graph.degree(m), str(m)))
+            seen.update(best[:max(0, limit - len(seen))])
+            break
+        seen |= ring
+        frontier = sorted(ring, key=str)
     return seen
 
 
@@ -159,15 +166,17 @@ def lineage_nodes(graph: nx.MultiDiGraph, node: str) -> set[str]:
 
 
 def view(out: Path | str, name: str, *, hops: int = 2, lineage: bool = False, path: Path | str | None = None,
-         graph: nx.MultiDiGraph | None = None) -> View:
+         max_nodes: int | None = MAX_NODES, graph: nx.MultiDiGraph | None = None) -> View:
     """Write the HTML view of ``name``'s neighbourhood (or lineage tree) of the build in ``out``.
 
     ``path`` defaults to ``OUT/view-<name>.html`` (``lineage-<name>.html``
-    with ``lineage``), the name reduced to letters and digits. ``graph``
-    skips loading ``out`` again.
+    with ``lineage``), the name reduced to letters and digits. A
+    neighbourhood larger than ``max_nodes`` keeps the nearest, best-connected
+    nodes (:func:`neighbourhood`) and says so. ``graph`` skips loading ``out`` again.
     """
     graph = load_graph(out) if graph is None else graph
     node = resolve(graph, name)
+    truncated = False
     label = _names(graph, node)[0]
     if lineage:
         drawn = lineage_nodes(graph, node)
@@ -182,9 +191,16 @@ def view(out: Path | str, name: str, *, hops: int = 2, lineage: bool = False, pa
         drawn = neighbourhood(graph, node, hops)
         title = f"{label}: {hops}-hop neighbourhood"
         note = f"{len(drawn)} nodes within {hops} link{'s' * (hops != 1)}"
+        if max_nodes is not None and len(drawn) > max_nodes:
+            truncated = True
+            log.warning("%s: the %d-hop neighbourhood has %d nodes; drawing the %d best-connected "
+                        "(fewer --hops, or a larger --max-nodes, for all)", label, hops, len(drawn), max_nodes)
+            drawn = neighbourhood(graph, node, hops, limit=max_nodes)
+            note = f"{len(drawn)} best-connected nodes within {hops} links (fewer hops for all)"
     if path is None:
         slug = normalize(label)[:60] or "entity"
         path = Path(out) / f"{'lineage' if lineage else 'view'}-{slug}.html"
-    written = write_html(graph, Path(path), title=title, nodes=drawn, note=note, hierarchical=lineage, focus=node)
+    written = write_html(graph, Path(path), title=title, nodes=drawn, note=note, hierarchical=lineage, focus=node,
+                         max_nodes=max_nodes)
     edges = graph.subgraph(drawn).number_of_edges()
-    return View(written, node, label, len(drawn), edges)
+    return View(written, node, label, len(drawn), edges, truncated)

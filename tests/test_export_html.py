@@ -140,3 +140,19 @@ def test_html_page_data_is_pyvis_network_data(monkeypatch):
     lineage = next(e for e in data["edges"] if data["links"][e["id"]][2] == "distillsFrom")
     intro = next(e for e in data["edges"] if data["links"][e["id"]][2] == "introduces")
     assert lineage["arrows"]["to"]["enabled"] and "arrows" not in intro
+
+
+def test_html_too_many_nodes_draws_the_best_connected_and_says_so():
+    g = _star(40)
+    paper = Paper(key="p", title="P", abstract="")
+    g.add_node("paper:p", **{KIND: "Paper", NAME: "P", PAPER: paper})
+    g.add_edge("paper:p", "Technique:hub", key="mentions", **{EVIDENCE: ()})
+    data = _data(generate_html(g, max_nodes=10))
+    assert data["drawn"] == len(data["nodes"]) == 10
+    names = {row[1] for row in data["info"][:10]}
+    assert "hub" in names and "P" not in names  # papers go first
+    assert "the 10 best-connected of 42 nodes" in data["note"]
+    hub = next(row for row in data["info"] if row[1] == "hub")
+    assert hub[4] == 41  # its relations in the whole graph, for the details panel
+    assert all(u < 10 and v < 10 for u, v, _, _ in data["links"])
+    assert len(_data(generate_html(g))["nodes"]) == 42

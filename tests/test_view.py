@@ -7,6 +7,8 @@ import re
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import HTML_HOSTILE_NAME, HTML_XSS_TITLE
 from kg.cli import main
@@ -168,3 +170,26 @@ def test_view_levels_collapse_cycles_and_order_rows():
     rows = sorted({y for _, y in pos.values()})
     assert len(rows) == 4 and pos["root"][1] == rows[0]
     assert len(set(pos.values())) == len(pos)
+
+
+def test_view_large_neighbourhood_keeps_the_nearest_best_connected(html_family_out, tmp_path, family, caplog):
+    full = neighbourhood(family, "Model:BERT", 2)
+    ring = {family.nodes[n][NAME] for n in neighbourhood(family, "Model:BERT", 1)}
+    limit = len(ring) + 2
+    result = view(html_family_out, "BERT", hops=2, max_nodes=limit, path=tmp_path / "b.html", graph=family)
+    assert result.truncated and result.nodes == limit < len(full)
+    drawn = {row[1] for row in _data(result.path)["info"][:limit]}
+    assert ring < drawn  # the first ring fits, so it is kept whole; then the best-connected of the second
+    assert "best-connected" in caplog.text
+    assert not view(html_family_out, "BERT", hops=2, path=tmp_path / "c.html", graph=family).truncated
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_view_resolve_any_text_finds_a_node_or_says_no(family, text):
+    try:
+        node = resolve(family, text)
+    except UnknownEntityError as err:
+        assert "\n" not in str(err) or "\n" in text
+    else:
+        assert node in family

@@ -203,3 +203,22 @@ def test_view_browser_lineage_page_opens_on_the_entity(browser, html_family_out,
         page.page.screenshot(path=str(ARTIFACTS / "view-lineage.png"))
     finally:
         page.close()
+
+
+def test_view_browser_truncated_page_counts_relations_outside_the_view(browser, tmp_path):
+    from kg.export.html import generate_html
+
+    graph = html_family_graph()
+    path = tmp_path / "cut.html"
+    path.write_text(generate_html(graph, max_nodes=5), encoding="utf-8")
+    page = Page(browser, path)
+    try:
+        assert page.errors == [] and page.js("() => window.kgView.network.body.nodeIndices.length") == 5
+        page.js("n => window.kgView.focusNode(window.kgView.find(n)[0])", "BERT")
+        shown = page.js("() => window.kgView.edgeView.length")
+        meta = page.page.inner_text("#details")
+        assert f"{graph.degree('Model:BERT')} relations, " in meta and "of them in this view" in meta
+        assert "5 best-connected of 20 nodes" in page.page.inner_text("#note")
+        assert shown < graph.number_of_edges()
+    finally:
+        page.close()

@@ -81,14 +81,15 @@ def _spiral(centre: tuple[float, float], count: int, start: float) -> list[tuple
     return out
 
 
-def _core_weights(graph: nx.Graph, core: list) -> np.ndarray:
-    """Direct edges among the core, plus one link per shared non-core neighbour."""
+def _core_weights(graph: nx.Graph, core: list, nodes: set) -> np.ndarray:
+    """Direct edges among the core, plus one link per shared non-core neighbour (``nodes``: the component)."""
     index = {n: i for i, n in enumerate(core)}
     w = np.zeros((len(core), len(core)), dtype=np.float32)
-    for u, v in graph.edges():
-        if u in index and v in index:
-            w[index[u], index[v]] += 1.0
-    for node in graph:
+    for u in core:
+        for v in graph[u]:
+            if v in index and v != u:
+                w[index[u], index[v]] = 1.0
+    for node in nodes:
         if node in index:
             continue
         inner = [index[m] for m in graph[node] if m in index]
@@ -101,18 +102,18 @@ def _core_weights(graph: nx.Graph, core: list) -> np.ndarray:
     return np.log1p(w)
 
 
-def _component(graph: nx.Graph, core_max: int, seed: int) -> dict:
-    """Positions of one connected component (float pixels, centred near the origin)."""
-    n = len(graph)
+def _component(graph: nx.Graph, nodes: set, core_max: int, seed: int) -> dict:
+    """Positions of one connected component, the ``nodes`` of ``graph`` (float pixels, centred near the origin)."""
+    n = len(nodes)
     if n == 1:
-        return {next(iter(graph)): (0.0, 0.0)}
+        return {next(iter(nodes)): (0.0, 0.0)}
     if n == 2:
-        a, b = sorted(graph, key=str)
+        a, b = sorted(nodes, key=str)
         return {a: (-SPACING, 0.0), b: (SPACING, 0.0)}
-    order = sorted(graph, key=lambda m: (-graph.degree(m), str(m)))
+    order = sorted(nodes, key=lambda m: (-len(graph[m]), str(m)))
     core = order[:core_max]
-    radius = SPACING * math.sqrt(n) * 1.1 + SPACING
-    coords = force_layout(_core_weights(graph, core), seed=seed) * radius
+    radius = SPACING * math.sqrt(n) * 1.5 + SPACING
+    coords = force_layout(_core_weights(graph, core, nodes), seed=seed) * radius
     pos: dict = {m: (float(x), float(y)) for m, (x, y) in zip(core, coords)}
     frontier = list(core)
     while len(pos) < n:
@@ -168,7 +169,7 @@ def layout_positions(graph: nx.Graph, core_max: int = CORE_MAX, seed: int = 0) -
     simple = nx.Graph(graph)
     simple.remove_edges_from(nx.selfloop_edges(simple))
     components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c))))
-    parts = [_component(simple.subgraph(c), core_max, seed) for c in components if len(c) > 1]
+    parts = [_component(simple, c, core_max, seed) for c in components if len(c) > 1]
     isolates = sorted((m for c in components if len(c) == 1 for m in c), key=str)
     if isolates:
         # unconnected nodes: one block of a square grid

@@ -259,7 +259,9 @@
       }
       body.appendChild(meta);
     }
-    body.appendChild(el("div", "meta", degree[n] + " relation" + (degree[n] === 1 ? "" : "s")));
+    var total = info.length > 4 ? info[4] : degree[n];
+    body.appendChild(el("div", "meta", total + " relation" + (total === 1 ? "" : "s") +
+      (total > degree[n] ? ", " + degree[n] + " of them in this view" : "")));
     var groups = Object.create(null), order = [];
     incident[n].forEach(function (j) {
       var l = D.links[j], out = l[0] === n, p = PRED[l[2]] || { out: l[2], inv: l[2] + " (inverse)" };
