@@ -52,6 +52,9 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("NanoBERT", "distillsFrom", "RoBERTa")}, set()),
     ("as teacher", "KiwiLM: small and sweet", "KiwiLM is trained with LLaMA as the teacher.",
      {("KiwiLM", "distillsFrom", "LLaMA")}, set()),
+    ("apposition distilled from, second teacher", "Small encoders",
+     "We present NanoBERT, distilled from RoBERTa with GPT-2 as a second teacher.",
+     {("NanoBERT", "distillsFrom", "RoBERTa"), ("NanoBERT", "distillsFrom", "GPT-2")}, set()),
     # compresses
     ("pruned version of", "Sparse models", "We present SqueezeT5, a pruned version of T5.",
      {("SqueezeT5", "compresses", "T5")}, set()),

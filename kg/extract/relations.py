@@ -45,7 +45,9 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
-_SUBJECT_BEFORE = re.compile(r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$")
+_SUBJECT_BEFORE = re.compile(
+    r"(?<!\bfrom )(?<!\bof )(?<!\bwith )(?<!\bthan )(?<!\bto )(?<!\bon )(?<!\bby )(?<!\bas )(?<!\bover )"
+    r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _list_of(code: str) -> str:
@@ -278,7 +280,7 @@ class RelationExtractor:
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
-                        if background or self._other_subject(skel, m.start(), ms, own):
+                        if background or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
