@@ -143,6 +143,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      "We introduce AlphaLM and BetaLM. AlphaLM is based on LLaMA, while BetaLM is built on Mistral.",
      {("AlphaLM", "basedOn", "LLaMA"), ("BetaLM", "basedOn", "Mistral")},
      {("AlphaLM", "basedOn", "Mistral"), ("BetaLM", "basedOn", "LLaMA")}),
+    ("both models", "Two models", "We introduce AlphaLM and BetaLM. Both models are trained for Swahili.",
+     {("AlphaLM", "forLanguage", "Swahili"), ("BetaLM", "forLanguage", "Swahili")}, set()),
     ("appositive names its subject", "Zeta: a model", "We compare with RoBERTa, a robustly optimized BERT recipe.",
      {("RoBERTa", "basedOn", "BERT")}, {("Zeta", "basedOn", "BERT")}),
 ])

@@ -116,6 +116,7 @@ class RelationExtractor:
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
+            self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
             inner = table["name_internal"]
@@ -243,6 +244,8 @@ class RelationExtractor:
 
         for number, ((skel, ms, positions), (_, sentence)) in enumerate(zip(skeletons, sentences)):
             base = title_defaults if number == 0 else defaults
+            if number and len(intro) > 1 and self.plural_own.search(skel):
+                base = [("Model", n) for n in intro]  # "both models are trained on ..."
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
 
             def subjects_for(at: int):
