@@ -5,6 +5,8 @@ import re
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import KGError
 from kg.extract.relations import RelationExtractor, extract_relations, load_relation_table
@@ -163,6 +165,34 @@ def test_relations_evidence_is_the_sentence():
     paper, mentions = paper_with_mentions("Zeta: a model", "Some context here. Zeta outperforms BERT on GLUE.")
     (rel,) = [r for r in extract_relations(paper, mentions) if r.predicate == "outperforms"]
     assert rel.sentence == "Zeta outperforms BERT on GLUE."
+
+
+@pytest.mark.parametrize("title,abstract,mentions", [
+    ("", "", []),
+    ("«M0»: a «D1» tale", "We present «M0». It beats BERT and «M7».", [("BERT", "Model")]),
+    ("X: Y", "We present X.", [("X", "Model"), ("Y", "Model"), ("Q", "Kind")]),
+])
+def test_relations_odd_input_gives_no_error(title, abstract, mentions):
+    paper = Paper("t:odd", title, abstract)
+    ms = [Mention(n, n, t, paper.text.find(n), paper.text.find(n) + len(n)) for n, t in mentions if n in paper.text]
+    ms += [Mention("far", "far", "Model", 10_000, 10_004), *reversed(ms)]  # out of range, unsorted, repeated
+    for r in extract_relations(paper, ms):
+        assert r.sentence in paper.text and r.subject != r.object
+
+
+_WORDS = st.sampled_from(["we", "present", "Zeta", "BERT", "GLUE", "Welsh", "LoRA", "distilled", "from", "not",
+                          "outperforms", "a", "based", "on", ",", ".", ":", "(", ")", "«M0»", "e.g.", "than", "\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.lists(_WORDS, max_size=8), abstract=st.lists(_WORDS, max_size=40),
+       spans=st.lists(st.tuples(st.integers(-5, 300), st.integers(0, 12),
+                                st.sampled_from(["Model", "Dataset", "Language", "Technique"])), max_size=12))
+def test_relations_any_text_and_spans(title, abstract, spans):
+    paper = Paper("t:prop", " ".join(title), " ".join(abstract))
+    ms = sorted((Mention("x", f"N{s}", t, s, s + n) for s, n, t in spans), key=lambda m: m.start)
+    for r in extract_relations(paper, ms):
+        assert r.sentence in paper.text and 0 < r.confidence <= 1 and r.subject != r.object
 
 
 def test_relations_no_regex_compiled_per_paper(monkeypatch):

@@ -404,9 +404,11 @@ class RelationExtractor:
 
 
 def _spaced(text: str) -> str:
-    """Runs of whitespace as one space (most text has none to fold)."""
+    """Runs of whitespace as one space (most text has none to fold); the placeholder brackets « » made harmless."""
     if "  " in text or "\n" in text or "\t" in text or "\r" in text:
-        return _SPACE.sub(" ", text)
+        text = _SPACE.sub(" ", text)
+    if "«" in text or "»" in text:
+        text = text.replace("«", "‹").replace("»", "›")
     return text
 
 
