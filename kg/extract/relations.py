@@ -287,8 +287,9 @@ class RelationExtractor:
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
-                                studying = bool(self.lineage_block.search(skel))
-                            if studying:
+                                block = self.lineage_block.search(skel)
+                                studying = block.start() if block else len(skel)
+                            if studying < m.start():  # "we compare ... with BERT-based models"
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
