@@ -22,9 +22,12 @@ The type comes from the nearest cue noun (``benchmark`` -> Dataset,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from kg.extract.gazetteer import load_cues
+from kg.extract.mentions import SubstringIndex
 from kg.extract.sentences import split_sentences
 from kg.model import Paper
 
@@ -70,9 +73,15 @@ class NameDiscoverer:
     def __init__(self, cues: dict | None = None, model_stems=()):
         cues = cues or load_cues()
         disc = cues["discovery"]
-        self.intro = re.compile(r"\b(?:we|this (?:paper|work|study|article|report)|here we)\b(?:\s+\w+){0,2}?\s+(?:"
-                                + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+", re.I)
-        self.naming = re.compile(r"\b(?:" + "|".join(map(re.escape, disc["naming_words"])) + r")\s+", re.I)
+        # "\b(?:we|this paper|...)": written as a first letter, then the boundary
+        # before it, then the rest, which lets the regex engine skip ahead to
+        # the first letters instead of trying the alternatives everywhere
+        self.intro = re.compile(_by_first_letter(["we", *(f"this {w}" for w in ("paper", "work", "study", "article",
+                                                                                 "report")), "here we"])
+                                + r"\b(?:\s+\w+){0,2}?\s+(?:" + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+",
+                                re.I)
+        self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
+        self.naming_words = tuple(w.lower() for w in disc["naming_words"])
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
         self.stop = frozenset(disc["stop_words"])
@@ -81,6 +90,7 @@ class NameDiscoverer:
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
+        self._stems = SubstringIndex(self.model_stems)
 
     # -- helpers -------------------------------------------------------------
     def acceptable(self, name: str) -> bool:
@@ -102,7 +112,7 @@ class NameDiscoverer:
         low = name.lower()
         if low.endswith(("bench", "benchmark", "corpus", "qa", "dataset", "eval")):
             return "Dataset"
-        return "Model" if any(stem in name for stem in self.model_stems) else None
+        return "Model" if self._stems.within(name) else None
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
@@ -129,7 +139,7 @@ class NameDiscoverer:
     def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
         out = []
-        words = list(_WORDS.finditer(text, pos))[:limit]
+        words = list(islice(_WORDS.finditer(text, pos), limit))
         for i, w in enumerate(words):
             word = w.group().rstrip(".")
             if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on"} and not out:
@@ -154,24 +164,46 @@ class NameDiscoverer:
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
+    def _triggers(self, abstract: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int, int, str]]:
+        """Introducing verbs and naming words: ``(sentence number, start, end, how)``, in sentence order.
+
+        One scan of the whole abstract (neither pattern can cross a sentence
+        end), ordered as a scan of each sentence in turn would give them.
+        """
+        starts = [offset for offset, _ in sentences]
+        hits = []
+        for m in self.intro.finditer(abstract):
+            hits.append((bisect_right(starts, m.start()) - 1, 0, m.start(), m.end(), "intro"))
+        if abstract.isascii():  # where the naming words are, then the pattern there only
+            lowered = abstract.lower()
+            at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
+            matches = filter(None, (self.naming.match(abstract, i) for i in at))
+        else:
+            matches = self.naming.finditer(abstract)
+        for m in matches:
+            hits.append((bisect_right(starts, m.start()) - 1, 1, m.start(), m.end(), "naming"))
+        hits.sort()
+        return [(i, start, end, how) for i, _, start, end, how in hits]
+
     def introduced(self, paper: Paper) -> list[Found]:
         text, found = paper.text, []
         base = len(paper.title) + 1
-        for offset, sentence in split_sentences(paper.abstract):
-            for rx, how in ((self.intro, "intro"), (self.naming, "naming")):
-                for m in rx.finditer(sentence):
-                    for s, e, name, aliases in self._names_at(sentence, m.end()):
-                        etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m.start() - 60):s])
-                                 or self.type_near("", sentence[e:]) or "Model")
-                        own = how == "intro" or bool(_SELF.search(sentence))
-                        if etype == "Model" and aliases:
-                            found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
-                        elif aliases:
-                            long = aliases[0]
-                            ls = text.find(long, base + offset)
-                            found.append(Found(long, etype, ls, ls + len(long), own, (name,), how))
-                        else:
-                            found.append(Found(name, etype, base + offset + s, base + offset + e, own, (), how))
+        sentences = split_sentences(paper.abstract)
+        for i, m_start, m_end, how in self._triggers(paper.abstract, sentences):
+            offset, sentence = sentences[i]
+            m_start, m_end = m_start - offset, m_end - offset
+            for s, e, name, aliases in self._names_at(sentence, m_end):
+                etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m_start - 60):s])
+                         or self.type_near("", sentence[e:]) or "Model")
+                own = how == "intro" or bool(_SELF.search(sentence))
+                if etype == "Model" and aliases:
+                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
+                elif aliases:
+                    long = aliases[0]
+                    ls = text.find(long, base + offset)
+                    found.append(Found(long, etype, ls, ls + len(long), own, (name,), how))
+                else:
+                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, (), how))
         return found
 
     def acronyms(self, paper: Paper) -> list[Found]:
@@ -200,6 +232,29 @@ class NameDiscoverer:
 
     def __call__(self, paper: Paper) -> list[Found]:
         return self.title(paper) + self.introduced(paper) + self.acronyms(paper)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _by_first_letter(words) -> str:
+    """A pattern for ``\\b(?:word|...)`` that starts with a character class of the first letters.
+
+    The regex engine skips ahead to those letters instead of trying every
+    alternative at every position. Words must not be prefixes of one another.
+
+    >>> _by_first_letter(["we", "here we"])
+    '[hw](?<=\\\\b[hw])(?:(?<=h)ere\\\\ we|(?<=w)e)'
+    """
+    firsts = "".join(sorted({w[0].lower() for w in words}))
+    rests = "|".join(f"(?<={re.escape(w[0].lower())}){re.escape(w[1:])}" for w in sorted(words, key=lambda w: (-len(w), w)))
+    return f"[{firsts}](?<=\\b[{firsts}])(?:{rests})"
 
 
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:

@@ -28,7 +28,8 @@ from kg.model import Mention
 __all__ = ["LanguageFinder", "iso_code", "language_names"]
 
 _CODE = re.compile(r"[a-z]{2,3}")
-_CANDIDATE = re.compile(r"\b[A-Z][a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?\b")
+# "\b[A-Z]..." written capital first, so the regex engine skips ahead to capitals
+_CANDIDATE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?\b")
 _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 

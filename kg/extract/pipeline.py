@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from kg.extract.discovery import Found, NameDiscoverer
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder
-from kg.extract.mentions import PhraseMatcher, lower_same_length, name_tokens, overlaps, strip_affixes
+from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
 from kg.link import Linker, normalize
 from kg.model import Entity, Extraction, Mention, Paper
@@ -51,6 +51,8 @@ class Extractor:
         self.gazetteer = gazetteer or load_gazetteer()
         self.cues = cues or load_cues()
         self.stems = _model_stems(self.gazetteer, self.cues)
+        self._stem_index = SubstringIndex(self.stems)
+        self._size_count = re.compile(self.cues["size"]["counts"])
         self.discover = NameDiscoverer(self.cues, self.stems)
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
@@ -59,7 +61,13 @@ class Extractor:
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
         self.phrases = PhraseMatcher(self.gazetteer.surfaces(), self.gazetteer.exact_case)
         self.learned: tuple[Entity, ...] = ()
-        self._learned_phrases: PhraseMatcher | None = None
+        #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
+        self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_tokens"] = {}
+        return state
 
     # -- corpus-level pass ---------------------------------------------------
     def learn(self, papers: Iterable[Paper]) -> tuple[Entity, ...]:
@@ -90,45 +98,61 @@ class Extractor:
         self.linker = Linker((*self.gazetteer.entities, *self.learned), size_words=self.size_words,
                              count=self.cues["size"]["counts"])
         pairs = [(s, e) for e in self.learned for s in (e.name, *sorted(e.aliases))]
-        self._learned_phrases = PhraseMatcher(pairs, frozenset(s for s, _ in pairs))
+        # one scan finds curated and learned phrases; each layer is resolved on its own
+        self.phrases = PhraseMatcher.layered([(self.gazetteer.surfaces(), self.gazetteer.exact_case),
+                                              (pairs, frozenset(s for s, _ in pairs))])
+
+        self._tokens = {}
         return self.learned
 
     def _key(self, name: str) -> str:
         return normalize(name)
 
     # -- one paper -----------------------------------------------------------
-    def _discovered(self, paper: Paper) -> list[Found]:
+    def _token(self, token: str) -> tuple[int, str, Entity | None, bool]:
+        """What a name-shaped token is, cached: ``(offset, core, linked entity, new model name?)``."""
+        info = self._tokens.get(token)
+        if info is None:
+            offset, core = strip_affixes(token, self.modifiers)
+            shaped = (self.linker.link(core, fuzzy=False) is None and core not in self.discover.generic
+                      and self._model_shaped(core))
+            info = (offset, core, self.linker.link(core), shaped)
+            if len(self._tokens) >= 1 << 18:
+                self._tokens.clear()
+            self._tokens[token] = info
+        return info
+
+    def _discovered(self, paper: Paper, taken: list[tuple[int, int]] | None = None,
+                    tokens: list[tuple[int, int, str]] | None = None) -> list[Found]:
         found = self.discover(paper)
         spans = [(f.start, f.end) for f in found]
-        taken = [(s, e) for s, e, _ in self.phrases.find(paper.text)]
-        for start, end, token in name_tokens(paper.text):
-            if overlaps(spans, start, end) or overlaps(taken, start, end):
-                continue
-            offset, core = strip_affixes(token, self.modifiers)
-            if self.linker.link(core, fuzzy=False) is not None or core in self.discover.generic:
-                continue
-            if self._model_shaped(core):
+        if taken is None:
+            taken = [(s, e) for s, e, _ in self.phrases.find(paper.text)]
+        for start, end, token in name_tokens(paper.text) if tokens is None else tokens:
+            offset, core, _, shaped = self._token(token)
+            if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
 
     def _model_shaped(self, core: str) -> bool:
         if not self.discover.acceptable(core):
             return False
-        if any(stem in core and stem != core for stem in self.stems):
+        if self._stem_index.within_other(core):
             return True
         parts = re.split(r"[-_]", core)
-        return len(parts) > 1 and parts[0][:1].isupper() and bool(
-            re.fullmatch(self.cues["size"]["counts"], parts[-1].lower()))
+        return len(parts) > 1 and parts[0][:1].isupper() and bool(self._size_count.fullmatch(parts[-1].lower()))
 
     def _candidates(self, paper: Paper) -> list[tuple]:
         """Candidate mentions: ``(start, end, name, type, introduced, confidence, priority)``."""
         text = paper.text
         lowered = lower_same_length(text)
-        out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in self.phrases.find(text, lowered)]
-        if self._learned_phrases is not None:
-            out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in self._learned_phrases.find(text, lowered)]
+        phrases, *learned = self.phrases.find_layers(text, lowered)
+        tokens = name_tokens(text)
+        out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
+        for layer in learned:
+            out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
-        for found in self._discovered(paper):
+        for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
             entity = self.linker.link(found.name, fuzzy=False)
             name, etype = (entity.name, entity.type) if entity else (found.name, found.type)
             if found.start >= 0:
@@ -137,33 +161,39 @@ class Extractor:
                 names_here.setdefault(surface, (name, etype))
         # every other occurrence of a name discovered in this paper
         for surface, (name, etype) in names_here.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
-                out.append((m.start(), m.end(), name, etype, False, 0.8, 2))
+            for start in _occurrences(text, surface):
+                out.append((start, start + len(surface), name, etype, False, 0.8, 2))
         # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE
-        for start, end, token in name_tokens(text):
-            offset, core = strip_affixes(token, self.modifiers)
-            entity = self.linker.link(core)
+        for start, _, token in tokens:
+            offset, core, entity, _ = self._token(token)
             if entity is not None:
                 out.append((start + offset, start + offset + len(core), entity.name, entity.type, False, 0.9, 3))
         return out
 
-    def __call__(self, paper: Paper) -> Extraction:
+    def mentions(self, paper: Paper) -> list[Mention]:
+        """The paper's linked mentions, in text order (no relations)."""
         text = paper.text
         chosen, spans = [], []
+        taken = bytearray(len(text) + 1)  # 1 where a chosen span lies
         for cand in sorted(self._candidates(paper), key=lambda c: (c[0] - c[1], c[6], c[0], c[2])):
             start, end = cand[0], cand[1]
-            if not overlaps(spans, start, end):
+            if (1 not in taken[start:end]) if start < end else not overlaps(spans, start, end):
                 chosen.append(cand)
                 spans.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
         introduced = {(c[2], c[3]) for c in chosen if c[4]}
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
         for lang in self.languages.find(text, len(paper.title), model_starts):
-            if not overlaps(spans, lang.start, lang.end):
+            if 1 not in taken[lang.start:lang.end]:
                 mentions.append(lang)
         mentions.sort(key=lambda m: (m.start, -m.end, m.name))
+        return mentions
+
+    def __call__(self, paper: Paper) -> Extraction:
+        mentions = self.mentions(paper)
         relations = extract_relations(paper, mentions)
         return Extraction(paper, tuple(mentions), tuple(relations))
 
@@ -171,3 +201,21 @@ class Extractor:
         """``Transformer-based models``: a technique used as a modifier is no mention."""
         rest = text[end:end + 12].lower()
         return any(rest.startswith(("-" + w, " " + w)) for w in self.generic_followers)
+
+
+def _occurrences(text: str, surface: str) -> list[int]:
+    """Starts of ``surface`` in ``text`` standing alone: no letter, digit, ``_`` or ``-`` either side.
+
+    >>> _occurrences("KR-BERT, BERT and BERT-base", "BERT")
+    [9]
+    """
+    out, n, start = [], len(surface), text.find(surface) if surface else -1
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        after = text[start + n] if start + n < len(text) else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            out.append(start)
+            start = text.find(surface, start + n)
+        else:
+            start = text.find(surface, start + 1)
+    return out
