@@ -28,8 +28,11 @@ from kg.model import Mention
 __all__ = ["LanguageFinder", "iso_code", "language_names"]
 
 _CODE = re.compile(r"[a-z]{2,3}")
-# "\b[A-Z]..." written capital first, so the regex engine skips ahead to capitals
-_CANDIDATE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?\b")
+# a capitalised word ("\b[A-Z][a-z]+\b", written capital first, so the regex
+# engine skips ahead to capitals); two adjacent ones may form one name
+_CAP_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+\b")
+# what joins the two sides of a language pair: "English-German", "English-to-French", "German→English"
+_PAIR_GAP = frozenset({"-", "\u2013", "\u2014", "/", "-to-", "to", "\u2192", "->", "<->", "\u2194", "into", "\u2013to\u2013"})
 _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 
@@ -72,23 +75,29 @@ class LanguageFinder:
         language right before one is in context ("Galician BERT").
         """
         spans = []
-        for match in _CANDIDATE.finditer(text):
-            name = match.group()
-            if name not in self.names:
-                first = name.split(" ")[0].split("-")[0]
-                if first not in self.names:
+        words = list(_CAP_WORD.finditer(text))
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if i + 1 < len(words) and words[i + 1].start() == word.end() + 1 and text[word.end()] in " -":
+                pair = text[word.start():words[i + 1].end()]
+                if pair in self.names:  # "Modern Greek", "Haitian Creole"
+                    spans.append((word.start(), words[i + 1].end(), pair))
+                    i += 2
                     continue
-                name = first
-                match_end = match.start() + len(first)
-            else:
-                match_end = match.end()
-            spans.append((match.start(), match_end, name))
+            if word.group() in self.names:
+                spans.append((word.start(), word.end(), word.group()))
+            i += 1
         if not spans:
             return []
         mentions, in_context = [], []
         for start, end, name in spans:
             ok = self._context(text, start, end, name, start < title_end, model_starts)
             in_context.append(ok)
+        # both sides of a language pair are in context: "English-German translation", "English-to-French"
+        for i in range(len(spans) - 1):
+            if text[spans[i][1]:spans[i + 1][0]].strip().lower() in _PAIR_GAP:
+                in_context[i] = in_context[i + 1] = True
         # a list of languages shares the context of any member
         for i in range(len(spans)):
             if in_context[i]:
@@ -125,16 +134,16 @@ class LanguageFinder:
         if name == "English":
             if in_title and (end in model_starts or end + 1 in model_starts):
                 return True
-            first = after[0].lower().lstrip("-") if after else ""
+            first = after[0].lower().strip("-.") if after else ""
             return first in self.english_next or (in_title and first in self.next)
         if end + 1 in model_starts or end in model_starts:
             return True
-        if rest.startswith("-") and after and after[0].lstrip("-").lower() in self.next:
+        if rest.startswith("-") and after and after[0].strip("-.").lower() in self.next:
             return True
         for word in after:
             if word in ",;:()":
                 break
-            if word.lower().lstrip("-") in self.next:
+            if word.lower().strip("-.") in self.next:
                 return True
         before = _WORD.findall(text[max(0, start - 30):start])
         return bool(before) and before[-1].lower() in self.previous and before[-1] not in {"and", "or"}

@@ -175,14 +175,17 @@ class Extractor:
         text = paper.text
         chosen, spans = [], []
         taken = bytearray(len(text) + 1)  # 1 where a chosen span lies
-        for cand in sorted(self._candidates(paper), key=lambda c: (c[0] - c[1], c[6], c[0], c[2])):
+        candidates = self._candidates(paper)
+        # a name the paper presents as its own is introduced wherever it is
+        # mentioned, whichever finder's candidate wins the span
+        introduced = {(c[2], c[3]) for c in candidates if c[4]}
+        for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[6], c[0], c[2])):
             start, end = cand[0], cand[1]
             if (1 not in taken[start:end]) if start < end else not overlaps(spans, start, end):
                 chosen.append(cand)
                 spans.append((start, end))
                 taken[start:end] = b"\x01" * (end - start)
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
-        introduced = {(c[2], c[3]) for c in chosen if c[4]}
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
