@@ -36,6 +36,7 @@ __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
+_LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 
@@ -84,6 +85,7 @@ class NameDiscoverer:
         self.naming_words = tuple(w.lower() for w in disc["naming_words"])
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
+        self.generic_phrases = frozenset(p.lower() for p in disc["generic_phrases"])
         self.stop = frozenset(disc["stop_words"])
         self.type_cues = {t: frozenset(words) for t, words in cues["types"].items()}
         acro = cues["acronym"]
@@ -96,6 +98,7 @@ class NameDiscoverer:
     def acceptable(self, name: str) -> bool:
         name = name.strip()
         return (bool(name) and name not in self.generic and name.lower() not in self.stop
+                and name.lower() not in self.generic_phrases
                 and not _VERSION.fullmatch(name) and any(c.isalpha() for c in name))
 
     def type_near(self, before: str, after: str = "") -> str | None:
@@ -213,21 +216,24 @@ class NameDiscoverer:
             letters = [c.lower() for c in acro.rstrip("s") if c.isalpha()]
             if not self.acceptable(acro) or len(letters) < 2:
                 continue
-            words = re.findall(r"[A-Za-z][\w]*", text[max(0, m.start() - 120):m.start()])
-            long = _long_form(words, letters)
+            window = max(0, m.start() - 120)
+            spans = [(w.start() + window, w.group()) for w in _LONG_WORD.finditer(text, window, m.start())]
+            long = _long_form([w for _, w in spans], letters)
             if not long:
                 continue
             head = long[-1].lower().split("-")[-1]
             etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None or head in self.not_entities:
                 continue
-            phrase = " ".join(long)
-            start = text.rfind(long[0], 0, m.start())
-            if start < 0:
-                continue
+            start = spans[len(spans) - len(long)][0]
             end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
-            found.append(Found(text[start:end], etype, start, end, False, (acro,), "acronym"))
-            del phrase
+            phrase = text[start:end]
+            if phrase.lower() in self.generic_phrases:
+                continue
+            if etype == "Model":  # a model goes by its short name: "General Language Model (GLM)" is GLM
+                found.append(Found(acro, etype, m.start(1), m.end(1), False, (phrase,), "acronym"))
+            else:
+                found.append(Found(phrase, etype, start, end, False, (acro,), "acronym"))
         return found
 
     def __call__(self, paper: Paper) -> list[Found]:
