@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from kg.extract.gazetteer import load_cues
+from kg.extract.languages import language_names
 from kg.extract.mentions import SubstringIndex
 from kg.extract.sentences import split_sentences
 from kg.model import Paper
@@ -36,6 +37,7 @@ __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
+_QUANTITY = re.compile(r"[\d.,]+\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
@@ -91,6 +93,18 @@ class NameDiscoverer:
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
+        self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
+        nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
+        self._dataset_word = re.compile(rf"\b(?:{nouns})\b", re.I)
+        # "the Foo Bar dataset": up to three words right before a dataset noun
+        self._before_dataset = re.compile(rf"(?P<name>(?:[\w\-.+']+ ){{1,3}})(?:{nouns})\b")
+        # "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
+        self._after_dataset = re.compile(rf"\b(?:{nouns})\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.,?))\s*")
+        plural = "|".join(sorted((w for w in self.dataset_words if w.endswith(("s", "ora"))), key=len, reverse=True))
+        item = r"[A-Z0-9][\w\-.+'/]*(?: [A-Z0-9][\w\-.+'/]*){0,2}"
+        self._list_before_datasets = re.compile(
+            rf"(?P<names>{item}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){item})+)\s+(?:{plural})\b")
+        self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
 
@@ -217,7 +231,7 @@ class NameDiscoverer:
             if not self.acceptable(acro) or len(letters) < 2:
                 continue
             window = max(0, m.start() - 120)
-            spans = [(w.start() + window, w.group()) for w in _LONG_WORD.finditer(text, window, m.start())]
+            spans = [(w.start(), w.group()) for w in _LONG_WORD.finditer(text, window, m.start())]
             long = _long_form([w for _, w in spans], letters)
             if not long:
                 continue
@@ -236,8 +250,79 @@ class NameDiscoverer:
                 found.append(Found(phrase, etype, start, end, False, (acro,), "acronym"))
         return found
 
+    def datasets(self, paper: Paper) -> list[Found]:
+        """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA".
+
+        A name is one to three words, each capitalised or name-shaped, not
+        at the start of a sentence unless name-shaped, and no language name.
+        """
+        text, found = paper.text, []
+        if not self._dataset_word.search(text):
+            return found
+        for m in self._before_dataset.finditer(text):
+            words = m.group("name").split()
+            while words and (words[0].lower() in self.stop or words[0].lower() in self.title_stop
+                             or words[0] in self.generic):
+                words.pop(0)
+            if not words or not all(_capitalised(w) for w in words):
+                continue
+            name = " ".join(words)
+            start = m.start("name") + m.group("name").rindex(name)
+            if self._dataset_name(text, start, name):
+                found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+        for m in self._after_dataset.finditer(text):
+            for start, name in _listed_names(text, m.end()):
+                if self._dataset_name(text, start, name):
+                    found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+        # "on the A, B and C datasets": a list that ends right before a plural dataset noun
+        for m in self._list_before_datasets.finditer(text):
+            items = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("names"))
+            if len(items) < 2:
+                continue
+            pos = m.start("names")
+            for item in items:
+                start = text.index(item, pos)
+                pos = start + len(item)
+                words = item.split()
+                if words and words[0].lower() in self.stop | self.title_stop:
+                    continue
+                if all(_capitalised(w) for w in words) and self._dataset_name(text, start, item):
+                    found.append(Found(item, "Dataset", start, start + len(item), False, how="dataset"))
+        return found
+
+    def _dataset_name(self, text: str, start: int, name: str) -> bool:
+        if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
+                or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))):
+            return False
+        first = name.split()[0]
+        sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
+        return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
+
     def __call__(self, paper: Paper) -> list[Found]:
-        return self.title(paper) + self.introduced(paper) + self.acronyms(paper)
+        return self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or is_name_shaped(word)
+
+
+_LIST_ITEM = re.compile(r"([A-Z0-9][\w\-.+'/]*(?: [A-Z0-9][\w\-.+'/]*){0,2})")
+
+
+def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
+    """``(start, name)`` of a list of capitalised names from ``pos``: "A, B-2 and C D"."""
+    out = []
+    while len(out) < limit:
+        m = _LIST_ITEM.match(text, pos)
+        if not m:
+            break
+        name = m.group(1).rstrip(".")
+        out.append((m.start(1), name))
+        sep = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*").match(text, m.start(1) + len(name))
+        if not sep:
+            break
+        pos = sep.end()
+    return out
 
 
 def _find_all(text: str, word: str) -> list[int]:

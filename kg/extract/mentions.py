@@ -134,12 +134,21 @@ class PhraseMatcher:
                 end = start + length
                 if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
                     continue
-                for layer, exact, key, entity, is_name in entries:
+                loose, hit = [], set()
+                for entry in entries:
+                    layer, exact, key, entity, is_name = entry
                     if (text if exact else lowered)[start:end] != key:
+                        if not exact:  # same words, other separators: "self attention", "Conll 2003"
+                            loose.append(entry)
                         continue
                     if is_name and (_joined(text, start - 1, -1) or _joined(text, end, 1)):
                         continue
                     found[layer].append((start, end, entity))
+                    hit.add(layer)
+                for layer, _, _, entity, is_name in loose:
+                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or _joined(text, end, 1))):
+                        found[layer].append((start, end, entity))
+                        hit.add(layer)
         return [_leftmost_longest(f) for f in found]
 
 

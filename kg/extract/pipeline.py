@@ -34,6 +34,7 @@ from kg.model import Entity, Extraction, Mention, Paper
 __all__ = ["Extractor"]
 
 _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
+_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-[A-Z]{2,3})")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -86,7 +87,7 @@ class Extractor:
                     continue
                 key = self._key(found.name)
                 surfaces[key][found.name] += 1
-                types[key][found.type] += 1
+                types[key][self._typed(found)[1]] += 1
                 aliases[key].update(found.aliases)
         learned = []
         for key in sorted(surfaces):
@@ -116,7 +117,8 @@ class Extractor:
             offset, core = strip_affixes(token, self.modifiers)
             shaped = (self.linker.link(core, fuzzy=False) is None and core not in self.discover.generic
                       and self._model_shaped(core))
-            info = (offset, core, self.linker.link(core), shaped)
+            entity = self.linker.link(core) or self._dataset_variant(core)
+            info = (offset, core, entity, shaped and entity is None)
             if len(self._tokens) >= 1 << 18:
                 self._tokens.clear()
             self._tokens[token] = info
@@ -133,6 +135,23 @@ class Extractor:
             if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
+
+    def _dataset_variant(self, name: str) -> Entity | None:
+        """A known dataset with a year, edition or language suffix is a dataset of its own.
+
+        ``IWSLT17``, ``WMT'19``, ``SemEval-2017``, ``COPA-HR`` (a known name, then
+        two or four digits, or a hyphen and a two- or three-letter code).
+        """
+        match = _DATASET_SUFFIX.fullmatch(name)
+        if not match:
+            return None
+        base = self.linker.link(match.group("base"), fuzzy=False)
+        return Entity(name, "Dataset") if base is not None and base.type == "Dataset" else None
+
+    def _typed(self, found: Found) -> tuple[str, str]:
+        """The canonical name and type of a discovered name."""
+        entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
+        return (entity.name, entity.type) if entity else (found.name, found.type)
 
     def _model_shaped(self, core: str) -> bool:
         if not self.discover.acceptable(core):
@@ -153,8 +172,7 @@ class Extractor:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
         for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
-            entity = self.linker.link(found.name, fuzzy=False)
-            name, etype = (entity.name, entity.type) if entity else (found.name, found.type)
+            name, etype = self._typed(found)
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, found.introduced, 0.8, 2))
             for surface in (found.name, *found.aliases):
