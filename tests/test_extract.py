@@ -23,7 +23,8 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-@pytest.mark.parametrize("module", [kg.extract.mentions, kg.extract.gazetteer])
+@pytest.mark.parametrize("module", [kg.extract.mentions, kg.extract.gazetteer, kg.extract.languages,
+                                    kg.extract.discovery, kg.extract.pipeline])
 def test_extract_doctests(module):
     assert doctest.testmod(module).failed == 0
 

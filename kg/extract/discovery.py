@@ -17,13 +17,13 @@ The type comes from the nearest cue noun (``benchmark`` -> Dataset,
 >>> d = NameDiscoverer(model_stems=["BERT"])
 >>> p = Paper("t:x", "KoSum: A Benchmark for Korean", "We introduce KoSum. Our model, dubbed FooNet, wins.")
 >>> [(f.name, f.type, f.introduced) for f in d(p)]
-[('KoSum', 'Dataset', True), ('FooNet', 'Model', True)]
+[('KoSum', 'Dataset', True), ('KoSum', 'Dataset', True), ('FooNet', 'Model', True)]
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from kg.extract.gazetteer import load_cues
@@ -89,7 +89,8 @@ class NameDiscoverer:
         self.generic = frozenset(disc["generic_names"])
         self.generic_phrases = frozenset(p.lower() for p in disc["generic_phrases"])
         self.stop = frozenset(disc["stop_words"])
-        self.type_cues = {t: frozenset(words) for t, words in cues["types"].items()}
+        self.type_cues = {t: frozenset(cues["types"][t]) for t in ("Dataset", "Technique", "Model")}
+        self.technique_endings = tuple(cues["types"]["technique_name_endings"])
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
@@ -129,7 +130,10 @@ class NameDiscoverer:
         low = name.lower()
         if low.endswith(("bench", "benchmark", "corpus", "qa", "dataset", "eval")):
             return "Dataset"
-        return "Model" if self._stems.within(name) else None
+        if self._stems.within(name):
+            return "Model"
+        last = re.split(r"[\s\-_]", low)[-1]
+        return "Technique" if last in self.technique_endings and last != low else None
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
@@ -299,7 +303,12 @@ class NameDiscoverer:
         return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
 
     def __call__(self, paper: Paper) -> list[Found]:
-        return self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+        found = self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+        # one name, one type in a paper: the first finding's (the title's, when it names it)
+        types: dict[str, str] = {}
+        for f in found:
+            types.setdefault(f.name, f.type)
+        return [f if f.type == types[f.name] else replace(f, type=types[f.name]) for f in found]
 
 
 def _capitalised(word: str) -> bool:

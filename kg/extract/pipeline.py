@@ -15,7 +15,7 @@ name introduced in paper A links to the same node when paper B mentions it
 >>> ex = Extractor()
 >>> p = Paper("t:x", "KR-BERT: A Korean BERT", "We compare KR-BERT with BERT-base on KorQuAD.")
 >>> sorted({(m.name, m.type, m.introduced) for m in ex(p).mentions})
-[('BERT', 'Model', False), ('KR-BERT', 'Model', True), ('Korean', 'Language', False)]
+[('BERT', 'Model', False), ('KR-BERT', 'Model', True), ('KorQuAD', 'Dataset', False), ('Korean', 'Language', False)]
 """
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ class Extractor:
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
         self.size_words = tuple(self.cues["size"]["words"])
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
-        self.phrases = PhraseMatcher(self.gazetteer.surfaces(), self.gazetteer.exact_case)
+        self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
+        self.phrases = PhraseMatcher(self._phrase_pairs, self.gazetteer.exact_case)
         self.learned: tuple[Entity, ...] = ()
         #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
@@ -89,6 +90,15 @@ class Extractor:
                 surfaces[key][found.name] += 1
                 types[key][self._typed(found)[1]] += 1
                 aliases[key].update(found.aliases)
+        # a size variant of a learned name is that name: FlexiBERT-Large is FlexiBERT
+        for key in sorted(surfaces, key=lambda k: (-len(k), k)):
+            kind = types[key].most_common(1)[0][0]
+            target = next((k for surface in sorted(surfaces[key]) for k in self.linker._size_stripped(surface)
+                           if k != key and k in surfaces and types[k].most_common(1)[0][0] == kind), None)
+            if target is not None:
+                surfaces[target].update(surfaces.pop(key))
+                types[target].update(types.pop(key))
+                aliases[target].update(aliases.pop(key, ()))
         learned = []
         for key in sorted(surfaces):
             name = min(surfaces[key], key=lambda s: (-surfaces[key][s], s))
@@ -100,7 +110,7 @@ class Extractor:
                              count=self.cues["size"]["counts"])
         pairs = [(s, e) for e in self.learned for s in (e.name, *sorted(e.aliases))]
         # one scan finds curated and learned phrases; each layer is resolved on its own
-        self.phrases = PhraseMatcher.layered([(self.gazetteer.surfaces(), self.gazetteer.exact_case),
+        self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
                                               (pairs, frozenset(s for s, _ in pairs))])
 
         self._tokens = {}
@@ -239,4 +249,22 @@ def _occurrences(text: str, surface: str) -> list[int]:
             start = text.find(surface, start + n)
         else:
             start = text.find(surface, start + 1)
+    return out
+
+
+def _with_plurals(pairs, exact_case) -> list:
+    """``pairs`` and, after each case-insensitive one ending in a word of four letters or more, its plural.
+
+    >>> [s for s, _ in _with_plurals([("KV cache", 1), ("LoRA", 2), ("adapters", 3), ("GLUE", 4)], set())]
+    ['KV cache', 'KV caches', 'LoRA', 'adapters', 'GLUE']
+    """
+    from kg.extract.mentions import _case_sensitive
+
+    out = []
+    for surface, entity in pairs:
+        out.append((surface, entity))
+        last = surface.rsplit(" ", 1)[-1]
+        if (len(last) >= 4 and last.isalpha() and last.islower() and not last.endswith("s")
+                and not _case_sensitive(surface, exact_case)):
+            out.append((surface + "s", entity))
     return out
