@@ -96,15 +96,9 @@ class NameDiscoverer:
         self.not_entities = frozenset(acro["not_entities"])
         self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
-        self._dataset_word = re.compile(rf"\b(?:{nouns})\b", re.I)
-        # "the Foo Bar dataset": up to three words right before a dataset noun
-        self._before_dataset = re.compile(rf"(?P<name>(?:[\w\-.+']+ ){{1,3}})(?:{nouns})\b")
-        # "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
-        self._after_dataset = re.compile(rf"\b(?:{nouns})\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.,?))\s*")
-        plural = "|".join(sorted((w for w in self.dataset_words if w.endswith(("s", "ora"))), key=len, reverse=True))
-        item = r"[A-Z0-9][\w\-.+'/]*(?: [A-Z0-9][\w\-.+'/]*){0,2}"
-        self._list_before_datasets = re.compile(
-            rf"(?P<names>{item}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){item})+)\s+(?:{plural})\b")
+        self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
+        # after a dataset noun, a list: "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
+        self._after_dataset = re.compile(r"\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.,?))\s*")
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
@@ -255,44 +249,36 @@ class NameDiscoverer:
         return found
 
     def datasets(self, paper: Paper) -> list[Found]:
-        """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA".
+        """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA",
+        "the A, B and C datasets".
 
         A name is one to three words, each capitalised or name-shaped, not
         at the start of a sentence unless name-shaped, and no language name.
+        The dataset words are found first; only the text around them is read.
         """
         text, found = paper.text, []
-        if not self._dataset_word.search(text):
-            return found
-        for m in self._before_dataset.finditer(text):
-            words = m.group("name").split()
-            while words and (words[0].lower() in self.stop or words[0].lower() in self.title_stop
-                             or words[0] in self.generic):
-                words.pop(0)
-            if not words or not all(_capitalised(w) for w in words):
-                continue
-            name = " ".join(words)
-            start = m.start("name") + m.group("name").rindex(name)
-            if self._dataset_name(text, start, name):
-                found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
-        for m in self._after_dataset.finditer(text):
-            for start, name in _listed_names(text, m.end()):
-                if self._dataset_name(text, start, name):
-                    found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
-        # "on the A, B and C datasets": a list that ends right before a plural dataset noun
-        for m in self._list_before_datasets.finditer(text):
-            items = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("names"))
-            if len(items) < 2:
-                continue
-            pos = m.start("names")
-            for item in items:
-                start = text.index(item, pos)
-                pos = start + len(item)
-                words = item.split()
-                if words and words[0].lower() in self.stop | self.title_stop:
-                    continue
-                if all(_capitalised(w) for w in words) and self._dataset_name(text, start, item):
-                    found.append(Found(item, "Dataset", start, start + len(item), False, how="dataset"))
+        for m in self._dataset_noun.finditer(text):
+            names: list[tuple[int, str]] = []
+            if m.start() > 1 and text[m.start() - 1] == " ":
+                items = _names_before(text, m.start() - 1)
+                if len(items) > 1 and not m.group().endswith(("s", "ora")):
+                    items = items[-1:]
+                names += [(start, self._strip_stop(name)) for start, name in items]
+            tail = self._after_dataset.match(text, m.end())
+            if tail:
+                names += _listed_names(text, tail.end())
+            for start, name in names:
+                if name:
+                    start = text.index(name, start)
+                    if self._dataset_name(text, start, name):
+                        found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
         return found
+
+    def _strip_stop(self, name: str) -> str:
+        words = name.split()
+        while words and (words[0].lower() in self.stop or words[0].lower() in self.title_stop or words[0] in self.generic):
+            words.pop(0)
+        return " ".join(words)
 
     def _dataset_name(self, text: str, start: int, name: str) -> bool:
         if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
@@ -316,6 +302,38 @@ def _capitalised(word: str) -> bool:
 
 
 _LIST_ITEM = re.compile(r"([A-Z0-9][\w\-.+'/]*(?: [A-Z0-9][\w\-.+'/]*){0,2})")
+
+
+_NAME_WORD = re.compile(r"[A-Z0-9][\w\-.+'/]*|[a-z]+[A-Z0-9][\w\-.+'/]*")
+_LIST_SEP = re.compile(r"(,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _capitalised_tail(chunk: str) -> str:
+    """The last one to three capitalised or name-shaped words of ``chunk``, single-spaced."""
+    words = chunk.split(" ")
+    tail: list[str] = []
+    while words and len(tail) < 3 and _NAME_WORD.fullmatch(words[-1]):
+        tail.insert(0, words.pop())
+    return " ".join(tail)
+
+
+def _names_before(text: str, end: int, window: int = 200) -> list[tuple[int, str]]:
+    """``(start, name)`` of the capitalised names that end at ``end``: one, or a list "A, B and C"."""
+    lo = max(0, end - window)
+    parts = _LIST_SEP.split(text[lo:end])
+    out: list[tuple[int, str]] = []
+    pos = end
+    for i in range(len(parts) - 1, -1, -2):  # names at even indices, separators between
+        chunk = parts[i]
+        name = _capitalised_tail(chunk)
+        if not name:
+            break
+        pos -= len(chunk)
+        out.insert(0, (pos + len(chunk) - len(name), name))
+        if len(name) != len(chunk) or i == 0:
+            break  # the list starts here: "on the A, B datasets"
+        pos -= len(parts[i - 1])
+    return out
 
 
 def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:

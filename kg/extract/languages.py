@@ -67,6 +67,7 @@ class LanguageFinder:
         self.english_next = frozenset(table["english_next"])
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
         self.names = {n: c for n, c in language_names().items() if len(n) > 3 and n not in ambiguous}
+        self.pair_firsts = frozenset(re.split("[ -]", n)[0] for n in self.names if re.fullmatch(r"\w+[ -]\w+", n))
 
     def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset()) -> list[Mention]:
         """Language mentions of ``text``; offsets below ``title_end`` are the title.
@@ -75,19 +76,21 @@ class LanguageFinder:
         language right before one is in context ("Galician BERT").
         """
         spans = []
-        words = list(_CAP_WORD.finditer(text))
-        i = 0
-        while i < len(words):
-            word = words[i]
-            if i + 1 < len(words) and words[i + 1].start() == word.end() + 1 and text[word.end()] in " -":
-                pair = text[word.start():words[i + 1].end()]
-                if pair in self.names:  # "Modern Greek", "Haitian Creole"
-                    spans.append((word.start(), words[i + 1].end(), pair))
-                    i += 2
+        names, firsts = self.names, self.pair_firsts
+        reach = 0
+        for word in _CAP_WORD.finditer(text):
+            start, end = word.span()
+            if start < reach:
+                continue
+            name = word.group()
+            if name in firsts:  # "Modern Greek", "Haitian Creole"
+                pair = _CAP_WORD.match(text, end + 1) if text[end:end + 1] in (" ", "-") else None
+                if pair and f"{name}{text[end]}{pair.group()}" in names:
+                    spans.append((start, pair.end(), f"{name}{text[end]}{pair.group()}"))
+                    reach = pair.end()
                     continue
-            if word.group() in self.names:
-                spans.append((word.start(), word.end(), word.group()))
-            i += 1
+            if name in names:
+                spans.append((start, end, name))
         if not spans:
             return []
         mentions, in_context = [], []
