@@ -100,3 +100,69 @@ def test_pipeline_output_does_not_depend_on_caches(extractor):
     first = [extractor(p) for p in papers]
     fresh = Extractor()
     assert [fresh(p) for p in reversed(papers)][::-1] == first
+
+
+# -- generalisation: sentences written for these tests ------------------------
+def _found(extractor, title, abstract=""):
+    return {(m.name, m.type) for m in extractor(Paper("t:case", title, abstract)).mentions}
+
+
+@pytest.mark.parametrize("title, abstract, present, absent", [
+    ("Probing encoders", "We fine-tune RoBERTa-large and bert-base-uncased on MNLI and SST-2.",
+     {("RoBERTa", "Model"), ("BERT", "Model"), ("MNLI", "Dataset"), ("SST-2", "Dataset")},
+     {("fine-tuning", "Technique")}),
+    ("Scaling laws", "We compare GPT-2 with GPT-3, and mT5 with T5 and ALBERT.",
+     {("GPT-2", "Model"), ("GPT-3", "Model"), ("mT5", "Model"), ("T5", "Model"), ("ALBERT", "Model")},
+     {("BERT", "Model")}),
+    ("A note", "Large language models and transformer-based models are generic; our model is too.",
+     set(), {("Transformer", "Technique")}),
+    ("Sentiment at scale", "We evaluate on the Quokka dataset and on the Zebra-QA benchmark.",
+     {("Quokka", "Dataset"), ("Zebra-QA", "Dataset")}, set()),
+    ("Topic models", "Results on the Alpha, Beta-2 and Gamma datasets improve.",
+     {("Alpha", "Dataset"), ("Beta-2", "Dataset"), ("Gamma", "Dataset")}, set()),
+    ("Translation", "We report scores on WMT22 and IWSLT'15, and on the Conll 2003 corpus.",
+     {("WMT22", "Dataset"), ("IWSLT'15", "Dataset"), ("CoNLL-2003", "Dataset")}, set()),
+    ("Serving", "KV caches are offloaded with CPU offloading; self attention uses FlashAttention.",
+     {("KV caching", "Technique"), ("offloading", "Technique"), ("self-attention", "Technique"),
+      ("FlashAttention", "Technique")}, set()),
+    ("Adapters", "We combine LoRA, prompt tuning and knowledge distillation (KD) with 4-bit quantization.",
+     {("LoRA", "Technique"), ("prompt tuning", "Technique"), ("knowledge distillation", "Technique"),
+      ("quantization", "Technique")}, set()),
+])
+def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
+    found = _found(extractor, title, abstract)
+    assert present <= found and not (absent & found)
+
+
+@pytest.mark.parametrize("title, abstract, name, etype", [
+    ("ZephyrNet: Small and Fast", "We present ZephyrNet, a compact encoder.", "ZephyrNet", "Model"),
+    ("Sparse Prune: An Approach for Compressing Encoders", "We describe Sparse Prune.", "Sparse Prune", "Technique"),
+    ("KoQuiz: A Benchmark for Korean Trivia", "We release KoQuiz.", "KoQuiz", "Dataset"),
+    ("Faster encoders", "Our compressed model, dubbed TinyFoo, is fast.", "TinyFoo", "Model"),
+])
+def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, name, etype):
+    mentions = extractor(Paper("t:intro", title, abstract)).mentions
+    assert any(m.name == name and m.type == etype and m.introduced for m in mentions)
+
+
+@pytest.mark.parametrize("text, languages", [
+    ("We pretrain a Swahili BERT and test it for Czech.", ["Swahili", "Czech"]),
+    ("A Korean-specific tokenizer.", ["Korean"]),
+    ("On the English-to-Estonian and German–English translation tasks.", ["English", "Estonian", "German", "English"]),
+    ("The Basque model is small.", ["Basque"]),
+    ("Even so, Are we sure? English is used everywhere.", []),
+    ("Models for Bosnian, Croatian, Montenegrin and Serbian.", ["Bosnian", "Croatian", "Montenegrin", "Serbian"]),
+])
+def test_languages_only_in_language_contexts(text, languages):
+    from kg.extract.languages import LanguageFinder
+
+    assert [m.name for m in LanguageFinder().find(text)] == languages
+
+
+def test_pipeline_learned_size_variants_merge():
+    ex = Extractor()
+    papers = [Paper("t:a", "ZetaBERT: A Tiny Encoder", "We present ZetaBERT."),
+              Paper("t:b", "Probing", "We evaluate ZetaBERT-Large and ZetaBERT-Base on SQuAD.")]
+    learned = ex.learn(papers)
+    assert [e.name for e in learned] == ["ZetaBERT"]
+    assert {m.name for m in ex(papers[1]).mentions if m.type == "Model"} == {"ZetaBERT"}

@@ -68,17 +68,21 @@ class PhraseMatcher:
     the price of one scan.
     """
 
-    def __init__(self, pairs: Iterable[tuple[str, Entity]], exact_case: frozenset[str] | set[str] = frozenset()):
-        self._init([(pairs, exact_case)])
+    def __init__(self, pairs: Iterable[tuple[str, Entity]], exact_case: frozenset[str] | set[str] = frozenset(),
+                 suffixes: Iterable[str] = ()):
+        self._init([(pairs, exact_case)], suffixes)
 
     @classmethod
-    def layered(cls, layers: Iterable[tuple[Iterable[tuple[str, Entity]], frozenset[str] | set[str]]]) -> PhraseMatcher:
+    def layered(cls, layers: Iterable[tuple[Iterable[tuple[str, Entity]], frozenset[str] | set[str]]],
+                suffixes: Iterable[str] = ()) -> PhraseMatcher:
         """A matcher of several ``(pairs, exact_case)`` layers."""
         matcher = cls.__new__(cls)
-        matcher._init(list(layers))
+        matcher._init(list(layers), suffixes)
         return matcher
 
-    def _init(self, layers: list) -> None:
+    def _init(self, layers: list, suffixes: Iterable[str] = ()) -> None:
+        #: words that may follow a model or dataset name after a hyphen: "bert-base-uncased", "GLUE-style"
+        self.suffixes = frozenset(w.lower() for w in suffixes)
         # One automaton holds every phrase, each key padded with a space
         # either side, scanned over the lower-cased text with every character
         # that is not a letter or digit made a space (see _haystack): only
@@ -141,15 +145,22 @@ class PhraseMatcher:
                         if not exact:  # same words, other separators: "self attention", "Conll 2003"
                             loose.append(entry)
                         continue
-                    if is_name and (_joined(text, start - 1, -1) or _joined(text, end, 1)):
+                    if is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end)):
                         continue
                     found[layer].append((start, end, entity))
                     hit.add(layer)
                 for layer, _, _, entity, is_name in loose:
-                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or _joined(text, end, 1))):
+                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end))):
                         found[layer].append((start, end, entity))
                         hit.add(layer)
         return [_leftmost_longest(f) for f in found]
+
+    def _glued_after(self, text: str, end: int) -> bool:
+        """Is a word glued after ``end`` that is not one of :attr:`suffixes`?"""
+        if not _joined(text, end, 1):
+            return False
+        word = _GLUED_WORD.match(text, end + 1)
+        return not (word and word.group().lower() in self.suffixes)
 
 
 _NON_ALNUM = re.compile(r"[\W_]")
@@ -166,6 +177,9 @@ def _haystack(lowered: str) -> str:
 def _lowers_in_place(surface: str) -> bool:
     """Is every character's lower case one character, the same in any context (not Σ)?"""
     return all(len(c.lower()) == 1 for c in surface) and "\u03a3" not in surface
+
+
+_GLUED_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def _leftmost_longest(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:

@@ -61,7 +61,8 @@ class Extractor:
         self.size_words = tuple(self.cues["size"]["words"])
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
-        self.phrases = PhraseMatcher(self._phrase_pairs, self.gazetteer.exact_case)
+        self._suffixes = (*self.size_words, *self.modifiers)
+        self.phrases = PhraseMatcher(self._phrase_pairs, self.gazetteer.exact_case, self._suffixes)
         self.learned: tuple[Entity, ...] = ()
         #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
@@ -111,7 +112,7 @@ class Extractor:
         pairs = [(s, e) for e in self.learned for s in (e.name, *sorted(e.aliases))]
         # one scan finds curated and learned phrases; each layer is resolved on its own
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
-                                              (pairs, frozenset(s for s, _ in pairs))])
+                                              (pairs, frozenset(s for s, _ in pairs))], self._suffixes)
 
         self._tokens = {}
         return self.learned
