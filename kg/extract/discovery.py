@@ -179,32 +179,33 @@ class NameDiscoverer:
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
-    def _triggers(self, abstract: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int, int, str]]:
-        """Introducing verbs and naming words: ``(sentence number, start, end, how)``, in sentence order.
+    def _triggers(self, abstract: str) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
+        """The sentences, and introducing verbs and naming words: ``(sentence number, start, end, how)``.
 
         One scan of the whole abstract (neither pattern can cross a sentence
-        end), ordered as a scan of each sentence in turn would give them.
+        end), ordered as a scan of each sentence in turn would give them; the
+        abstract is split into sentences only when something is found.
         """
-        starts = [offset for offset, _ in sentences]
-        hits = []
-        for m in self.intro.finditer(abstract):
-            hits.append((bisect_right(starts, m.start()) - 1, 0, m.start(), m.end(), "intro"))
+        raw = [(0, m.start(), m.end(), "intro") for m in self.intro.finditer(abstract)]
         if abstract.isascii():  # where the naming words are, then the pattern there only
             lowered = abstract.lower()
             at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
             matches = filter(None, (self.naming.match(abstract, i) for i in at))
         else:
             matches = self.naming.finditer(abstract)
-        for m in matches:
-            hits.append((bisect_right(starts, m.start()) - 1, 1, m.start(), m.end(), "naming"))
-        hits.sort()
-        return [(i, start, end, how) for i, _, start, end, how in hits]
+        raw += [(1, m.start(), m.end(), "naming") for m in matches]
+        if not raw:
+            return [], []
+        sentences = split_sentences(abstract)
+        starts = [offset for offset, _ in sentences]
+        hits = sorted((bisect_right(starts, start) - 1, order, start, end, how) for order, start, end, how in raw)
+        return sentences, [(i, start, end, how) for i, _, start, end, how in hits]
 
     def introduced(self, paper: Paper) -> list[Found]:
         text, found = paper.text, []
         base = len(paper.title) + 1
-        sentences = split_sentences(paper.abstract)
-        for i, m_start, m_end, how in self._triggers(paper.abstract, sentences):
+        sentences, triggers = self._triggers(paper.abstract)
+        for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
             for s, e, name, aliases in self._names_at(sentence, m_end):

@@ -23,13 +23,14 @@ from functools import lru_cache
 from language_data.name_data import CODE_TO_NAMES
 
 from kg.extract.gazetteer import load_cues
-from kg.model import Mention
+from kg.model import Entity, Mention
 
 __all__ = ["LanguageFinder", "iso_code", "language_names"]
 
 _CODE = re.compile(r"[a-z]{2,3}")
 # a capitalised word ("\b[A-Z][a-z]+\b", written capital first, so the regex
 # engine skips ahead to capitals); two adjacent ones may form one name
+_NAME = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?")
 _CAP_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+\b")
 # what joins the two sides of a language pair: "English-German", "English-to-French", "German→English"
 _PAIR_GAP = frozenset({"-", "\u2013", "\u2014", "/", "-to-", "to", "\u2192", "->", "<->", "\u2194", "into", "\u2013to\u2013"})
@@ -69,12 +70,26 @@ class LanguageFinder:
         self.names = {n: c for n, c in language_names().items() if len(n) > 3 and n not in ambiguous}
         self.pair_firsts = frozenset(re.split("[ -]", n)[0] for n in self.names if re.fullmatch(r"\w+[ -]\w+", n))
 
-    def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset()) -> list[Mention]:
+    def phrases(self) -> list[tuple[str, Entity]]:
+        """``(name, entity)`` of every name :meth:`candidates` can find, for a phrase matcher (case-sensitive)."""
+        return [(name, Entity(name, "Language")) for name in sorted(self.names) if _NAME.fullmatch(name)]
+
+    def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset(),
+             spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
         """Language mentions of ``text``; offsets below ``title_end`` are the title.
 
         ``model_starts`` are the offsets where model mentions begin: a
         language right before one is in context ("Galician BERT").
+        ``spans`` are the language names in ``text`` if already found
+        (``(start, end, name)``, as :meth:`candidates` gives them).
         """
+        spans = self.candidates(text) if spans is None else spans
+        if not spans:
+            return []
+        return self._in_context(text, spans, title_end, model_starts)
+
+    def candidates(self, text: str) -> list[tuple[int, int, str]]:
+        """Every language name in ``text``, in or out of context: ``(start, end, name)``."""
         spans = []
         names, firsts = self.names, self.pair_firsts
         reach = 0
@@ -91,8 +106,9 @@ class LanguageFinder:
                     continue
             if name in names:
                 spans.append((start, end, name))
-        if not spans:
-            return []
+        return spans
+
+    def _in_context(self, text: str, spans: list[tuple[int, int, str]], title_end: int, model_starts) -> list[Mention]:
         mentions, in_context = [], []
         for start, end, name in spans:
             ok = self._context(text, start, end, name, start < title_end, model_starts)

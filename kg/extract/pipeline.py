@@ -62,7 +62,11 @@ class Extractor:
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
-        self.phrases = PhraseMatcher(self._phrase_pairs, self.gazetteer.exact_case, self._suffixes)
+        # language names ride along in the same scan, as the last layer (case-sensitive)
+        self._language_pairs = self.languages.phrases()
+        self._language_layer = (self._language_pairs, frozenset(n for n, _ in self._language_pairs))
+        self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case), self._language_layer],
+                                             self._suffixes)
         self.learned: tuple[Entity, ...] = ()
         #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
@@ -112,7 +116,8 @@ class Extractor:
         pairs = [(s, e) for e in self.learned for s in (e.name, *sorted(e.aliases))]
         # one scan finds curated and learned phrases; each layer is resolved on its own
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
-                                              (pairs, frozenset(s for s, _ in pairs))], self._suffixes)
+                                              (pairs, frozenset(s for s, _ in pairs)), self._language_layer],
+                                             self._suffixes)
 
         self._tokens = {}
         return self.learned
@@ -172,11 +177,11 @@ class Extractor:
         parts = re.split(r"[-_]", core)
         return len(parts) > 1 and parts[0][:1].isupper() and bool(self._size_count.fullmatch(parts[-1].lower()))
 
-    def _candidates(self, paper: Paper) -> list[tuple]:
-        """Candidate mentions: ``(start, end, name, type, introduced, confidence, priority)``."""
+    def _candidates(self, paper: Paper) -> tuple[list[tuple], list[tuple[int, int, str]]]:
+        """Candidate mentions ``(start, end, name, type, introduced, confidence, priority)``, and language names."""
         text = paper.text
         lowered = lower_same_length(text)
-        phrases, *learned = self.phrases.find_layers(text, lowered)
+        phrases, *learned, languages = self.phrases.find_layers(text, lowered)
         tokens = name_tokens(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         for layer in learned:
@@ -197,14 +202,14 @@ class Extractor:
             offset, core, entity, _ = self._token(token)
             if entity is not None:
                 out.append((start + offset, start + offset + len(core), entity.name, entity.type, False, 0.9, 3))
-        return out
+        return out, [(s, e, ent.name) for s, e, ent in languages]
 
     def mentions(self, paper: Paper) -> list[Mention]:
         """The paper's linked mentions, in text order (no relations)."""
         text = paper.text
         chosen, spans = [], []
         taken = bytearray(len(text) + 1)  # 1 where a chosen span lies
-        candidates = self._candidates(paper)
+        candidates, languages = self._candidates(paper)
         # a name the paper presents as its own is introduced wherever it is
         # mentioned, whichever finder's candidate wins the span
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
@@ -218,7 +223,7 @@ class Extractor:
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
-        for lang in self.languages.find(text, len(paper.title), model_starts):
+        for lang in self.languages.find(text, len(paper.title), model_starts, languages):
             if 1 not in taken[lang.start:lang.end]:
                 mentions.append(lang)
         mentions.sort(key=lambda m: (m.start, -m.end, m.name))
