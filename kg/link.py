@@ -101,6 +101,7 @@ class Linker:
         self.size_words = tuple(size_words)
         self._words = frozenset(self.size_words)
         self._concat = tuple(sorted(self.size_words, key=len, reverse=True))
+        self._concat_lengths = tuple(sorted({len(w) for w in self.size_words if w}, reverse=True))
         self._count = re.compile(count)
         self._count_tail = re.compile(f"{count}$")
         self.scorer, self.threshold, self.min_fuzzy = scorer, threshold, min_fuzzy
@@ -174,9 +175,9 @@ class Linker:
 
     def _concatenated(self, key: str) -> Entity | None:
         # "bertbase", "robertalarge", "llama27b": a size marker glued to a known name
-        for word in self._concat:
-            if key.endswith(word) and len(key) > len(word) and key[: -len(word)] in self._index:
-                return self._index[key[: -len(word)]]
+        for n in self._concat_lengths:  # longest marker first, as sorted in _concat
+            if len(key) > n and key[-n:] in self._words and key[:-n] in self._index:
+                return self._index[key[:-n]]
         match = self._count_tail.search(key)
         if match and match.start() > 0 and key[: match.start()] in self._index:
             return self._index[key[: match.start()]]
