@@ -48,7 +48,7 @@ from kg.model import ENTITY_TYPES
 from kg.store import READ_ONLY, _syntax_error, is_update, open_store
 from kg.vocab import PREFIXES
 
-__all__ = ["EntityInfo", "Graph", "PaperRef", "Rows", "UnknownEntityError", "View", "load", "to_term"]
+__all__ = ["EntityInfo", "Graph", "PaperRef", "Rows", "View", "load", "to_term"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -58,10 +58,6 @@ _FLOATS = {f"{_XSD}{t}" for t in ("decimal", "double", "float")}
 _BOOLEAN = f"{_XSD}boolean"
 #: Rows shown by ``repr`` of a :class:`Rows` (all of them are in ``.df()``).
 SHOWN = 20
-
-
-class UnknownEntityError(KGError, LookupError):
-    """No entity of the graph has the given name or alias."""
 
 
 # ------------------------------------------------------------------ values and terms
@@ -345,17 +341,15 @@ class View:
 # ------------------------------------------------------------------ the graph
 
 _ENTITY = """
-SELECT ?e ?type ?label WHERE {
+SELECT ?e ?label WHERE {
   { ?e skos:prefLabel ?name } UNION { ?e skos:altLabel ?name }
   ?e a ?type ; skos:prefLabel ?label .
-  VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique }
 }"""
 _ENTITY_NOCASE = """
-SELECT DISTINCT ?e ?type ?label WHERE {
+SELECT DISTINCT ?e ?label WHERE {
   { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l }
   FILTER(LCASE(STR(?l)) = LCASE(?name))
   ?e a ?type ; skos:prefLabel ?label .
-  VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique }
 }"""
 _ALIASES = "SELECT ?alias WHERE { ?e skos:altLabel ?alias }"
 _PAPERS = """
@@ -428,27 +422,33 @@ class Graph:
         return load_graph(self.out)
 
     def entity(self, name: str, type: str | None = None) -> EntityInfo:
-        """The entity called ``name`` (its canonical name or an alias; exact case first, then any case).
+        """The entity called ``name``: its label or an alias, ignoring case, spaces and hyphens.
 
-        ``type`` (``"Model"``, ``"Dataset"``, ``"Language"``, ``"Technique"``)
-        picks among entities of different types sharing the name; otherwise
-        the first in that order wins. Papers are sorted by date, then title.
+        Names resolve as :func:`kg.lineage.find_entity` resolves them (a model
+        wins over other types, an exact label over a folded one); ``type``
+        (``"Model"``, ``"Dataset"``, ``"Language"``, ``"Technique"``) asks for
+        that type only. An unknown name raises
+        :class:`~kg.lineage.UnknownNameError` (a ``LookupError``) listing close
+        names. Papers are sorted by date (undated last), then title.
         """
-        if type is not None and type not in ENTITY_TYPES:
+        from kg.lineage import UnknownNameError, find_entity
+
+        if type is None:
+            found = find_entity(self.store, name)
+            iri, label, kind = found.iri, found.label, found.type
+        elif type not in ENTITY_TYPES:
             raise KGError(f"unknown entity type {type!r}; choose one of {', '.join(ENTITY_TYPES)}")
-        found = self.query(_ENTITY, name=name) or self.query(_ENTITY_NOCASE, name=name)
-        kinds = {f"{PREFIXES['kg']}{t}": t for t in ENTITY_TYPES}
-        candidates = sorted({(ENTITY_TYPES.index(kinds[r.type]), r.label, r.e) for r in found
-                             if type is None or kinds[r.type] == type})
-        if not candidates:
-            kind = f"{type} " if type else ""
-            raise UnknownEntityError(f"no {kind}entity called {name!r} in {self.out}")
-        _, label, iri = candidates[0]
+        else:
+            rows = (self.query(_ENTITY, name=name, type=ox.NamedNode(PREFIXES["kg"] + type))
+                    or self.query(_ENTITY_NOCASE, name=name, type=ox.NamedNode(PREFIXES["kg"] + type)))
+            if not rows:
+                raise UnknownNameError(f"no {type} named {name!r} in the graph")
+            (label, iri), kind = min((r.label, r.e) for r in rows), type
         node = ox.NamedNode(iri)
         aliases = tuple(sorted(set(self.query(_ALIASES, e=node).column("alias")) - {label}))
         papers = sorted({PaperRef(r.title, r.date, r.paper, r.introduces) for r in self.query(_PAPERS, e=node)},
-                        key=lambda p: (p.date or "9999", p.title, p.iri))
-        return EntityInfo(label, ENTITY_TYPES[candidates[0][0]], iri, aliases, tuple(papers))
+                        key=lambda p: (p.date is None, p.date or "", p.title, p.iri))
+        return EntityInfo(label, kind, iri, aliases, tuple(papers))
 
     def node(self, name: str, type: str | None = None) -> str:
         """The :attr:`nx` node of the entity called ``name`` (see :meth:`entity`): ``"Model:TinyBERT"``."""
@@ -457,13 +457,20 @@ class Graph:
     def lineage(self, name: str, *, down: bool = False, depth: int | None = None):
         """What the model ``name`` derives from (``down=True``: what derives from it), ``depth`` steps at most.
 
-        Delegates to :func:`kg.lineage.lineage` over this build; the steps
-        carry child, relation, parent, paper title, date, evidence and
-        confidence (``.to_dict()`` for JSON).
+        Delegates to :func:`kg.lineage.lineage` over this build's store: a
+        :class:`~kg.lineage.Lineage` whose ``steps`` carry child, relation,
+        parent, paper title, date, evidence and confidence; ``.tree()`` prints
+        it, ``.to_dict()`` is JSON.
+
+        >>> print(g.lineage("TinyBERT").tree())  # doctest: +SKIP
+        TinyBERT: ancestry
+        └─ BERT  (distillsFrom)
+              TinyBERT: Distilling BERT for Natural Language Understanding (2019-09-23)
+              "TinyBERT is distilled from BERT."
         """
         from kg.lineage import lineage
 
-        return lineage(self.out, name, down=down, depth=depth)
+        return lineage(self.store, name, down=down, depth=depth)
 
     def view(self, nodes: Iterable[str] | None = None, *, title: str = "kg", note: str = "",
              hierarchical: bool = False, height: int = 600) -> View:

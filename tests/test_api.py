@@ -8,8 +8,9 @@ import pyoxigraph as ox
 import pytest
 
 import kg
-from kg.api import EntityInfo, Graph, Rows, UnknownEntityError, bind, to_term
+from kg.api import Graph, Rows, bind, to_term
 from kg.errors import GraphNotFoundError, KGError, QueryError
+from kg.lineage import UnknownNameError
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +170,8 @@ def test_api_rows_column_of_an_unknown_variable_raises():
 
 def test_api_entity_by_alias_and_any_case(g):
     alias = g.query("""SELECT ?label ?alias WHERE { ?m a kg:Model ; skos:prefLabel ?label ; skos:altLabel ?alias .
-        FILTER NOT EXISTS { ?other skos:prefLabel ?alias } } ORDER BY ?label ?alias LIMIT 1""")[0]
+        FILTER NOT EXISTS { ?other skos:prefLabel|skos:altLabel ?alias FILTER(?other != ?m) } }
+        ORDER BY ?label ?alias LIMIT 1""")[0]
     entity = g.entity(alias.alias)
     assert (entity.name, entity.type) == (alias.label, "Model")
     assert alias.alias in entity.aliases and entity.name not in entity.aliases
@@ -188,14 +190,14 @@ def test_api_entity_lists_the_papers_naming_it(g):
 def test_api_entity_type_picks_among_homonyms(g):
     name = g.query("""SELECT ?label WHERE { ?d a kg:Dataset ; skos:prefLabel ?label } ORDER BY ?label LIMIT 1""")[0].label
     assert g.entity(name, type="Dataset").type == "Dataset"
-    with pytest.raises(UnknownEntityError, match=f"no Language entity called {name!r}"):
+    with pytest.raises(UnknownNameError, match=f"no Language named {name!r}"):
         g.entity(name, type="Language")
     with pytest.raises(KGError, match="unknown entity type"):
         g.entity(name, type="Person")
 
 
 def test_api_entity_unknown_raises_a_lookup_error(g):
-    with pytest.raises(LookupError, match="no entity called"):
+    with pytest.raises(LookupError, match="no model or other entity named"):
         g.entity("No Such Model 9000")
 
 
@@ -219,9 +221,25 @@ def test_api_view_draws_the_named_nodes(g, tmp_path):
 
 
 def test_api_graph_lineage_delegates_to_kg_lineage(lineage_out):
-    lineage = pytest.importorskip("kg.lineage")
+    from kg.lineage import lineage
+
     graph = kg.load(lineage_out)
-    assert graph.lineage("Model 5").to_dict() == lineage.lineage(lineage_out, "Model 5").to_dict()
+    down = graph.lineage("Model 0", down=True, depth=2)
+    assert len(down) > 0
+    assert down.to_dict() == lineage(lineage_out, "Model 0", down=True, depth=2).to_dict()
+
+
+def test_api_lineage_and_entity_on_a_corpus_stating_lineage(lineage_corpus_out):
+    graph = kg.load(lineage_corpus_out)
+    steps = graph.lineage("tinybert").steps
+    assert [(s.child.label, s.relation, s.parent.label) for s in steps] == [("TinyBERT", "distillsFrom", "BERT")]
+    assert steps[0].evidence.startswith("TinyBERT is distilled from BERT")
+    tiny = graph.entity("TinyBERT")
+    assert [p.date for p in tiny.papers] == ["2019-09-23", "2020-02-01"]
+    assert tiny.papers[0].introduces and not tiny.papers[1].introduces
+    students = graph.query("""SELECT ?label WHERE { ?s kg:distillsFrom ?t ; skos:prefLabel ?label }
+                              ORDER BY ?label""", t=graph.entity("BERT"))
+    assert students.column("label") == ["DistilBERT", "TinyBERT"]
 
 
 def test_api_docstring_examples_run():
