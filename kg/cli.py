@@ -213,6 +213,21 @@ def lineage(out, name, down, depth, fmt):
     click.echo(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) if fmt == "json" else found.tree())
 
 
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--strict", is_flag=True, help="Exit non-zero when anything is found (for pipelines).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(out, strict, fmt):
+    """Consistency report: lineage cycles, parents introduced after their children, names typed
+    differently by different papers, models that outperform what they derive from."""
+    from kg.check import CheckFailed, check as run_check, format_report
+
+    report = run_check(out)
+    click.echo(format_report(report, fmt))
+    if strict and report:
+        raise CheckFailed(f"{len(report.findings)} consistency finding{'s' if len(report.findings) != 1 else ''} (--strict)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; a :class:`KGError` becomes one line on stderr and exit code 1."""
     try:

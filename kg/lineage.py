@@ -32,17 +32,19 @@ import pyoxigraph as ox
 from kg.errors import KGError, QueryError
 from kg.link import normalize
 from kg.model import ENTITY_TYPES, LINEAGE_PREDICATES
-from kg.vocab import KG, PREFIXES
+from kg.vocab import KG, PREFIXES, SCHEMA_DIR
 
 __all__ = [
-    "LINEAGE_RELATIONS", "Lineage", "Node", "Source", "Step", "UnknownNameError",
-    "find_entity", "lineage", "open_source", "select",
+    "LINEAGE_RELATIONS", "QUERIES_DIR", "Lineage", "Node", "Source", "Step", "UnknownNameError",
+    "find_entity", "lineage", "named_query", "open_source", "select",
 ]
 
 #: Every predicate a lineage step may carry, most specific first; ``derivedFrom`` is
 #: reported only where no more specific predicate links the same pair.
 LINEAGE_RELATIONS = (*LINEAGE_PREDICATES, "derivedFrom")
 _KG = str(KG._NS)
+#: The tested SPARQL queries (``schema/queries/*.rq``), each with a header saying what it answers.
+QUERIES_DIR = SCHEMA_DIR / "queries"
 
 
 class UnknownNameError(KGError, LookupError):
@@ -251,6 +253,18 @@ def select(store: ox.Store, text: str, bindings: Mapping[str, object] | None = N
     return [{n: (None if s[n] is None else s[n].value) for n in names} for s in result]
 
 
+def named_query(source, name: str, bindings: Mapping[str, object] | None = None) -> list[dict]:
+    """Run ``schema/queries/<name>.rq`` with ``bindings`` (see each file's ``# Bind:`` line).
+
+    >>> rows = named_query("out", "distilled_from_teacher", {"teacher": ox.NamedNode(PREFIXES["model"] + "bert")})  # doctest: +SKIP
+    """
+    path = QUERIES_DIR / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in QUERIES_DIR.glob("*.rq")))
+        raise QueryError(f"no query named {name!r}; known: {known}")
+    return select(open_source(source), path.read_text(encoding="utf-8"), bindings)
+
+
 # -- names -------------------------------------------------------------------
 
 _LABELS = """
@@ -304,6 +318,23 @@ def find_entity(source, name: str, *, limit: int = 5) -> Node:
     close = _close_names(name, rows, limit)
     hint = f"; close names: {', '.join(close)}" if close else ""
     raise UnknownNameError(f"no model or other entity named {name!r} in the graph{hint}", close)
+
+
+_ENTITY = f"""
+SELECT ?entity ?type ?label WHERE {{
+  ?entity a ?type . VALUES ?type {{ kg:Model kg:Dataset kg:Language kg:Technique }}
+  OPTIONAL {{ ?entity skos:prefLabel ?label }}
+}}"""
+
+
+def _entity_of(store: ox.Store, node: Node | ox.NamedNode) -> Node:
+    if isinstance(node, Node):
+        return node
+    rows = select(store, _ENTITY, {"entity": node})
+    if not rows:
+        raise UnknownNameError(f"no entity {node.value} in the graph")
+    row = min(rows, key=lambda r: (r["type"] != str(KG.Model), r["type"]))
+    return Node(node.value, row["label"] or node.value.rsplit("/", 1)[-1], row["type"].removeprefix(_KG))
 
 
 def _close_names(name: str, rows: Iterable[dict], limit: int) -> tuple[str, ...]:
@@ -367,7 +398,8 @@ def _sources(rows: list[dict]) -> dict[tuple[str, str, str], tuple[Source, ...]]
 def lineage(source, name: str, *, down: bool = False, depth: int | None = None) -> Lineage:
     """The ancestry of the entity named ``name`` (``down=True``: its descendants).
 
-    ``source`` is a build's output directory or its (Oxigraph) store;
+    ``name`` is a label or alias (see :func:`find_entity`), or the entity itself
+    (a :class:`Node` or its IRI as an ``ox.NamedNode``). ``source`` is a build's output directory or its (Oxigraph) store;
     ``depth`` limits how many edges away from the root the walk goes
     (``None``: no limit). Cycles are walked once.
 
@@ -378,7 +410,7 @@ def lineage(source, name: str, *, down: bool = False, depth: int | None = None) 
     if depth is not None and depth < 0:
         raise KGError(f"depth must be 0 or more, not {depth}")
     store = open_source(source)
-    root = find_entity(store, name)
+    root = _entity_of(store, name) if isinstance(name, (Node, ox.NamedNode)) else find_entity(store, name)
     bound = {"root": ox.NamedNode(root.iri)}
     edges = select(store, _EDGES_DOWN if down else _EDGES_UP, bound)
     sources = _sources(select(store, _SOURCES_DOWN if down else _SOURCES_UP, bound))

@@ -267,3 +267,16 @@ def test_lineage_bundled_resolves_and_carries_evidence(built_out):
     for step in lineage(built_out, "BERT", down=True, depth=2).steps:
         assert step.sources, f"{step} has no statement"
         assert step.title and step.evidence
+
+
+@pytest.mark.parametrize("name, relation, parent", [
+    ("TinyBERT", "distillsFrom", "BERT"), ("MobileBERT", "distillsFrom", "BERT"), ("Q8BERT", "compresses", "BERT"),
+    ("RobBERT", "basedOn", "RoBERTa"), ("DistilBERT", "distillsFrom", "BERT"),
+])
+def test_lineage_bundled_well_known_families(built_out, name, relation, parent):
+    """The abstracts of the bundled corpus say these plainly (issue 4's examples)."""
+    found = lineage(built_out, name, depth=1)
+    steps = [s for s in found.steps if s.parent.label == parent]
+    assert [s.relation for s in steps] == [relation]
+    assert all(name.casefold().replace("-", "") in (s.title + s.evidence).casefold().replace("-", "") or
+               parent in s.evidence for s in steps)
