@@ -186,8 +186,9 @@ def by_count(counter):
 view = None
 if families:
     family = sorted(families[0], key=label)
-    roots = [label(n) for n in family if lineage.out_degree(n) == 0]
-    title = f"The {', '.join(roots) or label(family[0])} family"
+    # named after the member most of the family derives from
+    head = max(family, key=lambda n: (len(nx.ancestors(lineage, n)), -family.index(n)))
+    title = f"The {label(head)} family"
     view = g.view(family, title=title, note=f"{len(family)} models tied by lineage", hierarchical=True)
 else:
     named = Counter(v for u, v, k in G.edges(keys=True) if k in ("mentions", "introduces")

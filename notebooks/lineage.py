@@ -184,9 +184,10 @@ assert {r.child for r in tree_rows} - {"BERT"} == {label(n) for n in descendants
 tree_rows.df()
 
 # %% [markdown]
-# Drawn top-down: BERT on top, each model below the model it derives from
-# (arrows point from a model to what was derived from it); edge colours tell
-# the relation.
+# Drawn as a tree growing left to right: BERT at the root, each model one
+# column to the right of the model it derives from (arrows point from a model
+# to what was derived from it); edge colours tell the relation. A model
+# derived from a second model of the tree gets a dashed, curved edge from it.
 
 # %%
 COLOURS = {"distillsFrom": "#db2777", "compresses": "#f59e0b", "fineTunedFrom": "#2563eb",
@@ -194,10 +195,11 @@ COLOURS = {"distillsFrom": "#db2777", "compresses": "#f59e0b", "fineTunedFrom": 
 
 
 def tree_layout(tree, root):
-    """Leaves left to right in depth-first order, each parent centred over its children; y is minus the depth."""
+    """Positions and the tree edges: x is the depth; leaves top to bottom in depth-first order, each parent
+    level with the middle of its children. In a DAG each node hangs under one parent of the level above."""
     depth = nx.single_source_shortest_path_length(tree, root)
     children = {n: [] for n in depth}
-    for node, d in depth.items():  # in a DAG, hang each node under one parent of the level above
+    for node, d in depth.items():
         if node != root:
             children[min((p for p in tree.predecessors(node) if depth.get(p) == d - 1), key=label)].append(node)
     pos, leaves = {}, []
@@ -207,14 +209,14 @@ def tree_layout(tree, root):
         for kid in kids:
             place(kid)
         if kids:
-            x = sum(pos[k][0] for k in kids) / len(kids)
+            y = sum(pos[k][1] for k in kids) / len(kids)
         else:
-            x = len(leaves)
+            y = -len(leaves)
             leaves.append(node)
-        pos[node] = (x, -depth[node])
+        pos[node] = (depth[node], y)
 
     place(root)
-    return pos
+    return pos, {(parent, kid) for parent, kids in children.items() for kid in kids}
 
 
 if bert is None:
@@ -223,14 +225,20 @@ if bert is None:
 else:
     tree = nx.DiGraph(L.subgraph(descendants | {bert.node}).reverse(copy=True))  # parent -> child
     tree.add_node(bert.node)
-    pos = tree_layout(tree, bert.node)
-    width = max(x for x, _ in pos.values()) + 1
-    fig, ax = plt.subplots(figsize=(min(4 + 1.3 * width, 30), 2 + 1.5 * -min(y for _, y in pos.values())))
-    colours = [COLOURS.get(d["relations"][0], "#999999") for _, _, d in tree.edges(data=True)]
-    nx.draw_networkx_edges(tree, pos, ax=ax, edge_color=colours, width=2, arrows=True, arrowstyle="-|>",
-                           node_size=1400)
-    nx.draw_networkx_nodes(tree, pos, ax=ax, node_color="#dbe7fb", node_size=1400)
-    nx.draw_networkx_labels(tree, pos, ax=ax, labels={n: label(n) for n in tree}, font_size=8)
+    pos, hung = tree_layout(tree, bert.node)
+    levels = max(x for x, _ in pos.values()) + 1
+    fig, ax = plt.subplots(figsize=(3 + 3 * levels, 1.5 + 0.3 * (1 - min(y for _, y in pos.values()))))
+    for edges, style in (([e for e in tree.edges if e in hung], "arc3"),  # other parents: curved, dashed
+                         ([e for e in tree.edges if e not in hung], "arc3,rad=0.25")):
+        colours = [COLOURS.get(tree.edges[e]["relations"][0], "#999999") for e in edges]
+        nx.draw_networkx_edges(tree, pos, edgelist=edges, ax=ax, edge_color=colours, width=1.5, arrows=True,
+                               arrowstyle="-|>", node_size=60, connectionstyle=style,
+                               style="solid" if style == "arc3" else "dashed")
+    nx.draw_networkx_nodes(tree, pos, ax=ax, node_color="#2f6fdf", node_size=60)
+    for node, (x, y) in pos.items():
+        ax.annotate(label(node), (x, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    ax.set_xlim(-0.2, levels - 0.2)
     for relation, colour in COLOURS.items():
         ax.plot([], [], color=colour, label=relation, linewidth=2)
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8, frameon=False)
