@@ -31,6 +31,21 @@ import pandas as pd
 from IPython.display import display
 
 import kg
+from kg.lineage import LINEAGE_RELATIONS as LINEAGE  # distillsFrom ... basedOn, derivedFrom
+
+
+def chart(title, draw, data, empty, figsize=(10, 4)):
+    """A figure drawn by ``draw(ax, data)``, or the sentence ``empty`` where there is no data."""
+    fig, ax = plt.subplots(figsize=figsize)
+    if data is not None and len(data):
+        draw(ax, data)
+    else:
+        ax.text(0.5, 0.5, empty, ha="center", va="center")
+        ax.axis("off")
+    ax.set_title(title)
+    fig.tight_layout()
+    plt.show()
+
 
 # %% tags=["parameters"]
 CORPUS = None  # files or directories of paper listings; None: the bundled corpus
@@ -63,18 +78,13 @@ print(f"{len(languages)} languages have at least one model")
 languages.head(10)
 
 # %%
-top = languages.head(20)
-fig, ax = plt.subplots(figsize=(10, 4))
-if len(top):
+def bars(ax, top):
     ax.bar(top["language"], top["models"], color="#ea7a12")
     ax.tick_params(axis="x", rotation=60)
     ax.set_ylabel("models")
-else:
-    ax.text(0.5, 0.5, "no model is tied to a language in this graph", ha="center", va="center")
-    ax.axis("off")
-ax.set_title("Models per language")
-fig.tight_layout()
-plt.show()
+
+
+chart("Models per language", bars, languages.head(20), "no model is tied to a language in this graph")
 
 # %% [markdown]
 # ## Techniques by year
@@ -103,17 +113,14 @@ else:
     print("No dated paper names a technique in this graph.")
 
 # %%
-fig, ax = plt.subplots(figsize=(10, 4))
-if table is not None:
-    table[leading].plot(kind="bar", stacked=True, ax=ax, colormap="tab10", rot=0)
+def stacked(ax, table):
+    table.plot(kind="bar", stacked=True, ax=ax, colormap="tab10", rot=0)
     ax.set_ylabel("dated papers")
     ax.legend(title="technique", bbox_to_anchor=(1, 1), loc="upper left", fontsize=8)
-else:
-    ax.text(0.5, 0.5, "no dated paper names a technique", ha="center", va="center")
-    ax.axis("off")
-ax.set_title("The most frequent techniques, by year")
-fig.tight_layout()
-plt.show()
+
+
+chart("The most frequent techniques, by year", stacked, None if table is None else table[leading],
+      "no dated paper names a technique")
 
 # %% [markdown]
 # ## The most evaluated-on benchmarks
@@ -127,16 +134,14 @@ SELECT ?benchmark (COUNT(DISTINCT ?s) AS ?evaluations) WHERE {
   ?s kg:evaluatedOn ?d . ?d skos:prefLabel ?benchmark .
 } GROUP BY ?benchmark ORDER BY DESC(?evaluations) ?benchmark LIMIT 15"""
 benchmarks = g.query(BENCHMARKS).df()
-fig, ax = plt.subplots(figsize=(8, 4))
-if len(benchmarks):
-    ax.barh(benchmarks["benchmark"][::-1], benchmarks["evaluations"][::-1], color="#16a34a")
+
+
+def horizontal_bars(ax, top):
+    ax.barh(top["benchmark"][::-1], top["evaluations"][::-1], color="#16a34a")
     ax.set_xlabel("papers and models evaluated on it")
-else:
-    ax.text(0.5, 0.5, "no evaluatedOn edge in this graph", ha="center", va="center")
-    ax.axis("off")
-ax.set_title("Most evaluated-on benchmarks")
-fig.tight_layout()
-plt.show()
+
+
+chart("Most evaluated-on benchmarks", horizontal_bars, benchmarks, "no evaluatedOn edge in this graph", (8, 4))
 benchmarks
 
 # %% [markdown]
@@ -147,7 +152,6 @@ benchmarks
 # the direction. Its roots are the members derived from nothing.
 
 # %%
-LINEAGE = {"distillsFrom", "compresses", "fineTunedFrom", "basedOn", "derivedFrom"}
 G = g.nx
 lineage = nx.DiGraph((u, v) for u, v, k in G.edges(keys=True) if k in LINEAGE)  # child -> parent
 

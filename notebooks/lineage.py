@@ -35,6 +35,7 @@ import networkx as nx
 from IPython.display import display
 
 import kg
+from kg.lineage import LINEAGE_RELATIONS as LINEAGE  # distillsFrom ... basedOn, derivedFrom
 
 # %% tags=["parameters"]
 CORPUS = None  # files or directories of paper listings; None: the bundled corpus
@@ -58,7 +59,6 @@ result.edge_counts()
 # networkx the edge keys (the most specific relation of each edge).
 
 # %%
-LINEAGE = ("distillsFrom", "compresses", "fineTunedFrom", "basedOn", "derivedFrom")
 LINEAGE_VALUES = "VALUES ?relation { " + " ".join(f"kg:{r}" for r in LINEAGE) + " }"
 
 G = g.nx  # every paper and entity; edges keyed by relation, each with its evidence
