@@ -4,21 +4,23 @@ Build (or open) a graph, then ask it questions:
 
 >>> import kg, tempfile
 >>> g = kg.load(kg.build(out=tempfile.mkdtemp(), html=False))  # doctest: +SKIP
->>> g.query("SELECT ?label WHERE { ?m a kg:Model ; skos:prefLabel ?label } "
-...         "ORDER BY ?label LIMIT 2")  # doctest: +SKIP
-label
-------
-ALBERT
-ALiBi
-(2 rows)
+>>> g.entity("tinybert")  # doctest: +SKIP
+EntityInfo(Model 'TinyBERT', aliases=('Tiny-BERT',), 2 papers)
 
 Keyword arguments bind query variables to values (a list binds several),
 so names never need quoting into the text:
 
->>> g.query("SELECT ?m WHERE { ?m skos:prefLabel ?name }", name=["BERT", "RoBERTa"]).df()  # doctest: +SKIP
-                                         m
-0      https://w3id.org/lmkg/id/model/bert
-1   https://w3id.org/lmkg/id/model/roberta
+>>> g.query("SELECT ?name (COUNT(DISTINCT ?p) AS ?papers) WHERE { ?p kg:mentions ?m . "
+...         "?m skos:prefLabel ?name } GROUP BY ?name ORDER BY ?name", name=["BERT", "RoBERTa"])  # doctest: +SKIP
+name     papers
+-------  ------
+BERT     195
+RoBERTa  96
+(2 rows)
+>>> _.df()  # doctest: +SKIP
+      name  papers
+0     BERT     195
+1  RoBERTa      96
 
 The project prefixes (``kg:``, ``model:``, ``skos:``, ``dcterms:`` ...; see
 :data:`kg.vocab.PREFIXES`) are declared in every query. ``g.nx`` is the
