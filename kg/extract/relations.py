@@ -61,6 +61,8 @@ class Rule:
     confidence: float
     explicit_subject: bool
     source: str
+    trigger: tuple[str, ...] = ()
+    named_only_without_own: bool = False
 
 
 def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
@@ -89,17 +91,20 @@ class RelationExtractor:
         self.self_ref = slots["self"]
         self._slot = {
             "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
-            "{w}": r"(?:(?:«L\d+»|[^\s«»,;:]+)\s+){0,3}?",
+            "{w}": r"(?:(?:«L\d+»|[^\s«»,;:()]+)\s+){0,3}?",
             "{W}": r"(?:(?:«L\d+»,?|[^\s«»;]+)\s+){0,5}?",
-            "{sep}": slots["sep"],
-            "{intro}": slots["intro"],
+            "{sep}": f"(?:{slots['sep']})",
+            "{intro}": f"(?:{slots['intro']})",
         }
         try:
-            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]))
-                          for rule in table["rule"] for pattern in rule["patterns"]]
+            triggers = [tuple(t.lower() for t in rule.get("trigger", ())) for rule in table["rule"]]
+            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]), trigger,
+                                        rule.get("named_subject", "any") == "without-own")
+                          for rule, trigger in zip(table["rule"], triggers) for pattern in rule["patterns"]]
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
+            self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -110,6 +115,8 @@ class RelationExtractor:
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.intro = re.compile(own["intro"], re.IGNORECASE)
+            self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
+            self.naming_words = tuple(own["naming_words"])
             self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
@@ -129,14 +136,16 @@ class RelationExtractor:
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
 
-    def _compile(self, predicate: str, template: str, confidence: float) -> Rule:
+    def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
+                 named_only_without_own: bool = False) -> Rule:
         code = TYPE_CODE[OBJECT_TYPE[predicate]]
         rx = template
         for slot, text in self._slot.items():
             rx = rx.replace(slot, text)
         explicit = "{X}" in rx or "{N}" in rx
         rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
-        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template)
+        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
+                    named_only_without_own)
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
@@ -148,16 +157,27 @@ class RelationExtractor:
                 m = self.title_head.match(skel)
                 if m:
                     names.append(ms[int(m.group(1))].name)
+            if "«M" not in skel:
+                continue
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
-            for m in self.ours.finditer(skel):
-                names.append(ms[int(m.group(1))].name)
-            for m in self.naming.finditer(skel):
-                names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
-            for m in self.intro.finditer(skel):
+            low = skel.lower()
+            if "our" in low:
+                for m in self.ours.finditer(skel):
+                    names.append(ms[int(m.group(1))].name)
+            if any(w in low for w in self.naming_words):
+                for m in self.naming.finditer(skel):
+                    names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
+            for m in self._intros(skel):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
         head = list(dict.fromkeys(head))
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
+
+    def _intros(self, skel: str) -> list[re.Match]:
+        """Introducing verbs said of the paper's own work ("we present", "this paper introduces")."""
+        if "«" not in skel:
+            return []
+        return [m for m in self.intro.finditer(skel) if self.intro_subject.search(skel, 0, m.start())]
 
     def _introduced_after(self, skel: str, at: int) -> list[int]:
         """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
@@ -211,18 +231,37 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
+            if not ms:
+                continue
+            low = skel.lower()
             background = number > 0 and not own_here and not self.ours_here.search(skel)
-            studying = bool(self.lineage_block.search(skel))
+            studying = None
             claimed: set[int] = set()
+            fired: dict[tuple, bool] = {}
             for rule in self.rules:
                 if "«" + self.codes_needed[rule.predicate] not in skel:
                     continue
-                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject and (
-                        background or (studying and rule.predicate in self.lineage_rank)):
+                if rule.trigger:
+                    hit = fired.get(rule.trigger)
+                    if hit is None:
+                        hit = fired[rule.trigger] = any(t in low for t in rule.trigger)
+                    if not hit:
+                        continue
+                implicit_model = rule.predicate in _MODEL_OBJECT
+                if implicit_model and not rule.explicit_subject and background:
                     continue
                 for m in rule.regex.finditer(skel):
                     if self._blocked_cue(skel, m):
                         continue
+                    if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
+                        # no named subject: the paper's own model, so not from background or studies of others
+                        if background:
+                            continue
+                        if rule.predicate in self.lineage_rank:
+                            if studying is None:
+                                studying = bool(self.lineage_block.search(skel))
+                            if studying:
+                                continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
                     x = m.group("x") if rule.explicit_subject else None
@@ -230,6 +269,8 @@ class RelationExtractor:
                         continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
+                        if rule.named_only_without_own and own and not all(n in own for _, n in subjects):
+                            subjects, x = subjects_for(m.start("y")), None
                     else:
                         subjects = subjects_for(m.start("y"))
                     for i in objects:
@@ -241,6 +282,8 @@ class RelationExtractor:
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
                         or self._blocked_object(skel, positions[i], self.block_default)):
+                    continue
+                if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
@@ -281,7 +324,7 @@ class RelationExtractor:
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
-        for m in self.intro.finditer(skel):
+        for m in self._intros(skel):
             first = _PLACEHOLDER.search(skel, m.end())
             if first and first.group(1) == "D":
                 dataset = ms[int(first.group(2))]
@@ -295,11 +338,15 @@ class RelationExtractor:
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
 
-    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
-        window = skel[max(0, at - 60):at]
+    @staticmethod
+    def _clause_before(skel: str, at: int, width: int = 60) -> str:
+        """The text before ``at`` (at most ``width`` characters) back to the last clause break."""
+        window = skel[max(0, at - width):at]
         breaks = list(_CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end():]
+        return window[breaks[-1].end():] if breaks else window
+
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
+        window = self._clause_before(skel, at)
         return _ends_near(self.block_object, window) or (extra is not None and _ends_near(extra, window))
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
