@@ -309,6 +309,11 @@ class EntityInfo:
     def node(self) -> str:
         return f"{self.type}:{self.name}"
 
+    @property
+    def label(self) -> str:
+        """The canonical name (``skos:prefLabel``): the same as :attr:`name`."""
+        return self.name
+
     def __repr__(self) -> str:
         papers = f"{len(self.papers)} paper{'' if len(self.papers) == 1 else 's'}"
         return f"EntityInfo({self.type} {self.name!r}, aliases={self.aliases!r}, {papers})"
