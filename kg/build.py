@@ -35,7 +35,7 @@ from kg.diff import update_store
 from kg.errors import KGError
 from kg.export.lines import (BlockSorter, contribution_blocks, decode_block, entity_blocks, iri_overrides,
                              write_ntriples)
-from kg.export.rdf import temporary, write_derived
+from kg.export.rdf import temporary, write_derived_files
 from kg.extract import Extractor
 from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
@@ -178,9 +178,8 @@ def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh:
     try:
         with watch("sort/merge"), tmp["graph.nt"].open("wb") as handle:
             triples = write_ntriples(blocks, handle)
-        for name in RDF_FILES[1:]:
-            with watch("turtle/json-ld"), tmp[name].open("wb") as handle:
-                write_derived(tmp["graph.nt"], handle, name)
+        with watch("turtle/json-ld"):
+            write_derived_files(tmp["graph.nt"], {name: tmp[name] for name in RDF_FILES[1:]})
         if loader is not None:
             with watch("store wait"):
                 loader.finish()

@@ -247,3 +247,30 @@ def test_build_statement_block_equals_its_sorted_lines(sentence, confidence):
     s, o = "<https://w3id.org/lmkg/id/model/tinybert>", "<https://w3id.org/lmkg/id/model/bert>"
     fast = _statement_block(s, "distillsFrom", o, ev, paper_iri(ev.paper), literal(ev.sentence))
     assert fast == encode_block(_statement_lines(s, "distillsFrom", o, ev))
+
+
+def test_build_derived_files_from_child_process_identical(halves, serial, tmp_path, monkeypatch):
+    """Big builds write JSON-LD in a child process while Turtle is written here: the same bytes."""
+    monkeypatch.setattr("kg.export.rdf.CHILD_FROM", 0)
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    build(halves, tmp_path, html=False, jobs=1)
+    assert _files(tmp_path) == _files(serial)
+
+
+def test_build_overview_html_for_big_graph(halves, tmp_path, monkeypatch):
+    """Above HTML_FULL_MAX nodes graph.html draws the best-connected entities only, with a note."""
+    monkeypatch.setattr(build_module, "HTML_FULL_MAX", 10)
+    result = build(halves, tmp_path, jobs=1)
+    overview = build_module.overview_graph(result.assembler, size=5, evidence=1)
+    assert overview.number_of_nodes() == 5 and not any(n.startswith("paper:") for n in overview)
+    assert all(len(d["evidence"]) == 1 for *_, d in overview.edges(data=True))
+    uses = {n: sum(len(d["evidence"]) for *_, d in result.graph.edges(n, data=True))
+            + sum(len(d["evidence"]) for *_, d in result.graph.in_edges(n, data=True)) for n in overview}
+    others = [n for n in result.graph if not n.startswith("paper:") and n not in overview]
+    top = min(uses.values())
+    assert all(sum(len(d["evidence"]) for *_, d in result.graph.in_edges(n, data=True))
+               + sum(len(d["evidence"]) for *_, d in result.graph.edges(n, data=True)) <= top for n in others)
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    entities = len(result.assembler.entity_keys())
+    assert f"Overview: the {min(entities, 500)} entities named by the most papers, of {entities} entities" in page
+    assert len(page) < 2_000_000
