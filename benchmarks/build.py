@@ -67,12 +67,18 @@ def _child_build(corpus: str, out: str, jobs: int, extractor: str, html: bool) -
     """Run one build in this (child) process; print its figures as JSON on the last line."""
     from kg.build import build
 
-    start = time.perf_counter()
+    import resource
+
+    def cpu() -> float:
+        return sum(r.ru_utime + r.ru_stime for r in map(resource.getrusage,
+                                                         (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+    start, cpu_start = time.perf_counter(), cpu()
     result = build([corpus], out, jobs=jobs, html=html, progress=False,
                    extractor=TrivialExtractor() if extractor == "trivial" else None)
     seconds = time.perf_counter() - start
     print(json.dumps({"papers": result.papers, "triples": result.triples, "seconds": seconds,
-                      "stages": result.stages}))
+                      "cpu": cpu() - cpu_start, "stages": result.stages}))
 
 
 def _child_stream(path: str) -> None:
@@ -160,8 +166,9 @@ def bench_builds(sizes, jobs_list, extractor, html, seed, work: Path) -> dict:
             sizes_out = {p.name: _size(p) for p in sorted(out.iterdir())}
             rate = figures["papers"] / figures["seconds"]
             runs[(n, jobs)] = {**figures, "wall": wall, "peak_rss": peak, "rate": rate, "sizes": sizes_out}
-            print(f"-- jobs {jobs}: {figures['seconds']:.1f} s in build() ({wall:.1f} s with start-up), "
-                  f"{rate:,.0f} papers/s, {figures['triples']:,} triples, peak RSS {_mb(peak)}")
+            print(f"-- jobs {jobs}: {figures['seconds']:.1f} s in build() ({wall:.1f} s with start-up; "
+                  f"{figures['cpu']:.1f} CPU s), {rate:,.0f} papers/s, {figures['triples']:,} triples, "
+                  f"peak RSS {_mb(peak)}")
             print("   output " + ", ".join(f"{name} {_mb(b)}" for name, b in sizes_out.items()))
             stages = figures["stages"]
             print("   stages " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
@@ -171,9 +178,12 @@ def bench_builds(sizes, jobs_list, extractor, html, seed, work: Path) -> dict:
 
 def report(runs: dict, sizes, jobs_list) -> None:
     print("\n== summary")
-    print(f"{'papers':>8} {'jobs':>4} {'seconds':>8} {'papers/s':>9} {'peak RSS':>9} {'triples':>10}")
+    print(f"{'papers':>8} {'jobs':>4} {'seconds':>8} {'CPU s':>7} {'papers/s':>9} {'peak RSS':>9} {'triples':>10}")
     for (n, jobs), r in sorted(runs.items()):
-        print(f"{n:>8,} {jobs:>4} {r['seconds']:>8.1f} {r['rate']:>9,.0f} {_mb(r['peak_rss']):>9} {r['triples']:>10,}")
+        print(f"{n:>8,} {jobs:>4} {r['seconds']:>8.1f} {r['cpu']:>7.1f} {r['rate']:>9,.0f} {_mb(r['peak_rss']):>9} "
+              f"{r['triples']:>10,}")
+    load = os.getloadavg()[0]
+    print(f"(load average now {load:.1f} on {os.cpu_count()} cores: a busy machine stretches seconds, not CPU s)")
     small, large = min(sizes), max(sizes)
     for jobs in jobs_list:
         if small != large:
