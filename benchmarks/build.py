@@ -78,7 +78,7 @@ def _child_build(corpus: str, out: str, jobs: int, extractor: str, html: bool) -
                    extractor=TrivialExtractor() if extractor == "trivial" else None)
     seconds = time.perf_counter() - start
     print(json.dumps({"papers": result.papers, "triples": result.triples, "seconds": seconds,
-                      "cpu": cpu() - cpu_start, "stages": result.stages}))
+                      "cpu": cpu() - cpu_start, "stages": result.stages, "stage_cpu": result.stage_cpu}))
 
 
 def _child_stream(path: str) -> None:
@@ -171,7 +171,9 @@ def bench_builds(sizes, jobs_list, extractor, html, seed, work: Path) -> dict:
                   f"peak RSS {_mb(peak)}")
             print("   output " + ", ".join(f"{name} {_mb(b)}" for name, b in sizes_out.items()))
             stages = figures["stages"]
-            print("   stages " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+            cpu = figures["stage_cpu"]
+            print("   stages, wall s (main-thread CPU s) " + ", ".join(
+                f"{k} {v:.2f}" + (f" ({cpu[k]:.2f})" if k in cpu else "") for k, v in stages.items()))
             shutil.rmtree(out, ignore_errors=True)
     return runs
 

@@ -40,7 +40,7 @@ from kg.extract import Extractor
 from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
 from kg.model import ENTITY_TYPES, Paper
-from kg.parallel import get_executor
+from kg.parallel import SerialExecutor, get_executor
 from kg.progress import Progress, Stopwatch
 from kg.state import BuildState, load_state, save_state
 from kg.store import STORE_DIR, build_store
@@ -73,6 +73,8 @@ class BuildResult:
         self.seconds, self.files, self.extracted = seconds, files, extracted
         #: Wall-clock seconds per stage (``ingest``, ``extract``, ``store`` ...); see :func:`build`.
         self.stages = stages or {}
+        #: CPU seconds of the main thread per stage (worker stages: the workers' wall seconds).
+        self.stage_cpu: dict[str, float] = {}
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -115,7 +117,7 @@ def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter
              extractor, *, jobs, executor, scheduler, progress, watch: Stopwatch) -> None:
     """Extract ``papers`` on the executor into the assembler (contributions), the sorter and the store loader (blocks).
 
-    ``watch`` gets ``extract`` and ``lines`` (worker seconds, summed over
+    ``watch`` gets ``extract`` and ``lines`` (worker CPU seconds, summed over
     workers), ``assemble`` (this process) and ``extract wall`` (the whole loop).
     """
     if not papers:
@@ -123,19 +125,20 @@ def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter
     start = time.perf_counter()
     run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler)
     size = max(16, min(CHUNK, len(papers) // (8 * max(jobs or 2, 2)) or 1))
+    serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
     try:
         for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks)):
-            mark = time.perf_counter()
+            mark, cpu = time.perf_counter(), time.thread_time()
             for paper, (entities, edges) in zip(chunk, parts):
                 assembler.add(Contribution(paper, entities, edges))
             sorter.extend(blocks)
             if loader is not None:
                 loader.add(blocks)
-            watch.add("assemble", time.perf_counter() - mark)
-            watch.add("extract", extract_s)
-            watch.add("lines", lines_s)
+            watch.add("assemble", time.perf_counter() - mark, time.thread_time() - cpu)
+            watch.add("extract", extract_s, extract_s if serial else None)
+            watch.add("lines", lines_s, lines_s if serial else None)
             bar.update(len(chunk))
     finally:
         bar.close()
@@ -231,9 +234,9 @@ class StoreLoader:
             self.seconds += time.perf_counter() - start
 
     def add(self, blocks: Iterable[str]) -> None:
-        for block in blocks:
-            self.pending.append(block)
-            self.size += len(block)
+        blocks = blocks if isinstance(blocks, list) else list(blocks)
+        self.pending += blocks
+        self.size += sum(map(len, blocks))
         if self.size >= self.batch:
             self._flush()
 
@@ -358,6 +361,7 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
         with watch("html"):
             files.append(_write_view(result, out / "graph.html"))
     result.seconds = time.perf_counter() - start
+    result.stage_cpu = watch.cpu
     return result
 
 
