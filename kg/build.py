@@ -59,7 +59,7 @@ HTML_FULL_MAX = 3000
 #: Entities drawn in the overview of a bigger graph, and evidence sentences kept per link.
 OVERVIEW_NODES, OVERVIEW_EVIDENCE = 500, 3
 #: Characters of N-Triples blocks per bulk load into the store.
-STORE_BATCH = 1 << 25
+STORE_BATCH = 1 << 24
 #: The RDF files of a build, in the order they are written.
 RDF_FILES = ("graph.nt", "graph.ttl", "graph.jsonld")
 
@@ -147,15 +147,17 @@ def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter
 
 
 def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: Iterable[str]) -> tuple[set, list]:
-    """Blocks made with plain IRIs that a slug clash changed: (wrong blocks, right blocks)."""
+    """Blocks made with plain IRIs that a slug clash changed: (wrong blocks, right blocks), only those that differ."""
     if not overrides:
         return set(), []
     wrong, right = set(), []
     for key in fresh:
         c = assembler.contributions[key]
         if any(entity_id(t, n) in overrides for t, n, _ in c.entities):
-            wrong.update(contribution_blocks(c))
-            right += contribution_blocks(c, overrides)
+            old, new = contribution_blocks(c), contribution_blocks(c, overrides)
+            kept = set(old) & set(new)
+            wrong.update(b for b in old if b not in kept)
+            right += [b for b in new if b not in kept]
     return wrong, right
 
 

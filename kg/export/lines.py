@@ -256,7 +256,7 @@ class BlockSorter:
     >>> s.close()
     """
 
-    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 27, fan_in: int = 64):
+    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 26, fan_in: int = 64):
         self.tmpdir, self.limit, self.fan_in = tmpdir, limit, fan_in
         for stale in Path(tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if tmpdir else ():  # a killed build's
             stale.unlink(missing_ok=True)
