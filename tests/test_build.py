@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -219,13 +220,35 @@ def test_build_block_sorter_spills_and_merges(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def test_build_progress_log_lines_when_not_a_terminal(caplog):
+def test_build_progress_log_lines_when_not_a_terminal(halves, tmp_path, monkeypatch, caplog, capsys):
+    """stderr is no terminal under pytest: plain INFO lines with papers/s and ETA, no bar."""
+    import sys
+
+    assert not sys.stderr.isatty()
+    monkeypatch.setattr(build_module, "PROGRESS_FROM", 1)
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    monkeypatch.setattr("kg.progress.LOG_EVERY", 0.0)
     caplog.set_level(logging.INFO, logger="kg.progress")
-    progress = Progress(1000, show=None, every=0.0)
-    progress.log_lines, progress.bar = True, None
+    result = build(halves, tmp_path, html=False, jobs=1)
+    lines = [r.getMessage() for r in caplog.records if r.name == "kg.progress"]
+    assert len(lines) >= 3 and all(re.fullmatch(r"extracted \d+/%d papers \([\d,]+ papers/s(, ETA \d+ s)?\)"
+                                                % result.extracted, line) for line in lines)
+    assert "ETA" in lines[0] and lines[-1].startswith(f"extracted {result.extracted}/{result.extracted} ")
+    assert "papers/s]" not in capsys.readouterr().err  # no tqdm bar
+
+
+def test_build_progress_bar_on_a_terminal(monkeypatch, capsys, caplog):
+    import sys
+
+    caplog.set_level(logging.INFO, logger="kg.progress")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = Progress(1000, show=None)
+    assert progress.bar is not None and not progress.log_lines
     progress.update(400)
+    progress.bar.refresh()
     progress.close()
-    assert "extracted 400/1000 papers" in caplog.text and "papers/s, ETA" in caplog.text
+    err = capsys.readouterr().err
+    assert "400/1000" in err and "papers/s" in err and not caplog.records
 
 
 def test_build_cli_jobs_and_update(halves, serial, tmp_path, capsys):
