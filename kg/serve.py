@@ -256,6 +256,8 @@ class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; ``pool`` runs the queries. ``close()`` stops both."""
 
     daemon_threads = True
+    #: listen backlog: the default 5 drops (resets) connections under a burst of concurrent clients
+    request_queue_size = 128
 
     def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int):
         self.out = out
