@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from SPARQLWrapper import POST, SPARQLWrapper
@@ -168,6 +168,20 @@ def test_cli_push_default_graph(oxigraph, pushed, lineage_out, capsys):
     assert "atomically" in capsys.readouterr().out
     assert _count(oxigraph, None) == _triples(lineage_out)
     assert _remote(oxigraph, "ASK { model:m1 kg:derivedFrom+ model:m0 }", None).canonical() is True
+
+
+@pytest.mark.slow
+def test_cli_push_named_graph(oxigraph, pushed, built_out, lineage_out, capsys):
+    graph = "https://example.org/graphs/cli"
+    try:
+        assert main(["push", str(built_out), "--endpoint", oxigraph + "/store", "--graph", graph]) == 0
+        assert f"graph={quote(graph, safe='')}" in capsys.readouterr().out
+        assert _count(oxigraph, graph) == _triples(built_out)
+        assert _count(oxigraph, LINEAGE_GRAPH) == _triples(lineage_out)  # the other named graphs are untouched
+    finally:
+        drop = urllib.request.Request(oxigraph + "/update", data=f"DROP SILENT GRAPH <{graph}>".encode(),
+                                      method="POST", headers={"Content-Type": "application/sparql-update"})
+        urllib.request.urlopen(drop, timeout=30).close()
 
 
 @pytest.mark.slow
