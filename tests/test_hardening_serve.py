@@ -105,3 +105,33 @@ def test_hardening_serve_bounded_load_no_errors_no_growth(server):
     assert report.errors == [], report.summary()
     assert len(report.latencies) == 200
     assert report.growth < 16 * MB, report.summary()
+
+
+def test_hardening_serve_burst_of_connections_all_answered(server):
+    """64 clients connecting at the same instant: none is reset or stalls in SYN retries
+    (the listen backlog must exceed the burst; the standard library's default of 5 does not)."""
+    import socket
+    import threading
+
+    _, url = server
+    host, port = urlsplit(url).hostname, urlsplit(url).port
+    barrier, results = threading.Barrier(64), []
+
+    def client():
+        barrier.wait()
+        started = time.monotonic()
+        try:
+            with socket.create_connection((host, port), timeout=30) as s:
+                s.sendall(f"GET /sparql?query={quote('ASK {}')} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+                head = s.recv(64)
+            results.append((head.split(b" ")[1] if head else b"", time.monotonic() - started))
+        except OSError as err:
+            results.append((repr(err).encode(), time.monotonic() - started))
+
+    threads = [threading.Thread(target=client) for _ in range(64)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [code for code, _ in results] == [b"200"] * 64
+    assert max(elapsed for _, elapsed in results) < 3  # dropped SYNs are retried after 1 s, 3 s, 7 s...
