@@ -200,6 +200,37 @@ def diff(old, new, fmt):
     click.echo(format_diff(diff_builds(old, new), fmt))
 
 
+# -- kg lineage / kg check ---------------------------------------------------
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.argument("name")
+@click.option("--down", is_flag=True, help="Descendants (what derives from NAME) instead of ancestry.")
+@click.option("--depth", type=click.IntRange(min=1), help="Follow at most this many edges from NAME.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lineage(out, name, down, depth, fmt):
+    """The ancestry tree of model NAME (--down: its descendants), each step with its paper and evidence."""
+    from kg.lineage import lineage as run_lineage
+
+    found = run_lineage(out, name, down=down, depth=depth)
+    click.echo(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) if fmt == "json" else found.tree())
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--strict", is_flag=True, help="Exit non-zero when anything is found (for pipelines).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(out, strict, fmt):
+    """Consistency report: lineage cycles, parents introduced after their children, names typed
+    differently by different papers, models that outperform what they derive from."""
+    from kg.check import CheckFailed, check as run_check, format_report
+
+    report = run_check(out)
+    click.echo(format_report(report, fmt))
+    if strict and report:
+        raise CheckFailed(f"{len(report.findings)} consistency finding{'s' if len(report.findings) != 1 else ''} (--strict)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; a :class:`KGError` becomes one line on stderr and exit code 1."""
     try:
