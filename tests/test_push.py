@@ -1,6 +1,7 @@
 """kg push into a real Oxigraph server (the ``oxigraph`` package's ``serve``), started by the test itself."""
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -95,7 +96,10 @@ def oxigraph(tmp_path_factory):
 def _remote(url: str, text: str, graph: str | None) -> QueryResult:
     """Ask the server with SPARQLWrapper over ``graph`` (``None``: the server's default graph); the answer."""
     client = SPARQLWrapper(url + "/query")
-    client.setQuery(prefixed_query(text))
+    # SPARQLWrapper strips only every other line of a block of # comments before it looks for the query form,
+    # so a word like "drop" in a header comment makes it send an update (RDFLib/sparqlwrapper#232): send the
+    # query without its whole-line comments
+    client.setQuery(prefixed_query(re.sub(r"(?m)^[ \t]*#.*\n?", "", text)))
     if graph is not None:
         client.addDefaultGraph(graph)
     client.setMethod(POST)
@@ -160,6 +164,8 @@ def test_push_remote_answers_match_the_embedded_store(oxigraph, pushed, request,
     remote = _remote(oxigraph, text, graph)
     assert remote.kind == embedded.kind
     assert remote.canonical() == embedded.canonical()
+    if build == "built_out" and name.startswith("schema/"):  # the lineage queries answer on the bundled corpus
+        assert remote.canonical(), f"{name} answers nothing on the bundled corpus"
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,13 +44,22 @@ def engines(built_out, lineage_out):
             for build, out in (("corpus", built_out), ("lineage", lineage_out))}
 
 
+def _rdflib_canonical(answer, text: str):
+    """rdflib's answer, less the one all-unbound row it gives for a GROUP BY that matches nothing
+    (RDFLib/rdflib#3382: SPARQL 1.1 says no groups, no rows; Oxigraph gives none)."""
+    rows = answer.canonical()
+    if re.search(r"(?i)\bGROUP\s+BY\b", text) and rows == [("",) * len(answer.variables)]:
+        return []
+    return rows
+
+
 @pytest.mark.parametrize("build", ["corpus", "lineage"])
 @pytest.mark.parametrize("name", QUERY_FILES)
 def test_store_engines_agree_on_every_query_file(engines, build, name):
     text = QUERY_FILES[name].read_text(encoding="utf-8")
     answers = {engine: query(source, text) for engine, source in engines[build].items()}
     assert {a.kind for a in answers.values()} == {answers["disk"].kind}
-    assert answers["disk"].canonical() == answers["memory"].canonical() == answers["rdflib"].canonical()
+    assert answers["disk"].canonical() == answers["memory"].canonical() == _rdflib_canonical(answers["rdflib"], text)
 
 
 def test_store_ancestors_match_the_derivation_dag(lineage_out):
