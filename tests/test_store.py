@@ -84,11 +84,12 @@ def test_store_query_forms(lineage_out, engine, kind, text):
     assert result.rows or result.boolean or result.triples
 
 
-def test_store_rdflib_graph_runs_on_oxigraph(lineage_out):
+@pytest.mark.parametrize("memory", [False, True])
+def test_store_rdflib_graph_runs_on_oxigraph(lineage_out, memory):
     from oxrdflib import OxigraphStore
     from rdflib import RDF, URIRef
 
-    graph = rdflib_graph(lineage_out)
+    graph = rdflib_graph(lineage_out, memory=memory)
     assert isinstance(graph.store, OxigraphStore)
     models = set(graph.subjects(RDF.type, URIRef(PREFIXES["kg"] + "Model")))
     assert len(models) == 200
