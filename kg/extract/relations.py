@@ -45,6 +45,8 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+#: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
+_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bfrom )(?<!\bof )(?<!\bwith )(?<!\bthan )(?<!\bto )(?<!\bon )(?<!\bby )(?<!\bas )(?<!\bover )"
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
@@ -146,6 +148,13 @@ class RelationExtractor:
         self.default_skip = {etype: re.compile(r"[^\s]*\s*(?:" + rx + ")", re.IGNORECASE)
                              for etype, rx in table.get("default_skip", {}).items()}
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
+        anaphora = table.get("anaphora", {})
+        try:
+            self.anaphor = re.compile(anaphora["Dataset"], re.IGNORECASE) if "Dataset" in anaphora else None
+        except re.error as err:
+            raise KGError(f"relation cue table: bad anaphora entry: {err}") from err
+        self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
+        self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
@@ -221,6 +230,7 @@ class RelationExtractor:
         sentences = paper_sentences(paper)
         if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        mentions, anaphors = self._anaphors(paper, sentences, mentions)
         text, starts = paper.text, [m.start for m in mentions]
         skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
         head, intro = self.own_models(skeletons)
@@ -247,6 +257,7 @@ class RelationExtractor:
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
+            ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
 
             def subjects_for(at: int):
                 before = [x for i, x in own_here if positions[i] < at]
@@ -292,7 +303,8 @@ class RelationExtractor:
                             if studying < m.start():  # "we compare ... with BERT-based models"
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
-                    objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
+                    objects = [i for i in objects if not self._blocked_object(skel, positions[i])
+                               and (i not in ana or rule.predicate == "trainedOn")]
                     x = m.group("x") if rule.explicit_subject else None
                     if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default):
                         continue
@@ -313,7 +325,7 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             for i, x in enumerate(ms):
-                if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
+                if (x.type not in self.defaults or i in claimed or i in ana or (background and x.type in self.background_off)
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
@@ -334,6 +346,39 @@ class RelationExtractor:
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
         return self._finish(found, paper)
+
+    def _anaphors(self, paper: Paper, sentences: list[tuple[int, str]],
+                  mentions: list[Mention]) -> tuple[list[Mention], frozenset[tuple[int, int]]]:
+        """Mentions plus "this dataset" / "the corpus" in a training sentence, standing for the last Dataset named.
+
+        The antecedent is the last Dataset mention before the phrase, in its
+        sentence or the two before; the stand-in mentions may only take a
+        ``trainedOn`` edge ("We collect the OSCAR data. Then we pre-train our
+        model using this dataset.").
+        """
+        if self.anaphor is None or not mentions:
+            return mentions, frozenset()
+        low = paper.abstract.lower()
+        if not any(w in low for w in self.anaphor_hint) or not any(w in low for w in self.anaphor_cue):
+            return mentions, frozenset()
+        extra = []
+        for number, (offset, sentence) in enumerate(sentences):
+            if number == 0 or not any(w in sentence.lower() for w in self.anaphor_cue):
+                continue
+            window = sentences[max(0, number - 2)][0]
+            for m in self.anaphor.finditer(sentence):
+                start, end = offset + m.start(), offset + m.end()
+                if any(x.start < end and start < x.end for x in mentions):
+                    continue
+                earlier = [x for x in mentions if x.type == "Dataset" and window <= x.start and x.end <= start]
+                # a dataset named as the source of another ("retrieved from Common Crawl") only when no other
+                earlier = [x for x in earlier if not _FROM_BEFORE.search(paper.text, max(0, x.start - 30), x.start)] or earlier
+                if earlier:
+                    extra.append(Mention(m.group(0), earlier[-1].name, "Dataset", start, end))
+        if not extra:
+            return mentions, frozenset()
+        return (sorted(mentions + extra, key=lambda x: (x.start, -x.end)),
+                frozenset((x.start, x.end) for x in extra))
 
     def _name_internal(self, skel, positions, own, ms, models, add, number, sentence) -> None:
         """``monoBERT`` introduced as one of "two variants" of BERT: basedOn the model its name holds.
