@@ -200,6 +200,10 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      set(), {("Zeta", "basedOn", "BERT")}),
     ("retrain X from scratch", "Zeta: a model", "We retrain the T5 architecture from scratch on Welsh text.",
      {("Zeta", "basedOn", "T5"), ("Zeta", "forLanguage", "Welsh")}, set()),
+    ("outperforms X compression methods: not X", "Zeta: a model", "Zeta outperforms all prior BERT compression techniques.",
+     set(), {("Zeta", "outperforms", "BERT")}),
+    ("outperforms X-based models: not X", "Zeta: a model", "Zeta outperforms RoBERTa-based models on GLUE.",
+     {("Zeta", "evaluatedOn", "GLUE")}, {("Zeta", "outperforms", "RoBERTa")}),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data
