@@ -229,6 +229,10 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("this corpus: not a dataset it was drawn from", "Zeta: a model",
      "We build OSCAR, a corpus retrieved from C4. We pre-train Zeta on this corpus.",
      {("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "trainedOn", "C4")}),
+    ("pre-train on it", "Zeta: a model", "We collect OSCAR, a web crawl of Welsh. We pre-train Zeta on it.",
+     {("Zeta", "trainedOn", "OSCAR")}, set()),
+    ("pre-training mixture", "Zeta: a model", "Our pre-training mixture includes C4 and OSCAR.",
+     {("Zeta", "trainedOn", "C4"), ("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "C4")}),
     ("this dataset outside a training sentence", "Zeta: a model",
      "We release SQuAD data. Results on this dataset are good.", set(), {("Zeta", "evaluatedOn", "SQuAD")}),
 ])
