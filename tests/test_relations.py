@@ -212,6 +212,10 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      set(), {("Zeta", "usesTechnique", "LoRA")}),
     ("limitations of a technique", "Zeta: a model", "We address the limitations of knowledge distillation.",
      set(), {("Zeta", "usesTechnique", "knowledge distillation")}),
+    ("exploration, a noun, is no study of others", "Zeta: a model",
+     "Inspired by exploration work on syntax, we extend BERT to a new model.", {("Zeta", "basedOn", "BERT")}, set()),
+    ("we explore: a study of others", "Zeta: a model", "We explore models built on BERT.", set(),
+     {("Zeta", "basedOn", "BERT")}),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data
