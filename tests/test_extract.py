@@ -125,6 +125,10 @@ def _found(extractor, title, abstract=""):
     ("Serving", "KV caches are offloaded with CPU offloading; self attention uses FlashAttention.",
      {("KV caching", "Technique"), ("offloading", "Technique"), ("self-attention", "Technique"),
       ("FlashAttention", "Technique")}, set()),
+    ("Routing", "We scale Switch Transformers with a novel token-level expert attention mechanism.",
+     {("Switch Transformer", "Model"), ("token-level expert attention", "Technique")}, set()),
+    ("Compression", "We propose a novel group-wise quantization scheme and a new training strategy.",
+     {("quantization", "Technique")}, {("group-wise quantization", "Technique"), ("training", "Technique")}),
     ("Adapters", "We combine LoRA, prompt tuning and knowledge distillation (KD) with 4-bit quantization.",
      {("LoRA", "Technique"), ("prompt tuning", "Technique"), ("knowledge distillation", "Technique"),
       ("quantization", "Technique")}, set()),
@@ -139,6 +143,8 @@ def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, prese
     ("Sparse Prune: An Approach for Compressing Encoders", "We describe Sparse Prune.", "Sparse Prune", "Technique"),
     ("KoQuiz: A Benchmark for Korean Trivia", "We release KoQuiz.", "KoQuiz", "Dataset"),
     ("Faster encoders", "Our compressed model, dubbed TinyFoo, is fast.", "TinyFoo", "Model"),
+    ("GradZip: Faster Training", "GradZip, a memory-efficient optimization strategy, halves memory.", "GradZip",
+     "Technique"),
 ])
 def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, name, etype):
     mentions = extractor(Paper("t:intro", title, abstract)).mentions

@@ -94,6 +94,10 @@ class NameDiscoverer:
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
+        method = cues["method"]
+        self.variant_heads = frozenset(method["variant_heads"])
+        self._method = re.compile(r"\b(?:a|an|the|our)\s+(?:" + "|".join(method["novelty"]) + r")\s+"
+                                  r"(?P<name>(?:[\w\-]+\s+){2,3}?)(?:" + "|".join(method["nouns"]) + r")s?\b", re.I)
         self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
@@ -148,8 +152,14 @@ class NameDiscoverer:
         if not ok or not self.acceptable(head):
             return []
         start = paper.title.index(head)
-        etype = self.type_of_name(head) or self.type_near("", paper.title[match.end():]) or "Model"
+        etype = (self.type_of_name(head) or self.type_near("", paper.title[match.end():])
+                 or self._appositive_type(head, paper.abstract) or "Model")
         return [Found(head, etype, start, start + len(head), True, how="title")]
+
+    def _appositive_type(self, name: str, abstract: str) -> str | None:
+        """The type a description gives the name: "GaLore, a memory-efficient training strategy"."""
+        m = re.search(re.escape(name) + r",?\s+(?:is\s+)?(?:a|an)\s+([^.;:()]{0,80})", abstract)
+        return self.type_near("", m.group(1)) if m else None
 
     def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
@@ -289,8 +299,30 @@ class NameDiscoverer:
         sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
         return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
 
+    def methods(self, paper: Paper) -> list[Found]:
+        """A new technique named by its head noun: "a novel global-local attention mechanism".
+
+        Two or three words before a method noun after "novel / new / proposed";
+        the last must be a technique head ("attention", "distillation",
+        "training", ...) and none a generic word.
+        """
+        text, found = paper.text, []
+        for m in self._method.finditer(text):
+            words = m.group("name").split()
+            while words and words[0].lower() in self.stop:
+                words.pop(0)
+            name = " ".join(words)
+            head = words[-1].lower().split("-")[-1] if words else ""
+            if (len(words) < 2 or self.acronym_heads.get(head) != "Technique" or head in self.variant_heads
+                    or name.lower() in self.generic_phrases or any(w.lower() in self.generic_phrases for w in words[:-1])):
+                continue
+            start = m.start("name") + m.group("name").index(name)
+            found.append(Found(name, "Technique", start, start + len(name), True, how="method"))
+        return found
+
     def __call__(self, paper: Paper) -> list[Found]:
-        found = self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+        found = (self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+                 + self.methods(paper))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:

@@ -189,8 +189,10 @@ class Extractor:
         names_here: dict[str, tuple[str, str]] = {}
         for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
             name, etype = self._typed(found)
+            # "a novel X method" names a technique of the paper's own only when X is no known one
+            own = found.introduced and not (found.how == "method" and (name, etype) != (found.name, found.type))
             if found.start >= 0:
-                out.append((found.start, found.end, name, etype, found.introduced, 0.8, 2))
+                out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
         # every other occurrence of a name discovered in this paper
@@ -270,7 +272,7 @@ def _with_plurals(pairs, exact_case) -> list:
     for surface, entity in pairs:
         out.append((surface, entity))
         last = surface.rsplit(" ", 1)[-1]
-        if (len(last) >= 4 and last.isalpha() and last.islower() and not last.endswith("s")
+        if (len(last) >= 4 and last.isalpha() and (last.islower() or " " in surface) and not last.endswith("s")
                 and not _case_sensitive(surface, exact_case)):
             out.append((surface + "s", entity))
     return out
