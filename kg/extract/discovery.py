@@ -38,6 +38,9 @@ _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
+#: verbs that present a name as new, not only as used ("we present X" against "we train X")
+_STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
+_FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
@@ -196,7 +199,8 @@ class NameDiscoverer:
         end), ordered as a scan of each sentence in turn would give them; the
         abstract is split into sentences only when something is found.
         """
-        raw = [(0, m.start(), m.end(), "intro") for m in self.intro.finditer(abstract)]
+        raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak")
+               for m in self.intro.finditer(abstract)]
         if abstract.isascii():  # where the naming words are, then the pattern there only
             lowered = abstract.lower()
             at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
@@ -221,7 +225,7 @@ class NameDiscoverer:
             for s, e, name, aliases in self._names_at(sentence, m_end):
                 etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
-                own = how == "intro" or bool(_SELF.search(sentence))
+                own = how.startswith("intro") or bool(_SELF.search(sentence))
                 if etype == "Model" and aliases:
                     found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
                 elif aliases:
@@ -314,7 +318,8 @@ class NameDiscoverer:
             name = " ".join(words)
             head = words[-1].lower().split("-")[-1] if words else ""
             if (len(words) < 2 or self.acronym_heads.get(head) != "Technique" or head in self.variant_heads
-                    or name.lower() in self.generic_phrases or any(w.lower() in self.generic_phrases for w in words[:-1])):
+                    or name.lower() in self.generic_phrases or any(w.lower() in self.generic_phrases for w in words[:-1])
+                    or any(w.lower() in _FUNCTION_WORDS for w in words)):
                 continue
             start = m.start("name") + m.group("name").index(name)
             found.append(Found(name, "Technique", start, start + len(name), True, how="method"))

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from kg.extract.discovery import Found, NameDiscoverer
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
-from kg.extract.languages import LanguageFinder
+from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
 from kg.link import Linker, normalize
@@ -34,7 +34,9 @@ from kg.model import Entity, Extraction, Mention, Paper
 __all__ = ["Extractor"]
 
 _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
-_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-[A-Z]{2,3})")
+_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
+#: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
+_LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -159,7 +161,7 @@ class Extractor:
         two or four digits, or a hyphen and a two- or three-letter code).
         """
         match = _DATASET_SUFFIX.fullmatch(name)
-        if not match:
+        if not match or (match.group("code") and match.group("code").lower() not in _LANGUAGE_CODES):
             return None
         base = self.linker.link(match.group("base"), fuzzy=False)
         return Entity(name, "Dataset") if base is not None and base.type == "Dataset" else None
@@ -189,8 +191,10 @@ class Extractor:
         names_here: dict[str, tuple[str, str]] = {}
         for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
             name, etype = self._typed(found)
-            # "a novel X method" names a technique of the paper's own only when X is no known one
-            own = found.introduced and not (found.how == "method" and (name, etype) != (found.name, found.type))
+            # a curated (or otherwise known) name is the paper's own only as its title's head or after
+            # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
+            known = (name, etype) != (found.name, found.type) or self.linker.link(found.name, fuzzy=False) is not None
+            own = found.introduced and not (known and found.how not in ("title", "intro", "naming"))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
