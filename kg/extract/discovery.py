@@ -276,8 +276,10 @@ class NameDiscoverer:
             names: list[tuple[int, str]] = []
             if m.start() > 1 and text[m.start() - 1] == " ":
                 items = _names_before(text, m.start() - 1)
-                if len(items) > 1 and not m.group().endswith(("s", "ora")):
-                    items = items[-1:]
+                if not m.group().endswith(("s", "ora")):
+                    items = items[-1:]  # "the Foo dataset"
+                elif len(items) < 2:
+                    items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
                 names += [(start, self._strip_stop(name)) for start, name in items]
             tail = self._after_dataset.match(text, m.end())
             if tail:
