@@ -91,7 +91,9 @@ class Extractor:
         aliases: dict[str, set] = defaultdict(set)
         for paper in papers:
             for found in self._discovered(paper):
-                if self.linker.link(found.name, fuzzy=False) is not None:
+                # known names, and known names with a modifier ("BERT-like"), are not learned
+                if (self.linker.link(found.name, fuzzy=False) is not None
+                        or self.linker.link(strip_affixes(found.name, self.modifiers)[1], fuzzy=False) is not None):
                     continue
                 key = self._key(found.name)
                 surfaces[key][found.name] += 1
