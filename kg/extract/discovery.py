@@ -40,6 +40,7 @@ _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
 _STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
 _FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
@@ -99,8 +100,10 @@ class NameDiscoverer:
         self.not_entities = frozenset(acro["not_entities"])
         method = cues["method"]
         self.variant_heads = frozenset(method["variant_heads"])
-        self._method = re.compile(r"\b(?:a|an|the|our)\s+(?:" + "|".join(method["novelty"]) + r")\s+"
-                                  r"(?P<name>(?:[\w\-]+\s+){2,3}?)(?:" + "|".join(method["nouns"]) + r")s?\b", re.I)
+        self.novelty = tuple(w.lower() for w in method["novelty"])
+        # the novelty word first, so the regex engine skips ahead to its first letters; the article is checked after
+        self._method = re.compile(_by_first_letter(method["novelty"]) + r"\s+(?P<name>(?:[\w\-]+\s+){2,3}?)(?:"
+                                  + "|".join(method["nouns"]) + r")s?\b", re.I)
         self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
@@ -313,7 +316,13 @@ class NameDiscoverer:
         "training", ...) and none a generic word.
         """
         text, found = paper.text, []
+        if text.isascii():  # the pattern only where a novelty word is
+            lowered = text.lower()
+            if not any(word in lowered for word in self.novelty):
+                return found
         for m in self._method.finditer(text):
+            if not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
+                continue
             words = m.group("name").split()
             while words and words[0].lower() in self.stop:
                 words.pop(0)
