@@ -120,6 +120,8 @@ def _found(extractor, title, abstract=""):
      {("Quokka", "Dataset"), ("Zebra-QA", "Dataset")}, set()),
     ("Topic models", "Results on the Alpha, Beta-2 and Gamma datasets improve.",
      {("Alpha", "Dataset"), ("Beta-2", "Dataset"), ("Gamma", "Dataset")}, set()),
+    ("Reasoning", "We test on Foo-LSAT. We benchmark ten models on ABSA datasets and a 130+GB corpus.",
+     set(), {("Foo-LSAT. We", "Dataset"), ("ABSA", "Dataset"), ("130+GB", "Dataset")}),
     ("Translation", "We report scores on WMT22 and IWSLT'15, and on the Conll 2003 corpus.",
      {("WMT22", "Dataset"), ("IWSLT'15", "Dataset"), ("CoNLL-2003", "Dataset")}, set()),
     ("Serving", "KV caches are offloaded with CPU offloading; self attention uses FlashAttention.",

@@ -37,7 +37,7 @@ __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
-_QUANTITY = re.compile(r"[\d.,]+\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
+_QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
 _STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
@@ -302,6 +302,7 @@ class NameDiscoverer:
 
     def _dataset_name(self, text: str, start: int, name: str) -> bool:
         if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
+                or name.split()[-1].lower() in self.not_entities
                 or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))):
             return False
         first = name.split()[0]
@@ -350,10 +351,12 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or is_name_shaped(word)
 
 
-_LIST_ITEM = re.compile(r"([A-Z0-9][\w\-.+'/]*(?: [A-Z0-9][\w\-.+'/]*){0,2})")
+# a word of a name: full stops only inside it ("v1.5"), never ending it (a sentence end)
+_IN_WORD = r"[\w\-+'/]*(?:\.[\w\-+'/]+)*"
+_LIST_ITEM = re.compile(rf"([A-Z0-9]{_IN_WORD}(?: [A-Z0-9]{_IN_WORD}){{0,2}})")
 
 
-_NAME_WORD = re.compile(r"[A-Z0-9][\w\-.+'/]*|[a-z]+[A-Z0-9][\w\-.+'/]*")
+_NAME_WORD = re.compile(rf"[A-Z0-9]{_IN_WORD}|[a-z]+[A-Z0-9]{_IN_WORD}")
 _LIST_SEP = re.compile(r"(,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
@@ -361,9 +364,14 @@ def _capitalised_tail(chunk: str) -> str:
     """The last one to three capitalised or name-shaped words of ``chunk``, single-spaced."""
     words = chunk.split(" ")
     tail: list[str] = []
-    while words and len(tail) < 3 and _NAME_WORD.fullmatch(words[-1]):
+    while words and len(tail) < 3 and _NAME_WORD.fullmatch(words[-1]) and words[-1].lower() not in _PRONOUNS:
         tail.insert(0, words.pop())
+    while tail and _QUANTITY.fullmatch(tail[0]):  # "12GB Wikipedia"
+        tail.pop(0)
     return " ".join(tail)
+
+
+_PRONOUNS = frozenset({"we", "our", "it", "its", "they", "their", "this", "these", "that", "those", "i"})
 
 
 def _names_before(text: str, end: int, window: int = 200) -> list[tuple[int, str]]:
