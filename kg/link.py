@@ -48,6 +48,8 @@ def fold(text: str) -> str:
     >>> fold("BERTić")
     'bertic'
     """
+    if text.isascii():  # nothing to decompose; casefold is lower
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -143,7 +145,13 @@ class Linker:
             return self._cache[surface, fuzzy]
         except KeyError:
             pass
-        hit = self._link(surface, fuzzy)
+        if fuzzy:  # the fuzzy step only where the others find nothing
+            hit = self.link(surface, False)
+            if hit is None:
+                key = normalize(surface)
+                hit = self.fuzzy(key) if key else None
+        else:
+            hit = self._link(surface, False)
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
         self._cache[surface, fuzzy] = hit
