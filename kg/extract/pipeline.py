@@ -60,6 +60,7 @@ class Extractor:
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
+        self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
@@ -244,8 +245,7 @@ class Extractor:
 
     def _generic_technique(self, text: str, end: int) -> bool:
         """``Transformer-based models``: a technique used as a modifier is no mention."""
-        rest = text[end:end + 12].lower()
-        return any(rest.startswith(("-" + w, " " + w)) for w in self.generic_followers)
+        return text[end:end + 12].lower().startswith(self._generic_prefixes)
 
 
 def _occurrences(text: str, surface: str) -> list[int]:
