@@ -116,6 +116,8 @@ def _found(extractor, title, abstract=""):
      {("BERT", "Model")}),
     ("A note", "Large language models and transformer-based models are generic; our model is too.",
      set(), {("Transformer", "Technique")}),
+    ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",
+     {("knowledge distillation", "Technique")}, {("Code Search", "Technique"), ("Code search", "Technique")}),
     ("Sentiment at scale", "We evaluate on the Quokka dataset and on the Zebra-QA benchmark.",
      {("Quokka", "Dataset"), ("Zebra-QA", "Dataset")}, set()),
     ("Topic models", "Results on the Alpha, Beta-2 and Gamma datasets improve.",
@@ -147,6 +149,8 @@ def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, prese
     ("Faster encoders", "Our compressed model, dubbed TinyFoo, is fast.", "TinyFoo", "Model"),
     ("GradZip: Faster Training", "GradZip, a memory-efficient optimization strategy, halves memory.", "GradZip",
      "Technique"),
+    ("FooBERT: Encoders with Braided Attention", "FooBERT relies on braided attention to mix heads.",
+     "braided attention", "Technique"),
 ])
 def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, name, etype):
     mentions = extractor(Paper("t:intro", title, abstract)).mentions

@@ -41,6 +41,7 @@ _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
 _STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
+_TITLE_PHRASE = re.compile(r"(?:[A-Z][\w\-]*\s+){1,2}[A-Z][a-z\-]+\b")
 _FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
@@ -101,6 +102,7 @@ class NameDiscoverer:
         method = cues["method"]
         self.variant_heads = frozenset(method["variant_heads"])
         self.novelty = tuple(w.lower() for w in method["novelty"])
+        self.title_heads = frozenset(method["title_heads"])
         # the novelty word first, so the regex engine skips ahead to its first letters; the article is checked after
         self._method = re.compile(_by_first_letter(method["novelty"]) + r"\s+(?P<name>(?:[\w\-]+\s+){2,3}?)(?:"
                                   + "|".join(method["nouns"]) + r")s?\b", re.I)
@@ -337,9 +339,32 @@ class NameDiscoverer:
             found.append(Found(name, "Technique", start, start + len(name), True, how="method"))
         return found
 
+    def title_techniques(self, paper: Paper) -> list[Found]:
+        """A technique the title names and the abstract repeats: "... BERT with Disentangled Attention".
+
+        Two or three capitalised content words ending in a technique head of
+        [method] title_heads; the mention is the abstract's spelling.
+        """
+        found = []
+        lowered = paper.abstract.lower()
+        for m in _TITLE_PHRASE.finditer(paper.title):
+            words = m.group().split()
+            if (words[-1].lower() not in self.title_heads
+                    or any(w.lower() in self.stop or w.lower() in self.title_stop or w.lower() in _FUNCTION_WORDS
+                           for w in words)):
+                continue
+            at = lowered.find(m.group().lower())
+            if at < 0:
+                continue
+            start = len(paper.title) + 1 + at
+            name = paper.text[start:start + len(m.group())]
+            if name.lower() not in self.generic_phrases:
+                found.append(Found(name, "Technique", start, start + len(name), True, how="title-technique"))
+        return found
+
     def __call__(self, paper: Paper) -> list[Found]:
         found = (self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
-                 + self.methods(paper))
+                 + self.methods(paper) + self.title_techniques(paper))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:

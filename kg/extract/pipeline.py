@@ -63,6 +63,7 @@ class Extractor:
         self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
+        self._curated = self.linker  # the gazetteer's names only, also after learn()
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
         # language names ride along in the same scan, as the last layer (case-sensitive)
@@ -196,7 +197,7 @@ class Extractor:
             name, etype = self._typed(found)
             # a curated (or otherwise known) name is the paper's own only as its title's head or after
             # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
-            known = (name, etype) != (found.name, found.type) or self.linker.link(found.name, fuzzy=False) is not None
+            known = self._curated.link(found.name, fuzzy=False) is not None
             own = found.introduced and not (known and found.how not in ("title", "intro", "naming"))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
