@@ -89,6 +89,7 @@ class NameDiscoverer:
                                 + r"\b(?:\s+\w+){0,2}?\s+(?:" + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+",
                                 re.I)
         self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
+        self._intro_lower = re.compile(self.intro.pattern)
         self.naming_words = tuple(w.lower() for w in disc["naming_words"])
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
@@ -106,6 +107,7 @@ class NameDiscoverer:
         # the novelty word first, so the regex engine skips ahead to its first letters; the article is checked after
         self._method = re.compile(_by_first_letter(method["novelty"]) + r"\s+(?P<name>(?:[\w\-]+\s+){2,3}?)(?:"
                                   + "|".join(method["nouns"]) + r")s?\b", re.I)
+        self._method_lower = re.compile(self._method.pattern)
         self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
@@ -204,8 +206,10 @@ class NameDiscoverer:
         end), ordered as a scan of each sentence in turn would give them; the
         abstract is split into sentences only when something is found.
         """
-        raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak")
-               for m in self.intro.finditer(abstract)]
+        ascii_text = abstract.isascii()
+        # ASCII text: the case-sensitive pattern over the lower-cased text finds the same, faster
+        matches = self._intro_lower.finditer(abstract.lower()) if ascii_text else self.intro.finditer(abstract)
+        raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
         if abstract.isascii():  # where the naming words are, then the pattern there only
             lowered = abstract.lower()
             at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
@@ -319,14 +323,17 @@ class NameDiscoverer:
         "training", ...) and none a generic word.
         """
         text, found = paper.text, []
-        if text.isascii():  # the pattern only where a novelty word is
+        if text.isascii():  # the pattern only where a novelty word is, case-sensitive over the lower-cased text
             lowered = text.lower()
             if not any(word in lowered for word in self.novelty):
                 return found
-        for m in self._method.finditer(text):
+            matches = self._method_lower.finditer(lowered)
+        else:
+            matches = self._method.finditer(text)
+        for m in matches:
             if not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
                 continue
-            words = m.group("name").split()
+            words = text[m.start("name"):m.end("name")].split()
             while words and words[0].lower() in self.stop:
                 words.pop(0)
             name = " ".join(words)
@@ -335,7 +342,7 @@ class NameDiscoverer:
                     or name.lower() in self.generic_phrases or any(w.lower() in self.generic_phrases for w in words[:-1])
                     or any(w.lower() in _FUNCTION_WORDS for w in words)):
                 continue
-            start = m.start("name") + m.group("name").index(name)
+            start = m.start("name") + text[m.start("name"):m.end("name")].index(name)
             found.append(Found(name, "Technique", start, start + len(name), True, how="method"))
         return found
 
