@@ -7,11 +7,19 @@ Patterns over language, not over any one paper (cue words in ``schema/cues.toml`
 - a naming word: ``called / dubbed / named X`` (also ``X and Y``);
 - an acronym with its long form: ``Matryoshka Representation Learning (MRL)``,
   typed by the long form's head noun; tasks and fields are left out;
-- a name-shaped token built on a known model name: ``KR-BERT``, ``GottBERT``
-  (see :meth:`NameDiscoverer.shaped`).
+- a name typed by a dataset noun: ``the Foo dataset``, ``datasets such as A,
+  B and C``, ``the A, B and C datasets`` (:meth:`NameDiscoverer.datasets`);
+- a new technique named by its head noun: ``a novel global-local attention
+  mechanism`` (:meth:`NameDiscoverer.methods`), or named in the title and
+  repeated in the abstract: ``... with Disentangled Attention``;
+- (in :mod:`kg.extract.pipeline`) a name-shaped token built on a known model
+  name: ``KR-BERT``, ``GottBERT``.
 
-The type comes from the nearest cue noun (``benchmark`` -> Dataset,
-``objective`` -> Technique, ``model`` -> Model); a name without one is a Model.
+The type comes from the name (``...Bench`` -> Dataset, ``L^3 Prune`` ->
+Technique, built on a model name -> Model), else from the nearest cue noun
+(``benchmark`` -> Dataset, ``objective`` or ``approach`` -> Technique,
+``model`` -> Model), else from an appositive (``GaLore, a ... strategy``); a
+name without any is a Model. One name has one type within a paper.
 
 >>> from kg.model import Paper
 >>> d = NameDiscoverer(model_stems=["BERT"])

@@ -2,9 +2,14 @@
 
 Mentions come from four finders, merged longest-span first: curated (and
 learned) phrases, discovered names (:mod:`kg.extract.discovery`), name-shaped
-tokens linked by :class:`kg.link.Linker` (``BERT_LARGE`` -> ``BERT``) or
-discovered when built on a known model name (``KR-BERT``), and languages in
-language contexts.
+tokens linked by :class:`kg.link.Linker` (``BERT_LARGE`` -> ``BERT``), typed
+as a dataset edition (``IWSLT17``, ``COPA-HR``) or discovered when built on a
+known model name (``KR-BERT``), and languages in language contexts.
+
+One Aho-Corasick scan per paper finds the curated phrases (and their plurals),
+the learned ones and the language names, each set resolved on its own
+(:meth:`kg.extract.mentions.PhraseMatcher.find_layers`); name-shaped tokens
+are linked once per distinct spelling (cached).
 
 Streaming: ``Extractor()(paper)`` needs nothing but the paper. A corpus-level
 pass, :meth:`Extractor.learn`, first discovers the names of all papers, so a
