@@ -19,7 +19,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
 
-from kg.serve import Limits, make_server, negotiate
+import kg.serve
+from kg.serve import Limits, in_memory_by_default, make_server, negotiate
 from kg.store import open_store, query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,24 +28,25 @@ CAP = 5000  # above the bundled corpus's Model count, far below its triples
 MODELS = "SELECT ?m ?l WHERE { ?m a kg:Model ; rdfs:label ?l }"
 
 
-def _serving(out, limits: Limits, workers: int):
-    server = make_server(out, port=0, limits=limits, workers=workers)
+def _serving(out, limits: Limits, workers: int, memory: bool | None = None):
+    server = make_server(out, port=0, limits=limits, workers=workers, memory=memory)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
 @pytest.fixture(scope="module")
 def server(built_out):
-    """The bundled-corpus build served on a free loopback port, with a small result cap."""
-    running = _serving(built_out, Limits(timeout=60, max_results=CAP), workers=2)
+    """The bundled-corpus build served from memory on a free loopback port, with a small result cap."""
+    running = _serving(built_out, Limits(timeout=60, max_results=CAP), workers=2, memory=True)
     yield running
     running.close()
 
 
 @pytest.fixture(scope="module")
 def strict(lineage_out):
-    """A one-worker server with a one-second timeout over the synthetic lineage build (no graph.html)."""
-    running = _serving(lineage_out, Limits(timeout=1, max_results=10_000), workers=1)
+    """A one-worker server on the on-disk store, with a one-second timeout, over the synthetic lineage build
+    (no graph.html)."""
+    running = _serving(lineage_out, Limits(timeout=1, max_results=10_000), workers=1, memory=False)
     yield running
     running.close()
 
@@ -82,21 +84,31 @@ def test_serve_select_over_http_matches_the_embedded_store(server, built_out, me
 
 
 @pytest.mark.parametrize("method", ["GET", POST])
-def test_serve_ask_and_construct(server, built_out, method):
+def test_serve_ask_construct_and_describe(server, built_out, method):
     assert _client(server, "ASK { ?m a kg:Model }", method).query().convert()["boolean"] is True
     assert _client(server, "ASK { ?m a kg:NoSuchClass }", method).query().convert()["boolean"] is False
-    text = "CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a kg:Model ; rdfs:label ?l }"
-    served = _client(server, text, method, fmt=TURTLE).query().convert()
-    graph = Graph().parse(data=served, format="turtle")
-    expected = Graph().parse(data=query(open_store(built_out), text).serialize("nt"), format="nt")
-    assert len(graph) > 0 and isomorphic(graph, expected)
+    model = query(open_store(built_out), "SELECT ?m WHERE { ?m a kg:Model } ORDER BY ?m LIMIT 1").rows[0][0]
+    for text in ("CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a kg:Model ; rdfs:label ?l }", f"DESCRIBE <{model}>"):
+        served = _client(server, text, method, fmt=TURTLE).query().convert()
+        graph = Graph().parse(data=served, format="turtle")
+        expected = Graph().parse(data=query(open_store(built_out), text).serialize("nt"), format="nt")
+        assert len(graph) > 0 and isomorphic(graph, expected)
 
 
-def test_serve_negotiates_csv(server, built_out):
-    body = _client(server, MODELS, fmt=CSV).query().convert()
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
-    assert rows[0] == ["m", "l"]
-    assert sorted(map(tuple, rows[1:])) == sorted(query(open_store(built_out), MODELS).rows)
+@pytest.mark.parametrize("accept, parse", [
+    ("text/csv", lambda body: list(csv.reader(io.StringIO(body.decode("utf-8"))))),
+    ("text/tab-separated-values", lambda body: [line.split("\t") for line in body.decode("utf-8").splitlines()]),
+])
+def test_serve_negotiates_csv_and_tsv(server, built_out, accept, parse):
+    status, media, body = _http(server.url + "/sparql?" + urlencode({"query": MODELS}), headers={"Accept": accept})
+    assert status == 200 and media.startswith(accept)
+    rows = parse(body)
+    expected = sorted(query(open_store(built_out), MODELS).rows)
+    if accept == "text/csv":
+        assert rows[0] == ["m", "l"] and sorted(map(tuple, rows[1:])) == expected
+    else:  # TSV keeps the terms' syntax: <IRI> and "literal"
+        assert rows[0] == ["?m", "?l"]
+        assert sorted((m[1:-1], label[1:-1]) for m, label in rows[1:]) == expected
 
 
 @pytest.mark.parametrize("accept, kind, expected", [
@@ -171,7 +183,8 @@ def test_serve_timeout_stops_the_query_and_recovers(strict):
 
 
 def test_cli_serve_answers_and_stops_on_sigterm(lineage_out):
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(lineage_out), "--port", "0", "--workers", "1"],
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(lineage_out), "--port", "0", "--workers", "1",
+                                "--disk"],
                                cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stderr.readline()
@@ -187,3 +200,14 @@ def test_cli_serve_answers_and_stops_on_sigterm(lineage_out):
             process.kill()
             process.wait()
         process.stderr.close()
+
+
+@pytest.mark.parametrize("limit, expected", [(0, False), (10**12, True)])
+def test_serve_in_memory_by_default_below_the_size_limit(lineage_out, monkeypatch, limit, expected):
+    monkeypatch.setattr(kg.serve, "MEMORY_AUTO_BYTES", limit)
+    assert in_memory_by_default(lineage_out) is expected
+    server = make_server(lineage_out, port=0, workers=1)
+    try:
+        assert server.pool.memory is expected
+    finally:
+        server.close()

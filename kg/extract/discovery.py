@@ -185,7 +185,7 @@ class NameDiscoverer:
         words = list(islice(_WORDS.finditer(text, pos), limit))
         for i, w in enumerate(words):
             word = w.group().rstrip(".")
-            if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on"} and not out:
+            if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
                 break
             if is_name_shaped(word) and self.acceptable(word):
                 out.append((w.start(), w.start() + len(word), word, ()))
