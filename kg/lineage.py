@@ -12,13 +12,19 @@ labels the store holds, and the chosen entity's IRI enters the queries as a
 bound value (SPARQL substitution), so ``"} ; DROP ALL"`` is just a name that is
 not found.
 
->>> from kg.store import build_store  # doctest: +SKIP
->>> tree = lineage("out", "tinybert")  # doctest: +SKIP
->>> print(tree.tree())  # doctest: +SKIP
-TinyBERT: ancestry
-└─ BERT  (distillsFrom)
-      TinyBERT: Distilling BERT for Natural Language Understanding
-      "... the plenty of knowledge encoded in a large teacher BERT can be effectively transferred ..."
+>>> store = ox.Store()
+>>> def triple(s, p, o): store.add(ox.Quad(ox.NamedNode(PREFIXES["model"] + s), ox.NamedNode(p), o))
+>>> for m, label in [("tinybert", "TinyBERT"), ("bert", "BERT")]:
+...     triple(m, PREFIXES["rdf"] + "type", ox.NamedNode(PREFIXES["kg"] + "Model"))
+...     triple(m, PREFIXES["skos"] + "prefLabel", ox.Literal(label))
+>>> for p in ("distillsFrom", "derivedFrom"):
+...     triple("tinybert", PREFIXES["kg"] + p, ox.NamedNode(PREFIXES["model"] + "bert"))
+>>> found = lineage(store, "tiny-bert")
+>>> [(s.child.label, s.relation, s.parent.label, s.depth) for s in found.steps]
+[('TinyBERT', 'distillsFrom', 'BERT', 1)]
+>>> print(lineage(store, "BERT", down=True).tree())
+BERT: descendants
+└─ TinyBERT  (distillsFrom)
 """
 from __future__ import annotations
 

@@ -160,3 +160,12 @@ def test_check_bundled(built_out, capsys):
     looping = [c for c in nx.strongly_connected_components(pairs) if len(c) > 1 or pairs.has_edge(*[*c] * 2)]
     assert len(report.by_kind()["cycle"]) == len(looping)
     assert main(["check", str(built_out), "--strict"]) == (1 if report else 0)
+
+
+def test_check_docstring_examples():
+    import doctest
+
+    import kg.check
+
+    result = doctest.testmod(kg.check)
+    assert result.attempted >= 1 and result.failed == 0

@@ -301,3 +301,12 @@ def test_lineage_any_text_is_a_name_or_not_found(lineage_corpus_out, name):
     labels = {found.root.label, *[r["l"] for r in select(
         open_store(lineage_corpus_out), "SELECT ?m ?l WHERE { ?m skos:altLabel ?l }", {"m": ox.NamedNode(found.root.iri)})]}
     assert normalize(name) in {normalize(label) for label in labels} or name in labels
+
+
+def test_lineage_docstring_examples():
+    import doctest
+
+    import kg.lineage
+
+    result = doctest.testmod(kg.lineage)
+    assert result.attempted > 5 and result.failed == 0
