@@ -355,8 +355,10 @@ _STEPS = """
 SELECT ?child ?how ?parent ?label ?type ?paper ?title ?date ?evidence ?confidence WHERE {
   ?child ?how ?parent .
   VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
-  OPTIONAL { ?%(far)s skos:prefLabel ?label }
-  OPTIONAL { ?%(far)s a ?type . VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique } }
+  OPTIONAL { ?%(far)s skos:prefLabel ?prefLabel }
+  OPTIONAL { ?%(far)s rdfs:label ?anyLabel }
+  BIND(COALESCE(?prefLabel, ?anyLabel) AS ?label)
+  OPTIONAL { ?%(far)s a ?type . VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique kg:Paper } }
   OPTIONAL {
     ?statement rdf:subject ?child ; rdf:predicate ?how ; rdf:object ?parent ; prov:wasDerivedFrom ?paper .
     OPTIONAL { ?statement kg:evidence ?evidence }

@@ -310,3 +310,17 @@ def test_lineage_docstring_examples():
 
     result = doctest.testmod(kg.lineage)
     assert result.attempted > 5 and result.failed == 0
+
+
+def test_lineage_paper_as_subject(tmp_path):
+    """A paper naming no model of its own can be the subject of a lineage edge; it shows by its title."""
+    kg, rdf, rdfs, skos, dct = (PREFIXES[p] for p in ("kg", "rdf", "rdfs", "skos", "dcterms"))
+    bert, paper = f"<{PREFIXES['model']}bert>", f"<{PREFIXES['paper']}p1>"
+    lines = [f"{bert} <{rdf}type> <{kg}Model> .", f'{bert} <{skos}prefLabel> "BERT" .',
+             f"{paper} <{rdf}type> <{kg}Paper> .", f'{paper} <{rdfs}label> "Distilling BERT for fun" .',
+             f'{paper} <{dct}title> "Distilling BERT for fun" .',
+             f"{paper} <{kg}distillsFrom> {bert} .", f"{paper} <{kg}derivedFrom> {bert} ."]
+    (tmp_path / "graph.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_store(tmp_path / "graph.nt", tmp_path)
+    (step,) = lineage(tmp_path, "BERT", down=True).steps
+    assert (step.child.label, step.child.type, step.relation) == ("Distilling BERT for fun", "Paper", "distillsFrom")
