@@ -131,7 +131,7 @@ def check(source) -> Report:
     label: dict[str, str] = {r["entity"]: r["label"] for r in select(store, _PREF)}
 
     def name(iri: str) -> str:
-        return label.get(iri, iri.rsplit("/", 1)[-1])
+        return " ".join(label.get(iri, iri.rsplit("/", 1)[-1]).split())
 
     statements: dict[tuple[str, str, str], list[tuple[str, str | None]]] = defaultdict(list)
     stated: dict[str, str] = {}  # model -> earliest date of a paper stating its lineage
@@ -242,6 +242,7 @@ def format_report(report: Report, fmt: str = "text") -> str:
         for f in found:
             lines.append(f"  {f.message}")
             for e in f.evidence:
+                e = tuple(None if v is None else " ".join(v.split()) for v in e)
                 if len(e) == 3:
                     lines.append(f"      {e[0]} as {e[1]}: {e[2]}")
                 elif e[4]:

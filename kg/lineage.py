@@ -61,6 +61,11 @@ class UnknownNameError(KGError, LookupError):
         self.close = close
 
 
+def _line(text: str) -> str:
+    """``text`` on one line: runs of whitespace (newlines, tabs) become one space."""
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Node:
     """An entity of the build: its IRI, label and type (``Model``, ``Dataset`` ...)."""
@@ -172,7 +177,7 @@ class Lineage:
         below: dict[Node, list[Step]] = defaultdict(list)
         for step in self.steps:
             below[step.parent if self.down else step.child].append(step)
-        lines = [f"{self.root.label}: {'descendants' if self.down else 'ancestry'}"]
+        lines = [f"{_line(self.root.label)}: {'descendants' if self.down else 'ancestry'}"]
         if not self.steps:
             lines.append(f"  (no {'descendants' if self.down else 'ancestors'} in the graph)")
         expanded = {self.root}
@@ -187,13 +192,13 @@ class Lineage:
                     mark = "  (cycle)"
                 elif other in expanded and below.get(other):
                     mark = "  (shown above)"
-                lines.append(f"{prefix}{'└─ ' if last else '├─ '}{other.label}  ({step.relation}){mark}")
+                lines.append(f"{prefix}{'└─ ' if last else '├─ '}{_line(other.label)}  ({step.relation}){mark}")
                 inner = prefix + ("   " if last else "│  ")
                 for source in step.sources:
                     when = f" ({source.date})" if source.date else ""
-                    lines.append(f"{inner}   {source.title or source.paper}{when}")
+                    lines.append(f"{inner}   {_line(source.title or source.paper)}{when}")
                     if source.evidence:
-                        lines.append(f'{inner}   "{source.evidence}"')
+                        lines.append(f'{inner}   "{_line(source.evidence)}"')
                 if not mark and other not in expanded:
                     expanded.add(other)
                     walk(other, inner, (*path, other))

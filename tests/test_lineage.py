@@ -324,3 +324,10 @@ def test_lineage_paper_as_subject(tmp_path):
     build_store(tmp_path / "graph.nt", tmp_path)
     (step,) = lineage(tmp_path, "BERT", down=True).steps
     assert (step.child.label, step.child.type, step.relation) == ("Distilling BERT for fun", "Paper", "distillsFrom")
+
+
+def test_lineage_tree_keeps_one_line_per_row(hostile_out):
+    found = lineage(hostile_out, "Parent", down=True)
+    lines = found.tree().splitlines()
+    assert len(lines) == 1 + len(HOSTILE)  # the header and one line per step: no label breaks a line
+    assert any("x DROP ALL  (distillsFrom)" in line for line in lines)
