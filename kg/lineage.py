@@ -134,8 +134,9 @@ class Step:
         return self._best and self._best.confidence
 
     def to_dict(self) -> dict:
-        return {"child": self.child.label, "child_iri": self.child.iri, "relation": self.relation,
-                "parent": self.parent.label, "parent_iri": self.parent.iri, "depth": self.depth,
+        return {"child": self.child.label, "child_iri": self.child.iri, "child_type": self.child.type,
+                "relation": self.relation, "parent": self.parent.label, "parent_iri": self.parent.iri,
+                "parent_type": self.parent.type, "depth": self.depth,
                 "paper": self.paper, "title": self.title, "date": self.date, "evidence": self.evidence,
                 "confidence": self.confidence, "sources": [s.to_dict() for s in self.sources]}
 

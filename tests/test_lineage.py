@@ -98,6 +98,7 @@ def test_lineage_to_dict_is_json(lineage_corpus_out):
     assert [(s["child"], s["relation"], s["parent"], s["depth"]) for s in data["steps"]] == [
         ("CamemBERT", "basedOn", "RoBERTa", 1), ("RoBERTa", "basedOn", "BERT", 2)]
     assert data["steps"][0]["evidence"] == "CamemBERT is based on RoBERTa."
+    assert (data["steps"][0]["child_type"], data["steps"][0]["parent_type"]) == ("Model", "Model")
     assert data["steps"][0]["sources"][0]["date"] == "2019-11-10"
 
 
