@@ -332,3 +332,22 @@ def test_lineage_tree_keeps_one_line_per_row(hostile_out):
     lines = found.tree().splitlines()
     assert len(lines) == 1 + len(HOSTILE)  # the header and one line per step: no label breaks a line
     assert any("x DROP ALL  (distillsFrom)" in line for line in lines)
+
+
+@pytest.fixture(scope="module")
+def lineage_real_out(tmp_path_factory) -> Path:
+    """The hand-made corpus built by the real extractor (the statements there are plain)."""
+    from kg.build import build
+
+    corpus = Path(__file__).parent / "data" / "lineage" / "papers.jsonl"
+    return build([corpus], tmp_path_factory.mktemp("lineage-real"), html=False, jobs=1).out
+
+
+def test_lineage_real_extractor_end_to_end(lineage_real_out):
+    found = lineage(lineage_real_out, "BERT", down=True)
+    assert _triples(found.steps) == {
+        ("TinyBERT", "distillsFrom", "BERT"), ("DistilBERT", "distillsFrom", "BERT"), ("Q8BERT", "compresses", "BERT"),
+        ("RoBERTa", "basedOn", "BERT"), ("CamemBERT", "basedOn", "RoBERTa"), ("RobBERT", "basedOn", "RoBERTa"),
+        ("Orca", "fineTunedFrom", "RoBERTa"), ("MiniDistil", "compresses", "DistilBERT")}
+    assert all(step.evidence and step.title for step in found.steps)
+    assert "(cycle)" in lineage(lineage_real_out, "AlphaNet").tree()
