@@ -45,6 +45,7 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+_SUBJECT_BEFORE = re.compile(r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$")
 
 
 def _list_of(code: str) -> str:
@@ -105,6 +106,7 @@ class RelationExtractor:
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
+            self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -237,6 +239,7 @@ class RelationExtractor:
             background = number > 0 and not own_here and not self.ours_here.search(skel)
             studying = None
             claimed: set[int] = set()
+            trained: set[int] = set()
             fired: dict[tuple, bool] = {}
             for rule in self.rules:
                 if "«" + self.codes_needed[rule.predicate] not in skel:
@@ -255,7 +258,7 @@ class RelationExtractor:
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
-                        if background:
+                        if background or self._other_subject(skel, m.start(), ms, own):
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
@@ -275,6 +278,10 @@ class RelationExtractor:
                         subjects = subjects_for(m.start("y"))
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
+                        if rule.predicate == "evaluatedOn" and i in trained:
+                            continue
+                        if rule.predicate == "trainedOn":
+                            trained.add(i)
                         if rule.predicate == "trainedOn" or x:
                             claimed.add(i)
                         for subject in subjects:
@@ -284,6 +291,8 @@ class RelationExtractor:
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
+                    continue
+                if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
@@ -337,6 +346,11 @@ class RelationExtractor:
         window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
+
+    def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
+        """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
+        m = _SUBJECT_BEFORE.search(self._clause_before(skel, at))
+        return bool(m) and ms[int(m.group(1))].name not in own
 
     @staticmethod
     def _clause_before(skel: str, at: int, width: int = 60) -> str:
