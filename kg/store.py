@@ -115,11 +115,12 @@ def open_store(out: Path | str, *, memory: bool = False) -> ox.Store:
         raise GraphNotFoundError(f"{path}: cannot open the store ({err}); rebuild with 'kg build --out {out}'") from err
 
 
-def rdflib_graph(out: Path | str, engine: str = "oxigraph"):
+def rdflib_graph(out: Path | str, engine: str = "oxigraph", *, memory: bool = False):
     """The build as an :class:`rdflib.Graph`.
 
     ``oxigraph``: rdflib's API over the persisted store (oxrdflib), opened at
-    once; ``rdflib``: rdflib's default in-memory store, parsed from ``graph.nt``.
+    once (``memory=True``: over an in-memory copy, see :func:`open_store`);
+    ``rdflib``: rdflib's default in-memory store, parsed from ``graph.nt``.
 
     >>> g = rdflib_graph("out")  # doctest: +SKIP
     >>> g.query("SELECT ?m WHERE { ?m kg:distillsFrom model:bert }")  # doctest: +SKIP
@@ -135,7 +136,8 @@ def rdflib_graph(out: Path | str, engine: str = "oxigraph"):
         from oxrdflib import OxigraphStore
         from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        graph = rdflib.Graph(store=OxigraphStore(store=open_store(out)), identifier=DATASET_DEFAULT_GRAPH_ID)
+        store = OxigraphStore(store=open_store(out, memory=memory))
+        graph = rdflib.Graph(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)
     return graph
