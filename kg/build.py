@@ -113,17 +113,15 @@ def _ingest(inputs, state: BuildState, format, errors) -> tuple[list[Paper], lis
     return todo, gone
 
 
-def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter, loader: StoreLoader | None,
-             extractor, *, jobs, executor, scheduler, progress, watch: Stopwatch) -> None:
-    """Extract ``papers`` on the executor into the assembler (contributions), the sorter and the store loader (blocks).
+def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockSorter, loader: StoreLoader | None,
+             *, jobs, progress, watch: Stopwatch) -> None:
+    """Extract ``papers`` on the executor ``run`` (closed at the end) into the assembler (contributions),
+    the sorter and the store loader (blocks).
 
     ``watch`` gets ``extract`` and ``lines`` (worker CPU seconds, summed over
     workers), ``assemble`` (this process) and ``extract wall`` (the whole loop).
     """
-    if not papers:
-        return
     start = time.perf_counter()
-    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler)
     size = max(16, min(CHUNK, len(papers) // (8 * max(jobs or 2, 2)) or 1))
     serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
@@ -330,12 +328,15 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
     for key in gone:
         assembler.remove(key)
     out.mkdir(parents=True, exist_ok=True)
+    # workers are forked before the store loader starts its thread
+    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if todo else None
     sorter = BlockSorter(tmpdir=out)
-    loader = None if update else StoreLoader(out)
+    loader = None
     try:
+        loader = None if update else StoreLoader(out)
         fresh = [p.key for p in todo]
-        _extract(todo, assembler, sorter, loader, extractor, jobs=jobs, executor=executor, scheduler=scheduler,
-                 progress=progress, watch=watch)
+        if run is not None:
+            _extract(todo, run, assembler, sorter, loader, jobs=jobs, progress=progress, watch=watch)
         if update:  # the blocks of the papers kept, made again: entity IRIs may have changed
             with watch("lines"):
                 new = set(fresh)
@@ -345,6 +346,8 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
                         fresh.append(key)
         tmp, triples = _write_rdf(out, assembler, sorter, fresh, loader, watch=watch)
     except BaseException:
+        if run is not None:
+            run.close()
         if loader is not None:
             loader.abort()
         raise
