@@ -156,7 +156,10 @@ def eval_(gold, out, as_json, show_errors):
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before a query is stopped.")
 @click.option("--max-results", type=int, default=100_000, show_default=True, help="Rows (or triples) an answer may hold.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Queries answered at once.")
-def serve(out, host, port, timeout, max_results, workers):
+@click.option("--memory/--disk", default=None,
+              help="Answer from an in-memory copy of the graph (faster; ~400 MB per million triples per worker) "
+                   "or from the on-disk store. Default: in memory when graph.nt is under 256 MB.")
+def serve(out, host, port, timeout, max_results, workers, memory):
     """Serve the build in OUT: a read-only SPARQL 1.1 endpoint at /sparql and the HTML view at /."""
     from kg.serve import Limits
     from kg.serve import serve as run_serve
@@ -164,7 +167,7 @@ def serve(out, host, port, timeout, max_results, workers):
     def ready(url):
         click.echo(f"serving {out}: SPARQL endpoint {url}/sparql, HTML view {url}/ (Ctrl-C stops)", err=True)
 
-    run_serve(out, host, port, Limits(timeout, max_results), workers, ready=ready)
+    run_serve(out, host, port, Limits(timeout, max_results), workers, ready=ready, memory=memory)
 
 
 @cli.command()
@@ -195,6 +198,58 @@ def diff(old, new, fmt):
     from kg.diff import diff_builds, format_diff
 
     click.echo(format_diff(diff_builds(old, new), fmt))
+
+
+# -- kg lineage / kg check ---------------------------------------------------
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.argument("name")
+@click.option("--down", is_flag=True, help="Descendants (what derives from NAME) instead of ancestry.")
+@click.option("--depth", type=click.IntRange(min=1), help="Follow at most this many edges from NAME.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lineage(out, name, down, depth, fmt):
+    """The ancestry tree of model NAME (--down: its descendants), each step with its paper and evidence."""
+    from kg.lineage import lineage as run_lineage
+
+    found = run_lineage(out, name, down=down, depth=depth)
+    click.echo(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) if fmt == "json" else found.tree())
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--strict", is_flag=True, help="Exit non-zero when anything is found (for pipelines).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(out, strict, fmt):
+    """Consistency report: lineage cycles, parents introduced after their children, names typed
+    differently by different papers, models that outperform what they derive from."""
+    from kg.check import CheckFailed, check as run_check, format_report
+
+    report = run_check(out)
+    click.echo(format_report(report, fmt))
+    if strict and report:
+        raise CheckFailed(f"{len(report.findings)} consistency finding{'s' if len(report.findings) != 1 else ''} (--strict)")
+
+
+# -- kg view -----------------------------------------------------------------
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.argument("name")
+@click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Draw the nodes within this many links of NAME.")
+@click.option("--lineage", is_flag=True, help="Draw NAME's whole ancestry and descendants as a tree instead.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=20_000, show_default=True,
+              help="Draw at most this many nodes of a neighbourhood (the best-connected).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="HTML file to write (default: OUT/view-NAME.html, or OUT/lineage-NAME.html).")
+def view(out, name, hops, lineage, max_nodes, output):
+    """Write an HTML view of the entity NAME (a label or alias) of the build in OUT: its neighbourhood or lineage."""
+    from kg.view import view as run_view
+
+    result = run_view(out, name, hops=hops, lineage=lineage, path=output, max_nodes=max_nodes)
+    what = "lineage tree" if lineage else f"{hops}-hop neighbourhood"
+    click.echo(f"{result.name}: {what}, {result.nodes} nodes, {result.edges} edges; wrote {result.path}")
 
 
 def main(argv: list[str] | None = None) -> int:

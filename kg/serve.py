@@ -5,9 +5,13 @@
 JSON, XML, CSV or TSV results; Turtle, N-Triples, JSON-LD or RDF/XML graphs.
 Updates are refused (403). ``GET /`` serves ``graph.html``.
 
-Queries run in worker processes that each hold the store open read-only, so
-a query past the timeout is stopped for real: its worker is killed and
-replaced. Answers larger than the result cap are refused with a message.
+Queries run in worker processes, so a query past the timeout is stopped for
+real: its worker is killed and replaced. Each worker answers from an
+in-memory copy of the graph (by default for builds up to
+:data:`MEMORY_AUTO_BYTES` of N-Triples: 2-3x faster on joins and property
+paths than the on-disk store, whose every step is a RocksDB lookup) or from
+the on-disk store opened read-only. Answers larger than the result cap are
+refused with a message.
 
 >>> server = make_server("out", port=0)  # doctest: +SKIP
 >>> threading.Thread(target=server.serve_forever, daemon=True).start()  # doctest: +SKIP
@@ -28,7 +32,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import KGError, QueryError, ResultLimitError
 
-__all__ = ["Limits", "QueryPool", "Response", "SparqlServer", "answer", "make_server", "negotiate", "serve"]
+__all__ = ["MEMORY_AUTO_BYTES", "Limits", "QueryPool", "Response", "SparqlServer", "answer", "in_memory_by_default",
+           "make_server", "negotiate", "serve"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +44,9 @@ RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "
 GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
                "text/plain": "nt", "application/ld+json": "jsonld", "application/rdf+xml": "xml"}
 READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+#: Builds whose graph.nt is at most this size are served from memory unless told otherwise
+#: (about 2M triples; each worker then holds ~1 GB).
+MEMORY_AUTO_BYTES = 256 << 20
 
 
 @dataclass(frozen=True)
@@ -103,10 +111,10 @@ def answer(source, text: str, accept: str, max_results: int | None) -> Response:
     return Response(HTTPStatus.OK, media + charset, result.serialize(fmt))
 
 
-def _worker(out: str, conn, max_results: int) -> None:
+def _worker(out: str, conn, max_results: int, memory: bool) -> None:
     from kg.store import open_store
 
-    store = open_store(out)
+    store = open_store(out, memory=memory)
     conn.send("ready")
     while True:
         try:
@@ -117,25 +125,42 @@ def _worker(out: str, conn, max_results: int) -> None:
         conn.send((response.status, response.content_type, response.body))
 
 
-class QueryPool:
-    """Worker processes that answer queries; one past its timeout is killed and replaced."""
+def in_memory_by_default(out: Path | str) -> bool:
+    """Whether ``kg serve`` loads the build into memory when not told: ``graph.nt`` under :data:`MEMORY_AUTO_BYTES`."""
+    nt = Path(out) / "graph.nt"
+    return nt.is_file() and nt.stat().st_size <= MEMORY_AUTO_BYTES
 
-    def __init__(self, out: Path | str, limits: Limits, workers: int = 2):
-        self.out, self.limits = str(out), limits
+
+class QueryPool:
+    """Worker processes that answer queries; one past its timeout is killed and replaced.
+
+    Each worker holds the store open read-only or, with ``memory``, its own
+    in-memory copy of the graph. A replacement starts in the background, so
+    the answer to a query that timed out does not wait for it.
+    """
+
+    def __init__(self, out: Path | str, limits: Limits, workers: int = 2, memory: bool = False):
+        self.out, self.limits, self.memory = str(out), limits, memory
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue = queue.Queue()
         self._all: set = set()
         self._lock = threading.Lock()
+        self._closed = False
+        self._starting = 0
+        nt = Path(out) / "graph.nt"
+        size = nt.stat().st_size if memory and nt.is_file() else 0
+        self._start_timeout = 60 + size / 2e6  # loading into memory: ~40 MB/s; leave room on a busy machine
         for _ in range(workers):
             self._idle.put(self._start())
 
     def _start(self):
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker, args=(self.out, child, self.limits.max_results), daemon=True)
+        process = self._context.Process(target=_worker, args=(self.out, child, self.limits.max_results, self.memory),
+                                        daemon=True)
         process.start()
         child.close()
         try:
-            started = parent.poll(60) and parent.recv() == "ready"
+            started = parent.poll(self._start_timeout) and parent.recv() == "ready"
         except (EOFError, OSError):
             started = False
         if not started:
@@ -144,8 +169,25 @@ class QueryPool:
             parent.close()
             raise KGError(f"{self.out}: the query worker did not start; see the messages above")
         with self._lock:
-            self._all.add((process, parent))
-        return process, parent
+            if not self._closed:
+                self._all.add((process, parent))
+                return process, parent
+        process.kill()  # the pool closed while this worker was starting
+        process.join()
+        parent.close()
+        return None
+
+    def _replace(self) -> None:
+        try:
+            worker = self._start()
+        except KGError as err:
+            log.error("cannot replace a query worker: %s", err)
+            return
+        finally:
+            with self._lock:
+                self._starting -= 1
+        if worker is not None:
+            self._idle.put(worker)
 
     def _stop(self, worker) -> None:
         process, conn = worker
@@ -155,10 +197,16 @@ class QueryPool:
         with self._lock:
             self._all.discard(worker)
 
+    def _retire(self, worker) -> None:
+        self._stop(worker)
+        with self._lock:
+            self._starting += 1
+        threading.Thread(target=self._replace, name="kg-serve-worker-start", daemon=True).start()
+
     def run(self, text: str, accept: str) -> Response:
         timeout = self.limits.timeout
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=timeout + (self._start_timeout if self._starting else 0))
         except queue.Empty:
             return Response.error(HTTPStatus.SERVICE_UNAVAILABLE, "all query workers are busy; try again")
         process, conn = worker
@@ -170,15 +218,14 @@ class QueryPool:
                 return Response(status, content_type, body)
         except (EOFError, OSError) as err:
             log.warning("query worker %s failed: %s", process.pid, err)
-            self._stop(worker)
-            self._idle.put(self._start())
+            self._retire(worker)
             return Response.error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; see the server log")
-        self._stop(worker)
-        self._idle.put(self._start())
+        self._retire(worker)
         return Response.error(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {timeout:g} s (the server's timeout)")
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             workers = list(self._all)
         for worker in workers:
             self._stop(worker)
@@ -256,12 +303,11 @@ class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; ``pool`` runs the queries. ``close()`` stops both."""
 
     daemon_threads = True
-    #: listen backlog: the default 5 drops (resets) connections under a burst of concurrent clients
-    request_queue_size = 128
+    request_queue_size = 128  # the listen backlog: socketserver's 5 drops connections from a burst of clients
 
-    def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int):
+    def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int, memory: bool = False):
         self.out = out
-        self.pool = QueryPool(out, limits, workers)
+        self.pool = QueryPool(out, limits, workers, memory)
         try:
             super().__init__(address, _Handler)
         except OSError:
@@ -289,14 +335,20 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
-                workers: int = 2) -> SparqlServer:
-    """A server for the build in ``out``, bound but not yet serving (port 0: any free port)."""
+                workers: int = 2, memory: bool | None = None) -> SparqlServer:
+    """A server for the build in ``out``, bound but not yet serving (port 0: any free port).
+
+    ``memory``: each worker answers from an in-memory copy of the graph
+    (``None``: when :func:`in_memory_by_default`) rather than the on-disk store.
+    """
     from kg.store import open_store
 
     out = Path(out)
     open_store(out)  # fail here, clearly, when there is no build
+    if memory is None:
+        memory = in_memory_by_default(out)
     try:
-        return SparqlServer(out, (host, port), limits or Limits(), workers)
+        return SparqlServer(out, (host, port), limits or Limits(), workers, memory)
     except OSError as err:
         raise KGError(f"cannot listen on {host}:{port}: {err.strerror or err}") from err
 
@@ -306,9 +358,9 @@ def _interrupt(signum, frame):
 
 
 def serve(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
-          workers: int = 2, ready=None) -> None:
+          workers: int = 2, ready=None, memory: bool | None = None) -> None:
     """Serve until interrupted; ``ready(url)`` is called once listening."""
-    server = make_server(out, host, port, limits, workers)
+    server = make_server(out, host, port, limits, workers, memory)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # stop the workers on kill, too
     if ready is not None:

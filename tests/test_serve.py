@@ -19,7 +19,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
 
-from kg.serve import Limits, make_server, negotiate
+import kg.serve
+from kg.serve import Limits, in_memory_by_default, make_server, negotiate
 from kg.store import open_store, query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,24 +28,25 @@ CAP = 5000  # above the bundled corpus's Model count, far below its triples
 MODELS = "SELECT ?m ?l WHERE { ?m a kg:Model ; rdfs:label ?l }"
 
 
-def _serving(out, limits: Limits, workers: int):
-    server = make_server(out, port=0, limits=limits, workers=workers)
+def _serving(out, limits: Limits, workers: int, memory: bool | None = None):
+    server = make_server(out, port=0, limits=limits, workers=workers, memory=memory)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
 @pytest.fixture(scope="module")
 def server(built_out):
-    """The bundled-corpus build served on a free loopback port, with a small result cap."""
-    running = _serving(built_out, Limits(timeout=60, max_results=CAP), workers=2)
+    """The bundled-corpus build served from memory on a free loopback port, with a small result cap."""
+    running = _serving(built_out, Limits(timeout=60, max_results=CAP), workers=2, memory=True)
     yield running
     running.close()
 
 
 @pytest.fixture(scope="module")
 def strict(lineage_out):
-    """A one-worker server with a one-second timeout over the synthetic lineage build (no graph.html)."""
-    running = _serving(lineage_out, Limits(timeout=1, max_results=10_000), workers=1)
+    """A one-worker server on the on-disk store, with a one-second timeout, over the synthetic lineage build
+    (no graph.html)."""
+    running = _serving(lineage_out, Limits(timeout=1, max_results=10_000), workers=1, memory=False)
     yield running
     running.close()
 
@@ -171,7 +173,8 @@ def test_serve_timeout_stops_the_query_and_recovers(strict):
 
 
 def test_cli_serve_answers_and_stops_on_sigterm(lineage_out):
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(lineage_out), "--port", "0", "--workers", "1"],
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(lineage_out), "--port", "0", "--workers", "1",
+                                "--disk"],
                                cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stderr.readline()
@@ -187,3 +190,14 @@ def test_cli_serve_answers_and_stops_on_sigterm(lineage_out):
             process.kill()
             process.wait()
         process.stderr.close()
+
+
+@pytest.mark.parametrize("limit, expected", [(0, False), (10**12, True)])
+def test_serve_in_memory_by_default_below_the_size_limit(lineage_out, monkeypatch, limit, expected):
+    monkeypatch.setattr(kg.serve, "MEMORY_AUTO_BYTES", limit)
+    assert in_memory_by_default(lineage_out) is expected
+    server = make_server(lineage_out, port=0, workers=1)
+    try:
+        assert server.pool.memory is expected
+    finally:
+        server.close()

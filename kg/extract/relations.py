@@ -1,13 +1,76 @@
-"""Relation extraction: typed edges with their evidence sentence."""
+"""Relation extraction: typed edges with their evidence sentence.
+
+Each sentence of the title and abstract becomes a *skeleton*, its entity
+mentions replaced by placeholders (``«M0»`` for a Model, ``«D1»`` Dataset,
+``«L2»`` Language, ``«T3»`` Technique), and the cue patterns of
+``schema/relations.toml`` run over it. A pattern names its subject ``{X}`` and
+object ``{Y}`` slots; without ``{X}`` the subject is the paper's own model
+(the name heading the title, or introduced by "we present / propose X",
+"called X"), else the paper itself. Block words ("unlike", "not", "rather
+than") before an object or a cue drop the match, so contrasts give no edge.
+
+>>> from kg.model import Mention, Paper
+>>> p = Paper("t:x", "TinyBERT: Distilling BERT", "We evaluate TinyBERT on GLUE. Unlike DistilBERT, we use no SQuAD.")
+>>> ms = [Mention("TinyBERT", "TinyBERT", "Model", 0, 8), Mention("BERT", "BERT", "Model", 21, 25),
+...       Mention("TinyBERT", "TinyBERT", "Model", 38, 46), Mention("GLUE", "GLUE", "Dataset", 50, 54),
+...       Mention("DistilBERT", "DistilBERT", "Model", 63, 73), Mention("SQuAD", "SQuAD", "Dataset", 85, 90)]
+>>> sorted((r.subject[1], r.predicate, r.object[1]) for r in extract_relations(p, ms))
+[('TinyBERT', 'distillsFrom', 'BERT'), ('TinyBERT', 'evaluatedOn', 'GLUE')]
+"""
 from __future__ import annotations
 
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import KGError
 from kg.extract.sentences import split_sentences
-from kg.model import Mention, Paper, Relation
+from kg.model import LINEAGE_PREDICATES, Mention, Paper, Relation
 
-__all__ = ["extract_relations", "paper_sentences"]
+__all__ = ["DEFAULT_RELATIONS", "RelationExtractor", "extract_relations", "load_relation_table", "paper_sentences"]
 
-#: Paper -> entity relation implied by an entity type being named.
-_PAPER_RELATION = {"Dataset": "evaluatedOn", "Language": "forLanguage", "Technique": "usesTechnique"}
+DEFAULT_RELATIONS = Path(__file__).resolve().parents[2] / "schema" / "relations.toml"
+
+#: Placeholder letter of each entity type.
+TYPE_CODE = {"Model": "M", "Dataset": "D", "Language": "L", "Technique": "T"}
+_TYPE_OF_CODE = {v: k for k, v in TYPE_CODE.items()}
+#: Object type of each predicate.
+OBJECT_TYPE = {**{p: "Model" for p in LINEAGE_PREDICATES}, "outperforms": "Model", "evaluatedOn": "Dataset",
+               "trainedOn": "Dataset", "forLanguage": "Language", "usesTechnique": "Technique"}
+_MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
+_PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
+
+
+def _list_of(code: str) -> str:
+    one = f"«{code}\\d+»"
+    return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?{one})*"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled cue pattern."""
+
+    predicate: str
+    regex: re.Pattern
+    confidence: float
+    explicit_subject: bool
+    source: str
+
+
+def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
+    """The cue tables of ``schema/relations.toml`` as a dict."""
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as err:
+        raise KGError(f"{path}: cannot read the relation cue table: {err}") from err
+    except tomllib.TOMLDecodeError as err:
+        raise KGError(f"{path}: not valid TOML: {err}") from err
 
 
 def paper_sentences(paper: Paper) -> list[tuple[int, str]]:
@@ -16,11 +79,243 @@ def paper_sentences(paper: Paper) -> list[tuple[int, str]]:
     return [(0, paper.title)] + [(base + o, s) for o, s in split_sentences(paper.abstract)]
 
 
-def extract_relations(paper: Paper, mentions: list[Mention]) -> list[Relation]:
-    relations = []
-    for offset, sentence in paper_sentences(paper):
-        for m in mentions:
-            if offset <= m.start < offset + len(sentence) and m.type in _PAPER_RELATION:
-                relations.append(Relation(("Paper", paper.key), _PAPER_RELATION[m.type], (m.type, m.name),
-                                          paper.key, sentence, 0.5))
-    return list(dict.fromkeys(relations))
+class RelationExtractor:
+    """Callable ``(paper, mentions) -> list[Relation]`` built from a cue table (patterns compiled once)."""
+
+    def __init__(self, table: dict | None = None):
+        table = table or load_relation_table()
+        slots = table["slots"]
+        self.self_ref = slots["self"]
+        self._slot = {
+            "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
+            "{w}": r"(?:(?:«L\d+»|[^\s«»,;:]+)\s+){0,3}?",
+            "{W}": r"(?:(?:«L\d+»,?|[^\s«»;]+)\s+){0,5}?",
+            "{sep}": slots["sep"],
+            "{intro}": slots["intro"],
+        }
+        try:
+            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]))
+                          for rule in table["rule"] for pattern in rule["patterns"]]
+            self.block_object = re.compile(table["block"]["before_object"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+            self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
+            self.block_default = re.compile(table["block"]["before_default"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+            self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
+            self.background_off = frozenset(table["background"]["off"])
+            self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
+            own = table["own"]
+            self.title_head = re.compile(own["title_head"])
+            self.intro = re.compile(own["intro"], re.IGNORECASE)
+            self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
+            self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
+            self.ours = re.compile(own["ours"], re.IGNORECASE)
+            self.described = re.compile(own["described"], re.IGNORECASE)
+            self.article = re.compile(own["article"], re.IGNORECASE)
+            self.appended = re.compile(own["appended"] + r"\s*(" + _list_of("M") + ")", re.IGNORECASE)
+            self.appended_stop = re.compile(own["appended_stop"], re.IGNORECASE)
+            self.model_list = re.compile(_list_of("M"), re.IGNORECASE)
+            self.self_regex = re.compile(self.self_ref, re.IGNORECASE)
+        except (KeyError, TypeError, re.error) as err:
+            raise KGError(f"relation cue table: bad entry: {err}") from err
+        self.defaults = {etype: (spec["predicate"], float(spec["confidence"]))
+                         for etype, spec in table["default"].items()}
+        self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
+        self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
+            r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
+        self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
+
+    def _compile(self, predicate: str, template: str, confidence: float) -> Rule:
+        code = TYPE_CODE[OBJECT_TYPE[predicate]]
+        rx = template
+        for slot, text in self._slot.items():
+            rx = rx.replace(slot, text)
+        explicit = "{X}" in rx or "{N}" in rx
+        rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
+        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template)
+
+    # -- the paper's own models ------------------------------------------------
+    def own_models(self, skeletons: list[tuple[str, list[Mention]]]) -> tuple[list[str], list[str]]:
+        """``(title head models, abstract-introduced models)`` by canonical name."""
+        head, intro, flagged = [], [], []
+        for number, (skel, ms) in enumerate(skeletons):
+            names = intro if number else head
+            if number == 0:
+                m = self.title_head.match(skel)
+                if m:
+                    names.append(ms[int(m.group(1))].name)
+            flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
+            for m in self.ours.finditer(skel):
+                names.append(ms[int(m.group(1))].name)
+            for m in self.naming.finditer(skel):
+                names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
+            for m in self.intro.finditer(skel):
+                names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
+        head = list(dict.fromkeys(head))
+        intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
+        return head, intro
+
+    def _introduced_after(self, skel: str, at: int) -> list[int]:
+        """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
+        end = skel.find(".", at)
+        rest = skel[at:end if end >= 0 else len(skel)]
+        out = []
+        stop = self.intro_stop.search(rest)
+        first = _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
+        if first and first.group(1) == "M":
+            described = self.described.match(rest, first.end()) and self.article.search(rest, 0, first.start())
+            if not described:
+                out += [int(i) for _, i in _PLACEHOLDER.findall(self.model_list.match(rest, first.start()).group(0))]
+        for m in self.appended.finditer(rest):
+            if not self.appended_stop.search(rest, 0, m.start()):
+                out += [int(i) for _, i in _PLACEHOLDER.findall(m.group(1))]
+        return out
+
+    # -- one paper -------------------------------------------------------------
+    def __call__(self, paper: Paper, mentions: list[Mention]) -> list[Relation]:
+        sentences = paper_sentences(paper)
+        if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
+            mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        skeletons = [_skeleton(paper.text, offset, sentence, mentions) for offset, sentence in sentences]
+        head, intro = self.own_models(skeletons)
+        own = set(head) | set(intro)
+        if head:
+            defaults = [("Model", head[0])]
+        elif intro:
+            defaults = [("Model", n) for n in intro]
+        else:
+            defaults = [("Paper", paper.key)]
+        title_defaults = [("Model", head[0])] if head else [("Paper", paper.key)]
+        found: dict[tuple, tuple[float, int, str]] = {}
+
+        def add(subject, predicate, obj, confidence, number, sentence):
+            if subject == obj or (predicate in _MODEL_OBJECT and subject[0] != "Model"):
+                return
+            key = (subject, predicate, obj)
+            old = found.get(key)
+            if old is None or confidence > old[0]:
+                found[key] = (confidence, number, sentence)
+
+        for number, ((skel, ms), (_, sentence)) in enumerate(zip(skeletons, sentences)):
+            base = title_defaults if number == 0 else defaults
+            own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
+            positions = _positions(skel)
+
+            def subjects_for(at: int):
+                before = [x for i, x in own_here if positions[i] < at]
+                if before:
+                    return [(before[-1].type, before[-1].name)]
+                if own_here:
+                    return [(own_here[0][1].type, own_here[0][1].name)]
+                return base
+
+            background = number > 0 and not own_here and not self.ours_here.search(skel)
+            studying = bool(self.lineage_block.search(skel))
+            claimed: set[int] = set()
+            for rule in self.rules:
+                if "«" + self.codes_needed[rule.predicate] not in skel:
+                    continue
+                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject and (
+                        background or (studying and rule.predicate in self.lineage_rank)):
+                    continue
+                for m in rule.regex.finditer(skel):
+                    if self._blocked_cue(skel, m):
+                        continue
+                    objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
+                    objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
+                    x = m.group("x") if rule.explicit_subject else None
+                    if x and _PLACEHOLDER.match(x):
+                        subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
+                    else:
+                        subjects = subjects_for(m.start("y"))
+                    for i in objects:
+                        obj = (ms[i].type, ms[i].name)
+                        if rule.predicate == "trainedOn" or x:
+                            claimed.add(i)
+                        for subject in subjects:
+                            add(subject, rule.predicate, obj, rule.confidence, number, sentence)
+            for i, x in enumerate(ms):
+                if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
+                        or self._blocked_object(skel, positions[i], self.block_default)):
+                    continue
+                predicate, confidence = self.defaults[x.type]
+                for subject in subjects_for(positions[i]):
+                    key = (subject, predicate, (x.type, x.name))
+                    if key not in found:
+                        add(subject, predicate, (x.type, x.name), confidence, number, sentence)
+            if self.dataset_language:
+                self._dataset_language(skel, ms, positions, add, number, sentence)
+        return self._finish(found, paper)
+
+    def _dataset_language(self, skel, ms, positions, add, number, sentence) -> None:
+        languages = [x for x in ms if x.type == "Language"]
+        if not languages:
+            return
+        for m in self.intro.finditer(skel):
+            first = _PLACEHOLDER.search(skel, m.end())
+            if first and first.group(1) == "D":
+                dataset = ms[int(first.group(2))]
+                for lang in languages:
+                    add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
+                        self.dataset_language, number, sentence)
+
+    def _blocked_cue(self, skel: str, m: re.Match) -> bool:
+        start = m.start()
+        window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
+        cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
+        return bool(self.block_cue.search(window + " " + cue))
+
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
+        window = skel[max(0, at - 60):at]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end():]
+        return bool(self.block_object.search(window) or (extra is not None and extra.search(window)))
+
+    def _finish(self, found: dict, paper: Paper) -> list[Relation]:
+        # one lineage predicate per pair: the most specific (first listed) wins
+        best: dict[tuple, str] = {}
+        for (s, p, o) in found:
+            if p in self.lineage_rank and (
+                    (s, o) not in best or self.lineage_rank[p] < self.lineage_rank[best[(s, o)]]):
+                best[(s, o)] = p
+        out = []
+        for (s, p, o), (confidence, number, sentence) in sorted(found.items(), key=lambda kv: (kv[1][1], kv[0])):
+            if p in self.lineage_rank and best[(s, o)] != p:
+                continue
+            out.append(Relation(s, p, o, paper.key, sentence, confidence))
+        return out
+
+
+def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """The sentence with each mention inside it replaced by a placeholder, and those mentions."""
+    end = offset + len(sentence)
+    starts = [m.start for m in mentions]
+    lo = bisect.bisect_left(starts, offset)
+    parts, here, cursor = [], [], offset
+    for m in mentions[lo:]:
+        if m.start >= end:
+            break
+        if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
+            continue
+        parts.append(text[cursor:m.start])
+        parts.append(f"«{TYPE_CODE[m.type]}{len(here)}»")
+        here.append(m)
+        cursor = m.end
+    parts.append(text[cursor:end])
+    return " ".join("".join(parts).split()), here
+
+
+def _positions(skel: str) -> list[int]:
+    return [m.start() for m in _PLACEHOLDER.finditer(skel)]
+
+
+@lru_cache(maxsize=1)
+def _default_extractor() -> RelationExtractor:
+    return RelationExtractor()
+
+
+def extract_relations(paper: Paper, mentions: list[Mention], extractor: RelationExtractor | None = None) -> list[Relation]:
+    """The relations one paper's sentences state, each with its evidence sentence and confidence.
+
+    ``mentions`` must be sorted by start offset (as :class:`kg.extract.pipeline.Extractor` makes them).
+    """
+    return (extractor or _default_extractor())(paper, mentions)

@@ -1,0 +1,446 @@
+"""Lineage questions: what a model is derived from (up) or what derives from it (down).
+
+:func:`lineage` resolves a name to an entity of a build (by label or alias,
+ignoring case, spaces and hyphens, as :func:`kg.link.normalize` does), then
+follows the lineage predicates (``kg:distillsFrom``, ``kg:compresses``,
+``kg:fineTunedFrom``, ``kg:basedOn``, and plain ``kg:derivedFrom``) through the
+build's SPARQL store. Each step carries the evidence of the ``rdf:Statement``
+behind it: the paper, its title and date, the sentence and the confidence.
+
+User text never becomes query text: names are matched in Python against the
+labels the store holds, and the chosen entity's IRI enters the queries as a
+bound value (SPARQL substitution), so ``"} ; DROP ALL"`` is just a name that is
+not found.
+
+>>> from kg.store import build_store  # doctest: +SKIP
+>>> tree = lineage("out", "tinybert")  # doctest: +SKIP
+>>> print(tree.tree())  # doctest: +SKIP
+TinyBERT: ancestry
+└─ BERT  (distillsFrom)
+      TinyBERT: Distilling BERT for Natural Language Understanding
+      "... the plenty of knowledge encoded in a large teacher BERT can be effectively transferred ..."
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KGError, QueryError
+from kg.link import normalize
+from kg.model import ENTITY_TYPES, LINEAGE_PREDICATES
+from kg.vocab import KG, PREFIXES, SCHEMA_DIR
+
+__all__ = [
+    "LINEAGE_RELATIONS", "QUERIES_DIR", "Lineage", "Node", "Source", "Step", "UnknownNameError",
+    "find_entity", "lineage", "named_query", "open_source", "select",
+]
+
+#: Every predicate a lineage step may carry, most specific first; ``derivedFrom`` is
+#: reported only where no more specific predicate links the same pair.
+LINEAGE_RELATIONS = (*LINEAGE_PREDICATES, "derivedFrom")
+_KG = str(KG._NS)
+#: The tested SPARQL queries (``schema/queries/*.rq``), each with a header saying what it answers.
+QUERIES_DIR = SCHEMA_DIR / "queries"
+
+
+class UnknownNameError(KGError, LookupError):
+    """No entity of the build has the name asked for; ``close`` lists similar names."""
+
+    def __init__(self, message: str, close: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.close = close
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Node:
+    """An entity of the build: its IRI, label and type (``Model``, ``Dataset`` ...)."""
+
+    iri: str
+    label: str
+    type: str = "Model"
+
+    def to_dict(self) -> dict:
+        return {"iri": self.iri, "label": self.label, "type": self.type}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One paper's evidence for a step."""
+
+    paper: str  # paper IRI
+    title: str | None
+    date: str | None
+    evidence: str | None
+    confidence: float | None
+
+    def to_dict(self) -> dict:
+        return {"paper": self.paper, "title": self.title, "date": self.date, "evidence": self.evidence,
+                "confidence": self.confidence}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One lineage edge: ``child`` ``relation`` ``parent`` (the child is derived from the parent).
+
+    ``depth`` is how many edges the far end of the step is from the root (1 for
+    the root's own parents or children). ``paper``, ``title``, ``date``,
+    ``evidence`` and ``confidence`` are those of the best source (most
+    confident, then earliest); ``sources`` holds every paper that states it.
+    """
+
+    child: Node
+    relation: str
+    parent: Node
+    depth: int
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def _best(self) -> Source | None:
+        return self.sources[0] if self.sources else None
+
+    @property
+    def paper(self) -> str | None:
+        return self._best and self._best.paper
+
+    @property
+    def title(self) -> str | None:
+        return self._best and self._best.title
+
+    @property
+    def date(self) -> str | None:
+        return self._best and self._best.date
+
+    @property
+    def evidence(self) -> str | None:
+        return self._best and self._best.evidence
+
+    @property
+    def confidence(self) -> float | None:
+        return self._best and self._best.confidence
+
+    def to_dict(self) -> dict:
+        return {"child": self.child.label, "child_iri": self.child.iri, "relation": self.relation,
+                "parent": self.parent.label, "parent_iri": self.parent.iri, "depth": self.depth,
+                "paper": self.paper, "title": self.title, "date": self.date, "evidence": self.evidence,
+                "confidence": self.confidence, "sources": [s.to_dict() for s in self.sources]}
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """The ancestry (``down=False``) or descendants (``down=True``) of ``root``.
+
+    ``steps`` are in breadth-first order; each edge appears once, even where
+    the lineage is a DAG or holds a cycle.
+    """
+
+    root: Node
+    down: bool = False
+    depth: int | None = None
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """Every entity reached, root excluded, in the order first reached."""
+        seen = {self.root: None}
+        for step in self.steps:
+            seen.setdefault(step.child if self.down else step.parent, None)
+        return tuple(seen)[1:]
+
+    def to_dict(self) -> dict:
+        return {"root": self.root.to_dict(), "direction": "down" if self.down else "up", "depth": self.depth,
+                "steps": [s.to_dict() for s in self.steps]}
+
+    def tree(self) -> str:
+        """An indented text tree: each step with its relation, paper title (date) and evidence sentence.
+
+        A node reached again is marked ``(shown above)`` and a path back to a node
+        on it ``(cycle)``, neither expanded again.
+        """
+        below: dict[Node, list[Step]] = defaultdict(list)
+        for step in self.steps:
+            below[step.parent if self.down else step.child].append(step)
+        lines = [f"{self.root.label}: {'descendants' if self.down else 'ancestry'}"]
+        if not self.steps:
+            lines.append(f"  (no {'descendants' if self.down else 'ancestors'} in the graph)")
+        expanded = {self.root}
+
+        def walk(node: Node, prefix: str, path: tuple[Node, ...]) -> None:
+            steps = below.get(node, [])
+            for i, step in enumerate(steps):
+                last = i == len(steps) - 1
+                other = step.child if self.down else step.parent
+                mark = ""
+                if other in path:
+                    mark = "  (cycle)"
+                elif other in expanded and below.get(other):
+                    mark = "  (shown above)"
+                lines.append(f"{prefix}{'└─ ' if last else '├─ '}{other.label}  ({step.relation}){mark}")
+                inner = prefix + ("   " if last else "│  ")
+                for source in step.sources:
+                    when = f" ({source.date})" if source.date else ""
+                    lines.append(f"{inner}   {source.title or source.paper}{when}")
+                    if source.evidence:
+                        lines.append(f'{inner}   "{source.evidence}"')
+                if not mark and other not in expanded:
+                    expanded.add(other)
+                    walk(other, inner, (*path, other))
+
+        walk(self.root, "", (self.root,))
+        return "\n".join(lines)
+
+
+# -- the store ---------------------------------------------------------------
+
+def open_source(source) -> ox.Store:
+    """An Oxigraph store from a build directory (path) or a store."""
+    if isinstance(source, ox.Store):
+        return source
+    inner = getattr(getattr(source, "store", None), "_inner", None)  # an rdflib graph over Oxigraph
+    if isinstance(inner, ox.Store):
+        return inner
+    if isinstance(source, (str, Path)):
+        from kg.store import open_store
+
+        return open_store(source)
+    raise TypeError(f"expected a build directory or a pyoxigraph Store, not {type(source).__name__}")
+
+
+def _term(value) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, Node):
+        return ox.NamedNode(value.iri)
+    if isinstance(value, bool):
+        return ox.Literal(str(value).lower(), datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))
+    return ox.Literal(str(value))
+
+
+def select(store: ox.Store, text: str, bindings: Mapping[str, object] | None = None) -> list[dict]:
+    """Rows of a SELECT query as ``{variable: value}`` (``None`` where unbound).
+
+    ``bindings`` give variables a value before the query runs (SPARQL
+    substitution): an :class:`ox.NamedNode`, a :class:`Node`, or a plain
+    value taken as a literal. The query text is never built from them. A bound
+    variable must be in the projection (Oxigraph's rule for substitutions).
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/lmkg/id/model/bert"),
+    ...     ox.NamedNode(PREFIXES["rdfs"] + "label"), ox.Literal("BERT")))
+    >>> select(store, "SELECT ?m ?name WHERE { ?m rdfs:label ?name }", {"name": "BERT"})
+    [{'m': 'https://w3id.org/lmkg/id/model/bert', 'name': 'BERT'}]
+    >>> select(store, "SELECT ?m ?name WHERE { ?m rdfs:label ?name }", {"name": '"} ; DROP ALL ; {"'})
+    []
+    """
+    substitutions = {ox.Variable(k): _term(v) for k, v in (bindings or {}).items()}
+    try:
+        result = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {err}") from err
+    except (OSError, RuntimeError) as err:
+        raise QueryError(f"query failed: {err}") from err
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("select() runs SELECT queries only")
+    names = [v.value for v in result.variables]
+    return [{n: (None if s[n] is None else s[n].value) for n in names} for s in result]
+
+
+def named_query(source, name: str, bindings: Mapping[str, object] | None = None) -> list[dict]:
+    """Run ``schema/queries/<name>.rq`` with ``bindings`` (see each file's ``# Bind:`` line).
+
+    >>> rows = named_query("out", "distilled_from_teacher", {"teacher": ox.NamedNode(PREFIXES["model"] + "bert")})  # doctest: +SKIP
+    """
+    path = QUERIES_DIR / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in QUERIES_DIR.glob("*.rq")))
+        raise QueryError(f"no query named {name!r}; known: {known}")
+    return select(open_source(source), path.read_text(encoding="utf-8"), bindings)
+
+
+# -- names -------------------------------------------------------------------
+
+_LABELS = """
+SELECT ?entity ?type ?label ?pref WHERE {
+  ?entity a ?type .
+  VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique }
+  { ?entity skos:prefLabel ?label BIND(true AS ?pref) }
+  UNION { ?entity rdfs:label ?label BIND(true AS ?pref) }
+  UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
+}"""
+_LABELS_EXACT = """
+SELECT ?name ?entity ?type ?label ?pref WHERE {
+  ?entity a ?type .
+  VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique }
+  { ?entity skos:prefLabel ?label BIND(true AS ?pref) }
+  UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
+  FILTER(?label = ?name)
+}"""
+_PREF_LABEL = "SELECT ?entity ?label WHERE { ?entity skos:prefLabel ?label } LIMIT 1"
+
+
+def _rank(row: dict, name: str) -> tuple:
+    kind = row["type"].removeprefix(_KG)
+    return (kind != "Model", row["label"] != name, row["pref"] != "true",
+            ENTITY_TYPES.index(kind) if kind in ENTITY_TYPES else 9, row["entity"])
+
+
+def _node(store: ox.Store, row: dict) -> Node:
+    pref = select(store, _PREF_LABEL, {"entity": ox.NamedNode(row["entity"])})
+    return Node(row["entity"], pref[0]["label"] if pref else row["label"], row["type"].removeprefix(_KG))
+
+
+def find_entity(source, name: str, *, limit: int = 5) -> Node:
+    """The entity named ``name`` (label or alias, case-, space- and hyphen-insensitive).
+
+    Where several match, a model wins over other types, an exact label over a
+    folded one, a preferred label over an alias. Raises
+    :class:`UnknownNameError` listing up to ``limit`` close names otherwise.
+    """
+    store = open_source(source)
+    if not isinstance(name, str) or not name.strip():
+        raise UnknownNameError("give a model name")
+    exact = select(store, _LABELS_EXACT, {"name": name})
+    if exact:
+        return _node(store, min(exact, key=lambda r: _rank(r, name)))
+    key = normalize(name)
+    rows = select(store, _LABELS)
+    hits = [r for r in rows if key and normalize(r["label"]) == key]
+    if hits:
+        return _node(store, min(hits, key=lambda r: _rank(r, name)))
+    close = _close_names(name, rows, limit)
+    hint = f"; close names: {', '.join(close)}" if close else ""
+    raise UnknownNameError(f"no model or other entity named {name!r} in the graph{hint}", close)
+
+
+_ENTITY = f"""
+SELECT ?entity ?type ?label WHERE {{
+  ?entity a ?type . VALUES ?type {{ kg:Model kg:Dataset kg:Language kg:Technique }}
+  OPTIONAL {{ ?entity skos:prefLabel ?label }}
+}}"""
+
+
+def _entity_of(store: ox.Store, node: Node | ox.NamedNode) -> Node:
+    if isinstance(node, Node):
+        return node
+    rows = select(store, _ENTITY, {"entity": node})
+    if not rows:
+        raise UnknownNameError(f"no entity {node.value} in the graph")
+    row = min(rows, key=lambda r: (r["type"] != str(KG.Model), r["type"]))
+    return Node(node.value, row["label"] or node.value.rsplit("/", 1)[-1], row["type"].removeprefix(_KG))
+
+
+def _close_names(name: str, rows: Iterable[dict], limit: int) -> tuple[str, ...]:
+    from rapidfuzz import fuzz, process
+
+    labels: dict[str, str] = {}
+    for r in sorted(rows, key=lambda r: (r["pref"] != "true", r["label"])):
+        labels.setdefault(normalize(r["label"]), r["label"])
+    key = normalize(name) or name.casefold()
+    found = process.extract(key, list(labels), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
+    return tuple(dict.fromkeys(labels[k] for k, _, _ in found))
+
+
+# -- lineage -----------------------------------------------------------------
+
+_EDGES_UP = """
+SELECT ?root ?child ?how ?parent ?ptype ?plabel WHERE {
+  ?root kg:derivedFrom* ?child .
+  ?child ?how ?parent .
+  VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
+  OPTIONAL { ?parent skos:prefLabel ?plabel }
+  OPTIONAL { ?parent a ?ptype . VALUES ?ptype { kg:Model kg:Dataset kg:Language kg:Technique } }
+}"""
+_EDGES_DOWN = """
+SELECT ?root ?child ?how ?parent ?ctype ?clabel WHERE {
+  ?parent kg:derivedFrom* ?root .
+  ?child ?how ?parent .
+  VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
+  OPTIONAL { ?child skos:prefLabel ?clabel }
+  OPTIONAL { ?child a ?ctype . VALUES ?ctype { kg:Model kg:Dataset kg:Language kg:Technique } }
+}"""
+_SOURCES_UP = """
+SELECT ?root ?child ?how ?parent ?paper ?title ?date ?evidence ?confidence WHERE {
+  ?root kg:derivedFrom* ?child .
+  ?st a rdf:Statement ; rdf:subject ?child ; rdf:predicate ?how ; rdf:object ?parent ; prov:wasDerivedFrom ?paper .
+  VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
+  OPTIONAL { ?st kg:evidence ?evidence }
+  OPTIONAL { ?st kg:confidence ?confidence }
+  OPTIONAL { ?paper dcterms:title ?title }
+  OPTIONAL { ?paper dcterms:date ?date }
+}"""
+_SOURCES_DOWN = _SOURCES_UP.replace("?root kg:derivedFrom* ?child .", "?parent kg:derivedFrom* ?root .")
+
+
+def _sources(rows: list[dict]) -> dict[tuple[str, str, str], tuple[Source, ...]]:
+    found: dict[tuple[str, str, str], dict[str, Source]] = defaultdict(dict)
+    for r in rows:
+        confidence = float(r["confidence"]) if r["confidence"] is not None else None
+        source = Source(r["paper"], r["title"], r["date"], r["evidence"], confidence)
+        edge = found[(r["child"], r["how"].removeprefix(_KG), r["parent"])]
+        old = edge.get(r["paper"])
+        if old is None or (source.confidence or 0.0) > (old.confidence or 0.0):
+            edge[r["paper"]] = source
+
+    def order(s: Source):
+        return (-(s.confidence or 0.0), s.date is None, s.date or "", s.paper)
+
+    return {edge: tuple(sorted(by_paper.values(), key=order)) for edge, by_paper in found.items()}
+
+
+def lineage(source, name: str, *, down: bool = False, depth: int | None = None) -> Lineage:
+    """The ancestry of the entity named ``name`` (``down=True``: its descendants).
+
+    ``name`` is a label or alias (see :func:`find_entity`), or the entity itself
+    (a :class:`Node` or its IRI as an ``ox.NamedNode``). ``source`` is a build's output directory or its (Oxigraph) store;
+    ``depth`` limits how many edges away from the root the walk goes
+    (``None``: no limit). Cycles are walked once.
+
+    >>> tree = lineage("out", "TinyBERT")  # doctest: +SKIP
+    >>> [(s.child.label, s.relation, s.parent.label) for s in tree.steps]  # doctest: +SKIP
+    [('TinyBERT', 'distillsFrom', 'BERT')]
+    """
+    if depth is not None and depth < 0:
+        raise KGError(f"depth must be 0 or more, not {depth}")
+    store = open_source(source)
+    root = _entity_of(store, name) if isinstance(name, (Node, ox.NamedNode)) else find_entity(store, name)
+    bound = {"root": ox.NamedNode(root.iri)}
+    edges = select(store, _EDGES_DOWN if down else _EDGES_UP, bound)
+    sources = _sources(select(store, _SOURCES_DOWN if down else _SOURCES_UP, bound))
+    # the most specific relations of each pair; derivedFrom alone only where nothing more specific holds
+    by_pair: dict[tuple[str, str], set[str]] = defaultdict(set)
+    other: dict[str, Node] = {root.iri: root}
+    for r in edges:
+        by_pair[(r["child"], r["parent"])].add(r["how"].removeprefix(_KG))
+        far = "child" if down else "parent"
+        if r[far] not in other:
+            label = r["clabel" if down else "plabel"] or r[far].rsplit("/", 1)[-1]
+            kind = (r["ctype" if down else "ptype"] or "Model").removeprefix(_KG)
+            other[r[far]] = Node(r[far], label, kind)
+    near_of: dict[str, list[tuple[str, str]]] = defaultdict(list)  # near end -> [(relation, far end)]
+    for (child, parent), relations in by_pair.items():
+        specific = sorted(relations - {"derivedFrom"}, key=LINEAGE_RELATIONS.index) or ["derivedFrom"]
+        near, far = (parent, child) if down else (child, parent)
+        near_of[near].extend((rel, far) for rel in specific)
+    steps: list[Step] = []
+    level, seen, d = [root.iri], {root.iri}, 0
+    while level and (depth is None or d < depth):
+        d += 1
+        upcoming = []
+        for near in level:
+            for rel, far in sorted(near_of.get(near, ()), key=lambda e: (other[e[1]].label, e[1],
+                                                                          LINEAGE_RELATIONS.index(e[0]))):
+                child, parent = (far, near) if down else (near, far)
+                steps.append(Step(other[child], rel, other[parent], d, sources.get((child, rel, parent), ())))
+                if far not in seen:
+                    seen.add(far)
+                    upcoming.append(far)
+        level = upcoming
+    return Lineage(root, down, depth, tuple(steps))
