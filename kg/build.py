@@ -381,7 +381,8 @@ def _write_view(result: BuildResult, path: Path) -> Path:
     graph = overview_graph(asm)
     note = (f"Overview: the {graph.number_of_nodes():,} entities named by the most papers, of "
             f"{len(asm.entity_keys()):,} entities and {len(asm.contributions):,} papers (at most "
-            f"{OVERVIEW_EVIDENCE} evidence sentences per link). Query the build with kg query for the rest.")
+            f"{OVERVIEW_EVIDENCE} evidence sentences per link); kg view {path.parent} NAME shows any entity's "
+            f"neighbourhood, kg query the rest.")
     return write_html(graph, path, note=note)
 
 
