@@ -5,9 +5,14 @@ Inputs are read lazily, one record at a time, and merged as they come
 graph holds anyway. Extraction runs in chunks on an executor
 (:mod:`kg.parallel`: this process, ``jobs`` processes, or Dask); each chunk
 comes back as its contributions and its sorted N-Triples blocks, which are
-spilled to sorted shards and merged into ``graph.nt`` in one pass. Turtle
-and JSON-LD are pyoxigraph's serialisations of that file. The output does
-not depend on the executor or the number of jobs.
+spilled to sorted shards and merged into ``graph.nt`` in one pass, and
+loaded meanwhile into a new SPARQL store by a background thread
+(:class:`StoreLoader`). Turtle and JSON-LD are pyoxigraph's serialisations
+of ``graph.nt`` (a big one's JSON-LD written by a child process at the same
+time). ``graph.html`` draws the whole graph up to :data:`HTML_FULL_MAX`
+nodes, else an overview of the best-connected entities. The output does
+not depend on the executor or the number of jobs. :attr:`BuildResult.stages`
+says where the time went.
 
 ``update=True`` adds the papers of ``inputs`` to the build in ``out``:
 only new or changed papers are extracted, the store is changed in one
@@ -381,7 +386,7 @@ def _write_view(result: BuildResult, path: Path) -> Path:
     graph = overview_graph(asm)
     note = (f"Overview: the {graph.number_of_nodes():,} entities named by the most papers, of "
             f"{len(asm.entity_keys()):,} entities and {len(asm.contributions):,} papers (at most "
-            f"{OVERVIEW_EVIDENCE} evidence sentences per link); kg view {path.parent} NAME shows any entity's "
+            f"{OVERVIEW_EVIDENCE} evidence sentences per link); kg view OUT NAME shows any entity's "
             f"neighbourhood, kg query the rest.")
     return write_html(graph, path, note=note)
 
