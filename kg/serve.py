@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import KGError, QueryError, ResultLimitError
+from kg.errors import GraphNotFoundError, KGError, QueryError, ResultLimitError
 
 __all__ = ["MEMORY_AUTO_BYTES", "Limits", "QueryPool", "Response", "SparqlServer", "answer", "in_memory_by_default",
            "make_server", "negotiate", "serve"]
@@ -348,6 +348,8 @@ def make_server(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limi
     open_store(out)  # fail here, clearly, when there is no build
     if memory is None:
         memory = in_memory_by_default(out)
+    elif memory and not (out / "graph.nt").is_file():
+        raise GraphNotFoundError(f"{out}: no graph.nt to load into memory; serve with --disk, or rebuild")
     try:
         return SparqlServer(out, (host, port), limits or Limits(), workers, memory)
     except OSError as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
 
 import kg.serve
+from kg.errors import GraphNotFoundError
 from kg.serve import Limits, in_memory_by_default, make_server, negotiate
 from kg.store import open_store, query
 
@@ -209,5 +211,16 @@ def test_serve_in_memory_by_default_below_the_size_limit(lineage_out, monkeypatc
     server = make_server(lineage_out, port=0, workers=1)
     try:
         assert server.pool.memory is expected
+    finally:
+        server.close()
+
+
+def test_serve_in_memory_needs_graph_nt(lineage_out, tmp_path):
+    shutil.copytree(lineage_out / "store", tmp_path / "store")
+    with pytest.raises(GraphNotFoundError, match="--disk"):
+        make_server(tmp_path, port=0, workers=1, memory=True)
+    server = make_server(tmp_path, port=0, workers=1)  # the default: on disk, as there is no graph.nt to load
+    try:
+        assert server.pool.memory is False
     finally:
         server.close()
