@@ -3,7 +3,9 @@
 Each synthetic paper takes a title and four to nine abstract sentences drawn
 from the bundled corpus, with every model-shaped name (``TinyBERT``,
 ``XLM-R``, ``GPT-2``) swapped for another name of the corpus, and a unique
-arXiv-style id. The same ``seed`` gives the same file.
+arXiv-style id. The same ``seed`` gives the same file. ``fmt="arxiv"``
+writes the records of the arXiv metadata snapshot instead (``authors`` one
+string, ``categories``, ``versions``, ``update_date``).
 
 >>> import io
 >>> buf = io.StringIO()
@@ -45,15 +47,32 @@ def _recombine(text: str, names: tuple[str, ...], rng: random.Random) -> str:
     return _NAME.sub(lambda m: rng.choice(names) if rng.random() < 0.7 else m.group(0), text)
 
 
-def write_corpus(n: int, out: TextIO, seed: int = 0) -> int:
-    """Write ``n`` synthetic JSON-lines paper records to ``out``; returns ``n``."""
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CATEGORIES = ("cs.CL", "cs.LG", "cs.AI", "cs.CV", "stat.ML")
+
+
+def write_corpus(n: int, out: TextIO, seed: int = 0, fmt: str = "jsonl") -> int:
+    """Write ``n`` synthetic paper records to ``out`` (``fmt``: ``jsonl`` or ``arxiv``); returns ``n``."""
+    if fmt not in ("jsonl", "arxiv"):
+        raise ValueError(f"unknown corpus format {fmt!r}")
     titles, sentences, names = corpus_parts()
     rng = random.Random(seed)
     for i in range(n):
         title = f"{_recombine(rng.choice(titles), names, rng)} {i}"
         abstract = " ".join(_recombine(s, names, rng) for s in rng.sample(sentences, rng.randint(4, 9)))
         year, month = 2000 + (i // 1_000_000) % 30, 1 + (i // 99_999) % 12
-        record = {"id": f"{year % 100:02d}{month:02d}.{i % 99_999 + 1:05d}", "title": title, "abstract": abstract,
-                  "date": f"{year}-{month:02d}-01", "authors": [f"Author {rng.randint(1, 5000)}"]}
+        arxiv = f"{year % 100:02d}{month:02d}.{i % 99_999 + 1:05d}"
+        authors = [f"Author {rng.randint(1, 5000)}" for _ in range(rng.randint(1, 4))]
+        if fmt == "arxiv":
+            record = {"id": arxiv, "submitter": authors[0], "authors": ", ".join(authors), "title": title,
+                      "comments": None, "journal-ref": None, "doi": None, "report-no": None,
+                      "categories": " ".join(rng.sample(_CATEGORIES, 2)), "license": None,
+                      "abstract": f"  {abstract}\n", "update_date": f"{year}-{month:02d}-15",
+                      "versions": [{"version": "v1", "created": f"Mon, {1 + i % 28} {_MONTHS[month - 1]} {year} "
+                                                                f"10:00:00 GMT"}],
+                      "authors_parsed": [[a.split()[1], a.split()[0], ""] for a in authors]}
+        else:
+            record = {"id": arxiv, "title": title, "abstract": abstract, "date": f"{year}-{month:02d}-01",
+                      "authors": authors}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return n

@@ -19,6 +19,8 @@ transaction, and nothing is written when nothing changed.
 from __future__ import annotations
 
 import logging
+import queue
+import shutil
 import threading
 import time
 from collections import Counter
@@ -27,21 +29,23 @@ from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.diff import update_store
 from kg.errors import KGError
-from kg.export.lines import BlockSorter, contribution_blocks, entity_blocks, iri_overrides, write_ntriples
+from kg.export.lines import (BlockSorter, contribution_blocks, decode_block, entity_blocks, iri_overrides,
+                             write_ntriples)
 from kg.export.rdf import temporary, write_derived
 from kg.extract import Extractor
-from kg.graph import Contribution, GraphAssembler, entity_id
+from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
 from kg.model import ENTITY_TYPES, Paper
 from kg.parallel import get_executor
-from kg.progress import Progress
+from kg.progress import Progress, Stopwatch
 from kg.state import BuildState, load_state, save_state
 from kg.store import STORE_DIR, build_store
 
-__all__ = ["DEFAULT_CORPUS", "PROGRESS_FROM", "BuildResult", "build", "chunked"]
+__all__ = ["DEFAULT_CORPUS", "HTML_FULL_MAX", "PROGRESS_FROM", "BuildResult", "build", "chunked", "overview_graph"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,12 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "papers"
 PROGRESS_FROM = 2000
 #: Papers per chunk of work sent to an executor (at most).
 CHUNK = 500
+#: ``graph.html`` draws the whole graph up to this many nodes (papers and entities), else an overview.
+HTML_FULL_MAX = 3000
+#: Entities drawn in the overview of a bigger graph, and evidence sentences kept per link.
+OVERVIEW_NODES, OVERVIEW_EVIDENCE = 500, 3
+#: Characters of N-Triples blocks per bulk load into the store.
+STORE_BATCH = 1 << 25
 #: The RDF files of a build, in the order they are written.
 RDF_FILES = ("graph.nt", "graph.ttl", "graph.jsonld")
 
@@ -58,9 +68,11 @@ class BuildResult:
     """What a build produced, for the summary line and for callers; ``graph`` is made on first use."""
 
     def __init__(self, out: Path, assembler: GraphAssembler, papers: int, triples: int, seconds: float,
-                 files: list[Path], extracted: int = 0):
+                 files: list[Path], extracted: int = 0, stages: dict[str, float] | None = None):
         self.out, self.assembler, self.papers, self.triples = out, assembler, papers, triples
         self.seconds, self.files, self.extracted = seconds, files, extracted
+        #: Wall-clock seconds per stage (``ingest``, ``extract``, ``store`` ...); see :func:`build`.
+        self.stages = stages or {}
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -99,24 +111,36 @@ def _ingest(inputs, state: BuildState, format, errors) -> tuple[list[Paper], lis
     return todo, gone
 
 
-def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter, extractor, *, jobs, executor,
-             scheduler, progress) -> None:
-    """Extract ``papers`` on the executor into the assembler (contributions) and the sorter (blocks)."""
+def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter, loader: StoreLoader | None,
+             extractor, *, jobs, executor, scheduler, progress, watch: Stopwatch) -> None:
+    """Extract ``papers`` on the executor into the assembler (contributions), the sorter and the store loader (blocks).
+
+    ``watch`` gets ``extract`` and ``lines`` (worker seconds, summed over
+    workers), ``assemble`` (this process) and ``extract wall`` (the whole loop).
+    """
     if not papers:
         return
+    start = time.perf_counter()
     run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler)
     size = max(16, min(CHUNK, len(papers) // (8 * max(jobs or 2, 2)) or 1))
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
     try:
-        for chunk, (parts, blocks) in zip(chunks, run.map(chunks)):
+        for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks)):
+            mark = time.perf_counter()
             for paper, (entities, edges) in zip(chunk, parts):
                 assembler.add(Contribution(paper, entities, edges))
             sorter.extend(blocks)
+            if loader is not None:
+                loader.add(blocks)
+            watch.add("assemble", time.perf_counter() - mark)
+            watch.add("extract", extract_s)
+            watch.add("lines", lines_s)
             bar.update(len(chunk))
     finally:
         bar.close()
         run.close()
+        watch.add("extract wall", time.perf_counter() - start)
 
 
 def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: Iterable[str]) -> tuple[set, list]:
@@ -133,56 +157,133 @@ def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: I
 
 
 def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh: list[str],
-               load_store: bool) -> tuple[dict, int]:
+               loader: StoreLoader | None, watch: Stopwatch) -> tuple[dict, int]:
     """Write the RDF files to temporary files beside their final names: ({name: temporary path}, triples).
 
-    With ``load_store`` a fresh store is loaded from the new N-Triples while
-    Turtle and JSON-LD are written (pyoxigraph releases the GIL).
+    ``loader`` (a fresh build) has every paper's blocks already; it gets the
+    entity blocks and the slug-clash fixes, and finishes while Turtle and
+    JSON-LD are written.
     """
-    overrides = iri_overrides(assembler)
-    wrong, right = _fixed_blocks(assembler, overrides, fresh)
-    extra = sorted(right + entity_blocks(assembler, overrides))
+    with watch("entities"):
+        overrides = iri_overrides(assembler)
+        wrong, right = _fixed_blocks(assembler, overrides, fresh)
+        entities = entity_blocks(assembler, overrides)
+        extra = sorted(right + entities)
+    if loader is not None:
+        loader.fix(wrong, right)
+        loader.add(entities)
+        loader.close()
     blocks = (b for b in sorter.sorted(extra) if b not in wrong) if wrong else sorter.sorted(extra)
     tmp = {name: temporary(out / name) for name in RDF_FILES}
-    loader = None
     try:
-        with tmp["graph.nt"].open("wb") as handle:
+        with watch("sort/merge"), tmp["graph.nt"].open("wb") as handle:
             triples = write_ntriples(blocks, handle)
-        if load_store:
-            loader = _Background(build_store, tmp["graph.nt"], out)
         for name in RDF_FILES[1:]:
-            with tmp[name].open("wb") as handle:
+            with watch("turtle/json-ld"), tmp[name].open("wb") as handle:
                 write_derived(tmp["graph.nt"], handle, name)
-        if loader:
-            loader.join()
+        if loader is not None:
+            with watch("store wait"):
+                loader.finish()
     except BaseException:
-        if loader:
-            loader.thread.join()
         for path in tmp.values():
             path.unlink(missing_ok=True)
         raise
     return tmp, triples
 
 
-class _Background:
-    """``function(*args)`` in a thread; :meth:`join` re-raises its error here."""
+class StoreLoader:
+    """Loads a fresh store from blocks as they come, in a background thread, and swaps it in at the end.
 
-    def __init__(self, function, *args):
+    Blocks are batched (:data:`STORE_BATCH` characters) into pyoxigraph
+    ``bulk_load`` calls, which release the GIL: the store fills while
+    papers are extracted. :meth:`fix` takes out the triples of blocks that
+    a slug clash changed, once everything is loaded. The new store is built
+    in ``out/.store.new`` and replaces ``out/store`` as :func:`kg.store.build_store`
+    does; :meth:`abort` removes it.
+    """
+
+    def __init__(self, out: Path, batch: int | None = None):
+        from kg.store import _restore_store
+
+        self.out, self.batch = out, batch or STORE_BATCH
+        self.path, self.old = out / f".{STORE_DIR}.new", out / f".{STORE_DIR}.old"
+        _restore_store(out)
+        for leftover in (self.path, self.old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        self.store = ox.Store(str(self.path))
+        self.pending: list[str] = []
+        self.size = 0
+        self.seconds = 0.0
+        self.removals: list[str] = []
         self.error: BaseException | None = None
-
-        def run():
-            try:
-                function(*args)
-            except BaseException as err:  # handed to the caller's thread by join()
-                self.error = err
-
-        self.thread = threading.Thread(target=run, name="kg-background")
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.thread = threading.Thread(target=self._run, name="kg-store", daemon=True)
         self.thread.start()
 
-    def join(self) -> None:
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.error is not None:
+                continue
+            start = time.perf_counter()
+            try:
+                self.store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+            except BaseException as err:  # handed to the caller by finish()
+                self.error = err
+            self.seconds += time.perf_counter() - start
+
+    def add(self, blocks: Iterable[str]) -> None:
+        for block in blocks:
+            self.pending.append(block)
+            self.size += len(block)
+        if self.size >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.queue.put(decode_block("".join(self.pending)).encode("utf-8"))
+            self.pending, self.size = [], 0
+
+    def fix(self, wrong: set[str], right: list[str]) -> None:
+        """Blocks loaded that a slug clash made wrong, and the blocks that replace them."""
+        if wrong:
+            keep = {line for block in right for line in decode_block(block).splitlines(keepends=True)}
+            self.removals = sorted({line for block in wrong for line in decode_block(block).splitlines(keepends=True)}
+                                   - keep)
+            self.add(right)
+
+    def close(self) -> None:
+        """Every block is given: load the rest (in the background)."""
+        self._flush()
+        self.queue.put(None)
+
+    def finish(self) -> None:
+        """Wait for the loads, take out the fixed triples, optimise and put the store in place."""
         self.thread.join()
         if self.error is not None:
             raise self.error
+        start = time.perf_counter()
+        if self.removals:
+            for triple in ox.parse(input="".join(self.removals).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
+        self.store.optimize()
+        self.store.flush()
+        del self.store
+        final = self.out / STORE_DIR
+        if final.exists():
+            final.rename(self.old)
+        self.path.rename(final)
+        shutil.rmtree(self.old, ignore_errors=True)
+        self.seconds += time.perf_counter() - start
+
+    def abort(self) -> None:
+        """Stop loading and remove the unfinished store."""
+        if self.thread.is_alive():
+            self.pending = []
+            self.error = self.error or KGError("aborted")
+            self.queue.put(None)
+            self.thread.join()
+        self.__dict__.pop("store", None)
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *, format: str | None = None,
@@ -199,52 +300,105 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
     build as it was.
     """
     start = time.perf_counter()
+    watch = Stopwatch()
     out = Path(out)
-    extractor = extractor or Extractor()
-    if update:
-        if not inputs:
-            raise KGError(f"--update {out}: name the files of papers to add")
-        state = load_state(out)
-    else:
-        inputs = list(inputs) if inputs else [DEFAULT_CORPUS]
-        state = BuildState()
-    todo, gone = _ingest(inputs, state, format, errors)
-    assembler = state.assembler(extractor.gazetteer.entities)
+    with watch("setup"):
+        extractor = extractor or Extractor()
+    with watch("ingest"):
+        if update:
+            if not inputs:
+                raise KGError(f"--update {out}: name the files of papers to add")
+            state = load_state(out)
+        else:
+            inputs = list(inputs) if inputs else [DEFAULT_CORPUS]
+            state = BuildState()
+        todo, gone = _ingest(inputs, state, format, errors)
+        assembler = state.assembler(extractor.gazetteer.entities)
     if not state.merger.groups:
         log.warning("no papers found in %s", ", ".join(map(str, inputs)))
     if update and not todo:
         log.info("nothing new: %s is unchanged", out)
         return BuildResult(out, assembler, len(state.merger), _count_lines(out / "graph.nt"),
-                           time.perf_counter() - start, [])
+                           time.perf_counter() - start, [], stages=watch.seconds)
     if todo and hasattr(extractor, "learn"):  # a corpus-level pass: names discovered in any paper
-        extractor.learn(state.merger.papers())
+        with watch("learn"):
+            extractor.learn(state.merger.papers())
     for key in gone:
         assembler.remove(key)
     out.mkdir(parents=True, exist_ok=True)
     sorter = BlockSorter(tmpdir=out)
+    loader = None if update else StoreLoader(out)
     try:
         fresh = [p.key for p in todo]
-        _extract(todo, assembler, sorter, extractor, jobs=jobs, executor=executor, scheduler=scheduler,
-                 progress=progress)
+        _extract(todo, assembler, sorter, loader, extractor, jobs=jobs, executor=executor, scheduler=scheduler,
+                 progress=progress, watch=watch)
         if update:  # the blocks of the papers kept, made again: entity IRIs may have changed
-            new = set(fresh)
-            for key, c in assembler.contributions.items():
-                if key not in new:
-                    sorter.extend(contribution_blocks(c))
-                    fresh.append(key)
-        tmp, triples = _write_rdf(out, assembler, sorter, fresh, load_store=not update)
+            with watch("lines"):
+                new = set(fresh)
+                for key, c in assembler.contributions.items():
+                    if key not in new:
+                        sorter.extend(contribution_blocks(c))
+                        fresh.append(key)
+        tmp, triples = _write_rdf(out, assembler, sorter, fresh, loader, watch=watch)
+    except BaseException:
+        if loader is not None:
+            loader.abort()
+        raise
     finally:
         sorter.close()
+    if loader is not None:
+        watch.add("store", loader.seconds)
     state.contributions = assembler.contributions
-    files = _commit(out, tmp, update)
-    files.append(save_state(out, state))
-    result = BuildResult(out, assembler, len(state.merger), triples, 0.0, files, extracted=len(todo))
+    with watch("store" if update else "commit"):
+        files = _commit(out, tmp, update)
+    with watch("state"):
+        files.append(save_state(out, state))
+    result = BuildResult(out, assembler, len(state.merger), triples, 0.0, files, extracted=len(todo),
+                         stages=watch.seconds)
     if html:
-        from kg.export.html import write_html
-
-        files.append(write_html(result.graph, out / "graph.html"))
+        with watch("html"):
+            files.append(_write_view(result, out / "graph.html"))
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _write_view(result: BuildResult, path: Path) -> Path:
+    """``graph.html``: the whole graph up to :data:`HTML_FULL_MAX` nodes, else an overview (:func:`overview_graph`)."""
+    from kg.export.html import write_html
+
+    asm = result.assembler
+    nodes = len(asm.contributions) + len(asm.entity_keys())
+    if nodes <= HTML_FULL_MAX:
+        return write_html(result.graph, path)
+    graph = overview_graph(asm)
+    note = (f"Overview: the {graph.number_of_nodes():,} entities named by the most papers, of "
+            f"{len(asm.entity_keys()):,} entities and {len(asm.contributions):,} papers (at most "
+            f"{OVERVIEW_EVIDENCE} evidence sentences per link). Query the build with kg query for the rest.")
+    return write_html(graph, path, note=note)
+
+
+def overview_graph(assembler: GraphAssembler, size: int | None = None, evidence: int | None = None) -> nx.MultiDiGraph:
+    """The ``size`` entities named by the most papers, the links between them and their best ``evidence``.
+
+    The view of a build too big to draw whole: no papers, each link with its
+    most confident evidence sentences. Ties go to the smaller node id, so the
+    same build gives the same overview.
+    """
+    size = OVERVIEW_NODES if size is None else size
+    evidence = OVERVIEW_EVIDENCE if evidence is None else evidence
+    uses = Counter()
+    for u, v, _, found in assembler.edges():
+        for node in (u, v):
+            if not node.startswith("paper:"):
+                uses[node] += len(found)
+    chosen = set(sorted(assembler.entity_keys(), key=lambda n: (-uses[n], n))[:size])
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((node, assembler.entity_data(node)) for node in sorted(chosen))
+    for u, v, k, found in assembler.edges():
+        if u in chosen and v in chosen:
+            best = sorted(found, key=lambda ev: (-ev.confidence, ev.paper))[:evidence]
+            g.add_edge(u, v, key=k, **{EVIDENCE: tuple(sorted(best))})
+    return g
 
 
 def _commit(out: Path, tmp: dict[str, Path], update: bool) -> list[Path]:

@@ -231,6 +231,27 @@ def check(out, strict, fmt):
         raise CheckFailed(f"{len(report.findings)} consistency finding{'s' if len(report.findings) != 1 else ''} (--strict)")
 
 
+# -- kg view -----------------------------------------------------------------
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+@click.argument("name")
+@click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Draw the nodes within this many links of NAME.")
+@click.option("--lineage", is_flag=True, help="Draw NAME's whole ancestry and descendants as a tree instead.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=20_000, show_default=True,
+              help="Draw at most this many nodes of a neighbourhood (the best-connected).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="HTML file to write (default: OUT/view-NAME.html, or OUT/lineage-NAME.html).")
+def view(out, name, hops, lineage, max_nodes, output):
+    """Write an HTML view of the entity NAME (a label or alias) of the build in OUT: its neighbourhood or lineage."""
+    from kg.view import view as run_view
+
+    result = run_view(out, name, hops=hops, lineage=lineage, path=output, max_nodes=max_nodes)
+    what = "lineage tree" if lineage else f"{hops}-hop neighbourhood"
+    click.echo(f"{result.name}: {what}, {result.nodes} nodes, {result.edges} edges; wrote {result.path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; a :class:`KGError` becomes one line on stderr and exit code 1."""
     try:

@@ -83,8 +83,10 @@ def contribution(ex: Extraction) -> Contribution:
     """The :class:`Contribution` of one extraction."""
     paper = ex.paper
     pid = paper_id(paper.key)
-    starts = [0] + [len(paper.title) + 1 + o for o, _ in split_sentences(paper.abstract)]
-    texts = [paper.title] + [t for _, t in split_sentences(paper.abstract)]
+    sentences = split_sentences(paper.abstract)
+    base = len(paper.title) + 1
+    starts = [0] + [base + o for o, _ in sentences]
+    texts = [paper.title] + [t for _, t in sentences]
     entities: dict[tuple[str, str, str | None], None] = {}
     best: dict[tuple[str, str, str], Evidence] = {}
 

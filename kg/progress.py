@@ -1,15 +1,22 @@
-"""Progress of a long build: a bar with papers/s and ETA on a terminal, plain log lines elsewhere.
+"""Progress of a long build: a bar with papers/s and ETA on a terminal, plain log lines elsewhere;
+and the seconds each stage of a build took.
 
 >>> p = Progress(100, show=False)
 >>> p.update(40); p.close()
+>>> watch = Stopwatch()
+>>> with watch("ingest"):
+...     pass
+>>> list(watch.seconds)
+['ingest']
 """
 from __future__ import annotations
 
 import logging
 import sys
 import time
+from contextlib import contextmanager
 
-__all__ = ["Progress"]
+__all__ = ["Progress", "Stopwatch"]
 
 log = logging.getLogger(__name__)
 
@@ -57,3 +64,21 @@ class Progress:
             self.bar.close()
         elif self.log_lines and time.perf_counter() - self.start >= self.every:
             log.info("%s", self.line())
+
+
+class Stopwatch:
+    """Wall-clock seconds per named stage, added up over every ``with watch(name):``."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    def add(self, name: str, seconds: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+
+    @contextmanager
+    def __call__(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - start)

@@ -28,6 +28,13 @@ def _files(out) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in FILES}
 
 
+def _store_matches_nt(out) -> bool:
+    """The build's store holds exactly the triples of its graph.nt (as a store holds them: decimals canonical)."""
+    expected = ox.Store()
+    expected.load(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    return {str(q) for q in open_store(out)} == {str(q) for q in expected}
+
+
 @pytest.fixture(scope="module")
 def papers(corpus_dir) -> list[Paper]:
     """About a hundred papers of the bundled corpus."""
@@ -74,6 +81,7 @@ def test_build_parallel_output_identical_to_serial(halves, serial, tmp_path, mon
     monkeypatch.setattr(build_module, "CHUNK", 16)
     result = build(halves, tmp_path, html=False, jobs=jobs)
     assert _files(tmp_path) == _files(serial)
+    assert _store_matches_nt(tmp_path)
     assert result.papers == result.extracted > 50
 
 
@@ -194,6 +202,7 @@ def test_build_slug_clash_output_equals_whole_graph_export(papers, tmp_path, mon
     expected = sorted_triples(build_graph([extractor(p) for p in merged], extractor.gazetteer.entities))
     assert (tmp_path / "out" / "graph.nt").read_bytes() == ox.serialize(expected, format=ox.RdfFormat.N_TRIPLES)
     assert b"model/bert-base-" in (tmp_path / "out" / "graph.nt").read_bytes()
+    assert _store_matches_nt(tmp_path / "out")  # loaded while extracting, then the clash's blocks fixed
 
 
 def test_build_block_sorter_spills_and_merges(tmp_path):
@@ -224,3 +233,17 @@ def test_build_cli_jobs_and_update(halves, serial, tmp_path, capsys):
     assert main(["build", "--update", str(tmp_path), str(b), "--no-html"]) == 0
     assert "papers new or changed" in capsys.readouterr().out
     assert (tmp_path / "graph.nt").is_file()
+
+
+@pytest.mark.parametrize("sentence, confidence", [
+    ("We use BERT.", 0.9), ('Say "{hi}"\n\tand \\ {0} {st}', 1.5), ("", float("nan")), ("x\ud800y", -0.2), ("z", 1),
+])
+def test_build_statement_block_equals_its_sorted_lines(sentence, confidence):
+    from kg.export.iri import paper_iri
+    from kg.export.lines import _statement_block, _statement_lines, encode_block, literal
+    from kg.graph import Evidence
+
+    ev = Evidence("arxiv:1810.04805", sentence, confidence)
+    s, o = "<https://w3id.org/lmkg/id/model/tinybert>", "<https://w3id.org/lmkg/id/model/bert>"
+    fast = _statement_block(s, "distillsFrom", o, ev, paper_iri(ev.paper), literal(ev.sentence))
+    assert fast == encode_block(_statement_lines(s, "distillsFrom", o, ev))

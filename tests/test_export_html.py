@@ -83,3 +83,76 @@ def test_layout_positions_places_every_node_apart(graph):
     assert set(pos) == set(graph)
     assert len(set(pos.values())) == len(pos)
     assert layout_positions(graph) == pos
+
+
+def _star(n: int) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("Technique:hub", **{KIND: "Technique", NAME: "hub", ALIASES: ()})
+    for i in range(n):
+        g.add_node(f"Model:m{i}", **{KIND: "Model", NAME: f"m{i}", ALIASES: ()})
+        g.add_edge(f"Model:m{i}", "Technique:hub", key="usesTechnique", **{EVIDENCE: ()})
+    return g
+
+
+@pytest.mark.parametrize(("n", "big"), [(20, False), (40, True)])
+def test_html_large_graph_turns_physics_off_and_says_how_to_narrow(n, big):
+    data = _data(generate_html(_star(n), physics_max=30))
+    assert data["big"] is big and data["physics"] is not big
+    assert data["options"]["physics"]["enabled"] is not big
+    hub = next(node for node in data["nodes"] if data["info"][node["id"]][1] == "hub")
+    # only a large graph gives its hubs larger labels, to be read when all of it is in view
+    assert ("font" in hub) is big
+    html = generate_html(_star(n), physics_max=30)
+    assert "kg view OUT NAME --hops 2" in html  # the hint the page shows when data.big
+
+
+def test_html_every_node_has_a_precomputed_position_and_focus_is_a_drawn_index():
+    g = _graph()
+    data = _data(generate_html(g, focus="Model:BERT", nodes=["Model:BERT", "Model:TinyBERT"]))
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert data["info"][data["focus"]][1] == "BERT"
+    # the paper is not drawn but still named in the details (context row after the drawn ones)
+    assert data["drawn"] == 2 and data["info"][2][1] == "A paper"
+    assert _data(generate_html(g, focus="paper:p1", nodes=["Model:BERT"]))["focus"] == -1
+
+
+def test_html_relation_phrases_cover_links_to_undrawn_nodes():
+    data = _data(generate_html(_graph(), nodes=["Model:BERT", "Model:TinyBERT"]))
+    assert {p[0] for p in data["predicates"]} == {"distillsFrom"}
+    assert data["phrases"]["introduces"] == ["Introduces", "Introduced by", False]
+    assert data["phrases"]["distillsFrom"][2] is True
+
+
+def test_html_page_data_is_pyvis_network_data(monkeypatch):
+    from pyvis.network import Network
+
+    from kg.export import html as module
+
+    made = []
+    monkeypatch.setattr(module, "Network", lambda **kw: made.append(Network(**kw)) or made[-1])
+    data = _data(generate_html(_graph()))
+    [net] = made
+    nodes, edges, _, _, _, options = net.get_network_data()
+    assert data["nodes"] == nodes and data["edges"] == edges and data["options"] == json.loads(options)
+    assert net.get_nodes() == [n["id"] for n in data["nodes"]]
+    # pyvis's Node gives each node its shape; its directed Edge the arrow of a relation
+    assert {n["group"]: n["shape"] for n in data["nodes"]} == {"Paper": "square", "Model": "dot"}
+    lineage = next(e for e in data["edges"] if data["links"][e["id"]][2] == "distillsFrom")
+    intro = next(e for e in data["edges"] if data["links"][e["id"]][2] == "introduces")
+    assert lineage["arrows"]["to"]["enabled"] and "arrows" not in intro
+
+
+def test_html_too_many_nodes_draws_the_best_connected_and_says_so():
+    g = _star(40)
+    paper = Paper(key="p", title="P", abstract="")
+    g.add_node("paper:p", **{KIND: "Paper", NAME: "P", PAPER: paper})
+    g.add_edge("paper:p", "Technique:hub", key="mentions", **{EVIDENCE: ()})
+    data = _data(generate_html(g, max_nodes=10))
+    assert data["drawn"] == len(data["nodes"]) == 10
+    names = {row[1] for row in data["info"][:10]}
+    assert "hub" in names and "P" not in names  # papers go first
+    assert "the 10 best-connected of 42 nodes" in data["note"]
+    hub = next(row for row in data["info"] if row[1] == "hub")
+    assert hub[4] == 41  # its relations in the whole graph, for the details panel
+    assert all(u < 10 and v < 10 for u, v, _, _ in data["links"])
+    assert len(_data(generate_html(g))["nodes"]) == 42

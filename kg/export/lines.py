@@ -67,6 +67,8 @@ def literal(value: str, datatype: str | None = None) -> str:
 
 
 _A, _LABEL, _PREF, _ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.prefLabel), iri(SKOS.altLabel)
+_DATE_TYPES = {4: str(XSD.gYear), 7: str(XSD.gYearMonth), 10: str(XSD.date)}
+_DECIMAL = str(XSD.decimal)
 _STMT = [iri(t) for t in (RDF.Statement, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.evidence, KG.confidence)]
 _P = {name: iri(term) for name, term in {
     "title": DCTERMS.title, "abstract": DCTERMS.abstract, "date": DCTERMS.date, "creator": DCTERMS.creator,
@@ -105,7 +107,7 @@ def _date(value: str) -> str | None:
         datetime.date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
     except ValueError:
         return None
-    return literal(value, {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)])
+    return literal(value, _DATE_TYPES[len(value)])
 
 
 def paper_lines(paper: Paper) -> list[str]:
@@ -156,10 +158,38 @@ def _statement_lines(s: str, predicate: str, o: str, ev: Evidence) -> list[str]:
     p = _predicates(predicate)[0]
     source = paper_iri(ev.paper)
     st = iri(statement_iri(s[1:-1], p, o[1:-1], source))
-    confidence = literal(f"{_unit(ev.confidence):.3f}", XSD.decimal)
+    confidence = literal(f"{_unit(ev.confidence):.3f}", _DECIMAL)
     return [f"{st} {_A} {_STMT[0]} .\n", f"{st} {_STMT[1]} {s} .\n", f"{st} {_STMT[2]} <{p}> .\n",
             f"{st} {_STMT[3]} {o} .\n", f"{st} {_STMT[4]} <{source}> .\n",
             f"{st} {_STMT[5]} {literal(ev.sentence)} .\n", f"{st} {_STMT[6]} {confidence} .\n"]
+
+
+def _statement_template() -> str:
+    """The encoded block of a statement as a format string: its seven lines in sorted order.
+
+    The lines share their subject and differ in their predicate, so their
+    order is the order of the predicates, whatever the objects.
+    """
+    fields = [(_A, "{a}"), (_STMT[1], "{s}"), (_STMT[2], "<{p}>"), (_STMT[3], "{o}"), (_STMT[4], "<{source}>"),
+              (_STMT[5], "{sentence}"), (_STMT[6], "{confidence}")]
+    lines = sorted(f"{{st}} {pred} {obj} ." for pred, obj in fields)
+    return "\0".join(lines).replace("{a}", _STMT[0]) + "\n"
+
+
+_STATEMENT_BLOCK = _statement_template()
+
+
+def _statement_block(s: str, predicate: str, o: str, ev: Evidence, source: str, sentence: str) -> str:
+    """``encode_block(_statement_lines(s, predicate, o, ev))`` made directly.
+
+    ``source``: the IRI of ``ev.paper``; ``sentence``: ``literal(ev.sentence)``.
+    """
+    p = _predicates(predicate)[0]
+    st = f"<{statement_iri(s[1:-1], p, o[1:-1], source)}>"
+    c = ev.confidence
+    c = 0.0 if c != c else (1.0 if c > 1.0 else (0.0 if c < 0.0 else c))
+    return _STATEMENT_BLOCK.format(st=st, s=s, p=p, o=o, source=source, sentence=sentence,
+                                   confidence=f'"{c:.3f}"^^<{_DECIMAL}>')
 
 
 def encode_block(lines: Iterable[str]) -> str:
@@ -176,6 +206,11 @@ def node_iri(node: str, overrides: dict[str, str] | None = None) -> str:
     """The IRI of a graph node id: ``paper:<key>`` or ``<Type>:<name>`` (``overrides`` settle slug clashes)."""
     if overrides and node in overrides:
         return overrides[node]
+    return _plain_iri(node)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_iri(node: str) -> str:
     kind, _, rest = node.partition(":")
     return paper_iri(rest) if kind == "paper" else entity_iri(kind, rest)
 
@@ -189,11 +224,15 @@ def contribution_blocks(c: Contribution, overrides: dict[str, str] | None = None
     paper = paper_lines(c.paper)
     pid = f"paper:{c.paper.key}"
     blocks = []
+    sources: dict[str, str] = {}
+    sentences: dict[str, str] = {}
     for u, v, k, ev in c.edges:
-        s, o = iri(node_iri(u, overrides)), iri(node_iri(v, overrides))
+        s, o = f"<{node_iri(u, overrides)}>", f"<{node_iri(v, overrides)}>"
         if u == pid:
             paper += _edge_lines(s, k, o)
-        blocks.append(encode_block(_statement_lines(s, k, o, ev)))
+        source = sources.get(ev.paper) or sources.setdefault(ev.paper, paper_iri(ev.paper))
+        sentence = sentences.get(ev.sentence) or sentences.setdefault(ev.sentence, literal(ev.sentence))
+        blocks.append(_statement_block(s, k, o, ev, source, sentence))
     blocks.append(encode_block(paper))
     return blocks
 

@@ -149,14 +149,16 @@ class Extractor:
 
     def __call__(self, paper: Paper) -> Extraction:
         text = paper.text
+        candidates = self._candidates(paper)
+        # a name is introduced when any finder says so, whichever finder's span wins
+        introduced = {(c[2], c[3]) for c in candidates if c[4]}
         chosen, spans = [], []
-        for cand in sorted(self._candidates(paper), key=lambda c: (c[0] - c[1], c[6], c[0], c[2])):
+        for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[6], c[0], c[2])):
             start, end = cand[0], cand[1]
             if not overlaps(spans, start, end):
                 chosen.append(cand)
                 spans.append((start, end))
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
-        introduced = {(c[2], c[3]) for c in chosen if c[4]}
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")

@@ -6,12 +6,12 @@
   var $ = function (id) { return document.getElementById(id); };
   var TYPES = D.types.map(function (t) { return t[0]; });
   var STYLE = {}; D.types.forEach(function (t) { STYLE[t[0]] = { colour: t[1], shape: t[2] }; });
-  var PRED = {}; D.predicates.forEach(function (p) {
-    PRED[p[0]] = { colour: p[1], out: p[3], inv: p[4], lineage: p[6] };
+  var PRED = Object.create(null); Object.keys(D.phrases).forEach(function (p) {
+    var f = D.phrases[p]; PRED[p] = { out: f[0], inv: f[1], lineage: f[2] };
   });
   var drawn = D.drawn;
   var typeOn = {}; TYPES.forEach(function (t) { typeOn[t] = true; }); typeOn.Other = true;
-  var predOn = {}; D.predicates.forEach(function (p) { predOn[p[0]] = true; });
+  var predOn = Object.create(null); D.predicates.forEach(function (p) { predOn[p[0]] = true; });
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -41,10 +41,33 @@
   if (D.physics) {
     network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
   }
-  network.once("afterDrawing", function () {
+  // fit the graph into the part of the canvas the details panel leaves free
+  function fitVisible(animate) {
+    var panel = $("details"), w = container.clientWidth, h = container.clientHeight;
+    var free = panel.hidden ? w : w - panel.offsetWidth - 24;
+    if (free < w / 3) free = w;
+    var ids = nodeView.getIds(), pos = network.getPositions(ids), box = null;
+    ids.forEach(function (id) {
+      var p = pos[id], r = (nodes.get(id).size || 10) + 20;
+      if (!p) return;
+      if (!box) box = { x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r };
+      box.x0 = Math.min(box.x0, p.x - r); box.x1 = Math.max(box.x1, p.x + r);
+      box.y0 = Math.min(box.y0, p.y - r); box.y1 = Math.max(box.y1, p.y + r);
+    });
+    if (!box) return;
+    var scale = Math.min(1.25, 0.95 * Math.min(free / (box.x1 - box.x0), h / (box.y1 - box.y0)));
+    var target = { position: { x: (box.x0 + box.x1) / 2 + (w - free) / 2 / scale, y: (box.y0 + box.y1) / 2 },
+      scale: scale };
+    if (animate) target.animation = { duration: 400, easingFunction: "easeInOutQuad" };
+    network.moveTo(target);
+  }
+  function start() {
+    if (D.focus >= 0) { network.selectNodes([D.focus]); showDetails(D.focus); fitVisible(false); }
     window.kgReady = performance.now();
     document.body.setAttribute("data-ready", "1");
-  });
+  }
+  if (D.physics) network.once("stabilizationIterationsDone", start);
+  else network.once("afterDrawing", start);
 
   // header
   if (D.note) $("note").textContent = D.note;
@@ -81,28 +104,32 @@
   }
   $("hide-papers").addEventListener("change", function () { setType("Paper", !this.checked); });
   if (!typeBoxes.Paper) $("hide-papers").parentNode.hidden = true;
-  $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
+  $("fit").addEventListener("click", function () { fitVisible(true); });
   updateCounts();
 
   if (D.big) {
     var box = $("big");
-    box.appendChild(el("b", null, "Large graph: " + drawn + " nodes. "));
-    box.appendChild(document.createTextNode("Physics is off and the layout precomputed. Narrow the view: hide papers, " +
-      "untick types or relations, or write the neighbourhood of one entity with "));
-    box.appendChild(el("code", null, "kg view OUT NAME --hops 2"));
-    box.appendChild(document.createTextNode(" (or "));
-    box.appendChild(el("code", null, "--lineage"));
-    box.appendChild(document.createTextNode(")."));
+    box.appendChild(el("b", null, drawn + " nodes: a large graph. "));
+    box.appendChild(document.createTextNode("It is drawn with a precomputed layout and physics off" +
+      (D.heavy ? "; edges are hidden while you pan or zoom. " : ". ") +
+      "To narrow the view, tick \u201cHide papers\u201d, untick node types or relations, or write the " +
+      "neighbourhood of one entity:"));
+    box.appendChild(el("code", "block", "kg view OUT NAME --hops 2"));
+    box.appendChild(document.createTextNode("or its lineage tree:"));
+    box.appendChild(el("code", "block", "kg view OUT NAME --lineage"));
     box.hidden = false;
   }
 
-  // search by name or alias
-  var index = [];
-  for (var i = 0; i < drawn; i++) {
-    index.push([i, D.info[i][1].toLowerCase(), D.info[i][2].map(function (a) { return a.toLowerCase(); })]);
+  // search by name or alias: case, accents, spaces and hyphens do not matter ("tiny bert" finds TinyBERT)
+  function norm(text) {
+    var t = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    var key = t.replace(/[^\p{L}\p{N}]+/gu, "");
+    return key || t.trim();
   }
+  var index = [];
+  for (var i = 0; i < drawn; i++) index.push([i, norm(D.info[i][1]), D.info[i][2].map(norm)]);
   function find(q) {
-    q = q.trim().toLowerCase();
+    q = norm(q);
     if (!q) return [];
     var hits = [];
     index.forEach(function (row) {
@@ -127,9 +154,9 @@
       var li = el("li", k === 0 ? "active" : ""), sw = el("span", "swatch " + (STYLE[kindOf(n)] || {}).shape);
       sw.style.background = (STYLE[kindOf(n)] || {}).colour || "#888";
       li.appendChild(sw); li.appendChild(el("span", null, nameOf(n)));
-      var q = search.value.trim().toLowerCase();
-      var alias = D.info[n][2].filter(function (a) { return a.toLowerCase().indexOf(q) >= 0; })[0];
-      if (alias && D.info[n][1].toLowerCase().indexOf(q) < 0) li.appendChild(el("span", "alias", "(" + alias + ")"));
+      var q = norm(search.value);
+      var alias = D.info[n][2].filter(function (a) { return norm(a).indexOf(q) >= 0; })[0];
+      if (alias && norm(D.info[n][1]).indexOf(q) < 0) li.appendChild(el("span", "alias", "(" + alias + ")"));
       li.appendChild(el("span", "kind", kindOf(n)));
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(n); });
       matches.appendChild(li);
@@ -158,8 +185,11 @@
     if (n >= drawn) return;
     if (!typeOn[kindOf(n)]) setType(kindOf(n), true);
     network.selectNodes([n]);
-    network.focus(n, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
     showDetails(n);
+    // centre the node in the part of the canvas the details panel leaves free
+    var panel = $("details"), shift = panel.hidden ? 0 : (panel.offsetWidth + 24) / 2;
+    network.focus(n, { scale: Math.max(network.getScale(), 1.1), offset: { x: -shift, y: 0 },
+      animation: D.heavy ? false : { duration: D.big ? 250 : 450, easingFunction: "easeInOutQuad" } });
   }
 
   // details panel
@@ -229,18 +259,24 @@
       }
       body.appendChild(meta);
     }
-    body.appendChild(el("div", "meta", degree[n] + " relation" + (degree[n] === 1 ? "" : "s")));
-    var groups = {}, order = [];
+    var total = info.length > 4 ? info[4] : degree[n];
+    body.appendChild(el("div", "meta", total + " relation" + (total === 1 ? "" : "s") +
+      (total > degree[n] ? ", " + degree[n] + " of them in this view" : "")));
+    var groups = Object.create(null), order = [];
     incident[n].forEach(function (j) {
       var l = D.links[j], out = l[0] === n, p = PRED[l[2]] || { out: l[2], inv: l[2] + " (inverse)" };
       var key = (out ? "o:" : "i:") + l[2];
       if (!groups[key]) {
-        groups[key] = { heading: out ? p.out || l[2] : p.inv || l[2], items: [], lineage: !!p.lineage, pred: l[2] };
+        groups[key] = { heading: out ? p.out || l[2] : p.inv || l[2], items: [], lineage: !!p.lineage, pred: l[2],
+          out: out };
         order.push(key);
       }
       groups[key].items.push({ other: out ? l[1] : l[0], evidence: l[3] });
     });
-    var rank = function (g) { return g.lineage ? 0 : g.pred === "introduces" ? 1 : g.pred === "mentions" ? 3 : 2; };
+    // parents first, then children, the papers that introduce it, other relations, mentions last
+    var rank = function (g) {
+      return g.lineage ? (g.out ? 0 : 1) : g.pred === "introduces" ? 2 : g.pred === "mentions" ? 4 : 3;
+    };
     order.sort(function (a, b) { return rank(groups[a]) - rank(groups[b]) || (a < b ? -1 : a > b ? 1 : 0); });
     order.forEach(function (k) { section(body, groups[k].heading, groups[k].items); });
     $("details").hidden = false;

@@ -1,0 +1,248 @@
+"""Build throughput, memory and scaling on synthetic corpora: ``kg build`` with --jobs 1 and --jobs 2.
+
+Generates corpora of the given sizes (the bundled corpus recombined,
+:mod:`benchmarks.corpus`, same ``--seed`` same corpus), builds each in a
+child process with every ``--jobs`` value, and prints per run: papers/s,
+peak RSS of the build with its worker processes (the sum over the process
+tree, sampled every 50 ms), output size and the seconds per stage; then the
+scaling ratios (largest size over smallest, against the linear ratio) and
+the --jobs speed-ups.
+
+``--extractor trivial`` swaps extraction for a trivial one (name-shaped
+tokens become Model mentions, one relation per paper: about the number of
+mentions and edges the real extractor finds) to measure everything else:
+ingest, contributions and lines, graph, sort and merge, Turtle and JSON-LD,
+store, state and HTML. ``--stream N`` also reads an N-record arXiv snapshot
+file and checks that the reader's memory does not grow with the file.
+
+    python benchmarks/build.py                                  # 10k and 100k, jobs 1 and 2, real extractor
+    python benchmarks/build.py --sizes 2000,10000 --extractor trivial
+    python benchmarks/build.py --sizes 10000 --jobs 1 --stream 50000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+#: Targets of issue 7, on a 2-core machine.
+TARGET_RATE, TARGET_SPEEDUP, TARGET_RSS, TARGET_RATIO = 2000, 1.7, 2 << 30, 11.0
+#: The arXiv reader may grow by at most this much over a --stream file.
+STREAM_GROWTH_MAX = 64 << 20
+_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:[A-Z][A-Za-z]*|-?[0-9][A-Za-z0-9.]*|-[A-Z][A-Za-z0-9]*)\b")
+
+
+class TrivialExtractor:
+    """Name-shaped tokens as Model mentions and one ``basedOn`` relation: extraction at almost no cost."""
+
+    def __init__(self):
+        from kg.extract.gazetteer import load_gazetteer
+
+        self.gazetteer = load_gazetteer()
+
+    def __call__(self, paper):
+        from kg.model import Extraction, Mention, Relation
+
+        text = paper.text
+        mentions = tuple(Mention(m.group(), m.group(), "Model", m.start(), m.end()) for m in _NAME.finditer(text))
+        relations = ()
+        if len(mentions) >= 2 and mentions[0].name != mentions[1].name:
+            relations = (Relation(("Model", mentions[0].name), "basedOn", ("Model", mentions[1].name), paper.key,
+                                  paper.title, 0.7),)
+        return Extraction(paper, mentions, relations)
+
+
+def _child_build(corpus: str, out: str, jobs: int, extractor: str, html: bool) -> None:
+    """Run one build in this (child) process; print its figures as JSON on the last line."""
+    from kg.build import build
+
+    start = time.perf_counter()
+    result = build([corpus], out, jobs=jobs, html=html, progress=False,
+                   extractor=TrivialExtractor() if extractor == "trivial" else None)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"papers": result.papers, "triples": result.triples, "seconds": seconds,
+                      "stages": result.stages}))
+
+
+def _child_stream(path: str) -> None:
+    """Read an arXiv snapshot file record by record; print RSS after 10% and at the end."""
+    import psutil
+
+    from kg.ingest import read_papers
+
+    proc = psutil.Process()
+    total = sum(1 for _ in open(path, "rb"))
+    marks, count, start = {}, 0, time.perf_counter()
+    for _ in read_papers([path]):
+        count += 1
+        if count in (total // 10, total):
+            marks[count] = proc.memory_info().rss
+    print(json.dumps({"records": count, "rss": marks, "seconds": time.perf_counter() - start}))
+
+
+def _tree_rss(proc) -> int:
+    import psutil
+
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_child(args: list[str]) -> tuple[dict, float, int]:
+    """Run this script with ``args`` in a child: (its JSON line, wall seconds, peak tree RSS)."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    watched, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, _tree_rss(watched))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    output = proc.stdout.read()
+    if proc.returncode:
+        raise SystemExit(f"child {args} failed with exit code {proc.returncode}")
+    return json.loads(output.strip().splitlines()[-1]), wall, peak
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _mb(n: float) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def make_corpus(n: int, path: Path, seed: int, fmt: str = "jsonl") -> Path:
+    from benchmarks.corpus import write_corpus
+
+    if not path.exists():
+        tmp = path.with_suffix(".part")
+        with tmp.open("w", encoding="utf-8") as handle:
+            write_corpus(n, handle, seed=seed, fmt=fmt)
+        tmp.replace(path)
+    return path
+
+
+def bench_builds(sizes, jobs_list, extractor, html, seed, work: Path) -> dict:
+    runs = {}
+    for n in sizes:
+        t = time.perf_counter()
+        corpus = make_corpus(n, work / f"corpus-{n}-{seed}.jsonl", seed)
+        print(f"\n== {n:,} papers ({_mb(corpus.stat().st_size)} of JSON lines, made in "
+              f"{time.perf_counter() - t:.1f} s), {extractor} extractor", flush=True)
+        for jobs in jobs_list:
+            out = work / f"out-{n}-{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            figures, wall, peak = run_child(["--child-build", str(corpus), str(out), str(jobs), extractor,
+                                             "html" if html else "no-html"])
+            sizes_out = {p.name: _size(p) for p in sorted(out.iterdir())}
+            rate = figures["papers"] / figures["seconds"]
+            runs[(n, jobs)] = {**figures, "wall": wall, "peak_rss": peak, "rate": rate, "sizes": sizes_out}
+            print(f"-- jobs {jobs}: {figures['seconds']:.1f} s in build() ({wall:.1f} s with start-up), "
+                  f"{rate:,.0f} papers/s, {figures['triples']:,} triples, peak RSS {_mb(peak)}")
+            print("   output " + ", ".join(f"{name} {_mb(b)}" for name, b in sizes_out.items()))
+            stages = figures["stages"]
+            print("   stages " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+            shutil.rmtree(out, ignore_errors=True)
+    return runs
+
+
+def report(runs: dict, sizes, jobs_list) -> None:
+    print("\n== summary")
+    print(f"{'papers':>8} {'jobs':>4} {'seconds':>8} {'papers/s':>9} {'peak RSS':>9} {'triples':>10}")
+    for (n, jobs), r in sorted(runs.items()):
+        print(f"{n:>8,} {jobs:>4} {r['seconds']:>8.1f} {r['rate']:>9,.0f} {_mb(r['peak_rss']):>9} {r['triples']:>10,}")
+    small, large = min(sizes), max(sizes)
+    for jobs in jobs_list:
+        if small != large:
+            ratio = runs[(large, jobs)]["seconds"] / runs[(small, jobs)]["seconds"]
+            linear = large / small
+            limit = TARGET_RATIO * linear / 10
+            print(f"jobs {jobs}: {large:,} takes {ratio:.2f}x the time of {small:,} (linear {linear:.1f}x; "
+                  f"target <= {limit:.1f}x): {'ok' if ratio <= limit else 'MISSED'}")
+    for n in sizes:
+        rate1 = runs[(n, jobs_list[0])]["rate"]
+        print(f"{n:,} papers, jobs {jobs_list[0]}: {rate1:,.0f} papers/s (target >= {TARGET_RATE:,}): "
+              f"{'ok' if rate1 >= TARGET_RATE else 'MISSED'}")
+        for jobs in jobs_list[1:]:
+            speedup = runs[(n, jobs)]["rate"] / rate1
+            print(f"{n:,} papers, jobs {jobs}: {speedup:.2f}x jobs {jobs_list[0]} (target >= {TARGET_SPEEDUP}x): "
+                  f"{'ok' if speedup >= TARGET_SPEEDUP else 'MISSED'}")
+    peak = max(r["peak_rss"] for r in runs.values())
+    print(f"largest peak RSS {_mb(peak)} (target < {_mb(TARGET_RSS)}): {'ok' if peak < TARGET_RSS else 'MISSED'}")
+
+
+def bench_stream(n: int, seed: int, work: Path) -> bool:
+    path = make_corpus(n, work / f"arxiv-{n}-{seed}.jsonl", seed, fmt="arxiv")
+    figures, wall, _ = run_child(["--child-stream", str(path)])
+    rss = {int(k): v for k, v in figures["rss"].items()}
+    first, last = rss[min(rss)], rss[max(rss)]
+    growth = last - first
+    ok = growth < STREAM_GROWTH_MAX
+    print(f"\n== streaming: {figures['records']:,} arXiv snapshot records ({_mb(path.stat().st_size)}) read in "
+          f"{figures['seconds']:.1f} s ({figures['records'] / figures['seconds']:,.0f} records/s); RSS "
+          f"{_mb(first)} after {min(rss):,}, {_mb(last)} after {max(rss):,}: growth {growth / 2**20:+.1f} MB "
+          f"(bound {_mb(STREAM_GROWTH_MAX)}): {'ok' if ok else 'MISSED'}")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child-build":
+        corpus, out, jobs, extractor, html = argv[1:6]
+        _child_build(corpus, out, int(jobs), extractor, html == "html")
+        return 0
+    if argv and argv[0] == "--child-stream":
+        _child_stream(argv[1])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="corpus sizes, comma separated")
+    parser.add_argument("--jobs", default="1,2", help="--jobs values, comma separated; the first is the baseline")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--extractor", choices=["real", "trivial"], default="real")
+    parser.add_argument("--no-html", action="store_true", help="builds without graph.html")
+    parser.add_argument("--stream", type=int, default=0, metavar="N",
+                        help="also read an N-record arXiv snapshot file and check its memory stays flat")
+    parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: a temporary directory; "
+                                                     "corpora there are reused)")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    jobs_list = [int(j) for j in args.jobs.split(",")]
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"kg build benchmark: sizes {sizes}, jobs {jobs_list}, seed {args.seed}, {os.cpu_count()} cores, in {work}")
+    ok = True
+    if sizes:
+        runs = bench_builds(sizes, jobs_list, args.extractor, not args.no_html, args.seed, work)
+        report(runs, sizes, jobs_list)
+    if args.stream:
+        ok = bench_stream(args.stream, args.seed, work)
+    if args.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
