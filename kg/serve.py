@@ -150,15 +150,31 @@ class QueryPool:
         nt = Path(out) / "graph.nt"
         size = nt.stat().st_size if memory and nt.is_file() else 0
         self._start_timeout = 60 + size / 2e6  # loading into memory: ~40 MB/s; leave room on a busy machine
-        for _ in range(workers):
-            self._idle.put(self._start())
+        spawned = [self._spawn() for _ in range(workers)]  # they load the graph side by side
+        try:
+            for process, conn in spawned:
+                worker = self._ready(process, conn)
+                if worker is not None:
+                    self._idle.put(worker)
+        except KGError:
+            self.close()
+            for process, conn in spawned:
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+                conn.close()
+            raise
 
-    def _start(self):
+    def _spawn(self):
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_worker, args=(self.out, child, self.limits.max_results, self.memory),
                                         daemon=True)
         process.start()
         child.close()
+        return process, parent
+
+    def _ready(self, process, parent):
+        """Wait for a spawned worker to be ready; the worker, or ``None`` if the pool closed meanwhile."""
         try:
             started = parent.poll(self._start_timeout) and parent.recv() == "ready"
         except (EOFError, OSError):
@@ -176,6 +192,9 @@ class QueryPool:
         process.join()
         parent.close()
         return None
+
+    def _start(self):
+        return self._ready(*self._spawn())
 
     def _replace(self) -> None:
         try:
