@@ -351,3 +351,10 @@ def test_lineage_real_extractor_end_to_end(lineage_real_out):
         ("Orca", "fineTunedFrom", "RoBERTa"), ("MiniDistil", "compresses", "DistilBERT")}
     assert all(step.evidence and step.title for step in found.steps)
     assert "(cycle)" in lineage(lineage_real_out, "AlphaNet").tree()
+
+
+def test_lineage_bundled_close_names_are_close(built_out):
+    with pytest.raises(UnknownNameError) as err:
+        lineage(built_out, "TinyBRET")
+    assert err.value.close[0] == "TinyBERT"
+    assert all(len(name) >= 5 for name in err.value.close)  # no short label sharing a few letters
