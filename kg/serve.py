@@ -303,7 +303,8 @@ class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; ``pool`` runs the queries. ``close()`` stops both."""
 
     daemon_threads = True
-    request_queue_size = 128  # the listen backlog: socketserver's 5 drops connections from a burst of clients
+    #: listen backlog: the default 5 drops (resets) connections under a burst of concurrent clients
+    request_queue_size = 128
 
     def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int, memory: bool = False):
         self.out = out

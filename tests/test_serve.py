@@ -84,21 +84,31 @@ def test_serve_select_over_http_matches_the_embedded_store(server, built_out, me
 
 
 @pytest.mark.parametrize("method", ["GET", POST])
-def test_serve_ask_and_construct(server, built_out, method):
+def test_serve_ask_construct_and_describe(server, built_out, method):
     assert _client(server, "ASK { ?m a kg:Model }", method).query().convert()["boolean"] is True
     assert _client(server, "ASK { ?m a kg:NoSuchClass }", method).query().convert()["boolean"] is False
-    text = "CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a kg:Model ; rdfs:label ?l }"
-    served = _client(server, text, method, fmt=TURTLE).query().convert()
-    graph = Graph().parse(data=served, format="turtle")
-    expected = Graph().parse(data=query(open_store(built_out), text).serialize("nt"), format="nt")
-    assert len(graph) > 0 and isomorphic(graph, expected)
+    model = query(open_store(built_out), "SELECT ?m WHERE { ?m a kg:Model } ORDER BY ?m LIMIT 1").rows[0][0]
+    for text in ("CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a kg:Model ; rdfs:label ?l }", f"DESCRIBE <{model}>"):
+        served = _client(server, text, method, fmt=TURTLE).query().convert()
+        graph = Graph().parse(data=served, format="turtle")
+        expected = Graph().parse(data=query(open_store(built_out), text).serialize("nt"), format="nt")
+        assert len(graph) > 0 and isomorphic(graph, expected)
 
 
-def test_serve_negotiates_csv(server, built_out):
-    body = _client(server, MODELS, fmt=CSV).query().convert()
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
-    assert rows[0] == ["m", "l"]
-    assert sorted(map(tuple, rows[1:])) == sorted(query(open_store(built_out), MODELS).rows)
+@pytest.mark.parametrize("accept, parse", [
+    ("text/csv", lambda body: list(csv.reader(io.StringIO(body.decode("utf-8"))))),
+    ("text/tab-separated-values", lambda body: [line.split("\t") for line in body.decode("utf-8").splitlines()]),
+])
+def test_serve_negotiates_csv_and_tsv(server, built_out, accept, parse):
+    status, media, body = _http(server.url + "/sparql?" + urlencode({"query": MODELS}), headers={"Accept": accept})
+    assert status == 200 and media.startswith(accept)
+    rows = parse(body)
+    expected = sorted(query(open_store(built_out), MODELS).rows)
+    if accept == "text/csv":
+        assert rows[0] == ["m", "l"] and sorted(map(tuple, rows[1:])) == expected
+    else:  # TSV keeps the terms' syntax: <IRI> and "literal"
+        assert rows[0] == ["?m", "?l"]
+        assert sorted((m[1:-1], label[1:-1]) for m, label in rows[1:]) == expected
 
 
 @pytest.mark.parametrize("accept, kind, expected", [
