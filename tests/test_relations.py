@@ -82,6 +82,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "basedOn", "T5")}, set()),
     ("study words before the cue", "Zeta: a model", "We compare methods built on T5.", set(),
      {("Zeta", "basedOn", "T5")}),
+    ("fine-tune Y to create", "Clinical models", "We fine-tune Gemma on notes to create MedGemma.",
+     {("MedGemma", "fineTunedFrom", "Gemma")}, set()),
     # basedOn
     ("X-based in title", "DanskBERT: a Danish RoBERTa-based language model", "We release it.",
      {("DanskBERT", "basedOn", "RoBERTa"), ("DanskBERT", "forLanguage", "Danish")}, set()),
@@ -97,6 +99,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("builds on", "Zeta: a model", "Zeta builds on T5 with a new decoder.", {("Zeta", "basedOn", "T5")}, set()),
     ("fine-tuned Y in a study is no lineage", "Zeta: a model", "We compare Zeta with a T5 model fine-tuned on GLUE.",
      set(), {("Zeta", "fineTunedFrom", "T5"), ("Zeta", "basedOn", "T5")}),
+    ("Y's architecture", "Zeta: a model", "Zeta keeps T5's encoder architecture.", {("Zeta", "basedOn", "T5")}, set()),
+    ("on top of", "Zeta: a model", "We add a memory on top of LLaMA.", {("Zeta", "basedOn", "LLaMA")}, set()),
     # evaluatedOn, trainedOn, forLanguage, usesTechnique, outperforms
     ("evaluated on a list", "Zeta: a model", "We evaluate Zeta on GLUE and SuperGLUE.",
      {("Zeta", "evaluatedOn", "GLUE"), ("Zeta", "evaluatedOn", "SuperGLUE")}, set()),
