@@ -164,8 +164,8 @@ def test_check_bundled(built_out, capsys):
 
 def test_check_docstring_examples():
     import doctest
+    import importlib
 
-    import kg.check
-
-    result = doctest.testmod(kg.check)
+    # importlib: the package attribute ``kg.check`` may be the function of that name
+    result = doctest.testmod(importlib.import_module("kg.check"))
     assert result.attempted >= 1 and result.failed == 0
