@@ -350,8 +350,11 @@ def _close_names(name: str, rows: Iterable[dict], limit: int) -> tuple[str, ...]
     for r in sorted(rows, key=lambda r: (r["pref"] != "true", r["label"])):
         labels.setdefault(normalize(r["label"]), r["label"])
     key = normalize(name) or name.casefold()
-    found = process.extract(key, list(labels), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
-    return tuple(dict.fromkeys(labels[k] for k, _, _ in found))
+    # WRatio ranks (a name inside a longer one scores well); a plain ratio of 50 keeps out short
+    # labels that merely share a few letters ("ETC" for "TinyBRET")
+    found = process.extract(key, list(labels), scorer=fuzz.WRatio, limit=4 * limit, score_cutoff=70)
+    close = [labels[k] for k, _, _ in found if fuzz.ratio(key, k) >= 50]
+    return tuple(dict.fromkeys(close))[:limit]
 
 
 # -- lineage -----------------------------------------------------------------

@@ -88,7 +88,7 @@ def test_lineage_cycle_terminates(lineage_corpus_out, name, down):
 def test_lineage_empty(lineage_corpus_out):
     found = lineage(lineage_corpus_out, "NewNet")
     assert found.steps == () and "(no ancestors in the graph)" in found.tree()
-    assert [s.child.label for s in lineage(lineage_corpus_out, "NewNet", down=True).steps] == ["GammaNet", "OldNet"]
+    assert [s.child.label for s in lineage(lineage_corpus_out, "NewNet", down=True).steps] == ["OldNet"]
 
 
 def test_lineage_to_dict_is_json(lineage_corpus_out):
@@ -308,8 +308,8 @@ def test_lineage_docstring_examples():
     import doctest
     import importlib
 
-    module = importlib.import_module("kg.lineage")  # the module: the name kg.lineage is also the function
-    result = doctest.testmod(module)
+    # importlib: the package attribute ``kg.lineage`` may be the function of that name
+    result = doctest.testmod(importlib.import_module("kg.lineage"))
     assert result.attempted > 5 and result.failed == 0
 
 
@@ -351,3 +351,10 @@ def test_lineage_real_extractor_end_to_end(lineage_real_out):
         ("Orca", "fineTunedFrom", "RoBERTa"), ("MiniDistil", "compresses", "DistilBERT")}
     assert all(step.evidence and step.title for step in found.steps)
     assert "(cycle)" in lineage(lineage_real_out, "AlphaNet").tree()
+
+
+def test_lineage_bundled_close_names_are_close(built_out):
+    with pytest.raises(UnknownNameError) as err:
+        lineage(built_out, "TinyBRET")
+    assert err.value.close[0] == "TinyBERT"
+    assert all(len(name) >= 5 for name in err.value.close)  # no short label sharing a few letters
