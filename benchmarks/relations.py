@@ -11,9 +11,6 @@ Quality given gold entities ("oracle mentions"): each gold paper's entities
 ``kg eval`` does. This isolates the relation patterns from entity errors.
 
     python -m benchmarks.relations [--repeat 3] [--show-errors]
-
-(Run as a module from the repository root: run as a script, the sibling
-``benchmarks/html.py`` would shadow the standard library's ``html``.)
 """
 from __future__ import annotations
 
