@@ -233,6 +233,12 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "outperforms", "RoBERTa")}, set()),
     ("lags behind", "Zeta: a model", "BERT lags far behind our model on SQuAD.", {("Zeta", "outperforms", "BERT")}, set()),
     ("points over", "Zeta: a model", "Zeta gains 2.1 points over T5 on average.", {("Zeta", "outperforms", "T5")}, set()),
+    ("no own model: the named model outperforms", "A study of encoders", "We find that GPT-4 clearly outperforms BERT.",
+     {("GPT-4", "outperforms", "BERT")}, set()),
+    ("no own model: performs better than", "A study of encoders", "Results show that RoBERTa performs better than BERT.",
+     {("RoBERTa", "outperforms", "BERT")}, set()),
+    ("no own model: a model not heading the clause", "A study of encoders",
+     "Our small models distilled with GPT-4 outperform BERT.", set(), {("GPT-4", "outperforms", "BERT")}),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data

@@ -68,6 +68,7 @@ class Rule:
     source: str
     trigger: tuple[str, ...] = ()
     named_only_without_own: bool = False
+    only_without_own: bool = False
 
 
 def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
@@ -111,7 +112,8 @@ class RelationExtractor:
                     self.rules.append(self._compile(
                         rule["predicate"], pattern["re"] if isinstance(pattern, dict) else pattern,
                         float(rule["confidence"]), own_trigger or trigger,
-                        rule.get("named_subject", "any") == "without-own"))
+                        rule.get("named_subject", "any") == "without-own",
+                        rule.get("named_subject", "any") == "only-without-own"))
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
@@ -168,7 +170,7 @@ class RelationExtractor:
                 self.groups.append((*key, [rule]))
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
-                 named_only_without_own: bool = False) -> Rule:
+                 named_only_without_own: bool = False, only_without_own: bool = False) -> Rule:
         code = TYPE_CODE[OBJECT_TYPE[predicate]]
         rx = template
         for slot, text in self._slot.items():
@@ -176,7 +178,7 @@ class RelationExtractor:
         explicit = "{X}" in rx or "{N}" in rx
         rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
         return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
-                    named_only_without_own)
+                    named_only_without_own, only_without_own)
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
@@ -286,6 +288,8 @@ class RelationExtractor:
                             continue
                     active.append(rules)
             for rule in (r for rules in active for r in rules):
+                if rule.only_without_own and own:
+                    continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 if implicit_model and not rule.explicit_subject and background:
                     continue
