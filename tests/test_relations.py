@@ -239,6 +239,12 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("RoBERTa", "outperforms", "BERT")}, set()),
     ("no own model: a model not heading the clause", "A study of encoders",
      "Our small models distilled with GPT-4 outperform BERT.", set(), {("GPT-4", "outperforms", "BERT")}),
+    ("impersonal it: background technique", "Zeta: a model", "However, it remains costly to apply LoRA to large models.",
+     set(), {("Zeta", "usesTechnique", "LoRA")}),
+    ("makes it: background technique", "Zeta: a model", "The cost of quantization makes it hard to deploy.",
+     set(), {("Zeta", "usesTechnique", "quantization")}),
+    ("it leverages: own technique", "Zeta: a model", "Instead, it leverages knowledge distillation for speed.",
+     {("Zeta", "usesTechnique", "knowledge distillation")}, set()),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data

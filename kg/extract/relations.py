@@ -120,6 +120,9 @@ class RelationExtractor:
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
+            strict = table["background"].get("ours_strict")
+            self.ours_strict = re.compile(strict, re.IGNORECASE) if strict else self.ours_here
+            self.background_strict = frozenset(table["background"].get("strict", ()))
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -273,6 +276,7 @@ class RelationExtractor:
                 continue
             low = skel.lower()
             background = number > 0 and not own_here and not self.ours_here.search(skel)
+            background_strict = background or (number > 0 and not own_here and not self.ours_strict.search(skel))
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
@@ -330,6 +334,7 @@ class RelationExtractor:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or i in ana or (background and x.type in self.background_off)
+                        or (background_strict and x.type in self.background_strict)
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
