@@ -245,6 +245,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      set(), {("Zeta", "usesTechnique", "quantization")}),
     ("it leverages: own technique", "Zeta: a model", "Instead, it leverages knowledge distillation for speed.",
      {("Zeta", "usesTechnique", "knowledge distillation")}, set()),
+    ("a 4-bit X", "Zeta: a model", "Zeta is a 4-bit LLaMA that runs on phones.", {("Zeta", "compresses", "LLaMA")}, set()),
+    ("a 90% sparse X", "Zeta: a model", "Zeta is a 90% sparse BERT for search.", {("Zeta", "compresses", "BERT")}, set()),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data
