@@ -247,6 +247,9 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "usesTechnique", "knowledge distillation")}, set()),
     ("a 4-bit X", "Zeta: a model", "Zeta is a 4-bit LLaMA that runs on phones.", {("Zeta", "compresses", "LLaMA")}, set()),
     ("a 90% sparse X", "Zeta: a model", "Zeta is a 90% sparse BERT for search.", {("Zeta", "compresses", "BERT")}, set()),
+    ("two names heading the title", "AlphaLM and BetaLM: Swahili models", "Both are evaluated on GLUE.",
+     {("AlphaLM", "forLanguage", "Swahili"), ("BetaLM", "forLanguage", "Swahili"), ("AlphaLM", "evaluatedOn", "GLUE"),
+      ("BetaLM", "evaluatedOn", "GLUE")}, {("@paper", "evaluatedOn", "GLUE")}),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data

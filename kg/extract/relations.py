@@ -132,6 +132,7 @@ class RelationExtractor:
             self.name_internal_confidence = float(inner["confidence"])
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
+            self.title_heads = re.compile(own["title_heads"]) if "title_heads" in own else None
             self.intro = re.compile(own["intro"], re.IGNORECASE)
             self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
             # a fast literal pre-check for the verbs (lower-cased text, no word boundaries)
@@ -193,6 +194,8 @@ class RelationExtractor:
                 m = self.title_head.match(skel)
                 if m:
                     names.append(ms[int(m.group(1))].name)
+                elif self.title_heads is not None and (m := self.title_heads.match(skel)):
+                    names.extend(ms[int(i)].name for _, i in _PLACEHOLDER.findall(m.group(1)))
             if "«M" not in skel:
                 continue
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
@@ -241,12 +244,12 @@ class RelationExtractor:
         head, intro = self.own_models(skeletons)
         own = set(head) | set(intro)
         if head:
-            defaults = [("Model", head[0])]
+            defaults = [("Model", n) for n in head]
         elif intro:
             defaults = [("Model", n) for n in intro]
         else:
             defaults = [("Paper", paper.key)]
-        title_defaults = [("Model", head[0])] if head else [("Paper", paper.key)]
+        title_defaults = [("Model", n) for n in head] if head else [("Paper", paper.key)]
         found: dict[tuple, tuple[float, int, str]] = {}
 
         def add(subject, predicate, obj, confidence, number, sentence):
@@ -265,6 +268,8 @@ class RelationExtractor:
             ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
 
             def subjects_for(at: int):
+                if number == 0 and len(head) > 1:
+                    return base  # "AlphaLM and BetaLM: Swahili models"
                 before = [x for i, x in own_here if positions[i] < at]
                 if before:
                     return [(before[-1].type, before[-1].name)]
