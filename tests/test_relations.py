@@ -250,6 +250,10 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("two names heading the title", "AlphaLM and BetaLM: Swahili models", "Both are evaluated on GLUE.",
      {("AlphaLM", "forLanguage", "Swahili"), ("BetaLM", "forLanguage", "Swahili"), ("AlphaLM", "evaluatedOn", "GLUE"),
       ("BetaLM", "evaluatedOn", "GLUE")}, {("@paper", "evaluatedOn", "GLUE")}),
+    ("uses a X-based encoder", "Zeta: a model", "Zeta uses a RoBERTa-based encoder and a small decoder.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    ("compared with X-based models is no lineage", "Zeta: a model", "We compare Zeta with BERT-based models.",
+     set(), {("Zeta", "basedOn", "BERT")}),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data
