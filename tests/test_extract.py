@@ -122,6 +122,8 @@ def _found(extractor, title, abstract=""):
      {("Quokka", "Dataset"), ("Zebra-QA", "Dataset")}, set()),
     ("Topic models", "Results on the Alpha, Beta-2 and Gamma datasets improve.",
      {("Alpha", "Dataset"), ("Beta-2", "Dataset"), ("Gamma", "Dataset")}, set()),
+    ("Translation tasks", "Gains on the FOO-14, BARX-17, LDC and Qux-100 benchmark hold.",
+     {("FOO-14", "Dataset"), ("BARX-17", "Dataset"), ("LDC", "Dataset"), ("Qux-100", "Dataset")}, set()),
     ("Reasoning", "We test on Foo-LSAT. We benchmark ten models on ABSA datasets and a 130+GB corpus.",
      set(), {("Foo-LSAT. We", "Dataset"), ("ABSA", "Dataset"), ("130+GB", "Dataset")}),
     ("Translation", "We report scores on WMT22 and IWSLT'15, and on the Conll 2003 corpus.",

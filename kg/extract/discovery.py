@@ -294,10 +294,9 @@ class NameDiscoverer:
             names: list[tuple[int, str]] = []
             if m.start() > 1 and text[m.start() - 1] == " ":
                 items = _names_before(text, m.start() - 1)
-                if not m.group().endswith(("s", "ora")):
-                    items = items[-1:]  # "the Foo dataset"
-                elif len(items) < 2:
+                if len(items) < 2 and m.group().endswith(("s", "ora")):
                     items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
+                # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
             tail = self._after_dataset.match(text, m.end())
             if tail:
