@@ -42,6 +42,7 @@ _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
 _DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
 #: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
 _LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
+_COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -163,6 +164,25 @@ class Extractor:
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
 
+    def _coordinated(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
+        """The first half of "data and model parallelism", "recurrent or convolutional neural networks".
+
+        Before a phrase of two words or more, ``X and`` / ``X or`` names the phrase with
+        its first word swapped for X when that is a known name of the same type.
+        """
+        out = []
+        for start, end, entity in phrases:
+            words = text[start:end].split()
+            if len(words) < 2 or entity.type not in ("Technique", "Dataset"):
+                continue
+            m = _COORDINATED.search(text, max(0, start - 40), start)
+            if not m:
+                continue
+            other = self.linker.link(" ".join((m.group(1), *words[1:])), fuzzy=False)
+            if other is not None and other.type == entity.type and other != entity:
+                out.append((m.start(1), m.end(1), other.name, other.type, False, 0.9, 0))
+        return out
+
     def _dataset_variant(self, name: str) -> Entity | None:
         """A known dataset with a year, edition or language suffix is a dataset of its own.
 
@@ -195,6 +215,7 @@ class Extractor:
         phrases, *learned, languages = self.phrases.find_layers(text, lowered)
         tokens = name_tokens(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
+        out += self._coordinated(text, phrases)
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
