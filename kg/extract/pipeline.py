@@ -221,10 +221,11 @@ class Extractor:
         names_here: dict[str, tuple[str, str]] = {}
         for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
             name, etype = self._typed(found)
-            # a curated (or otherwise known) name is the paper's own only as its title's head or after
+            # a curated name is the paper's own only as its title's head or (a model or dataset) after
             # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
-            known = self._curated.link(found.name, fuzzy=False) is not None
-            own = found.introduced and not (known and found.how not in ("title", "intro", "naming"))
+            known = self._curated.link(found.name, fuzzy=False)
+            own = found.introduced and (known is None or found.how == "title"
+                                        or (found.how in ("intro", "naming") and known.type != "Technique"))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
