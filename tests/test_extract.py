@@ -183,3 +183,25 @@ def test_pipeline_learned_size_variants_merge():
     learned = ex.learn(papers)
     assert [e.name for e in learned] == ["ZetaBERT"]
     assert {m.name for m in ex(papers[1]).mentions if m.type == "Model"} == {"ZetaBERT"}
+
+
+# -- any text ----------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["BERT", "bert-base-uncased", "GLUE", " ", ", ", ". ", "-", "_", "'s", "(", ")", "We propose ",
+                           "dubbed ", "the ", " dataset", " datasets", "Korean", "English-to-German", "LoRA", "ΣBERT",
+                           "İnce", "e.g. ", "7B", "a novel ", " attention mechanism", "KD", "x86_64", "\u0301", "\ud800",
+                           "Foo", "and ", "or ", "Transformer-based", "2.2x"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.lists(_PIECES, max_size=8).map("".join), abstract=st.lists(_PIECES | st.text(max_size=5), max_size=30)
+       .map("".join))
+def test_pipeline_any_text_gives_consistent_mentions(extractor, title, abstract):
+    paper = Paper("t:any", title, abstract)
+    mentions = extractor.mentions(paper)
+    text = paper.text
+    assert all(0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.surface for m in mentions)
+    assert mentions == sorted(mentions, key=lambda m: (m.start, -m.end, m.name))
+    assert extractor.mentions(paper) == mentions  # cached or not, the same
