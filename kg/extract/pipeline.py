@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.extract.discovery import Found, NameDiscoverer
+from kg.extract.discovery import Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
@@ -43,6 +43,10 @@ _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
 _DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
 #: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
 _LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
+_LIST_SEP_AT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_LIST_NAME = re.compile(r"(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w\-+]*(?:\.[\w\-+]+)*(?: [A-Z0-9][\w\-+]*(?:\.[\w\-+]+)*){0,2}")
 _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
@@ -171,6 +175,57 @@ class Extractor:
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
 
+    def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
+        """Name-shaped names listed with a model are models: "Switch Transformer, StableMoE and BASE Layers".
+
+        From each model mention, the list is followed both ways over ", ", "and", "or"; an
+        item that is no mention yet and has a name-shaped word (an inner capital or a digit)
+        becomes a model mention. A mention of another type ends the list.
+        """
+        out: list[tuple] = []
+        models = sorted((c for c in chosen if c[3] == "Model"), key=lambda c: c[0])
+        if not models:
+            return out
+        by_start = {c[0]: c for c in chosen}
+        seen: set[int] = set()
+        for model in models:
+            # forward
+            pos = model[1]
+            while True:
+                sep = _LIST_SEP_AT.match(text, pos)
+                if not sep:
+                    break
+                at = sep.end()
+                if at in by_start:
+                    if by_start[at][3] != "Model":
+                        break
+                    pos = by_start[at][1]
+                    continue
+                item = _LIST_NAME.match(text, at)
+                if not item or 1 in taken[at:item.end()] or not self._model_item(item.group()):
+                    break
+                if at not in seen:
+                    seen.add(at)
+                    out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
+                pos = item.end()
+            # backward: "StableMoE and Switch Transformer"
+            sep = _LIST_SEP_BEFORE.search(text, max(0, model[0] - 8), model[0])
+            if sep:
+                for start, name in reversed(_names_before(text, sep.start())):
+                    if 1 in taken[start:start + len(name)] or not self._model_item(name):
+                        break
+                    if start not in seen:
+                        seen.add(start)
+                        out.append((start, start + len(name), name, "Model", False, 0.7, 4))
+        return out
+
+    def _model_item(self, name: str) -> bool:
+        words = name.split()
+        return (len(words) <= 3 and is_name_shaped(words[0]) and self.discover.acceptable(name)
+                and not _ACRONYM_PLURAL.fullmatch(words[-1])
+                and not any(w in self.discover.generic or w.lower() in self.discover.stop for w in words)
+                and self.linker.link(name, fuzzy=False) is None and not name[:1].isdigit())
+
     def _coordinated(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
         """The first half of "data and model parallelism", "recurrent or convolutional neural networks".
 
@@ -264,6 +319,9 @@ class Extractor:
                 spans.append((start, end))
                 taken[start:end] = b"\x01" * (end - start)
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
+        for cand in self._listed_models(text, chosen, taken):
+            chosen.append(cand)
+            taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
