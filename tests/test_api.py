@@ -220,6 +220,17 @@ def test_api_view_draws_the_named_nodes(g, tmp_path):
     assert len(g.view(["BERT"]).html) < len(view.html)
 
 
+def test_api_view_of_draws_what_kg_view_draws(lineage_corpus_out):
+    from kg.view import view
+
+    graph = kg.load(lineage_corpus_out)
+    tree = graph.view_of("TinyBERT", lineage=True)
+    assert tree.path.is_file() and tree.path.read_text(encoding="utf-8") == tree.html
+    assert "Lineage of TinyBERT" in tree.html and "1 ancestor, 0 descendants" in tree.html
+    written = view(lineage_corpus_out, "TinyBERT", lineage=True)
+    assert written.path.read_text(encoding="utf-8") == tree.html
+
+
 def test_api_graph_lineage_delegates_to_kg_lineage(lineage_out):
     from kg.lineage import lineage
 

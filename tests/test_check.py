@@ -38,6 +38,8 @@ def test_check_corpus_findings(lineage_corpus_out):
     assert [(f.kind, f.message) for f in report.findings] == [
         ("cycle", "lineage cycle: AlphaNet -> BetaNet -> AlphaNet"),
         ("parent-later", "parent introduced after its child: AlphaNet (2021-01-05) basedOn BetaNet (2021-02-05)"),
+        # GammaNet is introduced by no paper, but a 2019 paper states its lineage
+        ("parent-later", "parent introduced after its child: GammaNet (2019-01-01) basedOn NewNet (2023-01-01)"),
         ("parent-later", "parent introduced after its child: OldNet (2018-01-01) distillsFrom NewNet (2023-01-01)"),
         ("type-conflict", "typed differently: 'Orca' is a Model and a Dataset"),
         ("outperforms-parent", "outperforms its own parent: RoBERTa basedOn BERT and outperforms it"),
@@ -48,17 +50,17 @@ def test_check_corpus_findings(lineage_corpus_out):
     assert {e[1:] for e in conflict.evidence} == {("Dataset", "The Orca corpus"), ("Model", "Orca: a model")}
     outperforms = report.by_kind()["outperforms-parent"][0]
     assert [e[4] for e in outperforms.evidence] == ["RoBERTa is based on BERT.", "RoBERTa outperforms BERT on every task."]
-    assert report.checked == {"lineage_edges": 11, "entities": 18, "dated_entities": 13}
+    assert report.checked == {"lineage_edges": 12, "entities": 19, "dated_entities": 14}
 
 
 def test_check_text_and_json(lineage_corpus_out):
     report = check(lineage_corpus_out)
     text = format_report(report)
-    assert text.startswith("5 findings (11 lineage edges")
-    assert "cycle (1)" in text and "parent-later (2)" in text
+    assert text.startswith("6 findings (12 lineage edges, 19 entities, 14 dated)")
+    assert "cycle (1)" in text and "parent-later (3)" in text
     assert '      OldNet distillsFrom NewNet: "OldNet is distilled from NewNet." (OldNet)' in text
     data = json.loads(format_report(report, "json"))
-    assert data["counts"] == {"cycle": 1, "parent-later": 2, "type-conflict": 1, "outperforms-parent": 1}
+    assert data["counts"] == {"cycle": 1, "parent-later": 3, "type-conflict": 1, "outperforms-parent": 1}
     assert data["findings"][0]["entities"][0] == {"iri": f"{PREFIXES['model']}alphanet", "label": "AlphaNet"}
 
 
@@ -98,7 +100,7 @@ def test_check_clean_graph(tmp_path):
     lines.append(f"<{PREFIXES['model']}b> <{KG}outperforms> <{PREFIXES['model']}a> .")  # a teacher beating its student
     report = check(_write(tmp_path, lines))
     assert not report and report.findings == ()
-    assert format_report(report).startswith("0 findings (1 lineage edges, 3 entities, 0 with")
+    assert format_report(report).startswith("0 findings (1 lineage edges, 3 entities, 0 dated)")
 
 
 def test_check_synthetic_against_networkx(lineage_out):
@@ -125,10 +127,10 @@ def test_check_synthetic_against_networkx(lineage_out):
 
 def test_cli_check_strict_exit_codes(lineage_corpus_out, tmp_path, capsys):
     assert main(["check", str(lineage_corpus_out)]) == 0
-    assert "5 findings" in capsys.readouterr().out
+    assert "6 findings" in capsys.readouterr().out
     assert main(["check", str(lineage_corpus_out), "--strict"]) == 1
     captured = capsys.readouterr()
-    assert "lineage cycle" in captured.out and captured.err == "kg: error: 5 consistency findings (--strict)\n"
+    assert "lineage cycle" in captured.out and captured.err == "kg: error: 6 consistency findings (--strict)\n"
     clean = _write(tmp_path / "clean", [*_model("a"), *_model("b"), *_edge("a", "basedOn", "b")])
     assert main(["check", str(clean), "--strict"]) == 0
     assert capsys.readouterr().out.startswith("0 findings")
@@ -137,7 +139,7 @@ def test_cli_check_strict_exit_codes(lineage_corpus_out, tmp_path, capsys):
 def test_cli_check_json(lineage_corpus_out, capsys):
     assert main(["check", str(lineage_corpus_out), "--format", "json", "--strict"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert set(data["counts"]) == set(CHECKS) and len(data["findings"]) == 5
+    assert set(data["counts"]) == set(CHECKS) and len(data["findings"]) == 6
 
 
 def test_cli_check_no_graph(tmp_path, capsys):
@@ -158,3 +160,12 @@ def test_check_bundled(built_out, capsys):
     looping = [c for c in nx.strongly_connected_components(pairs) if len(c) > 1 or pairs.has_edge(*[*c] * 2)]
     assert len(report.by_kind()["cycle"]) == len(looping)
     assert main(["check", str(built_out), "--strict"]) == (1 if report else 0)
+
+
+def test_check_docstring_examples():
+    import doctest
+
+    import kg.check
+
+    result = doctest.testmod(kg.check)
+    assert result.attempted >= 1 and result.failed == 0

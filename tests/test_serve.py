@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,6 +22,7 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
 
 import kg.serve
+from kg.errors import GraphNotFoundError, KGError
 from kg.serve import Limits, in_memory_by_default, make_server, negotiate
 from kg.store import open_store, query
 
@@ -211,3 +214,23 @@ def test_serve_in_memory_by_default_below_the_size_limit(lineage_out, monkeypatc
         assert server.pool.memory is expected
     finally:
         server.close()
+
+
+def test_serve_in_memory_needs_graph_nt(lineage_out, tmp_path):
+    shutil.copytree(lineage_out / "store", tmp_path / "store")
+    with pytest.raises(GraphNotFoundError, match="--disk"):
+        make_server(tmp_path, port=0, workers=1, memory=True)
+    server = make_server(tmp_path, port=0, workers=1)  # the default: on disk, as there is no graph.nt to load
+    try:
+        assert server.pool.memory is False
+    finally:
+        server.close()
+
+
+def test_serve_workers_that_cannot_load_the_graph_fail_clearly_and_leave_nothing(lineage_out, tmp_path):
+    shutil.copytree(lineage_out / "store", tmp_path / "store")
+    (tmp_path / "graph.nt").write_text("<https://e.org/a> <https://e.org/b> broken .\n", encoding="utf-8")
+    before = set(multiprocessing.active_children())  # the module's servers' workers
+    with pytest.raises(KGError, match="did not start"):
+        make_server(tmp_path, port=0, workers=2, memory=True)
+    assert set(multiprocessing.active_children()) - before == set()
