@@ -290,7 +290,17 @@ class NameDiscoverer:
         The dataset words are found first; only the text around them is read.
         """
         text, found = paper.text, []
-        for m in self._dataset_noun.finditer(text):
+        if text.isascii():  # where the nouns are, then the pattern there only
+            lowered = text.lower()
+            matches, reach = [], 0
+            for i in sorted({i for word in self.dataset_words for i in _find_all(lowered, word)}):
+                m = self._dataset_noun.match(text, i) if i >= reach else None
+                if m:
+                    matches.append(m)
+                    reach = m.end()
+        else:
+            matches = self._dataset_noun.finditer(text)
+        for m in matches:
             names: list[tuple[int, str]] = []
             if m.start() > 1 and text[m.start() - 1] == " ":
                 items = _names_before(text, m.start() - 1)
