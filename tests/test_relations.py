@@ -254,6 +254,12 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "basedOn", "RoBERTa")}, set()),
     ("compared with X-based models is no lineage", "Zeta: a model", "We compare Zeta with BERT-based models.",
      set(), {("Zeta", "basedOn", "BERT")}),
+    ("architecture follows X", "Zeta: a model", "The architecture of Zeta closely follows that of GPT-2.",
+     {("Zeta", "basedOn", "GPT-2")}, set()),
+    ("obtained by merging X", "Zeta: a model", "Zeta is obtained by merging the pre-trained Mistral with a vision encoder.",
+     {("Zeta", "basedOn", "Mistral")}, set()),
+    ("obtained by pruning X: compresses wins", "Zeta: a model", "Zeta is obtained by pruning LLaMA.",
+     {("Zeta", "compresses", "LLaMA")}, {("Zeta", "basedOn", "LLaMA")}),
     ("not only outperforms", "Zeta: a model", "Zeta not only outperforms BERT but also matches GPT-4.",
      {("Zeta", "outperforms", "BERT")}, set()),
     # round 2 cues: training data
