@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import KGError, QueryError, ResultLimitError
+from kg.errors import GraphNotFoundError, KGError, QueryError, ResultLimitError
 
 __all__ = ["MEMORY_AUTO_BYTES", "Limits", "QueryPool", "Response", "SparqlServer", "answer", "in_memory_by_default",
            "make_server", "negotiate", "serve"]
@@ -150,15 +150,31 @@ class QueryPool:
         nt = Path(out) / "graph.nt"
         size = nt.stat().st_size if memory and nt.is_file() else 0
         self._start_timeout = 60 + size / 2e6  # loading into memory: ~40 MB/s; leave room on a busy machine
-        for _ in range(workers):
-            self._idle.put(self._start())
+        spawned = [self._spawn() for _ in range(workers)]  # they load the graph side by side
+        try:
+            for process, conn in spawned:
+                worker = self._ready(process, conn)
+                if worker is not None:
+                    self._idle.put(worker)
+        except KGError:
+            self.close()
+            for process, conn in spawned:
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+                conn.close()
+            raise
 
-    def _start(self):
+    def _spawn(self):
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_worker, args=(self.out, child, self.limits.max_results, self.memory),
                                         daemon=True)
         process.start()
         child.close()
+        return process, parent
+
+    def _ready(self, process, parent):
+        """Wait for a spawned worker to be ready; the worker, or ``None`` if the pool closed meanwhile."""
         try:
             started = parent.poll(self._start_timeout) and parent.recv() == "ready"
         except (EOFError, OSError):
@@ -176,6 +192,9 @@ class QueryPool:
         process.join()
         parent.close()
         return None
+
+    def _start(self):
+        return self._ready(*self._spawn())
 
     def _replace(self) -> None:
         try:
@@ -303,7 +322,8 @@ class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; ``pool`` runs the queries. ``close()`` stops both."""
 
     daemon_threads = True
-    request_queue_size = 128  # the listen backlog: socketserver's 5 drops connections from a burst of clients
+    #: listen backlog: the default 5 drops (resets) connections under a burst of concurrent clients
+    request_queue_size = 128
 
     def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int, memory: bool = False):
         self.out = out
@@ -347,6 +367,8 @@ def make_server(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limi
     open_store(out)  # fail here, clearly, when there is no build
     if memory is None:
         memory = in_memory_by_default(out)
+    elif memory and not (out / "graph.nt").is_file():
+        raise GraphNotFoundError(f"{out}: no graph.nt to load into memory; serve with --disk, or rebuild")
     try:
         return SparqlServer(out, (host, port), limits or Limits(), workers, memory)
     except OSError as err:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,6 +22,7 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
 
 import kg.serve
+from kg.errors import GraphNotFoundError, KGError
 from kg.serve import Limits, in_memory_by_default, make_server, negotiate
 from kg.store import open_store, query
 
@@ -84,21 +87,31 @@ def test_serve_select_over_http_matches_the_embedded_store(server, built_out, me
 
 
 @pytest.mark.parametrize("method", ["GET", POST])
-def test_serve_ask_and_construct(server, built_out, method):
+def test_serve_ask_construct_and_describe(server, built_out, method):
     assert _client(server, "ASK { ?m a kg:Model }", method).query().convert()["boolean"] is True
     assert _client(server, "ASK { ?m a kg:NoSuchClass }", method).query().convert()["boolean"] is False
-    text = "CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a kg:Model ; rdfs:label ?l }"
-    served = _client(server, text, method, fmt=TURTLE).query().convert()
-    graph = Graph().parse(data=served, format="turtle")
-    expected = Graph().parse(data=query(open_store(built_out), text).serialize("nt"), format="nt")
-    assert len(graph) > 0 and isomorphic(graph, expected)
+    model = query(open_store(built_out), "SELECT ?m WHERE { ?m a kg:Model } ORDER BY ?m LIMIT 1").rows[0][0]
+    for text in ("CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a kg:Model ; rdfs:label ?l }", f"DESCRIBE <{model}>"):
+        served = _client(server, text, method, fmt=TURTLE).query().convert()
+        graph = Graph().parse(data=served, format="turtle")
+        expected = Graph().parse(data=query(open_store(built_out), text).serialize("nt"), format="nt")
+        assert len(graph) > 0 and isomorphic(graph, expected)
 
 
-def test_serve_negotiates_csv(server, built_out):
-    body = _client(server, MODELS, fmt=CSV).query().convert()
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
-    assert rows[0] == ["m", "l"]
-    assert sorted(map(tuple, rows[1:])) == sorted(query(open_store(built_out), MODELS).rows)
+@pytest.mark.parametrize("accept, parse", [
+    ("text/csv", lambda body: list(csv.reader(io.StringIO(body.decode("utf-8"))))),
+    ("text/tab-separated-values", lambda body: [line.split("\t") for line in body.decode("utf-8").splitlines()]),
+])
+def test_serve_negotiates_csv_and_tsv(server, built_out, accept, parse):
+    status, media, body = _http(server.url + "/sparql?" + urlencode({"query": MODELS}), headers={"Accept": accept})
+    assert status == 200 and media.startswith(accept)
+    rows = parse(body)
+    expected = sorted(query(open_store(built_out), MODELS).rows)
+    if accept == "text/csv":
+        assert rows[0] == ["m", "l"] and sorted(map(tuple, rows[1:])) == expected
+    else:  # TSV keeps the terms' syntax: <IRI> and "literal"
+        assert rows[0] == ["?m", "?l"]
+        assert sorted((m[1:-1], label[1:-1]) for m, label in rows[1:]) == expected
 
 
 @pytest.mark.parametrize("accept, kind, expected", [
@@ -201,3 +214,23 @@ def test_serve_in_memory_by_default_below_the_size_limit(lineage_out, monkeypatc
         assert server.pool.memory is expected
     finally:
         server.close()
+
+
+def test_serve_in_memory_needs_graph_nt(lineage_out, tmp_path):
+    shutil.copytree(lineage_out / "store", tmp_path / "store")
+    with pytest.raises(GraphNotFoundError, match="--disk"):
+        make_server(tmp_path, port=0, workers=1, memory=True)
+    server = make_server(tmp_path, port=0, workers=1)  # the default: on disk, as there is no graph.nt to load
+    try:
+        assert server.pool.memory is False
+    finally:
+        server.close()
+
+
+def test_serve_workers_that_cannot_load_the_graph_fail_clearly_and_leave_nothing(lineage_out, tmp_path):
+    shutil.copytree(lineage_out / "store", tmp_path / "store")
+    (tmp_path / "graph.nt").write_text("<https://e.org/a> <https://e.org/b> broken .\n", encoding="utf-8")
+    before = set(multiprocessing.active_children())  # the module's servers' workers
+    with pytest.raises(KGError, match="did not start"):
+        make_server(tmp_path, port=0, workers=2, memory=True)
+    assert set(multiprocessing.active_children()) - before == set()

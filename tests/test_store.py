@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,18 +44,22 @@ def engines(built_out, lineage_out):
             for build, out in (("corpus", built_out), ("lineage", lineage_out))}
 
 
+def _rdflib_canonical(answer, text: str):
+    """rdflib's answer, less the one all-unbound row it gives for a GROUP BY that matches nothing
+    (RDFLib/rdflib#3382: SPARQL 1.1 says no groups, no rows; Oxigraph gives none)."""
+    rows = answer.canonical()
+    if re.search(r"(?i)\bGROUP\s+BY\b", text) and rows == [("",) * len(answer.variables)]:
+        return []
+    return rows
+
+
 @pytest.mark.parametrize("build", ["corpus", "lineage"])
 @pytest.mark.parametrize("name", QUERY_FILES)
 def test_store_engines_agree_on_every_query_file(engines, build, name):
     text = QUERY_FILES[name].read_text(encoding="utf-8")
     answers = {engine: query(source, text) for engine, source in engines[build].items()}
     assert {a.kind for a in answers.values()} == {answers["disk"].kind}
-    fallback = answers["rdflib"].canonical()
-    if "GROUP BY" in text and not answers["disk"].rows:
-        # rdflib answers a GROUP BY over no solutions with one all-unbound group; Oxigraph
-        # (and SPARQL 1.1, section 11.2) with none
-        fallback = [row for row in fallback if any(row)]
-    assert answers["disk"].canonical() == answers["memory"].canonical() == fallback
+    assert answers["disk"].canonical() == answers["memory"].canonical() == _rdflib_canonical(answers["rdflib"], text)
 
 
 def test_store_ancestors_match_the_derivation_dag(lineage_out):
@@ -79,11 +84,12 @@ def test_store_query_forms(lineage_out, engine, kind, text):
     assert result.rows or result.boolean or result.triples
 
 
-def test_store_rdflib_graph_runs_on_oxigraph(lineage_out):
+@pytest.mark.parametrize("memory", [False, True])
+def test_store_rdflib_graph_runs_on_oxigraph(lineage_out, memory):
     from oxrdflib import OxigraphStore
     from rdflib import RDF, URIRef
 
-    graph = rdflib_graph(lineage_out)
+    graph = rdflib_graph(lineage_out, memory=memory)
     assert isinstance(graph.store, OxigraphStore)
     models = set(graph.subjects(RDF.type, URIRef(PREFIXES["kg"] + "Model")))
     assert len(models) == 200

@@ -156,11 +156,16 @@ class PhraseMatcher:
         return [_leftmost_longest(f) for f in found]
 
     def _glued_after(self, text: str, end: int) -> bool:
-        """Is a word glued after ``end`` that is not one of :attr:`suffixes`?"""
-        if not _joined(text, end, 1):
-            return False
-        word = _GLUED_WORD.match(text, end + 1)
-        return not (word and word.group().lower() in self.suffixes)
+        """Is a word glued after ``end`` that is not one of :attr:`suffixes`?
+
+        Every glued word counts: ``BERT-base`` is BERT, ``Distil-BERT-base-ro`` is not Distil-BERT.
+        """
+        while _joined(text, end, 1):
+            word = _GLUED_WORD.match(text, end + 1)
+            if not (word and word.group().lower() in self.suffixes):
+                return True
+            end = word.end()
+        return False
 
 
 _NON_ALNUM = re.compile(r"[\W_]")

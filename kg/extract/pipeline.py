@@ -2,9 +2,14 @@
 
 Mentions come from four finders, merged longest-span first: curated (and
 learned) phrases, discovered names (:mod:`kg.extract.discovery`), name-shaped
-tokens linked by :class:`kg.link.Linker` (``BERT_LARGE`` -> ``BERT``) or
-discovered when built on a known model name (``KR-BERT``), and languages in
-language contexts.
+tokens linked by :class:`kg.link.Linker` (``BERT_LARGE`` -> ``BERT``), typed
+as a dataset edition (``IWSLT17``, ``COPA-HR``) or discovered when built on a
+known model name (``KR-BERT``), and languages in language contexts.
+
+One Aho-Corasick scan per paper finds the curated phrases (and their plurals),
+the learned ones and the language names, each set resolved on its own
+(:meth:`kg.extract.mentions.PhraseMatcher.find_layers`); name-shaped tokens
+are linked once per distinct spelling (cached).
 
 Streaming: ``Extractor()(paper)`` needs nothing but the paper. A corpus-level
 pass, :meth:`Extractor.learn`, first discovers the names of all papers, so a
@@ -19,13 +24,14 @@ name introduced in paper A links to the same node when paper B mentions it
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.extract.discovery import Found, NameDiscoverer
+from kg.extract.discovery import Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
-from kg.extract.languages import LanguageFinder
+from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
 from kg.link import Linker, normalize
@@ -34,7 +40,14 @@ from kg.model import Entity, Extraction, Mention, Paper
 __all__ = ["Extractor"]
 
 _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
-_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-[A-Z]{2,3})")
+_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
+#: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
+_LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
+_LIST_SEP_AT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_LIST_NAME = re.compile(r"(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w\-+]*(?:\.[\w\-+]+)*(?: [A-Z0-9][\w\-+]*(?:\.[\w\-+]+)*){0,2}")
+_COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -58,8 +71,10 @@ class Extractor:
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
+        self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
+        self._curated = self.linker  # the gazetteer's names only, also after learn()
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
         # language names ride along in the same scan, as the last layer (case-sensitive)
@@ -70,11 +85,16 @@ class Extractor:
         self.learned: tuple[Entity, ...] = ()
         #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
+        _freeze_heap()
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_tokens"] = {}
         return state
+
+    def __setstate__(self, state: dict) -> None:  # in a worker process
+        self.__dict__.update(state)
+        _freeze_heap()
 
     # -- corpus-level pass ---------------------------------------------------
     def learn(self, papers: Iterable[Paper]) -> tuple[Entity, ...]:
@@ -89,7 +109,9 @@ class Extractor:
         aliases: dict[str, set] = defaultdict(set)
         for paper in papers:
             for found in self._discovered(paper):
-                if self.linker.link(found.name, fuzzy=False) is not None:
+                # known names, and known names with a modifier ("BERT-like"), are not learned
+                if (self.linker.link(found.name, fuzzy=False) is not None
+                        or self.linker.link(strip_affixes(found.name, self.modifiers)[1], fuzzy=False) is not None):
                     continue
                 key = self._key(found.name)
                 surfaces[key][found.name] += 1
@@ -120,6 +142,7 @@ class Extractor:
                                              self._suffixes)
 
         self._tokens = {}
+        _freeze_heap()
         return self.learned
 
     def _key(self, name: str) -> str:
@@ -152,6 +175,76 @@ class Extractor:
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
 
+    def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
+        """Name-shaped names listed with a model are models: "Switch Transformer, StableMoE and BASE Layers".
+
+        From each model mention, the list is followed both ways over ", ", "and", "or"; an
+        item that is no mention yet and has a name-shaped word (an inner capital or a digit)
+        becomes a model mention. A mention of another type ends the list.
+        """
+        out: list[tuple] = []
+        models = sorted((c for c in chosen if c[3] == "Model"), key=lambda c: c[0])
+        if not models:
+            return out
+        by_start = {c[0]: c for c in chosen}
+        seen: set[int] = set()
+        for model in models:
+            # forward
+            pos = model[1]
+            while True:
+                sep = _LIST_SEP_AT.match(text, pos)
+                if not sep:
+                    break
+                at = sep.end()
+                if at in by_start:
+                    if by_start[at][3] != "Model":
+                        break
+                    pos = by_start[at][1]
+                    continue
+                item = _LIST_NAME.match(text, at)
+                if not item or 1 in taken[at:item.end()] or not self._model_item(item.group()):
+                    break
+                if at not in seen:
+                    seen.add(at)
+                    out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
+                pos = item.end()
+            # backward: "StableMoE and Switch Transformer"
+            sep = _LIST_SEP_BEFORE.search(text, max(0, model[0] - 8), model[0])
+            if sep:
+                for start, name in reversed(_names_before(text, sep.start())):
+                    if 1 in taken[start:start + len(name)] or not self._model_item(name):
+                        break
+                    if start not in seen:
+                        seen.add(start)
+                        out.append((start, start + len(name), name, "Model", False, 0.7, 4))
+        return out
+
+    def _model_item(self, name: str) -> bool:
+        words = name.split()
+        return (len(words) <= 3 and is_name_shaped(words[0]) and self.discover.acceptable(name)
+                and not _ACRONYM_PLURAL.fullmatch(words[-1])
+                and not any(w in self.discover.generic or w.lower() in self.discover.stop for w in words)
+                and self.linker.link(name, fuzzy=False) is None and not name[:1].isdigit())
+
+    def _coordinated(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
+        """The first half of "data and model parallelism", "recurrent or convolutional neural networks".
+
+        Before a phrase of two words or more, ``X and`` / ``X or`` names the phrase with
+        its first word swapped for X when that is a known name of the same type.
+        """
+        out = []
+        for start, end, entity in phrases:
+            words = text[start:end].split()
+            if len(words) < 2 or entity.type not in ("Technique", "Dataset"):
+                continue
+            m = _COORDINATED.search(text, max(0, start - 40), start)
+            if not m:
+                continue
+            other = self.linker.link(" ".join((m.group(1), *words[1:])), fuzzy=False)
+            if other is not None and other.type == entity.type and other != entity:
+                out.append((m.start(1), m.end(1), other.name, other.type, False, 0.9, 0))
+        return out
+
     def _dataset_variant(self, name: str) -> Entity | None:
         """A known dataset with a year, edition or language suffix is a dataset of its own.
 
@@ -159,7 +252,7 @@ class Extractor:
         two or four digits, or a hyphen and a two- or three-letter code).
         """
         match = _DATASET_SUFFIX.fullmatch(name)
-        if not match:
+        if not match or (match.group("code") and match.group("code").lower() not in _LANGUAGE_CODES):
             return None
         base = self.linker.link(match.group("base"), fuzzy=False)
         return Entity(name, "Dataset") if base is not None and base.type == "Dataset" else None
@@ -184,13 +277,19 @@ class Extractor:
         phrases, *learned, languages = self.phrases.find_layers(text, lowered)
         tokens = name_tokens(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
+        out += self._coordinated(text, phrases)
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
         for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
             name, etype = self._typed(found)
+            # a curated name is the paper's own only as its title's head or (a model or dataset) after
+            # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
+            known = self._curated.link(found.name, fuzzy=False)
+            own = found.introduced and (known is None or found.how == "title"
+                                        or (found.how in ("intro", "naming") and known.type != "Technique"))
             if found.start >= 0:
-                out.append((found.start, found.end, name, etype, found.introduced, 0.8, 2))
+                out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
         # every other occurrence of a name discovered in this paper
@@ -220,6 +319,9 @@ class Extractor:
                 spans.append((start, end))
                 taken[start:end] = b"\x01" * (end - start)
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
+        for cand in self._listed_models(text, chosen, taken):
+            chosen.append(cand)
+            taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
@@ -236,8 +338,7 @@ class Extractor:
 
     def _generic_technique(self, text: str, end: int) -> bool:
         """``Transformer-based models``: a technique used as a modifier is no mention."""
-        rest = text[end:end + 12].lower()
-        return any(rest.startswith(("-" + w, " " + w)) for w in self.generic_followers)
+        return text[end:end + 12].lower().startswith(self._generic_prefixes)
 
 
 def _occurrences(text: str, surface: str) -> list[int]:
@@ -270,7 +371,19 @@ def _with_plurals(pairs, exact_case) -> list:
     for surface, entity in pairs:
         out.append((surface, entity))
         last = surface.rsplit(" ", 1)[-1]
-        if (len(last) >= 4 and last.isalpha() and last.islower() and not last.endswith("s")
+        if (len(last) >= 4 and last.isalpha() and (last.islower() or " " in surface) and not last.endswith("s")
                 and not _case_sensitive(surface, exact_case)):
             out.append((surface + "s", entity))
     return out
+
+
+def _freeze_heap() -> None:
+    """Leave the extractor's long-lived tables (a 100k-name gazetteer is ~1M objects) out of garbage collection.
+
+    Every full collection would otherwise walk them all: without this, the
+    collections set off by the mentions of a few thousand abstracts cost
+    ~100 us an abstract. Objects freed later are still freed by reference
+    counting; only cycles among them would wait for :func:`gc.unfreeze`.
+    """
+    gc.collect()
+    gc.freeze()
