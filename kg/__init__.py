@@ -4,8 +4,12 @@
 >>> result = kg.build(out="out")  # doctest: +SKIP
 >>> result.papers  # doctest: +SKIP
 576
+>>> g = kg.load(result)  # or kg.load("out"): SPARQL, networkx, lookups  # doctest: +SKIP
+>>> g.entity("TinyBERT").type  # doctest: +SKIP
+'Model'
 
-``kg.build`` and ``kg.BuildResult`` are imported on first use: the build
+``kg.build``, ``kg.BuildResult``, ``kg.load``, ``kg.Graph``, ``kg.Rows``
+(:mod:`kg.api`) and ``kg.lineage`` are imported on first use: the build
 pulls in networkx, pyvis and the extractors (~0.7 s), which ``kg query`` and
 ``kg serve`` never need.
 """
@@ -17,12 +21,13 @@ from kg.errors import FormatError, GraphNotFoundError, KGError, ParseError, Quer
 from kg.model import Entity, Extraction, Mention, Paper, Relation
 
 __all__ = [
-    "BuildResult", "Entity", "Extraction", "FormatError", "GraphNotFoundError", "KGError",
-    "Mention", "Paper", "ParseError", "QueryError", "Relation", "build",
+    "BuildResult", "Entity", "Extraction", "FormatError", "Graph", "GraphNotFoundError", "KGError",
+    "Mention", "Paper", "ParseError", "QueryError", "Relation", "Rows", "build", "lineage", "load",
 ]
 __version__ = "0.1.0"
 
-_LAZY = {"build": "kg.build", "BuildResult": "kg.build"}
+_LAZY = {"build": "kg.build", "BuildResult": "kg.build", "load": "kg.api", "Graph": "kg.api", "Rows": "kg.api",
+         "lineage": "kg.lineage"}
 
 
 class _Package(types.ModuleType):

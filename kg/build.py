@@ -35,12 +35,12 @@ from kg.diff import update_store
 from kg.errors import KGError
 from kg.export.lines import (BlockSorter, contribution_blocks, decode_block, entity_blocks, iri_overrides,
                              write_ntriples)
-from kg.export.rdf import temporary, write_derived
+from kg.export.rdf import temporary, write_derived_files
 from kg.extract import Extractor
 from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
 from kg.model import ENTITY_TYPES, Paper
-from kg.parallel import get_executor
+from kg.parallel import SerialExecutor, get_executor
 from kg.progress import Progress, Stopwatch
 from kg.state import BuildState, load_state, save_state
 from kg.store import STORE_DIR, build_store
@@ -59,7 +59,7 @@ HTML_FULL_MAX = 3000
 #: Entities drawn in the overview of a bigger graph, and evidence sentences kept per link.
 OVERVIEW_NODES, OVERVIEW_EVIDENCE = 500, 3
 #: Characters of N-Triples blocks per bulk load into the store.
-STORE_BATCH = 1 << 25
+STORE_BATCH = 1 << 24
 #: The RDF files of a build, in the order they are written.
 RDF_FILES = ("graph.nt", "graph.ttl", "graph.jsonld")
 
@@ -73,6 +73,8 @@ class BuildResult:
         self.seconds, self.files, self.extracted = seconds, files, extracted
         #: Wall-clock seconds per stage (``ingest``, ``extract``, ``store`` ...); see :func:`build`.
         self.stages = stages or {}
+        #: CPU seconds of the main thread per stage (worker stages: the workers' wall seconds).
+        self.stage_cpu: dict[str, float] = {}
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -115,7 +117,7 @@ def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter
              extractor, *, jobs, executor, scheduler, progress, watch: Stopwatch) -> None:
     """Extract ``papers`` on the executor into the assembler (contributions), the sorter and the store loader (blocks).
 
-    ``watch`` gets ``extract`` and ``lines`` (worker seconds, summed over
+    ``watch`` gets ``extract`` and ``lines`` (worker CPU seconds, summed over
     workers), ``assemble`` (this process) and ``extract wall`` (the whole loop).
     """
     if not papers:
@@ -123,19 +125,20 @@ def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter
     start = time.perf_counter()
     run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler)
     size = max(16, min(CHUNK, len(papers) // (8 * max(jobs or 2, 2)) or 1))
+    serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
     try:
         for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks)):
-            mark = time.perf_counter()
+            mark, cpu = time.perf_counter(), time.thread_time()
             for paper, (entities, edges) in zip(chunk, parts):
                 assembler.add(Contribution(paper, entities, edges))
             sorter.extend(blocks)
             if loader is not None:
                 loader.add(blocks)
-            watch.add("assemble", time.perf_counter() - mark)
-            watch.add("extract", extract_s)
-            watch.add("lines", lines_s)
+            watch.add("assemble", time.perf_counter() - mark, time.thread_time() - cpu)
+            watch.add("extract", extract_s, extract_s if serial else None)
+            watch.add("lines", lines_s, lines_s if serial else None)
             bar.update(len(chunk))
     finally:
         bar.close()
@@ -144,15 +147,17 @@ def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter
 
 
 def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: Iterable[str]) -> tuple[set, list]:
-    """Blocks made with plain IRIs that a slug clash changed: (wrong blocks, right blocks)."""
+    """Blocks made with plain IRIs that a slug clash changed: (wrong blocks, right blocks), only those that differ."""
     if not overrides:
         return set(), []
     wrong, right = set(), []
     for key in fresh:
         c = assembler.contributions[key]
         if any(entity_id(t, n) in overrides for t, n, _ in c.entities):
-            wrong.update(contribution_blocks(c))
-            right += contribution_blocks(c, overrides)
+            old, new = contribution_blocks(c), contribution_blocks(c, overrides)
+            kept = set(old) & set(new)
+            wrong.update(b for b in old if b not in kept)
+            right += [b for b in new if b not in kept]
     return wrong, right
 
 
@@ -178,9 +183,8 @@ def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh:
     try:
         with watch("sort/merge"), tmp["graph.nt"].open("wb") as handle:
             triples = write_ntriples(blocks, handle)
-        for name in RDF_FILES[1:]:
-            with watch("turtle/json-ld"), tmp[name].open("wb") as handle:
-                write_derived(tmp["graph.nt"], handle, name)
+        with watch("turtle/json-ld"):
+            write_derived_files(tmp["graph.nt"], {name: tmp[name] for name in RDF_FILES[1:]})
         if loader is not None:
             with watch("store wait"):
                 loader.finish()
@@ -232,9 +236,9 @@ class StoreLoader:
             self.seconds += time.perf_counter() - start
 
     def add(self, blocks: Iterable[str]) -> None:
-        for block in blocks:
-            self.pending.append(block)
-            self.size += len(block)
+        blocks = blocks if isinstance(blocks, list) else list(blocks)
+        self.pending += blocks
+        self.size += sum(map(len, blocks))
         if self.size >= self.batch:
             self._flush()
 
@@ -359,6 +363,7 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
         with watch("html"):
             files.append(_write_view(result, out / "graph.html"))
     result.seconds = time.perf_counter() - start
+    result.stage_cpu = watch.cpu
     return result
 
 

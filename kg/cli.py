@@ -116,7 +116,7 @@ def query(out, sparql, query_file, fmt, limit, engine):
     result = run_query(open_engine(out, engine), sparql)
     if fmt == "table":
         if result.kind == "select":
-            click.echo(_table(result.variables, result.rows, limit))
+            click.echo(_table(result.variables, result.short_rows(), limit))
         elif result.kind == "ask":
             click.echo("yes" if result.boolean else "no")
         else:

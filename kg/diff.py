@@ -2,8 +2,10 @@
 
 :func:`diff_builds` compares two build directories node by node and edge by
 edge (as :func:`kg.load.load_graph` reads them back): papers, entities and
-edges added and removed, each edge with its evidence, and the evidence
-added to or removed from edges in both. :func:`diff_lines` compares two
+edges added and removed, each edge with its evidence; papers and entities
+in both whose fields changed (title, abstract, date, authors, sources;
+aliases and external ids), each field old and new; and the evidence added
+to or removed from edges in both. :func:`diff_lines` compares two
 sorted N-Triples files line by line in one streaming pass;
 :func:`update_store` applies that difference to a store in one transaction.
 
@@ -74,10 +76,11 @@ def update_store(store_dir: Path, old_nt: Path, new_nt: Path, limit: int = STORE
 
 @dataclass
 class BuildDiff:
-    """Papers, entities and edges added and removed; evidence added and removed on kept edges."""
+    """Papers, entities and edges added and removed; papers and entities changed; evidence added and
+    removed on kept edges."""
 
-    papers: dict[str, list[dict]] = field(default_factory=lambda: {"added": [], "removed": []})
-    entities: dict[str, list[dict]] = field(default_factory=lambda: {"added": [], "removed": []})
+    papers: dict[str, list[dict]] = field(default_factory=lambda: {"added": [], "removed": [], "changed": []})
+    entities: dict[str, list[dict]] = field(default_factory=lambda: {"added": [], "removed": [], "changed": []})
     edges: dict[str, list[dict]] = field(default_factory=lambda: {"added": [], "removed": []})
     evidence: dict[str, list[dict]] = field(default_factory=lambda: {"added": [], "removed": []})
 
@@ -104,9 +107,32 @@ def _evidence(ev) -> dict:
     return {"paper": ev.paper, "sentence": ev.sentence, "confidence": round(ev.confidence, 3)}
 
 
+_PAPER_FIELDS = ("title", "abstract", "arxiv_id", "url", "date", "authors", "sources")
+_ENTITY_FIELDS = ("aliases", "wikidata", "arxiv", "iso")
+
+
+def _fields(data: dict) -> dict:
+    if data[KIND] == "Paper":
+        paper = data[PAPER]
+        values = {f: getattr(paper, f) for f in _PAPER_FIELDS}
+    else:
+        values = {f: data.get(f) for f in _ENTITY_FIELDS}
+    return {f: list(v) if isinstance(v, tuple) else v for f, v in values.items()}
+
+
+def _changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph, node: str) -> dict | None:
+    """``{field: {"old": .., "new": ..}}`` for the fields of ``node`` that differ, or None."""
+    a, b = _fields(old.nodes[node]), _fields(new.nodes[node])
+    changed = {f: {"old": a[f], "new": b[f]} for f in a if a[f] != b.get(f)}
+    return {**_node(new, node), "changes": changed} if changed else None
+
+
 def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> BuildDiff:
     """The difference between two graphs of :mod:`kg.graph`'s shape."""
     d = BuildDiff()
+    for node in sorted(n for n in new if n in old):
+        if (change := _changes(old, new, node)) is not None:
+            (d.papers if new.nodes[node][KIND] == "Paper" else d.entities)["changed"].append(change)
     for sign, a, b in (("removed", old, new), ("added", new, old)):
         for node in sorted(n for n in a if n not in b):
             part = d.papers if a.nodes[node][KIND] == "Paper" else d.entities
@@ -133,6 +159,11 @@ def format_diff(d: BuildDiff, fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(d.as_dict(), indent=2, ensure_ascii=False)
     lines = []
+    for what, part in (("paper", d.papers), ("entity", d.entities)):
+        for c in part["changed"]:
+            name = f"paper {c['key']}" if what == "paper" else f"{c['type']} {c['name']}"
+            lines.append(f"~ {name}: " + ", ".join(sorted(c["changes"])) + " changed")
+            lines += [f"    {f}: {_short(v['old'])} -> {_short(v['new'])}" for f, v in sorted(c["changes"].items())]
     for sign, mark in (("removed", "-"), ("added", "+")):
         lines += [f"{mark} paper {p['key']}: {p['title']}" for p in d.papers[sign]]
         lines += [f"{mark} {e['type']} {e['name']}" for e in d.entities[sign]]
@@ -143,5 +174,11 @@ def format_diff(d: BuildDiff, fmt: str = "text") -> str:
             lines.append(f"{mark} evidence of {e['subject']} {e['predicate']} {e['object']}")
             lines.append(f"    {e['paper']} ({e['confidence']:.3f}): {e['sentence']}")
     counts = ", ".join(f"{what} +{len(part['added'])} -{len(part['removed'])}"
+                       + (f" ~{len(part['changed'])}" if "changed" in part else "")
                        for what, part in d.as_dict().items())
     return "\n".join(lines + [counts])
+
+
+def _short(value, limit: int = 80) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"

@@ -266,35 +266,46 @@ def named_query(source, name: str, bindings: Mapping[str, object] | None = None)
 
 
 # -- names -------------------------------------------------------------------
+# (Each query starts from a bound value or a single predicate: Oxigraph plans a join with
+# ``?entity a ?type`` over every entity otherwise, which costs seconds on a million triples.)
 
 _LABELS = """
-SELECT ?entity ?type ?label ?pref WHERE {
-  ?entity a ?type .
-  VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique }
-  { ?entity skos:prefLabel ?label BIND(true AS ?pref) }
-  UNION { ?entity rdfs:label ?label BIND(true AS ?pref) }
-  UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
+SELECT ?entity ?label ?pref WHERE {
+  { ?entity skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
 }"""
 _LABELS_EXACT = """
-SELECT ?name ?entity ?type ?label ?pref WHERE {
-  ?entity a ?type .
-  VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique }
-  { ?entity skos:prefLabel ?label BIND(true AS ?pref) }
-  UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
-  FILTER(?label = ?name)
+SELECT ?label ?entity ?pref WHERE {
+  { ?entity skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
 }"""
-_PREF_LABEL = "SELECT ?entity ?label WHERE { ?entity skos:prefLabel ?label } LIMIT 1"
+_ENTITY = """
+SELECT ?entity ?type ?label WHERE {
+  ?entity a ?type .
+  FILTER(?type IN (kg:Model, kg:Dataset, kg:Language, kg:Technique))
+  OPTIONAL { ?entity skos:prefLabel ?label }
+}"""
 
 
-def _rank(row: dict, name: str) -> tuple:
-    kind = row["type"].removeprefix(_KG)
-    return (kind != "Model", row["label"] != name, row["pref"] != "true",
-            ENTITY_TYPES.index(kind) if kind in ENTITY_TYPES else 9, row["entity"])
+def _entity_of(store: ox.Store, node: Node | ox.NamedNode) -> Node | None:
+    """The :class:`Node` of an entity IRI (its preferred label, its type: a model first), or None."""
+    if isinstance(node, Node):
+        return node
+    rows = select(store, _ENTITY, {"entity": node})
+    if not rows:
+        return None
+    row = min(rows, key=lambda r: (ENTITY_TYPES.index(r["type"].removeprefix(_KG)), r["label"] or ""))
+    return Node(node.value, row["label"] or node.value.rsplit("/", 1)[-1], row["type"].removeprefix(_KG))
 
 
-def _node(store: ox.Store, row: dict) -> Node:
-    pref = select(store, _PREF_LABEL, {"entity": ox.NamedNode(row["entity"])})
-    return Node(row["entity"], pref[0]["label"] if pref else row["label"], row["type"].removeprefix(_KG))
+def _best(store: ox.Store, rows: list[dict], name: str) -> Node | None:
+    """Of the label rows matching ``name``: a model over other types, the exact label over a
+    folded one, a preferred label over an alias; then the IRI."""
+    ranked = []
+    for row in rows:
+        node = _entity_of(store, ox.NamedNode(row["entity"]))
+        if node is not None:
+            ranked.append(((node.type != "Model", row["label"] != name, row["pref"] != "true",
+                            ENTITY_TYPES.index(node.type), node.iri), node))
+    return min(ranked, key=lambda r: r[0])[1] if ranked else None
 
 
 def find_entity(source, name: str, *, limit: int = 5) -> Node:
@@ -307,34 +318,17 @@ def find_entity(source, name: str, *, limit: int = 5) -> Node:
     store = open_source(source)
     if not isinstance(name, str) or not name.strip():
         raise UnknownNameError("give a model name")
-    exact = select(store, _LABELS_EXACT, {"name": name})
-    if exact:
-        return _node(store, min(exact, key=lambda r: _rank(r, name)))
+    found = _best(store, select(store, _LABELS_EXACT, {"label": name}), name)
+    if found is not None:
+        return found
     key = normalize(name)
     rows = select(store, _LABELS)
-    hits = [r for r in rows if key and normalize(r["label"]) == key]
-    if hits:
-        return _node(store, min(hits, key=lambda r: _rank(r, name)))
+    found = _best(store, [r for r in rows if key and normalize(r["label"]) == key], name)
+    if found is not None:
+        return found
     close = _close_names(name, rows, limit)
     hint = f"; close names: {', '.join(close)}" if close else ""
     raise UnknownNameError(f"no model or other entity named {name!r} in the graph{hint}", close)
-
-
-_ENTITY = f"""
-SELECT ?entity ?type ?label WHERE {{
-  ?entity a ?type . VALUES ?type {{ kg:Model kg:Dataset kg:Language kg:Technique }}
-  OPTIONAL {{ ?entity skos:prefLabel ?label }}
-}}"""
-
-
-def _entity_of(store: ox.Store, node: Node | ox.NamedNode) -> Node:
-    if isinstance(node, Node):
-        return node
-    rows = select(store, _ENTITY, {"entity": node})
-    if not rows:
-        raise UnknownNameError(f"no entity {node.value} in the graph")
-    row = min(rows, key=lambda r: (r["type"] != str(KG.Model), r["type"]))
-    return Node(node.value, row["label"] or node.value.rsplit("/", 1)[-1], row["type"].removeprefix(_KG))
 
 
 def _close_names(name: str, rows: Iterable[dict], limit: int) -> tuple[str, ...]:
@@ -349,59 +343,68 @@ def _close_names(name: str, rows: Iterable[dict], limit: int) -> tuple[str, ...]
 
 
 # -- lineage -----------------------------------------------------------------
+# One query per node reached, the node bound: a walk costs what it finds, and never loops.
 
-_EDGES_UP = """
-SELECT ?root ?child ?how ?parent ?ptype ?plabel WHERE {
-  ?root kg:derivedFrom* ?child .
+_STEPS = """
+SELECT ?child ?how ?parent ?label ?type ?paper ?title ?date ?evidence ?confidence WHERE {
   ?child ?how ?parent .
   VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
-  OPTIONAL { ?parent skos:prefLabel ?plabel }
-  OPTIONAL { ?parent a ?ptype . VALUES ?ptype { kg:Model kg:Dataset kg:Language kg:Technique } }
+  OPTIONAL { ?%(far)s skos:prefLabel ?label }
+  OPTIONAL { ?%(far)s a ?type . VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique } }
+  OPTIONAL {
+    ?statement rdf:subject ?child ; rdf:predicate ?how ; rdf:object ?parent ; prov:wasDerivedFrom ?paper .
+    OPTIONAL { ?statement kg:evidence ?evidence }
+    OPTIONAL { ?statement kg:confidence ?confidence }
+    OPTIONAL { ?paper dcterms:title ?title }
+    OPTIONAL { ?paper dcterms:date ?date }
+  }
 }"""
-_EDGES_DOWN = """
-SELECT ?root ?child ?how ?parent ?ctype ?clabel WHERE {
-  ?parent kg:derivedFrom* ?root .
-  ?child ?how ?parent .
-  VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
-  OPTIONAL { ?child skos:prefLabel ?clabel }
-  OPTIONAL { ?child a ?ctype . VALUES ?ctype { kg:Model kg:Dataset kg:Language kg:Technique } }
-}"""
-_SOURCES_UP = """
-SELECT ?root ?child ?how ?parent ?paper ?title ?date ?evidence ?confidence WHERE {
-  ?root kg:derivedFrom* ?child .
-  ?st a rdf:Statement ; rdf:subject ?child ; rdf:predicate ?how ; rdf:object ?parent ; prov:wasDerivedFrom ?paper .
-  VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
-  OPTIONAL { ?st kg:evidence ?evidence }
-  OPTIONAL { ?st kg:confidence ?confidence }
-  OPTIONAL { ?paper dcterms:title ?title }
-  OPTIONAL { ?paper dcterms:date ?date }
-}"""
-_SOURCES_DOWN = _SOURCES_UP.replace("?root kg:derivedFrom* ?child .", "?parent kg:derivedFrom* ?root .")
+_STEPS_UP = _STEPS % {"far": "parent"}
+_STEPS_DOWN = _STEPS % {"far": "child"}
 
 
-def _sources(rows: list[dict]) -> dict[tuple[str, str, str], tuple[Source, ...]]:
-    found: dict[tuple[str, str, str], dict[str, Source]] = defaultdict(dict)
+def _order(source: Source) -> tuple:
+    return (-(source.confidence or 0.0), source.date is None, source.date or "", source.paper)
+
+
+def _neighbours(store: ox.Store, node: str, down: bool) -> list[tuple[str, Node, tuple[Source, ...]]]:
+    """``(relation, far end, sources)`` of every lineage edge at ``node``: its parents (up) or children (down).
+
+    Each pair keeps its specific relations; ``derivedFrom`` only where none more specific holds.
+    """
+    rows = select(store, _STEPS_DOWN if down else _STEPS_UP, {"parent" if down else "child": ox.NamedNode(node)})
+    far_of: dict[str, Node] = {}
+    relations: dict[str, set[str]] = defaultdict(set)
+    sources: dict[tuple[str, str], dict[str, Source]] = defaultdict(dict)
     for r in rows:
-        confidence = float(r["confidence"]) if r["confidence"] is not None else None
-        source = Source(r["paper"], r["title"], r["date"], r["evidence"], confidence)
-        edge = found[(r["child"], r["how"].removeprefix(_KG), r["parent"])]
-        old = edge.get(r["paper"])
-        if old is None or (source.confidence or 0.0) > (old.confidence or 0.0):
-            edge[r["paper"]] = source
+        far = r["child" if down else "parent"]
+        how = r["how"].removeprefix(_KG)
+        kind = (r["type"] or str(KG.Model)).removeprefix(_KG)
+        old = far_of.get(far)
+        if old is None or (kind == "Model" and old.type != "Model"):
+            far_of[far] = Node(far, r["label"] or far.rsplit("/", 1)[-1], kind)
+        relations[far].add(how)
+        if r["paper"] is not None:
+            confidence = float(r["confidence"]) if r["confidence"] is not None else None
+            source = Source(r["paper"], r["title"], r["date"], r["evidence"], confidence)
+            kept = sources[(far, how)].get(r["paper"])
+            if kept is None or _order(source) < _order(kept):
+                sources[(far, how)][r["paper"]] = source
+    out = []
+    for far, node in sorted(far_of.items(), key=lambda item: (item[1].label, item[0])):
+        for how in sorted(relations[far] - {"derivedFrom"}, key=LINEAGE_RELATIONS.index) or ["derivedFrom"]:
+            out.append((how, node, tuple(sorted(sources[(far, how)].values(), key=_order))))
+    return out
 
-    def order(s: Source):
-        return (-(s.confidence or 0.0), s.date is None, s.date or "", s.paper)
 
-    return {edge: tuple(sorted(by_paper.values(), key=order)) for edge, by_paper in found.items()}
-
-
-def lineage(source, name: str, *, down: bool = False, depth: int | None = None) -> Lineage:
+def lineage(source, name: str | Node | ox.NamedNode, *, down: bool = False, depth: int | None = None) -> Lineage:
     """The ancestry of the entity named ``name`` (``down=True``: its descendants).
 
     ``name`` is a label or alias (see :func:`find_entity`), or the entity itself
-    (a :class:`Node` or its IRI as an ``ox.NamedNode``). ``source`` is a build's output directory or its (Oxigraph) store;
-    ``depth`` limits how many edges away from the root the walk goes
-    (``None``: no limit). Cycles are walked once.
+    (a :class:`Node` or its IRI as an ``ox.NamedNode``). ``source`` is a build's
+    output directory or its (Oxigraph) store; ``depth`` limits how many edges
+    away from the root the walk goes (``None``: no limit). The walk is
+    breadth-first and expands each entity once, so cycles end.
 
     >>> tree = lineage("out", "TinyBERT")  # doctest: +SKIP
     >>> [(s.child.label, s.relation, s.parent.label) for s in tree.steps]  # doctest: +SKIP
@@ -410,37 +413,25 @@ def lineage(source, name: str, *, down: bool = False, depth: int | None = None) 
     if depth is not None and depth < 0:
         raise KGError(f"depth must be 0 or more, not {depth}")
     store = open_source(source)
-    root = _entity_of(store, name) if isinstance(name, (Node, ox.NamedNode)) else find_entity(store, name)
-    bound = {"root": ox.NamedNode(root.iri)}
-    edges = select(store, _EDGES_DOWN if down else _EDGES_UP, bound)
-    sources = _sources(select(store, _SOURCES_DOWN if down else _SOURCES_UP, bound))
-    # the most specific relations of each pair; derivedFrom alone only where nothing more specific holds
-    by_pair: dict[tuple[str, str], set[str]] = defaultdict(set)
-    other: dict[str, Node] = {root.iri: root}
-    for r in edges:
-        by_pair[(r["child"], r["parent"])].add(r["how"].removeprefix(_KG))
-        far = "child" if down else "parent"
-        if r[far] not in other:
-            label = r["clabel" if down else "plabel"] or r[far].rsplit("/", 1)[-1]
-            kind = (r["ctype" if down else "ptype"] or "Model").removeprefix(_KG)
-            other[r[far]] = Node(r[far], label, kind)
-    near_of: dict[str, list[tuple[str, str]]] = defaultdict(list)  # near end -> [(relation, far end)]
-    for (child, parent), relations in by_pair.items():
-        specific = sorted(relations - {"derivedFrom"}, key=LINEAGE_RELATIONS.index) or ["derivedFrom"]
-        near, far = (parent, child) if down else (child, parent)
-        near_of[near].extend((rel, far) for rel in specific)
+    if isinstance(name, (Node, ox.NamedNode)):
+        root = _entity_of(store, name)
+        if root is None:
+            raise UnknownNameError(f"no entity {name} in the graph")
+    else:
+        root = find_entity(store, name)
     steps: list[Step] = []
-    level, seen, d = [root.iri], {root.iri}, 0
+    nodes: dict[str, Node] = {root.iri: root}  # one Node per IRI reached
+    level, d = [root], 0
     while level and (depth is None or d < depth):
         d += 1
         upcoming = []
         for near in level:
-            for rel, far in sorted(near_of.get(near, ()), key=lambda e: (other[e[1]].label, e[1],
-                                                                          LINEAGE_RELATIONS.index(e[0]))):
-                child, parent = (far, near) if down else (near, far)
-                steps.append(Step(other[child], rel, other[parent], d, sources.get((child, rel, parent), ())))
-                if far not in seen:
-                    seen.add(far)
+            for how, far, sources in _neighbours(store, near.iri, down):
+                if far.iri not in nodes:
+                    nodes[far.iri] = far
                     upcoming.append(far)
+                far = nodes[far.iri]
+                child, parent = (far, near) if down else (near, far)
+                steps.append(Step(child, how, parent, d, sources))
         level = upcoming
     return Lineage(root, down, depth, tuple(steps))

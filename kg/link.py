@@ -35,7 +35,8 @@ from kg.model import Entity
 __all__ = ["DEFAULT_SIZE_WORDS", "Linker", "fold", "normalize", "size_stripped"]
 
 #: Markers that do not change which model a name denotes (see schema/cues.toml).
-DEFAULT_SIZE_WORDS = ("base", "large", "small", "medium", "xl", "xxl", "xlarge", "uncased", "cased")
+DEFAULT_SIZE_WORDS = ("base", "large", "small", "medium", "xl", "xxl", "xlarge", "xxlarge", "huge", "uncased", "cased",
+                      "hf", "chat", "instruct", "it")
 DEFAULT_COUNT = r"(?:\d+x)?\d+(?:\.\d+)?[bmk]"
 _SEPARATORS = re.compile(r"[\s\-_/]+")
 _DIGITS = re.compile(r"\d+")
@@ -87,18 +88,28 @@ class Linker:
     ``scorer`` and ``threshold`` are the fuzzy comparator and its cut-off
     (0-100); ``min_fuzzy`` is the shortest key that may be matched fuzzily.
     Adding an entity whose key is taken keeps the first one (gazetteer order).
+
+    Results are cached per surface (``cache_size`` entries, then the cache
+    starts afresh), and fuzzy candidates are blocked by the key's first three
+    characters and its length (within two), so a lookup costs the same with
+    a 400-name or a 100,000-name gazetteer.
     """
 
     def __init__(self, entities: Iterable[Entity] = (), *, size_words: Iterable[str] = DEFAULT_SIZE_WORDS,
                  count: str = DEFAULT_COUNT, scorer: Callable = fuzz.ratio, threshold: float = 92.0,
-                 min_fuzzy: int = 9):
+                 min_fuzzy: int = 9, cache_size: int = 1 << 18):
         self.size_words = tuple(size_words)
+        self._words = frozenset(self.size_words)
         self._concat = tuple(sorted(self.size_words, key=len, reverse=True))
+        self._concat_lengths = tuple(sorted({len(w) for w in self.size_words if w}, reverse=True))
         self._count = re.compile(count)
         self._count_tail = re.compile(f"{count}$")
         self.scorer, self.threshold, self.min_fuzzy = scorer, threshold, min_fuzzy
+        self.cache_size = cache_size
         self._index: dict[str, Entity] = {}
-        self._blocks: dict[str, list[str]] = {}
+        #: (first three characters, length) -> [(insertion number, key)] of keys long enough for fuzzy matching
+        self._blocks: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        self._cache: dict[tuple[str, bool], Entity | None] = {}
         for entity in entities:
             self.add(entity)
 
@@ -108,26 +119,44 @@ class Linker:
     def __contains__(self, key: str) -> bool:
         return key in self._index
 
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_cache"] = {}
+        return state
+
     def add(self, entity: Entity, surfaces: Iterable[str] = ()) -> None:
         """Index ``entity`` under its name, aliases and extra ``surfaces``."""
+        self._cache.clear()
         for surface in (entity.name, *sorted(entity.aliases), *surfaces):
             key = normalize(surface)
             if key and key not in self._index:
                 self._index[key] = entity
-                self._blocks.setdefault(key[:3], []).append(key)
+                if len(key) >= self.min_fuzzy:
+                    self._blocks.setdefault((key[:3], len(key)), []).append((len(self._index), key))
 
     def exact(self, surface: str) -> Entity | None:
         return self._index.get(normalize(surface))
 
     def link(self, surface: str, fuzzy: bool = True) -> Entity | None:
         """The entity ``surface`` denotes, or None."""
+        try:
+            return self._cache[surface, fuzzy]
+        except KeyError:
+            pass
+        hit = self._link(surface, fuzzy)
+        if len(self._cache) >= self.cache_size:
+            self._cache.clear()
+        self._cache[surface, fuzzy] = hit
+        return hit
+
+    def _link(self, surface: str, fuzzy: bool) -> Entity | None:
         key = normalize(surface)
         if not key:
             return None
         hit = self._index.get(key)
         if hit is not None:
             return hit
-        for stripped in size_stripped(surface, self.size_words, self._count.pattern):
+        for stripped in self._size_stripped(surface):
             if stripped in self._index:
                 return self._index[stripped]
         hit = self._concatenated(key)
@@ -135,11 +164,20 @@ class Linker:
             return hit
         return self.fuzzy(key)
 
+    def _size_stripped(self, text: str) -> list[str]:
+        """:func:`size_stripped` with this linker's markers, compiled once."""
+        parts = [p for p in _SEPARATORS.split(fold(text)) if p]
+        keys = []
+        while len(parts) > 1 and (parts[-1] in self._words or self._count.fullmatch(parts[-1])):
+            parts.pop()
+            keys.append(normalize("".join(parts)))
+        return keys
+
     def _concatenated(self, key: str) -> Entity | None:
         # "bertbase", "robertalarge", "llama27b": a size marker glued to a known name
-        for word in self._concat:
-            if key.endswith(word) and len(key) > len(word) and key[: -len(word)] in self._index:
-                return self._index[key[: -len(word)]]
+        for n in self._concat_lengths:  # longest marker first, as sorted in _concat
+            if len(key) > n and key[-n:] in self._words and key[:-n] in self._index:
+                return self._index[key[:-n]]
         match = self._count_tail.search(key)
         if match and match.start() > 0 and key[: match.start()] in self._index:
             return self._index[key[: match.start()]]
@@ -149,10 +187,12 @@ class Linker:
         """Best blocked candidate above the threshold with the same digits."""
         if len(key) < self.min_fuzzy:
             return None
-        block = [k for k in self._blocks.get(key[:3], ()) if abs(len(k) - len(key)) <= 2 and len(k) >= self.min_fuzzy]
+        prefix, size = key[:3], len(key)
+        block = [k for n in range(size - 2, size + 3) for k in self._blocks.get((prefix, n), ())]
         if not block:
             return None
-        best = process.extractOne(key, block, scorer=self.scorer, score_cutoff=self.threshold)
+        block.sort()
+        best = process.extractOne(key, [k for _, k in block], scorer=self.scorer, score_cutoff=self.threshold)
         if best is None or _DIGITS.findall(best[0]) != _DIGITS.findall(key):
             return None
         entity = self._index[best[0]]

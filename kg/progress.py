@@ -32,8 +32,8 @@ class Progress:
     seconds: ``extracted 12000/100000 papers (2,140 papers/s, ETA 41 s)``.
     """
 
-    def __init__(self, total: int, show: bool | None = None, what: str = "extracted", every: float = LOG_EVERY):
-        self.total, self.what, self.every = total, what, every
+    def __init__(self, total: int, show: bool | None = None, what: str = "extracted", every: float | None = None):
+        self.total, self.what, self.every = total, what, LOG_EVERY if every is None else every
         self.done = 0
         self.start = self.last = time.perf_counter()
         self.bar = None
@@ -41,7 +41,7 @@ class Progress:
         if show or (show is None and not self.log_lines):
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=what, unit="paper", file=sys.stderr, smoothing=0.1,
+            self.bar = tqdm(total=total, desc=what, unit=" papers", file=sys.stderr, smoothing=0.1,
                             disable=False if show else None, mininterval=0.5)
 
     def update(self, n: int) -> None:
@@ -67,18 +67,22 @@ class Progress:
 
 
 class Stopwatch:
-    """Wall-clock seconds per named stage, added up over every ``with watch(name):``."""
+    """Wall-clock seconds per named stage, added up over every ``with watch(name):``; ``cpu``: the
+    CPU seconds of the calling thread in each (on a busy machine wall time stretches, CPU time does not)."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
-    def add(self, name: str, seconds: float) -> None:
+    def add(self, name: str, seconds: float, cpu: float | None = None) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+        if cpu is not None:
+            self.cpu[name] = self.cpu.get(name, 0.0) + cpu
 
     @contextmanager
     def __call__(self, name: str):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         try:
             yield
         finally:
-            self.add(name, time.perf_counter() - start)
+            self.add(name, time.perf_counter() - start, time.thread_time() - cpu)

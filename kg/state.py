@@ -20,14 +20,17 @@ from pathlib import Path
 
 from kg.errors import GraphNotFoundError
 from kg.export.rdf import atomic_write
-from kg.graph import Contribution, GraphAssembler
+from kg.graph import Contribution, Evidence, GraphAssembler
 from kg.ingest import PaperMerger
-from kg.model import Entity
+from kg.model import Entity, Paper
 
 __all__ = ["STATE_FILE", "BuildState", "load_state", "save_state"]
 
 STATE_FILE = "kg-state.pickle"
-_VERSION = 1
+_VERSION = 3
+#: Papers or contributions per pickle in the state file.
+_CHUNK = 2000
+_PAPER_FIELDS = Paper.__slots__
 
 
 @dataclass
@@ -46,11 +49,41 @@ class BuildState:
 
 
 def save_state(out: Path, state: BuildState) -> Path:
+    """Write ``state`` to ``out/kg-state.pickle`` (atomically).
+
+    Values go as plain tuples (pickled 3-4x faster than the dataclasses), in
+    pickles of :data:`_CHUNK` items one after another with the memo cleared
+    between them, so no memo ever holds the whole build; a contribution names
+    its paper by key.
+    """
     path = Path(out) / STATE_FILE
-    payload = {"version": _VERSION, "groups": state.merger.groups, "by_title": state.merger.by_title,
-               "by_arxiv": state.merger.by_arxiv, "contributions": list(state.contributions.values())}
-    atomic_write(path, lambda h: pickle.dump(payload, h, protocol=pickle.HIGHEST_PROTOCOL))
+    merger = state.merger
+
+    def write(handle) -> None:
+        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+        def dump(value) -> None:
+            pickler.dump(value)
+            pickler.clear_memo()
+
+        dump({"version": _VERSION, "groups": len(merger.groups), "contributions": len(state.contributions),
+              "by_title": merger.by_title, "by_arxiv": merger.by_arxiv})
+        groups = list(merger.groups.items())
+        for i in range(0, len(groups), _CHUNK):
+            dump([(g, _paper_tuple(p)) for g, p in groups[i:i + _CHUNK]])
+        papers = {p.key: p for p in merger.groups.values()}
+        contributions = list(state.contributions.values())
+        for i in range(0, len(contributions), _CHUNK):
+            dump([(c.paper.key, None if papers.get(c.paper.key) is c.paper else _paper_tuple(c.paper), c.entities,
+                   tuple((u, v, k, (ev.paper, ev.sentence, ev.confidence)) for u, v, k, ev in c.edges))
+                  for c in contributions[i:i + _CHUNK]])
+
+    atomic_write(path, write)
     return path
+
+
+def _paper_tuple(paper: Paper) -> tuple:
+    return tuple(getattr(paper, f) for f in _PAPER_FIELDS)
 
 
 def load_state(out: Path | str) -> BuildState:
@@ -60,12 +93,19 @@ def load_state(out: Path | str) -> BuildState:
         raise GraphNotFoundError(f"{out}: no build to update here (no {STATE_FILE}); run 'kg build --out {out}' first")
     try:
         with path.open("rb") as handle:
-            payload = pickle.load(handle)
-        if not isinstance(payload, dict) or payload.get("version") != _VERSION:
-            raise ValueError("written by another version of kg")
-        merger = PaperMerger()
-        merger.groups, merger.by_title, merger.by_arxiv = payload["groups"], payload["by_title"], payload["by_arxiv"]
-        contributions = {c.paper.key: c for c in payload["contributions"]}
+            header = pickle.load(handle)  # a fresh unpickler (memo) for each pickle, as they were written
+            if not isinstance(header, dict) or header.get("version") != _VERSION:
+                raise ValueError("written by another version of kg")
+            merger = PaperMerger()
+            merger.by_title, merger.by_arxiv = header["by_title"], header["by_arxiv"]
+            while len(merger.groups) < header["groups"]:
+                merger.groups.update((g, Paper(*t)) for g, t in pickle.load(handle))
+            papers = {p.key: p for p in merger.groups.values()}
+            contributions: dict[str, Contribution] = {}
+            while len(contributions) < header["contributions"]:
+                for key, t, entities, edges in pickle.load(handle):
+                    contributions[key] = Contribution(papers[key] if t is None else Paper(*t), entities,
+                                                      tuple((u, v, k, Evidence(*ev)) for u, v, k, ev in edges))
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, pickle.UnpicklingError) as err:
         raise GraphNotFoundError(f"{path}: cannot read the build state ({err}); rebuild with 'kg build --out {out}'") from err
     return BuildState(merger, contributions)

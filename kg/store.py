@@ -186,6 +186,19 @@ def _too_many(max_rows: int, what: str) -> str:
     return f"the answer has more than {max_rows} {what}; add a LIMIT to the query"
 
 
+_LOCAL_NAME = re.compile(r"[A-Za-z_][\w.-]*(?<!\.)")
+_NAMESPACES = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda p: -len(p[0]))
+
+
+def _short(term) -> str:
+    """A term's value, an IRI under a known namespace as ``prefix:local``."""
+    if isinstance(term, ox.NamedNode):
+        for iri, prefix in _NAMESPACES:
+            if term.value.startswith(iri) and _LOCAL_NAME.fullmatch(term.value[len(iri):]):
+                return f"{prefix}:{term.value[len(iri):]}"
+    return term.value
+
+
 @dataclass(frozen=True)
 class QueryResult:
     """A query's answer: ``kind`` is ``select``, ``ask`` or ``graph``.
@@ -229,6 +242,17 @@ class QueryResult:
         parsed = self._parsed()
         variables = parsed.variables
         return [tuple(None if (t := s[v]) is None else t.value for v in variables) for s in parsed]
+
+    def short_rows(self) -> list[tuple] | None:
+        """:attr:`rows` for people to read: IRIs in a project namespace as prefixed names.
+
+        >>> QueryResult("select", b"?m\\t?n\\n<https://w3id.org/lmkg/ns#basedOn>\\t\\"kg:x\\"\\n", "tsv").short_rows()
+        [('kg:basedOn', 'kg:x')]
+        """
+        if self.kind != "select":
+            return None
+        parsed = self._parsed()
+        return [tuple(None if (t := s[v]) is None else _short(t) for v in parsed.variables) for s in parsed]
 
     @property
     def triples(self) -> list | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -100,7 +101,8 @@ def test_build_dask_unreachable_scheduler_is_clear_error(halves, tmp_path, monke
         build(halves, tmp_path, html=False, executor="dask", scheduler="tcp://127.0.0.1:9")
 
 
-def test_build_update_equals_full_build_and_is_idempotent(halves, tmp_path):
+def test_build_update_equals_full_build_and_is_idempotent(halves, tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.state._CHUNK", 7)  # the state file in many pickles
     a, b = halves
     full = tmp_path / "full"
     build(halves, full, html=False, extractor=PerPaper())
@@ -218,13 +220,35 @@ def test_build_block_sorter_spills_and_merges(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def test_build_progress_log_lines_when_not_a_terminal(caplog):
+def test_build_progress_log_lines_when_not_a_terminal(halves, tmp_path, monkeypatch, caplog, capsys):
+    """stderr is no terminal under pytest: plain INFO lines with papers/s and ETA, no bar."""
+    import sys
+
+    assert not sys.stderr.isatty()
+    monkeypatch.setattr(build_module, "PROGRESS_FROM", 1)
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    monkeypatch.setattr("kg.progress.LOG_EVERY", 0.0)
     caplog.set_level(logging.INFO, logger="kg.progress")
-    progress = Progress(1000, show=None, every=0.0)
-    progress.log_lines, progress.bar = True, None
+    result = build(halves, tmp_path, html=False, jobs=1)
+    lines = [r.getMessage() for r in caplog.records if r.name == "kg.progress"]
+    assert len(lines) >= 3 and all(re.fullmatch(r"extracted \d+/%d papers \([\d,]+ papers/s(, ETA \d+ s)?\)"
+                                                % result.extracted, line) for line in lines)
+    assert "ETA" in lines[0] and lines[-1].startswith(f"extracted {result.extracted}/{result.extracted} ")
+    assert "papers/s]" not in capsys.readouterr().err  # no tqdm bar
+
+
+def test_build_progress_bar_on_a_terminal(monkeypatch, capsys, caplog):
+    import sys
+
+    caplog.set_level(logging.INFO, logger="kg.progress")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = Progress(1000, show=None)
+    assert progress.bar is not None and not progress.log_lines
     progress.update(400)
+    progress.bar.refresh()
     progress.close()
-    assert "extracted 400/1000 papers" in caplog.text and "papers/s, ETA" in caplog.text
+    err = capsys.readouterr().err
+    assert "400/1000" in err and "papers/s" in err and not caplog.records
 
 
 def test_build_cli_jobs_and_update(halves, serial, tmp_path, capsys):
@@ -247,3 +271,30 @@ def test_build_statement_block_equals_its_sorted_lines(sentence, confidence):
     s, o = "<https://w3id.org/lmkg/id/model/tinybert>", "<https://w3id.org/lmkg/id/model/bert>"
     fast = _statement_block(s, "distillsFrom", o, ev, paper_iri(ev.paper), literal(ev.sentence))
     assert fast == encode_block(_statement_lines(s, "distillsFrom", o, ev))
+
+
+def test_build_derived_files_from_child_process_identical(halves, serial, tmp_path, monkeypatch):
+    """Big builds write JSON-LD in a child process while Turtle is written here: the same bytes."""
+    monkeypatch.setattr("kg.export.rdf.CHILD_FROM", 0)
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    build(halves, tmp_path, html=False, jobs=1)
+    assert _files(tmp_path) == _files(serial)
+
+
+def test_build_overview_html_for_big_graph(halves, tmp_path, monkeypatch):
+    """Above HTML_FULL_MAX nodes graph.html draws the best-connected entities only, with a note."""
+    monkeypatch.setattr(build_module, "HTML_FULL_MAX", 10)
+    result = build(halves, tmp_path, jobs=1)
+    overview = build_module.overview_graph(result.assembler, size=5, evidence=1)
+    assert overview.number_of_nodes() == 5 and not any(n.startswith("paper:") for n in overview)
+    assert all(len(d["evidence"]) == 1 for *_, d in overview.edges(data=True))
+    uses = {n: sum(len(d["evidence"]) for *_, d in result.graph.edges(n, data=True))
+            + sum(len(d["evidence"]) for *_, d in result.graph.in_edges(n, data=True)) for n in overview}
+    others = [n for n in result.graph if not n.startswith("paper:") and n not in overview]
+    top = min(uses.values())
+    assert all(sum(len(d["evidence"]) for *_, d in result.graph.in_edges(n, data=True))
+               + sum(len(d["evidence"]) for *_, d in result.graph.edges(n, data=True)) <= top for n in others)
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    entities = len(result.assembler.entity_keys())
+    assert f"Overview: the {min(entities, 500)} entities named by the most papers, of {entities} entities" in page
+    assert len(page) < 2_000_000

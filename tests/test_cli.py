@@ -52,3 +52,11 @@ def test_cli_build_bad_input_is_clear_error(tmp_path, capsys):
     assert main(["build", str(bad), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert "bad.txt" in err and "Traceback" not in err
+
+
+def test_cli_query_table_shows_prefixed_names_csv_full_iris(built_out, capsys):
+    q = "SELECT ?c ?label WHERE { VALUES ?c { kg:Model } BIND(\"kg:Model\" AS ?label) }"
+    assert main(["query", str(built_out), q]) == 0
+    assert capsys.readouterr().out.splitlines()[2].split() == ["kg:Model", "kg:Model"]
+    assert main(["query", str(built_out), q, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "https://w3id.org/lmkg/ns#Model,kg:Model"

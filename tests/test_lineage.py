@@ -8,6 +8,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.cli import main
 from kg.errors import KGError
@@ -280,3 +282,22 @@ def test_lineage_bundled_well_known_families(built_out, name, relation, parent):
     assert [s.relation for s in steps] == [relation]
     assert all(name.casefold().replace("-", "") in (s.title + s.evidence).casefold().replace("-", "") or
                parent in s.evidence for s in steps)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=40) | st.sampled_from(HOSTILE).flatmap(
+    lambda h: st.text(max_size=8).map(lambda extra: h + extra)) | st.sampled_from(["BERT", "TinyBERT", "Q8BERT"]).flatmap(
+    lambda label: st.lists(st.sampled_from(["", "-", " ", "_", '"', "}"]), min_size=len(label), max_size=len(label)).map(
+        lambda seps: "".join(c.swapcase() + sep for c, sep in zip(label, seps)))))
+def test_lineage_any_text_is_a_name_or_not_found(lineage_corpus_out, name):
+    """Whatever the text, the answer is the entity bearing that (folded) label, or "not found"."""
+    from kg.link import normalize
+
+    try:
+        found = lineage(lineage_corpus_out, name)
+    except UnknownNameError as err:
+        assert "\n" not in str(err)
+        return
+    labels = {found.root.label, *[r["l"] for r in select(
+        open_store(lineage_corpus_out), "SELECT ?m ?l WHERE { ?m skos:altLabel ?l }", {"m": ox.NamedNode(found.root.iri)})]}
+    assert normalize(name) in {normalize(label) for label in labels} or name in labels

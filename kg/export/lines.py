@@ -164,32 +164,25 @@ def _statement_lines(s: str, predicate: str, o: str, ev: Evidence) -> list[str]:
             f"{st} {_STMT[5]} {literal(ev.sentence)} .\n", f"{st} {_STMT[6]} {confidence} .\n"]
 
 
-def _statement_template() -> str:
-    """The encoded block of a statement as a format string: its seven lines in sorted order.
-
-    The lines share their subject and differ in their predicate, so their
-    order is the order of the predicates, whatever the objects.
-    """
-    fields = [(_A, "{a}"), (_STMT[1], "{s}"), (_STMT[2], "<{p}>"), (_STMT[3], "{o}"), (_STMT[4], "<{source}>"),
-              (_STMT[5], "{sentence}"), (_STMT[6], "{confidence}")]
-    lines = sorted(f"{{st}} {pred} {obj} ." for pred, obj in fields)
-    return "\0".join(lines).replace("{a}", _STMT[0]) + "\n"
-
-
-_STATEMENT_BLOCK = _statement_template()
-
-
 def _statement_block(s: str, predicate: str, o: str, ev: Evidence, source: str, sentence: str) -> str:
     """``encode_block(_statement_lines(s, predicate, o, ev))`` made directly.
 
-    ``source``: the IRI of ``ev.paper``; ``sentence``: ``literal(ev.sentence)``.
+    ``source``: the IRI of ``ev.paper``; ``sentence``: ``literal(ev.sentence)``. The seven lines share
+    their subject and differ in their predicate, so their sorted order is the predicates' order
+    (:data:`_STATEMENT_ORDER`, checked against the vocabulary when this module is imported).
     """
     p = _predicates(predicate)[0]
     st = f"<{statement_iri(s[1:-1], p, o[1:-1], source)}>"
     c = ev.confidence
     c = 0.0 if c != c else (1.0 if c > 1.0 else (0.0 if c < 0.0 else c))
-    return _STATEMENT_BLOCK.format(st=st, s=s, p=p, o=o, source=source, sentence=sentence,
-                                   confidence=f'"{c:.3f}"^^<{_DECIMAL}>')
+    return (f"{st} {_STMT[3]} {o} .\0{st} {_STMT[2]} <{p}> .\0{st} {_STMT[1]} {s} .\0{st} {_A} {_STMT[0]} .\0"
+            f"{st} {_STMT[4]} <{source}> .\0{st} {_STMT[6]} \"{c:.3f}\"^^<{_DECIMAL}> .\0{st} {_STMT[5]} {sentence} .\n")
+
+
+#: The predicates of a statement block in the order :func:`_statement_block` writes them.
+_STATEMENT_ORDER = (_STMT[3], _STMT[2], _STMT[1], _A, _STMT[4], _STMT[6], _STMT[5])
+if list(_STATEMENT_ORDER) != sorted(_STATEMENT_ORDER):  # a vocabulary change would break the sorted files
+    raise ImportError("kg.export.lines: statement predicates are no longer in sorted order; fix _statement_block")
 
 
 def encode_block(lines: Iterable[str]) -> str:
@@ -263,7 +256,7 @@ class BlockSorter:
     >>> s.close()
     """
 
-    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 27, fan_in: int = 64):
+    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 26, fan_in: int = 64):
         self.tmpdir, self.limit, self.fan_in = tmpdir, limit, fan_in
         for stale in Path(tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if tmpdir else ():  # a killed build's
             stale.unlink(missing_ok=True)
@@ -272,9 +265,9 @@ class BlockSorter:
         self.shards: list[Path] = []
 
     def extend(self, blocks: Iterable[str]) -> None:
-        for block in blocks:
-            self.pending.append(block)
-            self.size += len(block)
+        blocks = blocks if isinstance(blocks, list) else list(blocks)
+        self.pending += blocks
+        self.size += sum(map(len, blocks))
         if self.size > self.limit:
             self._spill(sorted(self.pending))
             self.pending, self.size = [], 0

@@ -17,14 +17,18 @@ The type comes from the nearest cue noun (``benchmark`` -> Dataset,
 >>> d = NameDiscoverer(model_stems=["BERT"])
 >>> p = Paper("t:x", "KoSum: A Benchmark for Korean", "We introduce KoSum. Our model, dubbed FooNet, wins.")
 >>> [(f.name, f.type, f.introduced) for f in d(p)]
-[('KoSum', 'Dataset', True), ('FooNet', 'Model', True)]
+[('KoSum', 'Dataset', True), ('KoSum', 'Dataset', True), ('FooNet', 'Model', True)]
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from itertools import islice
 
 from kg.extract.gazetteer import load_cues
+from kg.extract.languages import language_names
+from kg.extract.mentions import SubstringIndex
 from kg.extract.sentences import split_sentences
 from kg.model import Paper
 
@@ -33,6 +37,8 @@ __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
+_QUANTITY = re.compile(r"[\d.,]+\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
+_LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 
@@ -70,22 +76,38 @@ class NameDiscoverer:
     def __init__(self, cues: dict | None = None, model_stems=()):
         cues = cues or load_cues()
         disc = cues["discovery"]
-        self.intro = re.compile(r"\b(?:we|this (?:paper|work|study|article|report)|here we)\b(?:\s+\w+){0,2}?\s+(?:"
-                                + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+", re.I)
-        self.naming = re.compile(r"\b(?:" + "|".join(map(re.escape, disc["naming_words"])) + r")\s+", re.I)
+        # "\b(?:we|this paper|...)": written as a first letter, then the boundary
+        # before it, then the rest, which lets the regex engine skip ahead to
+        # the first letters instead of trying the alternatives everywhere
+        self.intro = re.compile(_by_first_letter(["we", *(f"this {w}" for w in ("paper", "work", "study", "article",
+                                                                                 "report")), "here we"])
+                                + r"\b(?:\s+\w+){0,2}?\s+(?:" + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+",
+                                re.I)
+        self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
+        self.naming_words = tuple(w.lower() for w in disc["naming_words"])
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
+        self.generic_phrases = frozenset(p.lower() for p in disc["generic_phrases"])
         self.stop = frozenset(disc["stop_words"])
-        self.type_cues = {t: frozenset(words) for t, words in cues["types"].items()}
+        self.type_cues = {t: frozenset(cues["types"][t]) for t in ("Dataset", "Technique", "Model")}
+        self.technique_endings = tuple(cues["types"]["technique_name_endings"])
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
+        self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
+        nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
+        self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
+        # after a dataset noun, a list: "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
+        self._after_dataset = re.compile(r"\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.,?))\s*")
+        self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
+        self._stems = SubstringIndex(self.model_stems)
 
     # -- helpers -------------------------------------------------------------
     def acceptable(self, name: str) -> bool:
         name = name.strip()
         return (bool(name) and name not in self.generic and name.lower() not in self.stop
+                and name.lower() not in self.generic_phrases
                 and not _VERSION.fullmatch(name) and any(c.isalpha() for c in name))
 
     def type_near(self, before: str, after: str = "") -> str | None:
@@ -102,7 +124,10 @@ class NameDiscoverer:
         low = name.lower()
         if low.endswith(("bench", "benchmark", "corpus", "qa", "dataset", "eval")):
             return "Dataset"
-        return "Model" if any(stem in name for stem in self.model_stems) else None
+        if self._stems.within(name):
+            return "Model"
+        last = re.split(r"[\s\-_]", low)[-1]
+        return "Technique" if last in self.technique_endings and last != low else None
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
@@ -129,10 +154,10 @@ class NameDiscoverer:
     def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
         out = []
-        words = list(_WORDS.finditer(text, pos))[:limit]
+        words = list(islice(_WORDS.finditer(text, pos), limit))
         for i, w in enumerate(words):
             word = w.group().rstrip(".")
-            if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on"} and not out:
+            if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
                 break
             if is_name_shaped(word) and self.acceptable(word):
                 out.append((w.start(), w.start() + len(word), word, ()))
@@ -154,24 +179,47 @@ class NameDiscoverer:
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
+    def _triggers(self, abstract: str) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
+        """The sentences, and introducing verbs and naming words: ``(sentence number, start, end, how)``.
+
+        One scan of the whole abstract (neither pattern can cross a sentence
+        end), ordered as a scan of each sentence in turn would give them; the
+        abstract is split into sentences only when something is found.
+        """
+        raw = [(0, m.start(), m.end(), "intro") for m in self.intro.finditer(abstract)]
+        if abstract.isascii():  # where the naming words are, then the pattern there only
+            lowered = abstract.lower()
+            at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
+            matches = filter(None, (self.naming.match(abstract, i) for i in at))
+        else:
+            matches = self.naming.finditer(abstract)
+        raw += [(1, m.start(), m.end(), "naming") for m in matches]
+        if not raw:
+            return [], []
+        sentences = split_sentences(abstract)
+        starts = [offset for offset, _ in sentences]
+        hits = sorted((bisect_right(starts, start) - 1, order, start, end, how) for order, start, end, how in raw)
+        return sentences, [(i, start, end, how) for i, _, start, end, how in hits]
+
     def introduced(self, paper: Paper) -> list[Found]:
         text, found = paper.text, []
         base = len(paper.title) + 1
-        for offset, sentence in split_sentences(paper.abstract):
-            for rx, how in ((self.intro, "intro"), (self.naming, "naming")):
-                for m in rx.finditer(sentence):
-                    for s, e, name, aliases in self._names_at(sentence, m.end()):
-                        etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m.start() - 60):s])
-                                 or self.type_near("", sentence[e:]) or "Model")
-                        own = how == "intro" or bool(_SELF.search(sentence))
-                        if etype == "Model" and aliases:
-                            found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
-                        elif aliases:
-                            long = aliases[0]
-                            ls = text.find(long, base + offset)
-                            found.append(Found(long, etype, ls, ls + len(long), own, (name,), how))
-                        else:
-                            found.append(Found(name, etype, base + offset + s, base + offset + e, own, (), how))
+        sentences, triggers = self._triggers(paper.abstract)
+        for i, m_start, m_end, how in triggers:
+            offset, sentence = sentences[i]
+            m_start, m_end = m_start - offset, m_end - offset
+            for s, e, name, aliases in self._names_at(sentence, m_end):
+                etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m_start - 60):s])
+                         or self.type_near("", sentence[e:]) or "Model")
+                own = how == "intro" or bool(_SELF.search(sentence))
+                if etype == "Model" and aliases:
+                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
+                elif aliases:
+                    long = aliases[0]
+                    ls = text.find(long, base + offset)
+                    found.append(Found(long, etype, ls, ls + len(long), own, (name,), how))
+                else:
+                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, (), how))
         return found
 
     def acronyms(self, paper: Paper) -> list[Found]:
@@ -181,25 +229,151 @@ class NameDiscoverer:
             letters = [c.lower() for c in acro.rstrip("s") if c.isalpha()]
             if not self.acceptable(acro) or len(letters) < 2:
                 continue
-            words = re.findall(r"[A-Za-z][\w]*", text[max(0, m.start() - 120):m.start()])
-            long = _long_form(words, letters)
+            window = max(0, m.start() - 120)
+            spans = [(w.start(), w.group()) for w in _LONG_WORD.finditer(text, window, m.start())]
+            long = _long_form([w for _, w in spans], letters)
             if not long:
                 continue
             head = long[-1].lower().split("-")[-1]
             etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None or head in self.not_entities:
                 continue
-            phrase = " ".join(long)
-            start = text.rfind(long[0], 0, m.start())
-            if start < 0:
-                continue
+            start = spans[len(spans) - len(long)][0]
             end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
-            found.append(Found(text[start:end], etype, start, end, False, (acro,), "acronym"))
-            del phrase
+            phrase = text[start:end]
+            if phrase.lower() in self.generic_phrases:
+                continue
+            if etype == "Model":  # a model goes by its short name: "General Language Model (GLM)" is GLM
+                found.append(Found(acro, etype, m.start(1), m.end(1), False, (phrase,), "acronym"))
+            else:
+                found.append(Found(phrase, etype, start, end, False, (acro,), "acronym"))
         return found
 
+    def datasets(self, paper: Paper) -> list[Found]:
+        """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA",
+        "the A, B and C datasets".
+
+        A name is one to three words, each capitalised or name-shaped, not
+        at the start of a sentence unless name-shaped, and no language name.
+        The dataset words are found first; only the text around them is read.
+        """
+        text, found = paper.text, []
+        for m in self._dataset_noun.finditer(text):
+            names: list[tuple[int, str]] = []
+            if m.start() > 1 and text[m.start() - 1] == " ":
+                items = _names_before(text, m.start() - 1)
+                if len(items) > 1 and not m.group().endswith(("s", "ora")):
+                    items = items[-1:]
+                names += [(start, self._strip_stop(name)) for start, name in items]
+            tail = self._after_dataset.match(text, m.end())
+            if tail:
+                names += _listed_names(text, tail.end())
+            for start, name in names:
+                if name:
+                    start = text.index(name, start)
+                    if self._dataset_name(text, start, name):
+                        found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+        return found
+
+    def _strip_stop(self, name: str) -> str:
+        words = name.split()
+        while words and (words[0].lower() in self.stop or words[0].lower() in self.title_stop or words[0] in self.generic):
+            words.pop(0)
+        return " ".join(words)
+
+    def _dataset_name(self, text: str, start: int, name: str) -> bool:
+        if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
+                or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))):
+            return False
+        first = name.split()[0]
+        sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
+        return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
+
     def __call__(self, paper: Paper) -> list[Found]:
-        return self.title(paper) + self.introduced(paper) + self.acronyms(paper)
+        found = self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+        # one name, one type in a paper: the first finding's (the title's, when it names it)
+        types: dict[str, str] = {}
+        for f in found:
+            types.setdefault(f.name, f.type)
+        return [f if f.type == types[f.name] else replace(f, type=types[f.name]) for f in found]
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or is_name_shaped(word)
+
+
+_LIST_ITEM = re.compile(r"([A-Z0-9][\w\-.+'/]*(?: [A-Z0-9][\w\-.+'/]*){0,2})")
+
+
+_NAME_WORD = re.compile(r"[A-Z0-9][\w\-.+'/]*|[a-z]+[A-Z0-9][\w\-.+'/]*")
+_LIST_SEP = re.compile(r"(,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _capitalised_tail(chunk: str) -> str:
+    """The last one to three capitalised or name-shaped words of ``chunk``, single-spaced."""
+    words = chunk.split(" ")
+    tail: list[str] = []
+    while words and len(tail) < 3 and _NAME_WORD.fullmatch(words[-1]):
+        tail.insert(0, words.pop())
+    return " ".join(tail)
+
+
+def _names_before(text: str, end: int, window: int = 200) -> list[tuple[int, str]]:
+    """``(start, name)`` of the capitalised names that end at ``end``: one, or a list "A, B and C"."""
+    lo = max(0, end - window)
+    parts = _LIST_SEP.split(text[lo:end])
+    out: list[tuple[int, str]] = []
+    pos = end
+    for i in range(len(parts) - 1, -1, -2):  # names at even indices, separators between
+        chunk = parts[i]
+        name = _capitalised_tail(chunk)
+        if not name:
+            break
+        pos -= len(chunk)
+        out.insert(0, (pos + len(chunk) - len(name), name))
+        if len(name) != len(chunk) or i == 0:
+            break  # the list starts here: "on the A, B datasets"
+        pos -= len(parts[i - 1])
+    return out
+
+
+def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
+    """``(start, name)`` of a list of capitalised names from ``pos``: "A, B-2 and C D"."""
+    out = []
+    while len(out) < limit:
+        m = _LIST_ITEM.match(text, pos)
+        if not m:
+            break
+        name = m.group(1).rstrip(".")
+        out.append((m.start(1), name))
+        sep = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*").match(text, m.start(1) + len(name))
+        if not sep:
+            break
+        pos = sep.end()
+    return out
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _by_first_letter(words) -> str:
+    """A pattern for ``\\b(?:word|...)`` that starts with a character class of the first letters.
+
+    The regex engine skips ahead to those letters instead of trying every
+    alternative at every position. Words must not be prefixes of one another.
+
+    >>> _by_first_letter(["we", "here we"])
+    '[hw](?<=\\\\b[hw])(?:(?<=h)ere\\\\ we|(?<=w)e)'
+    """
+    firsts = "".join(sorted({w[0].lower() for w in words}))
+    rests = "|".join(f"(?<={re.escape(w[0].lower())}){re.escape(w[1:])}" for w in sorted(words, key=lambda w: (-len(w), w)))
+    return f"[{firsts}](?<=\\b[{firsts}])(?:{rests})"
 
 
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:

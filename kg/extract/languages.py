@@ -23,12 +23,17 @@ from functools import lru_cache
 from language_data.name_data import CODE_TO_NAMES
 
 from kg.extract.gazetteer import load_cues
-from kg.model import Mention
+from kg.model import Entity, Mention
 
 __all__ = ["LanguageFinder", "iso_code", "language_names"]
 
 _CODE = re.compile(r"[a-z]{2,3}")
-_CANDIDATE = re.compile(r"\b[A-Z][a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?\b")
+# a capitalised word ("\b[A-Z][a-z]+\b", written capital first, so the regex
+# engine skips ahead to capitals); two adjacent ones may form one name
+_NAME = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?")
+_CAP_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+\b")
+# what joins the two sides of a language pair: "English-German", "English-to-French", "German→English"
+_PAIR_GAP = frozenset({"-", "\u2013", "\u2014", "/", "-to-", "to", "\u2192", "->", "<->", "\u2194", "into", "\u2013to\u2013"})
 _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 
@@ -63,31 +68,55 @@ class LanguageFinder:
         self.english_next = frozenset(table["english_next"])
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
         self.names = {n: c for n, c in language_names().items() if len(n) > 3 and n not in ambiguous}
+        self.pair_firsts = frozenset(re.split("[ -]", n)[0] for n in self.names if re.fullmatch(r"\w+[ -]\w+", n))
 
-    def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset()) -> list[Mention]:
+    def phrases(self) -> list[tuple[str, Entity]]:
+        """``(name, entity)`` of every name :meth:`candidates` can find, for a phrase matcher (case-sensitive)."""
+        return [(name, Entity(name, "Language")) for name in sorted(self.names) if _NAME.fullmatch(name)]
+
+    def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset(),
+             spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
         """Language mentions of ``text``; offsets below ``title_end`` are the title.
 
         ``model_starts`` are the offsets where model mentions begin: a
         language right before one is in context ("Galician BERT").
+        ``spans`` are the language names in ``text`` if already found
+        (``(start, end, name)``, as :meth:`candidates` gives them).
         """
-        spans = []
-        for match in _CANDIDATE.finditer(text):
-            name = match.group()
-            if name not in self.names:
-                first = name.split(" ")[0].split("-")[0]
-                if first not in self.names:
-                    continue
-                name = first
-                match_end = match.start() + len(first)
-            else:
-                match_end = match.end()
-            spans.append((match.start(), match_end, name))
+        spans = self.candidates(text) if spans is None else spans
         if not spans:
             return []
+        return self._in_context(text, spans, title_end, model_starts)
+
+    def candidates(self, text: str) -> list[tuple[int, int, str]]:
+        """Every language name in ``text``, in or out of context: ``(start, end, name)``."""
+        spans = []
+        names, firsts = self.names, self.pair_firsts
+        reach = 0
+        for word in _CAP_WORD.finditer(text):
+            start, end = word.span()
+            if start < reach:
+                continue
+            name = word.group()
+            if name in firsts:  # "Modern Greek", "Haitian Creole"
+                pair = _CAP_WORD.match(text, end + 1) if text[end:end + 1] in (" ", "-") else None
+                if pair and f"{name}{text[end]}{pair.group()}" in names:
+                    spans.append((start, pair.end(), f"{name}{text[end]}{pair.group()}"))
+                    reach = pair.end()
+                    continue
+            if name in names:
+                spans.append((start, end, name))
+        return spans
+
+    def _in_context(self, text: str, spans: list[tuple[int, int, str]], title_end: int, model_starts) -> list[Mention]:
         mentions, in_context = [], []
         for start, end, name in spans:
             ok = self._context(text, start, end, name, start < title_end, model_starts)
             in_context.append(ok)
+        # both sides of a language pair are in context: "English-German translation", "English-to-French"
+        for i in range(len(spans) - 1):
+            if text[spans[i][1]:spans[i + 1][0]].strip().lower() in _PAIR_GAP:
+                in_context[i] = in_context[i + 1] = True
         # a list of languages shares the context of any member
         for i in range(len(spans)):
             if in_context[i]:
@@ -124,16 +153,16 @@ class LanguageFinder:
         if name == "English":
             if in_title and (end in model_starts or end + 1 in model_starts):
                 return True
-            first = after[0].lower().lstrip("-") if after else ""
+            first = after[0].lower().strip("-.") if after else ""
             return first in self.english_next or (in_title and first in self.next)
         if end + 1 in model_starts or end in model_starts:
             return True
-        if rest.startswith("-") and after and after[0].lstrip("-").lower() in self.next:
+        if rest.startswith("-") and after and after[0].strip("-.").lower() in self.next:
             return True
         for word in after:
             if word in ",;:()":
                 break
-            if word.lower().lstrip("-") in self.next:
+            if word.lower().strip("-.") in self.next:
                 return True
         before = _WORD.findall(text[max(0, start - 30):start])
         return bool(before) and before[-1].lower() in self.previous and before[-1] not in {"and", "or"}

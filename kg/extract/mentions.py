@@ -11,23 +11,31 @@ technique may end a hyphenated word (``layer-pruning``).
 >>> from kg.model import Entity
 >>> pm = PhraseMatcher([("BERT", Entity("BERT", "Model")), ("pruning", Entity("pruning", "Technique"))])
 >>> [(s, e, ent.name) for s, e, ent in pm.find("KR-BERT and BERT use layer-pruning.")]
-[(12, 16, 'BERT'), (21, 34, 'pruning')]
+[(12, 16, 'BERT'), (27, 34, 'pruning')]
 >>> [t for _, _, t in name_tokens("We compare BERT_LARGE, KR-BERT's and LLaMA-2-7B (2.2x).")]
 ['BERT_LARGE', 'KR-BERT', 'LLaMA-2-7B', '2.2x']
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import lru_cache
 
 import ahocorasick
 
 from kg.model import Entity
 
-__all__ = ["PhraseMatcher", "lower_same_length", "name_tokens", "overlaps", "strip_affixes"]
+__all__ = ["PhraseMatcher", "SubstringIndex", "lower_same_length", "name_tokens", "overlaps", "strip_affixes"]
 
 _NAME_TYPES = frozenset({"Model", "Dataset"})
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\-.+'\\\u00C0-\u024F]*[\w+\u00C0-\u024F]|[A-Za-z0-9]")
+_TOKEN_BODY = r"[A-Za-z0-9\u00C0-\u024F][\w\-.+'\\\u00C0-\u024F]*[\w+\u00C0-\u024F]|[A-Za-z0-9]"
+_TOKEN = re.compile(_TOKEN_BODY)
+# The same tokens, skipping in C those that cannot be names: a token is tried
+# only where no token can be under way (after no letter or digit) and only if
+# its first character is no ASCII letter or a later one is no ASCII lower-case
+# letter (a superset of the names; _trimmed_name checks the rest).
+_MAYBE_NAME = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?=[^A-Za-z]|.[a-z\-.'\\]*+[\w+\u00C0-\u024F])(?:"
+                         + _TOKEN_BODY + ")")
 _POSSESSIVE = re.compile(r"(?:'s|s'|')$")
 
 
@@ -52,57 +60,197 @@ def _joined(text: str, i: int, step: int) -> bool:
 
 
 class PhraseMatcher:
-    """Longest leftmost non-overlapping gazetteer matches in a text."""
+    """Longest leftmost non-overlapping gazetteer matches in a text.
 
-    def __init__(self, pairs: Iterable[tuple[str, Entity]], exact_case: frozenset[str] | set[str] = frozenset()):
-        self._folded = ahocorasick.Automaton()
+    A matcher may hold several *layers* of phrases (the curated gazetteer,
+    then names learned from the corpus) scanned together but resolved apart:
+    :meth:`find_layers` gives each layer's matches as if it were alone, for
+    the price of one scan.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, Entity]], exact_case: frozenset[str] | set[str] = frozenset(),
+                 suffixes: Iterable[str] = ()):
+        self._init([(pairs, exact_case)], suffixes)
+
+    @classmethod
+    def layered(cls, layers: Iterable[tuple[Iterable[tuple[str, Entity]], frozenset[str] | set[str]]],
+                suffixes: Iterable[str] = ()) -> PhraseMatcher:
+        """A matcher of several ``(pairs, exact_case)`` layers."""
+        matcher = cls.__new__(cls)
+        matcher._init(list(layers), suffixes)
+        return matcher
+
+    def _init(self, layers: list, suffixes: Iterable[str] = ()) -> None:
+        #: words that may follow a model or dataset name after a hyphen: "bert-base-uncased", "GLUE-style"
+        self.suffixes = frozenset(w.lower() for w in suffixes)
+        # One automaton holds every phrase, each key padded with a space
+        # either side, scanned over the lower-cased text with every character
+        # that is not a letter or digit made a space (see _haystack): only
+        # whole-word occurrences come out of the C scan, and each is checked
+        # against the text (lower-cased, or as written for case-sensitive
+        # phrases). The few case-sensitive phrases whose lower-casing is not
+        # one character for one (Σ, İ) go to a second automaton over the text.
+        self._words = ahocorasick.Automaton()
         self._exact = ahocorasick.Automaton()
+        self.layers = len(layers)
         self.size = 0
-        for surface, entity in pairs:
-            automaton, key = ((self._exact, surface) if _case_sensitive(surface, exact_case)
-                              else (self._folded, surface.lower()))
-            if key and key not in automaton:
-                automaton.add_word(key, (len(key), entity, entity.type in _NAME_TYPES))
+        tables: tuple[dict[str, list], dict[str, list]] = ({}, {})
+        seen: set[tuple[int, bool, str]] = set()
+        for layer, (pairs, exact_case) in enumerate(layers):
+            for surface, entity in pairs:
+                exact = _case_sensitive(surface, exact_case)
+                key = surface if exact else surface.lower()
+                if not key or (layer, exact, key) in seen:
+                    continue
+                seen.add((layer, exact, key))
                 self.size += 1
-        for automaton in (self._folded, self._exact):
+                is_name = entity.type in _NAME_TYPES
+                if exact and not _lowers_in_place(surface):
+                    tables[1].setdefault(surface, []).append((layer, True, surface, entity, is_name))
+                else:
+                    lowered = "".join(c.lower() for c in key) if exact else key
+                    word_key = " " + _NON_ALNUM.sub(" ", lowered) + " "
+                    tables[0].setdefault(word_key, []).append((layer, exact, key, entity, is_name))
+        for automaton, table, pad in ((self._words, tables[0], 1), (self._exact, tables[1], 0)):
+            for key, entries in table.items():
+                # as scanned before: case-insensitive phrases first, then layer by layer
+                entries.sort(key=lambda e: (e[1], e[0]))
+                automaton.add_word(key, (len(key) - 2 * pad, pad, tuple(entries)))
             if len(automaton):
                 automaton.make_automaton()
 
     def find(self, text: str, lowered: str | None = None) -> list[tuple[int, int, Entity]]:
+        """The first layer's matches: ``(start, end, entity)``."""
+        return self.find_layers(text, lowered)[0]
+
+    def find_layers(self, text: str, lowered: str | None = None) -> list[list[tuple[int, int, Entity]]]:
+        """Every layer's matches, each resolved on its own."""
         lowered = lower_same_length(text) if lowered is None else lowered
-        found = []
-        for automaton, haystack in ((self._folded, lowered), (self._exact, text)):
+        found: list[list] = [[] for _ in range(self.layers)]
+        size = len(text)
+        for automaton, haystack in ((self._words, None), (self._exact, text)):
             if not len(automaton):
                 continue
-            for last, (length, entity, is_name) in automaton.iter(haystack):
-                start, end = last - length + 1, last + 1
-                if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            if haystack is None:
+                haystack = _haystack(lowered)
+            for last, (length, pad, entries) in automaton.iter(haystack):
+                start = last - length - 2 * pad + 1
+                end = start + length
+                if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
                     continue
-                if is_name and (_joined(text, start - 1, -1) or _joined(text, end, 1)):
-                    continue
-                found.append((start, end, entity))
-        found.sort(key=lambda f: (f[0], f[0] - f[1]))
-        out, reach = [], -1
-        for start, end, entity in found:
-            if start >= reach:
-                out.append((start, end, entity))
-                reach = end
-        return out
+                loose, hit = [], set()
+                for entry in entries:
+                    layer, exact, key, entity, is_name = entry
+                    if (text if exact else lowered)[start:end] != key:
+                        if not exact:  # same words, other separators: "self attention", "Conll 2003"
+                            loose.append(entry)
+                        continue
+                    if is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end)):
+                        continue
+                    found[layer].append((start, end, entity))
+                    hit.add(layer)
+                for layer, _, _, entity, is_name in loose:
+                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end))):
+                        found[layer].append((start, end, entity))
+                        hit.add(layer)
+        return [_leftmost_longest(f) for f in found]
+
+    def _glued_after(self, text: str, end: int) -> bool:
+        """Is a word glued after ``end`` that is not one of :attr:`suffixes`?
+
+        Every glued word counts: ``BERT-base`` is BERT, ``Distil-BERT-base-ro`` is not Distil-BERT.
+        """
+        while _joined(text, end, 1):
+            word = _GLUED_WORD.match(text, end + 1)
+            if not (word and word.group().lower() in self.suffixes):
+                return True
+            end = word.end()
+        return False
 
 
-def name_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+_NON_ALNUM = re.compile(r"[\W_]")
+_ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+
+
+def _haystack(lowered: str) -> str:
+    """``lowered`` with every character but letters and digits made a space, padded with a space."""
+    if lowered.isascii():
+        return " " + lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii") + " "
+    return " " + _NON_ALNUM.sub(" ", lowered) + " "
+
+
+def _lowers_in_place(surface: str) -> bool:
+    """Is every character's lower case one character, the same in any context (not Σ)?"""
+    return all(len(c.lower()) == 1 for c in surface) and "\u03a3" not in surface
+
+
+_GLUED_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _leftmost_longest(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out, reach = [], -1
+    for start, end, entity in found:
+        if start >= reach:
+            out.append((start, end, entity))
+            reach = end
+    return out
+
+
+class SubstringIndex:
+    """Which of many words occur inside a string: one Aho-Corasick scan, not a loop over the words.
+
+    >>> stems = SubstringIndex(["BERT", "GPT"])
+    >>> stems.within("KR-BERT"), stems.within_other("BERT"), stems.within_other("GottBERT"), stems.within("T5")
+    (True, False, True, False)
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            if word and word not in self._automaton:
+                self._automaton.add_word(word, len(word))
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def within(self, text: str) -> bool:
+        """Does any word occur in ``text``?"""
+        if not len(self._automaton):
+            return False
+        for _ in self._automaton.iter(text):
+            return True
+        return False
+
+    def within_other(self, text: str) -> bool:
+        """Does a word other than ``text`` itself occur in ``text``?"""
+        if not len(self._automaton):
+            return False
+        return any(length != len(text) for _, length in self._automaton.iter(text))
+
+
+def name_tokens(text: str) -> list[tuple[int, int, str]]:
     """Tokens that may be names: with an inner capital, a digit or an underscore.
 
     A trailing possessive or full stop is left out of the token.
     """
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if not (any(c.isdigit() or c == "_" for c in token) or any(c.isupper() for c in token[1:])):
-            continue
-        start, end = match.span()
-        trimmed = _POSSESSIVE.sub("", token).rstrip(".")
+    out = []
+    for match in _MAYBE_NAME.finditer(text):
+        trimmed = _trimmed_name(match.group())
         if trimmed:
-            yield start, start + len(trimmed), trimmed
+            start = match.start()
+            out.append((start, start + len(trimmed), trimmed))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _trimmed_name(token: str) -> str:
+    """``token`` without a possessive or full stop if it is name-shaped, else ``""``."""
+    if not (any(c.isdigit() or c == "_" for c in token) or any(c.isupper() for c in token[1:])):
+        return ""
+    return _POSSESSIVE.sub("", token).rstrip(".")
 
 
 def strip_affixes(token: str, modifiers: frozenset[str] | set[str]) -> tuple[int, str]:

@@ -15,7 +15,7 @@ name introduced in paper A links to the same node when paper B mentions it
 >>> ex = Extractor()
 >>> p = Paper("t:x", "KR-BERT: A Korean BERT", "We compare KR-BERT with BERT-base on KorQuAD.")
 >>> sorted({(m.name, m.type, m.introduced) for m in ex(p).mentions})
-[('BERT', 'Model', False), ('KR-BERT', 'Model', True), ('Korean', 'Language', False)]
+[('BERT', 'Model', False), ('KR-BERT', 'Model', True), ('KorQuAD', 'Dataset', False), ('Korean', 'Language', False)]
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from kg.extract.discovery import Found, NameDiscoverer
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder
-from kg.extract.mentions import PhraseMatcher, lower_same_length, name_tokens, overlaps, strip_affixes
+from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
 from kg.link import Linker, normalize
 from kg.model import Entity, Extraction, Mention, Paper
@@ -34,6 +34,7 @@ from kg.model import Entity, Extraction, Mention, Paper
 __all__ = ["Extractor"]
 
 _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
+_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-[A-Z]{2,3})")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -51,15 +52,29 @@ class Extractor:
         self.gazetteer = gazetteer or load_gazetteer()
         self.cues = cues or load_cues()
         self.stems = _model_stems(self.gazetteer, self.cues)
+        self._stem_index = SubstringIndex(self.stems)
+        self._size_count = re.compile(self.cues["size"]["counts"])
         self.discover = NameDiscoverer(self.cues, self.stems)
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
         self.size_words = tuple(self.cues["size"]["words"])
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
-        self.phrases = PhraseMatcher(self.gazetteer.surfaces(), self.gazetteer.exact_case)
+        self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
+        self._suffixes = (*self.size_words, *self.modifiers)
+        # language names ride along in the same scan, as the last layer (case-sensitive)
+        self._language_pairs = self.languages.phrases()
+        self._language_layer = (self._language_pairs, frozenset(n for n, _ in self._language_pairs))
+        self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case), self._language_layer],
+                                             self._suffixes)
         self.learned: tuple[Entity, ...] = ()
-        self._learned_phrases: PhraseMatcher | None = None
+        #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
+        self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_tokens"] = {}
+        return state
 
     # -- corpus-level pass ---------------------------------------------------
     def learn(self, papers: Iterable[Paper]) -> tuple[Entity, ...]:
@@ -78,8 +93,17 @@ class Extractor:
                     continue
                 key = self._key(found.name)
                 surfaces[key][found.name] += 1
-                types[key][found.type] += 1
+                types[key][self._typed(found)[1]] += 1
                 aliases[key].update(found.aliases)
+        # a size variant of a learned name is that name: FlexiBERT-Large is FlexiBERT
+        for key in sorted(surfaces, key=lambda k: (-len(k), k)):
+            kind = types[key].most_common(1)[0][0]
+            target = next((k for surface in sorted(surfaces[key]) for k in self.linker._size_stripped(surface)
+                           if k != key and k in surfaces and types[k].most_common(1)[0][0] == kind), None)
+            if target is not None:
+                surfaces[target].update(surfaces.pop(key))
+                types[target].update(types.pop(key))
+                aliases[target].update(aliases.pop(key, ()))
         learned = []
         for key in sorted(surfaces):
             name = min(surfaces[key], key=lambda s: (-surfaces[key][s], s))
@@ -90,82 +114,123 @@ class Extractor:
         self.linker = Linker((*self.gazetteer.entities, *self.learned), size_words=self.size_words,
                              count=self.cues["size"]["counts"])
         pairs = [(s, e) for e in self.learned for s in (e.name, *sorted(e.aliases))]
-        self._learned_phrases = PhraseMatcher(pairs, frozenset(s for s, _ in pairs))
+        # one scan finds curated and learned phrases; each layer is resolved on its own
+        self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
+                                              (pairs, frozenset(s for s, _ in pairs)), self._language_layer],
+                                             self._suffixes)
+
+        self._tokens = {}
         return self.learned
 
     def _key(self, name: str) -> str:
         return normalize(name)
 
     # -- one paper -----------------------------------------------------------
-    def _discovered(self, paper: Paper) -> list[Found]:
+    def _token(self, token: str) -> tuple[int, str, Entity | None, bool]:
+        """What a name-shaped token is, cached: ``(offset, core, linked entity, new model name?)``."""
+        info = self._tokens.get(token)
+        if info is None:
+            offset, core = strip_affixes(token, self.modifiers)
+            shaped = (self.linker.link(core, fuzzy=False) is None and core not in self.discover.generic
+                      and self._model_shaped(core))
+            entity = self.linker.link(core) or self._dataset_variant(core)
+            info = (offset, core, entity, shaped and entity is None)
+            if len(self._tokens) >= 1 << 18:
+                self._tokens.clear()
+            self._tokens[token] = info
+        return info
+
+    def _discovered(self, paper: Paper, taken: list[tuple[int, int]] | None = None,
+                    tokens: list[tuple[int, int, str]] | None = None) -> list[Found]:
         found = self.discover(paper)
         spans = [(f.start, f.end) for f in found]
-        taken = [(s, e) for s, e, _ in self.phrases.find(paper.text)]
-        for start, end, token in name_tokens(paper.text):
-            if overlaps(spans, start, end) or overlaps(taken, start, end):
-                continue
-            offset, core = strip_affixes(token, self.modifiers)
-            if self.linker.link(core, fuzzy=False) is not None or core in self.discover.generic:
-                continue
-            if self._model_shaped(core):
+        if taken is None:
+            taken = [(s, e) for s, e, _ in self.phrases.find(paper.text)]
+        for start, end, token in name_tokens(paper.text) if tokens is None else tokens:
+            offset, core, _, shaped = self._token(token)
+            if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
+
+    def _dataset_variant(self, name: str) -> Entity | None:
+        """A known dataset with a year, edition or language suffix is a dataset of its own.
+
+        ``IWSLT17``, ``WMT'19``, ``SemEval-2017``, ``COPA-HR`` (a known name, then
+        two or four digits, or a hyphen and a two- or three-letter code).
+        """
+        match = _DATASET_SUFFIX.fullmatch(name)
+        if not match:
+            return None
+        base = self.linker.link(match.group("base"), fuzzy=False)
+        return Entity(name, "Dataset") if base is not None and base.type == "Dataset" else None
+
+    def _typed(self, found: Found) -> tuple[str, str]:
+        """The canonical name and type of a discovered name."""
+        entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
+        return (entity.name, entity.type) if entity else (found.name, found.type)
 
     def _model_shaped(self, core: str) -> bool:
         if not self.discover.acceptable(core):
             return False
-        if any(stem in core and stem != core for stem in self.stems):
+        if self._stem_index.within_other(core):
             return True
         parts = re.split(r"[-_]", core)
-        return len(parts) > 1 and parts[0][:1].isupper() and bool(
-            re.fullmatch(self.cues["size"]["counts"], parts[-1].lower()))
+        return len(parts) > 1 and parts[0][:1].isupper() and bool(self._size_count.fullmatch(parts[-1].lower()))
 
-    def _candidates(self, paper: Paper) -> list[tuple]:
-        """Candidate mentions: ``(start, end, name, type, introduced, confidence, priority)``."""
+    def _candidates(self, paper: Paper) -> tuple[list[tuple], list[tuple[int, int, str]]]:
+        """Candidate mentions ``(start, end, name, type, introduced, confidence, priority)``, and language names."""
         text = paper.text
         lowered = lower_same_length(text)
-        out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in self.phrases.find(text, lowered)]
-        if self._learned_phrases is not None:
-            out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in self._learned_phrases.find(text, lowered)]
+        phrases, *learned, languages = self.phrases.find_layers(text, lowered)
+        tokens = name_tokens(text)
+        out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
+        for layer in learned:
+            out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
-        for found in self._discovered(paper):
-            entity = self.linker.link(found.name, fuzzy=False)
-            name, etype = (entity.name, entity.type) if entity else (found.name, found.type)
+        for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
+            name, etype = self._typed(found)
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, found.introduced, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
         # every other occurrence of a name discovered in this paper
         for surface, (name, etype) in names_here.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
-                out.append((m.start(), m.end(), name, etype, False, 0.8, 2))
+            for start in _occurrences(text, surface):
+                out.append((start, start + len(surface), name, etype, False, 0.8, 2))
         # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE
-        for start, end, token in name_tokens(text):
-            offset, core = strip_affixes(token, self.modifiers)
-            entity = self.linker.link(core)
+        for start, _, token in tokens:
+            offset, core, entity, _ = self._token(token)
             if entity is not None:
                 out.append((start + offset, start + offset + len(core), entity.name, entity.type, False, 0.9, 3))
-        return out
+        return out, [(s, e, ent.name) for s, e, ent in languages]
 
-    def __call__(self, paper: Paper) -> Extraction:
+    def mentions(self, paper: Paper) -> list[Mention]:
+        """The paper's linked mentions, in text order (no relations)."""
         text = paper.text
-        candidates = self._candidates(paper)
-        # a name is introduced when any finder says so, whichever finder's span wins
-        introduced = {(c[2], c[3]) for c in candidates if c[4]}
         chosen, spans = [], []
+        taken = bytearray(len(text) + 1)  # 1 where a chosen span lies
+        candidates, languages = self._candidates(paper)
+        # a name the paper presents as its own is introduced wherever it is
+        # mentioned, whichever finder's candidate wins the span
+        introduced = {(c[2], c[3]) for c in candidates if c[4]}
         for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[6], c[0], c[2])):
             start, end = cand[0], cand[1]
-            if not overlaps(spans, start, end):
+            if (1 not in taken[start:end]) if start < end else not overlaps(spans, start, end):
                 chosen.append(cand)
                 spans.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
-        for lang in self.languages.find(text, len(paper.title), model_starts):
-            if not overlaps(spans, lang.start, lang.end):
+        for lang in self.languages.find(text, len(paper.title), model_starts, languages):
+            if 1 not in taken[lang.start:lang.end]:
                 mentions.append(lang)
         mentions.sort(key=lambda m: (m.start, -m.end, m.name))
+        return mentions
+
+    def __call__(self, paper: Paper) -> Extraction:
+        mentions = self.mentions(paper)
         relations = extract_relations(paper, mentions)
         return Extraction(paper, tuple(mentions), tuple(relations))
 
@@ -173,3 +238,39 @@ class Extractor:
         """``Transformer-based models``: a technique used as a modifier is no mention."""
         rest = text[end:end + 12].lower()
         return any(rest.startswith(("-" + w, " " + w)) for w in self.generic_followers)
+
+
+def _occurrences(text: str, surface: str) -> list[int]:
+    """Starts of ``surface`` in ``text`` standing alone: no letter, digit, ``_`` or ``-`` either side.
+
+    >>> _occurrences("KR-BERT, BERT and BERT-base", "BERT")
+    [9]
+    """
+    out, n, start = [], len(surface), text.find(surface) if surface else -1
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        after = text[start + n] if start + n < len(text) else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            out.append(start)
+            start = text.find(surface, start + n)
+        else:
+            start = text.find(surface, start + 1)
+    return out
+
+
+def _with_plurals(pairs, exact_case) -> list:
+    """``pairs`` and, after each case-insensitive one ending in a word of four letters or more, its plural.
+
+    >>> [s for s, _ in _with_plurals([("KV cache", 1), ("LoRA", 2), ("adapters", 3), ("GLUE", 4)], set())]
+    ['KV cache', 'KV caches', 'LoRA', 'adapters', 'GLUE']
+    """
+    from kg.extract.mentions import _case_sensitive
+
+    out = []
+    for surface, entity in pairs:
+        out.append((surface, entity))
+        last = surface.rsplit(" ", 1)[-1]
+        if (len(last) >= 4 and last.isalpha() and last.islower() and not last.endswith("s")
+                and not _case_sensitive(surface, exact_case)):
+            out.append((surface + "s", entity))
+    return out

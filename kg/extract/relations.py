@@ -44,6 +44,7 @@ _MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
+_SPACE = re.compile(r"\s+")
 
 
 def _list_of(code: str) -> str:
@@ -60,6 +61,8 @@ class Rule:
     confidence: float
     explicit_subject: bool
     source: str
+    trigger: tuple[str, ...] = ()
+    named_only_without_own: bool = False
 
 
 def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
@@ -88,28 +91,36 @@ class RelationExtractor:
         self.self_ref = slots["self"]
         self._slot = {
             "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
-            "{w}": r"(?:(?:«L\d+»|[^\s«»,;:]+)\s+){0,3}?",
+            "{w}": r"(?:(?:«L\d+»|[^\s«»,;:()]+)\s+){0,3}?",
             "{W}": r"(?:(?:«L\d+»,?|[^\s«»;]+)\s+){0,5}?",
-            "{sep}": slots["sep"],
-            "{intro}": slots["intro"],
+            "{sep}": f"(?:{slots['sep']})",
+            "{intro}": f"(?:{slots['intro']})",
         }
         try:
-            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]))
-                          for rule in table["rule"] for pattern in rule["patterns"]]
-            self.block_object = re.compile(table["block"]["before_object"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+            triggers = [tuple(t.lower() for t in rule.get("trigger", ())) for rule in table["rule"]]
+            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]), trigger,
+                                        rule.get("named_subject", "any") == "without-own")
+                          for rule, trigger in zip(table["rule"], triggers) for pattern in rule["patterns"]]
+            self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
-            self.block_default = re.compile(table["block"]["before_default"] + r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+            self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
+            self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
+            inner = table["name_internal"]
+            self.name_internal = re.compile(inner["cue"], re.IGNORECASE)
+            self.name_internal_predicate = inner["predicate"]
+            self.name_internal_confidence = float(inner["confidence"])
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.intro = re.compile(own["intro"], re.IGNORECASE)
+            self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
+            self.naming_words = tuple(own["naming_words"])
             self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
             self.described = re.compile(own["described"], re.IGNORECASE)
-            self.article = re.compile(own["article"], re.IGNORECASE)
             self.appended = re.compile(own["appended"] + r"\s*(" + _list_of("M") + ")", re.IGNORECASE)
             self.appended_stop = re.compile(own["appended_stop"], re.IGNORECASE)
             self.model_list = re.compile(_list_of("M"), re.IGNORECASE)
@@ -118,40 +129,55 @@ class RelationExtractor:
             raise KGError(f"relation cue table: bad entry: {err}") from err
         self.defaults = {etype: (spec["predicate"], float(spec["confidence"]))
                          for etype, spec in table["default"].items()}
+        self.default_skip = {etype: re.compile(r"[^\s]*\s*(?:" + rx + ")", re.IGNORECASE)
+                             for etype, rx in table.get("default_skip", {}).items()}
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
 
-    def _compile(self, predicate: str, template: str, confidence: float) -> Rule:
+    def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
+                 named_only_without_own: bool = False) -> Rule:
         code = TYPE_CODE[OBJECT_TYPE[predicate]]
         rx = template
         for slot, text in self._slot.items():
             rx = rx.replace(slot, text)
         explicit = "{X}" in rx or "{N}" in rx
         rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
-        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template)
+        return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
+                    named_only_without_own)
 
     # -- the paper's own models ------------------------------------------------
-    def own_models(self, skeletons: list[tuple[str, list[Mention]]]) -> tuple[list[str], list[str]]:
+    def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
         """``(title head models, abstract-introduced models)`` by canonical name."""
         head, intro, flagged = [], [], []
-        for number, (skel, ms) in enumerate(skeletons):
+        for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
             if number == 0:
                 m = self.title_head.match(skel)
                 if m:
                     names.append(ms[int(m.group(1))].name)
+            if "«M" not in skel:
+                continue
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
-            for m in self.ours.finditer(skel):
-                names.append(ms[int(m.group(1))].name)
-            for m in self.naming.finditer(skel):
-                names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
-            for m in self.intro.finditer(skel):
+            low = skel.lower()
+            if "our" in low:
+                for m in self.ours.finditer(skel):
+                    names.append(ms[int(m.group(1))].name)
+            if any(w in low for w in self.naming_words):
+                for m in self.naming.finditer(skel):
+                    names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
+            for m in self._intros(skel):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
         head = list(dict.fromkeys(head))
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
+
+    def _intros(self, skel: str) -> list[re.Match]:
+        """Introducing verbs said of the paper's own work ("we present", "this paper introduces")."""
+        if "«" not in skel:
+            return []
+        return [m for m in self.intro.finditer(skel) if self.intro_subject.search(skel, 0, m.start())]
 
     def _introduced_after(self, skel: str, at: int) -> list[int]:
         """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
@@ -161,8 +187,7 @@ class RelationExtractor:
         stop = self.intro_stop.search(rest)
         first = _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
         if first and first.group(1) == "M":
-            described = self.described.match(rest, first.end()) and self.article.search(rest, 0, first.start())
-            if not described:
+            if not self.described.match(rest, first.end()):
                 out += [int(i) for _, i in _PLACEHOLDER.findall(self.model_list.match(rest, first.start()).group(0))]
         for m in self.appended.finditer(rest):
             if not self.appended_stop.search(rest, 0, m.start()):
@@ -194,10 +219,9 @@ class RelationExtractor:
             if old is None or confidence > old[0]:
                 found[key] = (confidence, number, sentence)
 
-        for number, ((skel, ms), (_, sentence)) in enumerate(zip(skeletons, sentences)):
+        for number, ((skel, ms, positions), (_, sentence)) in enumerate(zip(skeletons, sentences)):
             base = title_defaults if number == 0 else defaults
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
-            positions = _positions(skel)
 
             def subjects_for(at: int):
                 before = [x for i, x in own_here if positions[i] < at]
@@ -207,27 +231,55 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
+            if not ms:
+                continue
+            low = skel.lower()
             background = number > 0 and not own_here and not self.ours_here.search(skel)
-            studying = bool(self.lineage_block.search(skel))
+            studying = None
             claimed: set[int] = set()
+            trained: set[int] = set()
+            fired: dict[tuple, bool] = {}
             for rule in self.rules:
                 if "«" + self.codes_needed[rule.predicate] not in skel:
                     continue
-                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject and (
-                        background or (studying and rule.predicate in self.lineage_rank)):
+                if rule.trigger:
+                    hit = fired.get(rule.trigger)
+                    if hit is None:
+                        hit = fired[rule.trigger] = any(t in low for t in rule.trigger)
+                    if not hit:
+                        continue
+                implicit_model = rule.predicate in _MODEL_OBJECT
+                if implicit_model and not rule.explicit_subject and background:
                     continue
                 for m in rule.regex.finditer(skel):
                     if self._blocked_cue(skel, m):
                         continue
+                    if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
+                        # no named subject: the paper's own model, so not from background or studies of others
+                        if background:
+                            continue
+                        if rule.predicate in self.lineage_rank:
+                            if studying is None:
+                                studying = bool(self.lineage_block.search(skel))
+                            if studying:
+                                continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
                     x = m.group("x") if rule.explicit_subject else None
+                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default):
+                        continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
+                        if rule.named_only_without_own and own and not all(n in own for _, n in subjects):
+                            subjects, x = subjects_for(m.start("y")), None
                     else:
                         subjects = subjects_for(m.start("y"))
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
+                        if rule.predicate == "evaluatedOn" and i in trained:
+                            continue
+                        if rule.predicate == "trainedOn":
+                            trained.add(i)
                         if rule.predicate == "trainedOn" or x:
                             claimed.add(i)
                         for subject in subjects:
@@ -236,6 +288,11 @@ class RelationExtractor:
                 if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
+                if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
+                    continue
+                if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
+                    if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
+                        continue
                 predicate, confidence = self.defaults[x.type]
                 for subject in subjects_for(positions[i]):
                     key = (subject, predicate, (x.type, x.name))
@@ -243,13 +300,36 @@ class RelationExtractor:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
             if self.dataset_language:
                 self._dataset_language(skel, ms, positions, add, number, sentence)
+            if self.name_internal.search(skel):
+                self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
+                                    add, number, sentence)
         return self._finish(found, paper)
+
+    def _name_internal(self, skel, positions, own, ms, models, add, number, sentence) -> None:
+        """``monoBERT`` introduced as one of "two variants" of BERT: basedOn the model its name holds.
+
+        The cue word must come shortly before the name, with no other model's placeholder between.
+        """
+        for i, x in enumerate(ms):
+            if x.type != "Model" or x.name not in own:
+                continue
+            window = skel[max(0, positions[i] - 60):positions[i]]
+            cues = list(self.name_internal.finditer(window))
+            if not cues:
+                continue
+            between = [ms[int(j)].name for _, j in _PLACEHOLDER.findall(window[cues[-1].end():])]
+            for y in models:
+                if any(b not in x.name and b not in own for b in between):
+                    break
+                if y not in own and len(y) >= 3 and y != x.name and y in x.name:
+                    add(("Model", x.name), self.name_internal_predicate, ("Model", y),
+                        self.name_internal_confidence, number, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence) -> None:
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
-        for m in self.intro.finditer(skel):
+        for m in self._intros(skel):
             first = _PLACEHOLDER.search(skel, m.end())
             if first and first.group(1) == "D":
                 dataset = ms[int(first.group(2))]
@@ -263,12 +343,16 @@ class RelationExtractor:
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
 
-    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
-        window = skel[max(0, at - 60):at]
+    @staticmethod
+    def _clause_before(skel: str, at: int, width: int = 60) -> str:
+        """The text before ``at`` (at most ``width`` characters) back to the last clause break."""
+        window = skel[max(0, at - width):at]
         breaks = list(_CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end():]
-        return bool(self.block_object.search(window) or (extra is not None and extra.search(window)))
+        return window[breaks[-1].end():] if breaks else window
+
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
+        window = self._clause_before(skel, at)
+        return _ends_near(self.block_object, window) or (extra is not None and _ends_near(extra, window))
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
         # one lineage predicate per pair: the most specific (first listed) wins
@@ -285,27 +369,41 @@ class RelationExtractor:
         return out
 
 
-def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
-    """The sentence with each mention inside it replaced by a placeholder, and those mentions."""
+def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) -> tuple[str, list[Mention], list[int]]:
+    """The sentence with each mention in it replaced by a placeholder; those mentions and their positions.
+
+    A Technique keeps its words (``quantization of «M2»`` is a cue); its
+    position is where they start.
+    """
     end = offset + len(sentence)
     starts = [m.start for m in mentions]
     lo = bisect.bisect_left(starts, offset)
-    parts, here, cursor = [], [], offset
+    parts, here, positions, cursor, length = [], [], [], offset, 0
     for m in mentions[lo:]:
         if m.start >= end:
             break
         if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
             continue
-        parts.append(text[cursor:m.start])
-        parts.append(f"«{TYPE_CODE[m.type]}{len(here)}»")
+        gap = _SPACE.sub(" ", text[cursor:m.start])
+        token = _SPACE.sub(" ", text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        parts += (gap, token)
+        positions.append(length + len(gap))
+        length += len(gap) + len(token)
         here.append(m)
         cursor = m.end
-    parts.append(text[cursor:end])
-    return " ".join("".join(parts).split()), here
+    parts.append(_SPACE.sub(" ", text[cursor:end]))
+    return "".join(parts), here, positions
 
 
-def _positions(skel: str) -> list[int]:
-    return [m.start() for m in _PLACEHOLDER.finditer(skel)]
+def _ends_near(regex: re.Pattern, window: str) -> bool:
+    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it."""
+    last = None
+    for last in regex.finditer(window):
+        pass
+    if last is None:
+        return False
+    rest = window[last.end():]
+    return "«" not in rest and len(rest.split()) <= 3
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ DEFAULT_ABBREVIATIONS = Path(__file__).resolve().parents[2] / "schema" / "abbrev
 _CANDIDATE = re.compile(
     r"""(?P<punct>[.!?]+["'\u201d\u2019)\]]*)(?P<gap>\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
     r"""|(?P<blank>\n[ \t]*\n\s*)"""
-    r"""|(?<=[a-z]{2})(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
+    r"""|(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]?([\w-]+)")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
@@ -96,20 +96,33 @@ def split_sentences(text: str, abbreviations: Abbreviations | None = None) -> li
     >>> split_sentences("Accuracy rose by 2.5 points, i.e. to 91.3. Code is public.")
     [(0, 'Accuracy rose by 2.5 points, i.e. to 91.3.'), (43, 'Code is public.')]
     """
-    abbr = abbreviations or _default()
+    if abbreviations is None:
+        return list(_split_default(text))
+    return _split(text, abbreviations)
+
+
+@lru_cache(maxsize=8192)
+def _split_default(text: str) -> tuple[tuple[int, str], ...]:
+    """Cached: a paper's abstract is split by several stages (mentions, relations, evidence)."""
+    return tuple(_split(text, _default()))
+
+
+def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
     ends: list[tuple[int, int]] = []  # (end of sentence, start of next)
     for m in _CANDIDATE.finditer(text):
         if m.group("blank") is not None:
             ends.append((m.start(), m.end()))
             continue
         if m.group("glued") is not None:
-            word = _WORD_BEFORE.search(text, 0, m.start())
+            if not text[max(0, m.start() - 2):m.start()].isalpha() or not text[m.start() - 2:m.start()].islower():
+                continue
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if word and "/" not in word.group(1) and abbr.ends(word.group(1) + ".", "In"):
                 ends.append((m.end(), m.end()))
             continue
         punct = m.group("punct")
         if punct[0] == "." and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
-            word = _WORD_BEFORE.search(text, 0, m.start())
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
             before = word.group(1) + "." if word else "."
             nxt = _NEXT_WORD.match(text, m.end())
             if not abbr.ends(before, nxt.group(1) if nxt else ""):

@@ -157,7 +157,7 @@ class PaperMerger:
         group = (paper.arxiv_id and self.by_arxiv.get(paper.arxiv_id)) or self.by_title.get(title)
         if group is None:
             group = title
-            self.groups[group] = _merge([paper])
+            self.groups[group] = paper if _merged_alone(paper, title) else _merge([paper])
         else:
             self.groups[group] = _merge([self.groups[group], paper])
         self.by_title.setdefault(title, group)
@@ -179,6 +179,14 @@ def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
     for paper in papers:
         merger.add(paper)
     return merger.papers()
+
+
+def _merged_alone(paper: Paper, title: str) -> bool:
+    """Whether ``_merge([paper])`` would equal ``paper`` (``title``: its normalised title): skip making it."""
+    key = paper_key(paper.title, paper.arxiv_id) if paper.arxiv_id else "t:" + title
+    return (paper.key == key and list(paper.sources) == sorted(set(paper.sources))
+            and list(paper.categories) == sorted(set(paper.categories)) and isinstance(paper.authors, tuple)
+            and all(v is None or v for v in (paper.arxiv_id, paper.url, paper.date)))
 
 
 def _first(values):

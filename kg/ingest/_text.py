@@ -22,6 +22,8 @@ ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+_NOT_ALNUM_ASCII = re.compile(r"[^a-z0-9]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -98,8 +100,12 @@ def clean_text(text: str) -> str:
     >>> clean_text("  a\\u0000b \\r\\n c ")
     'ab c'
     """
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
-    return _SPACE.sub(" ", text).strip()
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if _ODD_SPACE.search(text):  # else every space is a single " " already
+        text = _SPACE.sub(" ", text)
+    return text.strip()
 
 
 def normalise_title(title: str) -> str:
@@ -108,6 +114,8 @@ def normalise_title(title: str) -> str:
     >>> normalise_title("TinyBERT:  Distilling BERT for NLU!")
     'tinybert distilling bert for nlu'
     """
+    if title.isascii():  # the same, faster: NFKD and combining marks change nothing
+        return " ".join(_NOT_ALNUM_ASCII.sub(" ", title.lower()).split())
     text = unicodedata.normalize("NFKD", title).casefold()
     text = "".join(ch if ch.isalnum() else " " for ch in text if not unicodedata.combining(ch))
     return " ".join(text.split())

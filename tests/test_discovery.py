@@ -1,0 +1,35 @@
+"""Name discovery regressions found while integrating: what is introduced, what a name spans."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Extractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize("abstract, name, introduced", [
+    ("We introduce two smaller versions of distilled BERT models for Basque.", "BERT", False),
+    ("We present a family of RoBERTa models trained from scratch.", "RoBERTa", False),
+    ("We introduce FooBERT, a compact model for Basque.", "FooBERT", True),
+    ("We propose QuuxLM and BarLM, two models for Welsh.", "BarLM", True),
+])
+def test_discovery_introduced_is_the_object_not_its_complement(extractor, abstract, name, introduced):
+    mentions = extractor(Paper("t:x", "A study of small models", abstract)).mentions
+    flags = {m.introduced for m in mentions if m.name == name}
+    assert flags == {introduced}
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("We release Distil-BERT-base-xx and compare it with Distil-BERT-base.",
+     {"Distil-BERT-base-xx": "Distil-BERT-base-xx", "Distil-BERT": "DistilBERT"}),
+    ("Results of BERT-base and BERT-large on GLUE.", {"BERT-base": "BERT", "BERT-large": "BERT"}),
+])
+def test_discovery_a_name_glued_to_other_words_is_not_the_shorter_name(extractor, text, spans):
+    paper = Paper("t:x", "A title", text)
+    found = {paper.text[m.start:m.end]: m.name for m in extractor(paper).mentions if m.type == "Model"}
+    assert found == spans

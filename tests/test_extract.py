@@ -1,0 +1,168 @@
+"""Entity extraction: phrase matching, name-shaped tokens, discovery, languages, the pipeline.
+
+Sentences here are written for the tests, never taken from the corpus.
+"""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import kg.extract.discovery
+import kg.extract.gazetteer
+import kg.extract.languages
+import kg.extract.mentions
+import kg.extract.pipeline
+from kg.extract import Extractor
+from kg.extract.mentions import PhraseMatcher, SubstringIndex, name_tokens
+from kg.model import Entity, Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize("module", [kg.extract.mentions, kg.extract.gazetteer, kg.extract.languages,
+                                    kg.extract.discovery, kg.extract.pipeline])
+def test_extract_doctests(module):
+    assert doctest.testmod(module).failed == 0
+
+
+# -- phrase matching ---------------------------------------------------------
+def _pm(*surfaces, exact=()):
+    types = {"pruning": "Technique", "knowledge distillation": "Technique"}
+    return PhraseMatcher([(s, Entity(s, types.get(s, "Model"))) for s in surfaces], set(exact))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("We prune BERT.", ["BERT"]),
+    ("KR-BERT and GottBERT are not BERT_x nor BERT-2.", []),
+    ("Structured layer-pruning of bert", ["pruning"]),  # short all-capital names keep their case
+    ("via knowledge distillation, (BERT)", ["knowledge distillation", "BERT"]),
+    ("Knowledge Distillation", ["knowledge distillation"]),
+    ("GLUE, glue and Glue", ["GLUE"]),
+    ("The Pile and the pile", ["Pile"]),
+    ("BERT-base beats BERT", ["BERT-base", "BERT"]),
+    ("", []),
+])
+def test_mentions_phrase_matcher_whole_words_and_case(text, found):
+    pm = _pm("BERT", "BERT-base", "pruning", "knowledge distillation", "GLUE", "Pile", exact={"Pile"})
+    assert [e.name for _, _, e in pm.find(text)] == found
+
+
+def test_mentions_phrase_matcher_offsets_and_longest_match():
+    pm = _pm("masked language model", "language model", "model")
+    text = "A masked language model_ and a language model."
+    assert [(text[s:e], e_.name) for s, e, e_ in pm.find(text)] == [
+        ("masked language model", "masked language model"), ("language model", "language model")]
+
+
+def test_mentions_phrase_matcher_non_ascii_and_sigma():
+    pm = _pm("BERTić", "ΣBERT", "İnce", exact={"ΣBERT", "İnce"})
+    text = "Über BERTić, ΣBERT and İnce; not σbert or ince."
+    assert [text[s:e] for s, e, _ in pm.find(text)] == ["BERTić", "ΣBERT", "İnce"]
+
+
+def test_mentions_phrase_matcher_layers_resolve_apart():
+    gaz = [("BERT", Entity("BERT", "Model")), ("BERT base", Entity("BERT", "Model"))]
+    learned = [("BERT base model", Entity("Foo", "Model")), ("KoBERT", Entity("KoBERT", "Model"))]
+    pm = PhraseMatcher.layered([(gaz, set()), (learned, {s for s, _ in learned})])
+    first, second = pm.find_layers("A BERT base model and KoBERT.")
+    assert [e.name for _, _, e in first] == ["BERT"]
+    assert [e.name for _, _, e in second] == ["Foo", "KoBERT"]
+
+
+# -- name-shaped tokens ------------------------------------------------------
+@pytest.mark.parametrize("text, tokens", [
+    ("We compare BERT_LARGE, KR-BERT's and LLaMA-2-7B (2.2x).", ["BERT_LARGE", "KR-BERT", "LLaMA-2-7B", "2.2x"]),
+    ("Plain lower-case words and Capitalised ones.", []),
+    ("mT5, iPhone, e.g. GPT-4o and x86_64.", ["mT5", "iPhone", "GPT-4o", "x86_64"]),
+    ("Émile uses BERTić and ΔBERT.", ["BERTić", "BERT"]),
+    ("Models' names: XLM-R.", ["XLM-R"]),
+])
+def test_mentions_name_tokens(text, tokens):
+    assert [t for _, _, t in name_tokens(text)] == tokens
+    assert all(text[s:e] == t for s, e, t in name_tokens(text))
+
+
+def test_mentions_substring_index():
+    stems = SubstringIndex(["BERT", "GPT", "LLaMA"])
+    assert stems.within("KR-BERT") and stems.within("GPT-NeoX") and not stems.within("T5")
+    assert not stems.within_other("BERT") and stems.within_other("GottBERT") and stems.within_other("BERTGPT")
+    assert not SubstringIndex([]).within("BERT")
+
+
+# -- the pipeline ------------------------------------------------------------
+def test_pipeline_output_does_not_depend_on_caches(extractor):
+    papers = [Paper(f"t:{i}", "KR-BERT: A Korean BERT", f"We compare KR-BERT with BERT-base on KorQuAD {i}.")
+              for i in range(3)]
+    first = [extractor(p) for p in papers]
+    fresh = Extractor()
+    assert [fresh(p) for p in reversed(papers)][::-1] == first
+
+
+# -- generalisation: sentences written for these tests ------------------------
+def _found(extractor, title, abstract=""):
+    return {(m.name, m.type) for m in extractor(Paper("t:case", title, abstract)).mentions}
+
+
+@pytest.mark.parametrize("title, abstract, present, absent", [
+    ("Probing encoders", "We fine-tune RoBERTa-large and bert-base-uncased on MNLI and SST-2.",
+     {("RoBERTa", "Model"), ("BERT", "Model"), ("MNLI", "Dataset"), ("SST-2", "Dataset")},
+     {("fine-tuning", "Technique")}),
+    ("Scaling laws", "We compare GPT-2 with GPT-3, and mT5 with T5 and ALBERT.",
+     {("GPT-2", "Model"), ("GPT-3", "Model"), ("mT5", "Model"), ("T5", "Model"), ("ALBERT", "Model")},
+     {("BERT", "Model")}),
+    ("A note", "Large language models and transformer-based models are generic; our model is too.",
+     set(), {("Transformer", "Technique")}),
+    ("Sentiment at scale", "We evaluate on the Quokka dataset and on the Zebra-QA benchmark.",
+     {("Quokka", "Dataset"), ("Zebra-QA", "Dataset")}, set()),
+    ("Topic models", "Results on the Alpha, Beta-2 and Gamma datasets improve.",
+     {("Alpha", "Dataset"), ("Beta-2", "Dataset"), ("Gamma", "Dataset")}, set()),
+    ("Translation", "We report scores on WMT22 and IWSLT'15, and on the Conll 2003 corpus.",
+     {("WMT22", "Dataset"), ("IWSLT'15", "Dataset"), ("CoNLL-2003", "Dataset")}, set()),
+    ("Serving", "KV caches are offloaded with CPU offloading; self attention uses FlashAttention.",
+     {("KV caching", "Technique"), ("offloading", "Technique"), ("self-attention", "Technique"),
+      ("FlashAttention", "Technique")}, set()),
+    ("Adapters", "We combine LoRA, prompt tuning and knowledge distillation (KD) with 4-bit quantization.",
+     {("LoRA", "Technique"), ("prompt tuning", "Technique"), ("knowledge distillation", "Technique"),
+      ("quantization", "Technique")}, set()),
+])
+def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
+    found = _found(extractor, title, abstract)
+    assert present <= found and not (absent & found)
+
+
+@pytest.mark.parametrize("title, abstract, name, etype", [
+    ("ZephyrNet: Small and Fast", "We present ZephyrNet, a compact encoder.", "ZephyrNet", "Model"),
+    ("Sparse Prune: An Approach for Compressing Encoders", "We describe Sparse Prune.", "Sparse Prune", "Technique"),
+    ("KoQuiz: A Benchmark for Korean Trivia", "We release KoQuiz.", "KoQuiz", "Dataset"),
+    ("Faster encoders", "Our compressed model, dubbed TinyFoo, is fast.", "TinyFoo", "Model"),
+])
+def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, name, etype):
+    mentions = extractor(Paper("t:intro", title, abstract)).mentions
+    assert any(m.name == name and m.type == etype and m.introduced for m in mentions)
+
+
+@pytest.mark.parametrize("text, languages", [
+    ("We pretrain a Swahili BERT and test it for Czech.", ["Swahili", "Czech"]),
+    ("A Korean-specific tokenizer.", ["Korean"]),
+    ("On the English-to-Estonian and German–English translation tasks.", ["English", "Estonian", "German", "English"]),
+    ("The Basque model is small.", ["Basque"]),
+    ("Even so, Are we sure? English is used everywhere.", []),
+    ("Models for Bosnian, Croatian, Montenegrin and Serbian.", ["Bosnian", "Croatian", "Montenegrin", "Serbian"]),
+])
+def test_languages_only_in_language_contexts(text, languages):
+    from kg.extract.languages import LanguageFinder
+
+    assert [m.name for m in LanguageFinder().find(text)] == languages
+
+
+def test_pipeline_learned_size_variants_merge():
+    ex = Extractor()
+    papers = [Paper("t:a", "ZetaBERT: A Tiny Encoder", "We present ZetaBERT."),
+              Paper("t:b", "Probing", "We evaluate ZetaBERT-Large and ZetaBERT-Base on SQuAD.")]
+    learned = ex.learn(papers)
+    assert [e.name for e in learned] == ["ZetaBERT"]
+    assert {m.name for m in ex(papers[1]).mentions if m.type == "Model"} == {"ZetaBERT"}

@@ -1,0 +1,108 @@
+"""Linking: normalisation, size variants, distinct names kept apart, blocking, caching."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import kg.link
+from kg.link import Linker, normalize, size_stripped
+from kg.model import Entity
+
+ENTITIES = [
+    Entity("BERT", "Model", frozenset({"BERT-Base"})),
+    Entity("mBERT", "Model", frozenset({"multilingual BERT", "M-BERT"})),
+    Entity("RoBERTa", "Model"),
+    Entity("ALBERT", "Model"),
+    Entity("DistilBERT", "Model"),
+    Entity("DistilmBERT", "Model"),
+    Entity("GPT-2", "Model"),
+    Entity("GPT-3", "Model"),
+    Entity("T5", "Model"),
+    Entity("mT5", "Model"),
+    Entity("LLaMA-2", "Model", frozenset({"Llama 2"})),
+    Entity("XLM-R", "Model", frozenset({"XLM-RoBERTa"})),
+    Entity("quantization", "Technique"),
+    Entity("knowledge distillation", "Technique"),
+]
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker(ENTITIES)
+
+
+def test_link_doctests():
+    assert doctest.testmod(kg.link).failed == 0
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("BERT", "BERT"), ("bert", "BERT"), ("BERT-base", "BERT"), ("BERT_LARGE", "BERT"), ("bert-large-uncased", "BERT"),
+    ("BERTBASE", "BERT"), ("BERT-Large-Cased", "BERT"), ("mBERT-base", "mBERT"), ("M-BERT", "mBERT"),
+    ("Multilingual BERT", "mBERT"), ("roberta-large", "RoBERTa"), ("Llama-2-7b-chat", "LLaMA-2"),
+    ("llama 2 13B", "LLaMA-2"), ("xlm-roberta-base", "XLM-R"), ("XLMR", "XLM-R"), ("gpt2", "GPT-2"),
+    ("GPT-2-XL", "GPT-2"), ("quantisation", None), ("quantizaton", "quantization"),
+    ("knowledge-distillation", "knowledge distillation"), ("Knowledge  Distilation", "knowledge distillation"),
+])
+def test_link_variants_resolve_to_one_node(linker, surface, name):
+    hit = linker.link(surface)
+    assert (hit.name if hit else None) == name
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("RoBERTa", "RoBERTa"), ("ALBERT", "ALBERT"), ("mBERT", "mBERT"), ("GPT-3", "GPT-3"), ("mT5", "mT5"),
+    ("T5", "T5"), ("DistilmBERT", "DistilmBERT"), ("DistilBERT", "DistilBERT"),
+    ("GPT-4", None), ("mT0", None), ("T5X", None), ("CamemBERT", None), ("DistilRoBERTa", None), ("BERTić", None),
+])
+def test_link_distinct_models_never_merge(linker, surface, name):
+    hit = linker.link(surface)
+    assert (hit.name if hit else None) == name
+
+
+def test_link_exact_only_when_fuzzy_is_off(linker):
+    assert linker.link("quantizaton", fuzzy=False) is None
+    assert linker.link("quantizaton").name == "quantization"
+
+
+def test_link_cache_is_transparent_and_cleared_on_add():
+    linker = Linker(ENTITIES, cache_size=4)
+    first = [linker.link(s) for s in ["BERT_LARGE", "FooNet", "gpt2", "quantizaton", "bert", "FooNet-7B"]]
+    again = [linker.link(s) for s in ["BERT_LARGE", "FooNet", "gpt2", "quantizaton", "bert", "FooNet-7B"]]
+    assert first == again and len(linker._cache) <= 4
+    linker.add(Entity("FooNet", "Model"))
+    assert linker.link("FooNet").name == "FooNet" and linker.link("FooNet-7B").name == "FooNet"
+
+
+def test_link_blocking_finds_the_same_as_a_full_scan():
+    """Fuzzy candidates blocked by prefix and length give what scoring every name would."""
+    from rapidfuzz import fuzz, process
+
+    names = [f"model{i:05d}net" for i in range(3000)] + ["transformerxl", "longformer"]
+    linker = Linker([Entity(n, "Technique") for n in names])
+    for query in ["model01234nett", "modl01234net", "transformer-xll", "longformerr", "zzzzzzzzzz"]:
+        key = normalize(query)
+        full = process.extractOne(key, [n for n in names if len(n) >= 9], scorer=fuzz.ratio, score_cutoff=92)
+        blocked = linker.fuzzy(key)
+        expect = full[0] if full and full[0][:3] == key[:3] and abs(len(full[0]) - len(key)) <= 2 else None
+        assert (blocked.name if blocked else None) == expect
+
+
+def test_link_pickles_without_its_cache(linker):
+    import pickle
+
+    linker.link("BERT_LARGE")
+    clone = pickle.loads(pickle.dumps(linker))
+    assert clone._cache == {} and clone.link("BERT_LARGE").name == "BERT"
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("bert-large-uncased", ["bertlarge", "bert"]), ("LLaMA-2-7B", ["llama2"]), ("Mixtral-8x7B", ["mixtral"]),
+    ("BERT", []), ("T5-11B", ["t5"]),
+])
+def test_link_size_stripped(text, keys):
+    assert size_stripped(text) == keys
+
+
+@pytest.mark.parametrize("a, b", [("XLM-R", "xlm_r"), ("Tiny-BERT", "TinyBERT"), ("BERTić", "bertic"), ("GPT 2", "gpt-2")])
+def test_link_normalize_equates_spellings(a, b):
+    assert normalize(a) == normalize(b) == normalize(normalize(a))

@@ -1,0 +1,200 @@
+"""Relation extraction: a case table of invented sentences, then the bundled build."""
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import KGError
+from kg.extract.relations import RelationExtractor, extract_relations, load_relation_table
+from kg.model import Mention, Paper
+from kg.vocab import KG, PROV, RDF, RDFS
+
+# surface -> (type, canonical name) for every invented name the cases use
+NAMES = {
+    "PicoLM": "Model", "GPT-2": "Model", "NanoBERT": "Model", "RoBERTa": "Model", "KiwiLM": "Model",
+    "LLaMA": "Model", "SqueezeT5": "Model", "T5": "Model", "Q4Llama": "Model", "MedGemma": "Model",
+    "Gemma": "Model", "CymBERT": "Model", "XLM-R": "Model", "DanskBERT": "Model", "TinyLlamaX": "Model",
+    "fooBERT": "Model", "barBERT": "Model", "BERT": "Model", "Zeta": "Model", "DistilBERT": "Model",
+    "GPT-4": "Model", "AlphaLM": "Model", "BetaLM": "Model", "Mistral": "Model", "OwlLM": "Model",
+    "GLUE": "Dataset", "SuperGLUE": "Dataset", "C4": "Dataset", "SQuAD": "Dataset", "OSCAR": "Dataset",
+    "Welsh": "Language", "Danish": "Language", "Swahili": "Language",
+    "LoRA": "Technique", "masked language modeling": "Technique", "quantization": "Technique",
+    "knowledge distillation": "Technique",
+}
+_FIND = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?!\w)" for n in sorted(NAMES, key=len, reverse=True)))
+
+
+def paper_with_mentions(title: str, abstract: str) -> tuple[Paper, list[Mention]]:
+    paper = Paper("t:test", title, abstract)
+    mentions = [Mention(m.group(0), m.group(0), NAMES[m.group(0)], m.start(), m.end())
+                for m in _FIND.finditer(paper.text)]
+    return paper, mentions
+
+
+def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
+    paper, mentions = paper_with_mentions(title, abstract)
+    out = set()
+    for r in extract_relations(paper, mentions):
+        subject = "@paper" if r.subject[0] == "Paper" else r.subject[1]
+        out.add((subject, r.predicate, r.object[1]))
+        assert r.paper == paper.key and r.sentence in paper.text
+        assert 0 < r.confidence <= 1
+    return out
+
+
+@pytest.mark.parametrize("case,title,abstract,expected,absent", [
+    # lineage: distillsFrom
+    ("title distilling", "PicoLM: Distilling GPT-2 into a Tiny Model", "It is small.",
+     {("PicoLM", "distillsFrom", "GPT-2")}, {("PicoLM", "basedOn", "GPT-2")}),
+    ("distilled version of", "Small encoders", "We present NanoBERT, a distilled version of RoBERTa.",
+     {("NanoBERT", "distillsFrom", "RoBERTa")}, set()),
+    ("as teacher", "KiwiLM: small and sweet", "KiwiLM is trained with LLaMA as the teacher.",
+     {("KiwiLM", "distillsFrom", "LLaMA")}, set()),
+    # compresses
+    ("pruned version of", "Sparse models", "We present SqueezeT5, a pruned version of T5.",
+     {("SqueezeT5", "compresses", "T5")}, set()),
+    ("title quantized", "Q4Llama: Quantized 4-bit LLaMA", "We apply quantization to every layer.",
+     {("Q4Llama", "compresses", "LLaMA"), ("Q4Llama", "usesTechnique", "quantization")},
+     {("Q4Llama", "basedOn", "LLaMA")}),
+    ("reduce the size of", "Zeta: a model", "We reduce the size of T5 by half with Zeta.",
+     {("Zeta", "compresses", "T5")}, set()),
+    # fineTunedFrom
+    ("fine-tuned from", "Clinical models", "We introduce MedGemma. MedGemma is fine-tuned from Gemma on notes.",
+     {("MedGemma", "fineTunedFrom", "Gemma")}, set()),
+    ("further pre-train", "CymBERT: a Welsh encoder", "We further pre-train XLM-R on Welsh web text.",
+     {("CymBERT", "fineTunedFrom", "XLM-R"), ("CymBERT", "forLanguage", "Welsh")}, set()),
+    ("a Y model fine-tuned on", "Clinical models", "We present MedGemma, a Gemma model fine-tuned on notes.",
+     {("MedGemma", "fineTunedFrom", "Gemma")}, {("MedGemma", "basedOn", "Gemma")}),
+    ("adapt Y to a domain", "KiwiLM: small and sweet", "We adapt LLaMA to law texts.",
+     {("KiwiLM", "fineTunedFrom", "LLaMA")}, set()),
+    # basedOn
+    ("X-based in title", "DanskBERT: a Danish RoBERTa-based language model", "We release it.",
+     {("DanskBERT", "basedOn", "RoBERTa"), ("DanskBERT", "forLanguage", "Danish")}, set()),
+    ("built on", "Small chat models", "We present TinyLlamaX, built on LLaMA.",
+     {("TinyLlamaX", "basedOn", "LLaMA")}, set()),
+    ("a Y model for", "OwlLM: an owl of a model", "This paper presents a monolingual BERT model for Swahili.",
+     {("OwlLM", "basedOn", "BERT"), ("OwlLM", "forLanguage", "Swahili")}, set()),
+    ("name-internal with cue", "Ranking with encoders",
+     "Ranking needs BERT. We propose two variants, called fooBERT and barBERT, for ranking.",
+     {("fooBERT", "basedOn", "BERT"), ("barBERT", "basedOn", "BERT")}, set()),
+    ("name-internal needs a cue", "Ranking with encoders", "Ranking needs BERT. We propose fooBERT for ranking.",
+     set(), {("fooBERT", "basedOn", "BERT")}),
+    ("builds on", "Zeta: a model", "Zeta builds on T5 with a new decoder.", {("Zeta", "basedOn", "T5")}, set()),
+    ("fine-tuned Y in a study is no lineage", "Zeta: a model", "We compare Zeta with a T5 model fine-tuned on GLUE.",
+     set(), {("Zeta", "fineTunedFrom", "T5"), ("Zeta", "basedOn", "T5")}),
+    # evaluatedOn, trainedOn, forLanguage, usesTechnique, outperforms
+    ("evaluated on a list", "Zeta: a model", "We evaluate Zeta on GLUE and SuperGLUE.",
+     {("Zeta", "evaluatedOn", "GLUE"), ("Zeta", "evaluatedOn", "SuperGLUE")}, set()),
+    ("pre-trained on", "Zeta: a model", "Zeta is pre-trained on C4.",
+     {("Zeta", "trainedOn", "C4")}, {("Zeta", "evaluatedOn", "C4")}),
+    ("pre-trained from scratch on", "Zeta: a model", "Zeta was pre-trained from scratch on 2B words of C4 text.",
+     {("Zeta", "trainedOn", "C4")}, {("Zeta", "evaluatedOn", "C4")}),
+    ("a bracketed aside is no training", "Zeta: a model", "Zeta beats GPT-4 (trained with more compute) on SQuAD.",
+     {("Zeta", "evaluatedOn", "SQuAD"), ("Zeta", "outperforms", "GPT-4")}, {("Zeta", "trainedOn", "SQuAD")}),
+    ("corpus is no benchmark", "Zeta: a model", "We crawl the Danish OSCAR corpus.",
+     set(), {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("language", "Zeta: a model", "We release Zeta for Swahili.", {("Zeta", "forLanguage", "Swahili")}, set()),
+    ("technique", "Zeta: a model", "Zeta uses LoRA to adapt.", {("Zeta", "usesTechnique", "LoRA")}, set()),
+    ("outperforms a list", "Zeta: a model", "Zeta outperforms BERT and RoBERTa on GLUE.",
+     {("Zeta", "outperforms", "BERT"), ("Zeta", "outperforms", "RoBERTa"), ("Zeta", "evaluatedOn", "GLUE")}, set()),
+    ("better than", "Zeta: a model", "It scores higher than GPT-4 on SQuAD.",
+     {("Zeta", "outperforms", "GPT-4"), ("Zeta", "evaluatedOn", "SQuAD")}, set()),
+    ("improves over", "Zeta: a model", "Zeta improves substantially over RoBERTa.",
+     {("Zeta", "outperforms", "RoBERTa")}, set()),
+    # negation and contrast
+    ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
+     set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
+    ("does not outperform", "Zeta: a model", "Zeta does not outperform GPT-4.", set(), {("Zeta", "outperforms", "GPT-4")}),
+    ("comparison clause", "Zeta: a model", "We compare it with recent methods that use LoRA.", set(),
+     {("Zeta", "usesTechnique", "LoRA")}),
+    ("than a technique", "Zeta: a model", "Zeta is more efficient than LoRA.", set(), {("Zeta", "usesTechnique", "LoRA")}),
+    ("not evaluated", "Zeta: a model", "We do not evaluate on SQuAD.", set(), {("Zeta", "evaluatedOn", "SQuAD")}),
+    ("comparison is no lineage", "Zeta: a model", "Compared to RoBERTa, a BERT model trained longer wins.",
+     set(), {("RoBERTa", "basedOn", "BERT")}),
+    # subject choice
+    ("no own model: the paper", "A study of encoders", "Results on GLUE are good. We use knowledge distillation.",
+     {("@paper", "evaluatedOn", "GLUE"), ("@paper", "usesTechnique", "knowledge distillation")}, set()),
+    ("no own model: the evaluated model", "A study of encoders", "We evaluate BERT on GLUE.",
+     {("BERT", "evaluatedOn", "GLUE")}, {("@paper", "evaluatedOn", "GLUE")}),
+    ("own model: not the evaluated baseline", "Zeta: a model", "We evaluate BERT on GLUE.",
+     {("Zeta", "evaluatedOn", "GLUE")}, {("BERT", "evaluatedOn", "GLUE")}),
+    ("language of a named model", "A study of encoders", "Danish language models, such as DanskBERT, are rare.",
+     {("DanskBERT", "forLanguage", "Danish")}, {("@paper", "forLanguage", "Danish")}),
+    ("no own model: no lineage", "A study of encoders", "We distil BERT into a small model.", set(),
+     {("@paper", "distillsFrom", "BERT")}),
+    ("background sentence", "Zeta: a model", "BERT uses masked language modeling. RoBERTa is based on BERT.",
+     set(), {("Zeta", "usesTechnique", "masked language modeling"), ("Zeta", "basedOn", "BERT")}),
+    ("each own model its own parent", "Two models",
+     "We introduce AlphaLM and BetaLM. AlphaLM is based on LLaMA, while BetaLM is built on Mistral.",
+     {("AlphaLM", "basedOn", "LLaMA"), ("BetaLM", "basedOn", "Mistral")},
+     {("AlphaLM", "basedOn", "Mistral"), ("BetaLM", "basedOn", "LLaMA")}),
+    ("appositive names its subject", "Zeta: a model", "We compare with RoBERTa, a robustly optimized BERT recipe.",
+     {("RoBERTa", "basedOn", "BERT")}, {("Zeta", "basedOn", "BERT")}),
+])
+def test_relations_case_table(case, title, abstract, expected, absent):
+    found = triples(title, abstract)
+    assert expected <= found, (case, found)
+    assert not (absent & found), (case, found)
+
+
+def test_relations_one_lineage_predicate_per_pair():
+    found = triples("PicoLM: a Tiny GPT-2", "We distil GPT-2 into PicoLM. PicoLM is based on GPT-2.")
+    assert {p for s, p, o in found if (s, o) == ("PicoLM", "GPT-2")} == {"distillsFrom"}
+
+
+def test_relations_evidence_is_the_sentence():
+    paper, mentions = paper_with_mentions("Zeta: a model", "Some context here. Zeta outperforms BERT on GLUE.")
+    (rel,) = [r for r in extract_relations(paper, mentions) if r.predicate == "outperforms"]
+    assert rel.sentence == "Zeta outperforms BERT on GLUE."
+
+
+def test_relations_no_regex_compiled_per_paper(monkeypatch):
+    extractor = RelationExtractor()
+    paper, mentions = paper_with_mentions("Zeta: a model", "Zeta, a distilled version of BERT, beats GPT-4 on GLUE.")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a regular expression compiled while extracting")
+
+    monkeypatch.setattr(re, "compile", fail)
+    monkeypatch.setattr(re, "_compile", fail)
+    assert extractor(paper, mentions)
+
+
+def test_relations_bad_table_is_a_clear_error(tmp_path):
+    bad = tmp_path / "relations.toml"
+    bad.write_text("[slots\n", encoding="utf-8")
+    with pytest.raises(KGError, match="not valid TOML"):
+        load_relation_table(bad)
+    table = load_relation_table()
+    table["rule"] = [{"predicate": "basedOn", "confidence": 0.5, "patterns": ["({Y}"]}]
+    with pytest.raises(KGError, match="bad entry"):
+        RelationExtractor(table)
+
+
+def _lineage(out) -> set[tuple[str, str, str, str]]:
+    """(subject label, predicate, object label, evidence) of every lineage statement in the build."""
+    store = ox.Store()
+    store.load(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    query = f"""SELECT ?s ?p ?o ?ev WHERE {{
+      ?st a <{RDF.Statement}> ; <{RDF.subject}> ?x ; <{RDF.predicate}> ?p ; <{RDF.object}> ?y ;
+          <{KG.evidence}> ?ev ; <{PROV.wasDerivedFrom}> ?paper .
+      ?x <{RDFS.label}> ?s . ?y <{RDFS.label}> ?o .
+      VALUES ?p {{ <{KG.distillsFrom}> <{KG.compresses}> <{KG.fineTunedFrom}> <{KG.basedOn}> }} }}"""
+    return {(r["s"].value, r["p"].value.rsplit("#", 1)[-1], r["o"].value, r["ev"].value) for r in store.query(query)}
+
+
+def test_relations_bundled_lineage_of_known_families(built_out):
+    edges = {(s, p, o): ev for s, p, o, ev in _lineage(built_out)}
+    expected = {
+        ("TinyBERT", "distillsFrom", "BERT"): "Distilling BERT",
+        ("DistilBERT", "distillsFrom", "BERT"): "distilled version of BERT",
+        ("MobileBERT", "distillsFrom", "BERT"): "teacher",
+        ("Q8BERT", "compresses", "BERT"): "BERT",
+        ("RobBERT", "basedOn", "RoBERTa"): "RoBERTa-based",
+        ("RoBERTa", "basedOn", "BERT"): "BERT",
+    }
+    for edge, words in expected.items():
+        assert edge in edges, edge
+        assert words in edges[edge], (edge, edges[edge])
