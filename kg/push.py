@@ -193,42 +193,38 @@ def _update(url: str, body: bytes | str, timeout: float, what: str) -> int:
     return _send(url, "POST", body.encode("utf-8") if isinstance(body, str) else body, UPDATE_MEDIA, timeout, what)
 
 
-def _canonical(data: bytes | None = None, *, path: Path | None = None, media: str = NT_MEDIA) -> list[bytes]:
-    """N-Triples lines of a graph as Oxigraph writes them (``path`` or ``data`` in the format of ``media``)."""
+def _canonical(data: bytes, media: str = NT_MEDIA) -> list[bytes]:
+    """N-Triples lines of a graph (``data`` in the format of ``media``) as Oxigraph writes them."""
     import pyoxigraph as ox
 
     fmt = ox.RdfFormat.from_media_type(media)
     if fmt is None:
         raise ValueError(f"unknown RDF media type {media!r}")
-    triples = ox.parse(path=str(path), format=fmt) if path is not None else ox.parse(input=data, format=fmt)
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines()
+    return ox.serialize(ox.parse(input=data, format=fmt), format=ox.RdfFormat.N_TRIPLES).splitlines()
 
 
-def _our_lines(nt: Path) -> list[bytes]:
-    """The build's triples as the embedded store holds them: typed literals in canonical form, as Oxigraph keeps them."""
+def _as_stored(lines: list[bytes]) -> set[bytes]:
+    """N-Triples lines as a store keeps them: Oxigraph's syntax, typed literals by value ("1.000"^^xsd:decimal -> "1")."""
     import pyoxigraph as ox
 
-    try:
-        lines = _canonical(path=nt)
-    except (SyntaxError, OSError) as err:
-        raise PushError(f"{nt}: cannot read the graph ({err}); rebuild with 'kg build'") from err
-    typed = [line for line in lines if _XSD_TYPED in line]
-    if typed:  # a store keeps "1.000"^^xsd:decimal as "1": compare like with like
-        store = ox.Store()
-        store.bulk_load(input=b"\n".join(typed), format=ox.RdfFormat.N_TRIPLES)
-        lines = [line for line in lines if _XSD_TYPED not in line]
-        lines += store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines()
-    return sorted(set(lines))
+    canonical = _canonical(b"\n".join(lines))
+    typed = [line for line in canonical if _XSD_TYPED in line]
+    if not typed:
+        return set(canonical)
+    store = ox.Store()
+    store.bulk_load(input=b"\n".join(typed), format=ox.RdfFormat.N_TRIPLES)
+    return {line for line in canonical if _XSD_TYPED not in line} | set(
+        store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines())
 
 
-def _their_lines(target: str, timeout: float) -> list[bytes] | None:
-    """The target graph's triples as N-Triples lines; ``[]`` if the graph does not exist; ``None`` if unreadable."""
+def _their_lines(target: str, timeout: float) -> set[bytes] | None:
+    """The target graph's triples as N-Triples lines; empty if the graph does not exist; ``None`` if unreadable."""
     try:
         response = _open(target, "GET", None, {"Accept": NT_MEDIA}, timeout, "reading the graph")
     except PushError as err:
         cause = err.__cause__
         if isinstance(cause, urllib.error.HTTPError) and cause.code == 404:
-            return []
+            return set()
         if isinstance(cause, urllib.error.HTTPError):
             log.warning("%s; replacing the graph without comparing", err)
             return None
@@ -236,11 +232,38 @@ def _their_lines(target: str, timeout: float) -> list[bytes] | None:
     with response:
         media = (response.headers.get("Content-Type") or NT_MEDIA).split(";")[0].strip().lower()
         data = response.read()
+    if media in (NT_MEDIA, "text/plain"):
+        return set(data.splitlines()) - {b""}
     try:
-        return _canonical(data, media=NT_MEDIA if media == "text/plain" else media)
+        return set(_canonical(data, media))
     except (SyntaxError, ValueError) as err:
         log.warning("%s: cannot read the graph the server sent (%s); replacing it without comparing", target, err)
         return None
+
+
+def _difference(ours: set[bytes], theirs: set[bytes], nt: Path) -> tuple[list[bytes], list[bytes]]:
+    """Lines to delete from the target and to insert, sorted.
+
+    Equal lines are equal triples; only the lines that differ are compared
+    again, ours as a store keeps them (:func:`_as_stored`), so a store's own
+    way of writing a term is not taken for a change.
+    """
+    only_ours, only_theirs = ours - theirs, theirs - ours
+    if not only_ours and not only_theirs:
+        return [], []
+    mine = _mine(only_ours, nt)
+    try:  # the store's lines are taken out as the store wrote them (in Oxigraph's syntax)
+        stored = set(_canonical(b"\n".join(sorted(only_theirs))))
+    except SyntaxError:
+        stored = only_theirs
+    return sorted(stored - mine), sorted(mine - stored)
+
+
+def _mine(lines: set[bytes], nt: Path) -> set[bytes]:
+    try:
+        return _as_stored(sorted(lines))
+    except SyntaxError as err:
+        raise PushError(f"{nt}: cannot read the graph ({err}); rebuild with 'kg build'") from err
 
 
 def push(out: Path | str, endpoint: str, graph: str | None = None, *, update: str | None = None,
@@ -257,8 +280,8 @@ def push(out: Path | str, endpoint: str, graph: str | None = None, *, update: st
     target = graph_url(endpoint, graph)
     updates = update_url(endpoint, update)
     start = time.perf_counter()
-    ours = _our_lines(nt)
-    body = b"\n".join(ours) + b"\n" if ours else b""
+    body = nt.read_bytes()
+    ours = set(body.splitlines()) - {b""}
 
     def result(status: int, method: str, inserted: int, deleted: int | None, atomic: bool = True) -> PushResult:
         return PushResult(target, status, len(ours), len(body), time.perf_counter() - start, atomic, method,
@@ -273,12 +296,9 @@ def push(out: Path | str, endpoint: str, graph: str | None = None, *, update: st
     if theirs is not None and any(_BLANK.search(line) for line in itertools.chain(ours, theirs)):
         theirs = None  # DELETE DATA cannot name blank nodes
     if theirs is None:
-        deletions, insertions = None, ours
+        deletions, insertions = None, sorted(_mine(ours, nt))
     else:
-        old = set(theirs)
-        insertions = [line for line in ours if line not in old]
-        kept = set(ours)
-        deletions = sorted(line for line in old if line not in kept)
+        deletions, insertions = _difference(ours, theirs, nt)
         if not insertions and not deletions:
             return result(200, "unchanged", 0, 0)
     text = diff_update(graph, deletions, insertions)
@@ -290,7 +310,7 @@ def push(out: Path | str, endpoint: str, graph: str | None = None, *, update: st
             if not (isinstance(err.__cause__, urllib.error.HTTPError) and err.__cause__.code == 413):
                 raise
             log.warning("%s; sending the whole graph instead", err)
-    if theirs == []:  # nothing to replace: one PUT, loaded in one transaction
+    if theirs is not None and not theirs:  # nothing to replace: one PUT, loaded in one transaction
         status = _send(target, "PUT", body, NT_MEDIA, timeout, "the graph")
         return result(status, "put", len(ours), 0)
     return _move(body, endpoint, graph, updates, timeout, lambda status: result(status, "move", len(ours), None))
