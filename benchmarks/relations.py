@@ -10,7 +10,7 @@ Quality given gold entities ("oracle mentions"): each gold paper's entities
 ``extract_relations``; its relations are scored against the gold ones like
 ``kg eval`` does. This isolates the relation patterns from entity errors.
 
-    python benchmarks/relations.py [--repeat 3] [--show-errors]
+    python -m benchmarks.relations [--repeat 3] [--show-errors]
 """
 from __future__ import annotations
 

@@ -8,8 +8,8 @@
 >>> g.entity("TinyBERT").type  # doctest: +SKIP
 'Model'
 
-``kg.build``, ``kg.BuildResult``, ``kg.load``, ``kg.Graph``, ``kg.Rows``
-(:mod:`kg.api`) and ``kg.lineage`` are imported on first use: the build
+``kg.build``, ``kg.BuildResult``, ``kg.load``, ``kg.Graph`` and ``kg.Rows``
+(:mod:`kg.api`) are imported on first use: the build
 pulls in networkx, pyvis and the extractors (~0.7 s), which ``kg query`` and
 ``kg serve`` never need.
 """
@@ -22,12 +22,11 @@ from kg.model import Entity, Extraction, Mention, Paper, Relation
 
 __all__ = [
     "BuildResult", "Entity", "Extraction", "FormatError", "Graph", "GraphNotFoundError", "KGError",
-    "Mention", "Paper", "ParseError", "QueryError", "Relation", "Rows", "build", "lineage", "load",
+    "Mention", "Paper", "ParseError", "QueryError", "Relation", "Rows", "build", "load",
 ]
 __version__ = "0.1.0"
 
-_LAZY = {"build": "kg.build", "BuildResult": "kg.build", "load": "kg.api", "Graph": "kg.api", "Rows": "kg.api",
-         "lineage": "kg.lineage"}
+_LAZY = {"build": "kg.build", "BuildResult": "kg.build", "load": "kg.api", "Graph": "kg.api", "Rows": "kg.api"}
 
 
 class _Package(types.ModuleType):

@@ -27,7 +27,8 @@ The project prefixes (``kg:``, ``model:``, ``skos:``, ``dcterms:`` ...; see
 same graph in networkx (nodes ``"<Type>:<name>"`` and ``"paper:<key>"``,
 edges keyed by predicate with their ``evidence``), ``g.entity(name)`` one
 entity with its aliases and papers, ``g.lineage(name)`` what a model derives
-from, and ``g.view(nodes)`` the interactive HTML view of some nodes.
+from, ``g.view(nodes)`` the interactive HTML view of some nodes and
+``g.view_of(name)`` the one ``kg view`` draws for an entity.
 
 ``import kg`` stays cheap: this module is imported on first use of
 ``kg.load``, and pandas and networkx only when ``.df()`` or ``.nx`` is used.
@@ -322,12 +323,12 @@ class EntityInfo:
 class View:
     """An interactive HTML view (:mod:`kg.export.html`): shown inline in a notebook, or saved.
 
-    ``html`` is the self-contained page; in Jupyter the view renders in an
-    ``<iframe>`` of ``height`` pixels.
+    ``html`` is the self-contained page, ``path`` the file it was written to
+    (if any); in Jupyter the view renders in an ``<iframe>`` of ``height`` pixels.
     """
 
-    def __init__(self, html: str, height: int = 600):
-        self.html, self.height = html, height
+    def __init__(self, html: str, height: int = 600, path: Path | None = None):
+        self.html, self.height, self.path = html, height, path
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` atomically; returns the path."""
@@ -479,20 +480,37 @@ class Graph:
 
         return lineage(self.store, name, down=down, depth=depth)
 
-    def view(self, nodes: Iterable[str] | None = None, *, title: str = "kg", note: str = "",
-             hierarchical: bool = False, height: int = 600) -> View:
+    def view(self, nodes: Iterable[str] | None = None, *, title: str | None = None, note: str = "",
+             hierarchical: bool = False, focus: str | None = None, height: int = 600) -> View:
         """The interactive view drawing ``nodes`` (networkx node ids or entity names; default: all).
 
         Details of the drawn nodes (papers, evidence) come from the whole
-        graph. ``hierarchical`` draws lineage as a tree.
+        graph. ``hierarchical`` draws lineage as a tree; ``focus`` (a node or
+        name) is selected when the page opens.
         """
         from kg.export.html import generate_html
 
-        drawn = None
-        if nodes is not None:
-            drawn = [n if n in self.nx else self.node(n) for n in nodes]
-        return View(generate_html(self.nx, nodes=drawn, title=title, note=note, hierarchical=hierarchical),
-                    height=height)
+        drawn = None if nodes is None else [self._node_id(n) for n in nodes]
+        options = {"title": title} if title is not None else {}
+        html = generate_html(self.nx, nodes=drawn, note=note, hierarchical=hierarchical,
+                             focus=None if focus is None else self._node_id(focus), **options)
+        return View(html, height=height)
+
+    def view_of(self, name: str, *, lineage: bool = False, hops: int = 2, height: int = 600) -> View:
+        """What ``kg view`` draws for ``name``: its ``hops``-link neighbourhood, or its lineage tree.
+
+        ``lineage=True`` draws the entity with everything it derives from and
+        everything derived from it, parents above children. The page is also
+        written where ``kg view`` writes it (``OUT/view-<name>.html`` or
+        ``OUT/lineage-<name>.html``), which :attr:`View.path` names.
+        """
+        from kg.view import view
+
+        written = view(self.out, name, hops=hops, lineage=lineage, graph=self.nx)
+        return View(written.path.read_text(encoding="utf-8"), height=height, path=written.path)
+
+    def _node_id(self, node: str) -> str:
+        return node if node in self.nx else self.node(node)
 
 
 def load(source: str | Path | Any = "out") -> Graph:

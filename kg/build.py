@@ -5,9 +5,14 @@ Inputs are read lazily, one record at a time, and merged as they come
 graph holds anyway. Extraction runs in chunks on an executor
 (:mod:`kg.parallel`: this process, ``jobs`` processes, or Dask); each chunk
 comes back as its contributions and its sorted N-Triples blocks, which are
-spilled to sorted shards and merged into ``graph.nt`` in one pass. Turtle
-and JSON-LD are pyoxigraph's serialisations of that file. The output does
-not depend on the executor or the number of jobs.
+spilled to sorted shards and merged into ``graph.nt`` in one pass, and
+loaded meanwhile into a new SPARQL store by a background thread
+(:class:`StoreLoader`). Turtle and JSON-LD are pyoxigraph's serialisations
+of ``graph.nt`` (a big one's JSON-LD written by a child process at the same
+time). ``graph.html`` draws the whole graph up to :data:`HTML_FULL_MAX`
+nodes, else an overview of the best-connected entities. The output does
+not depend on the executor or the number of jobs. :attr:`BuildResult.stages`
+says where the time went.
 
 ``update=True`` adds the papers of ``inputs`` to the build in ``out``:
 only new or changed papers are extracted, the store is changed in one
@@ -113,17 +118,15 @@ def _ingest(inputs, state: BuildState, format, errors) -> tuple[list[Paper], lis
     return todo, gone
 
 
-def _extract(papers: list[Paper], assembler: GraphAssembler, sorter: BlockSorter, loader: StoreLoader | None,
-             extractor, *, jobs, executor, scheduler, progress, watch: Stopwatch) -> None:
-    """Extract ``papers`` on the executor into the assembler (contributions), the sorter and the store loader (blocks).
+def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockSorter, loader: StoreLoader | None,
+             *, jobs, progress, watch: Stopwatch) -> None:
+    """Extract ``papers`` on the executor ``run`` (closed at the end) into the assembler (contributions),
+    the sorter and the store loader (blocks).
 
     ``watch`` gets ``extract`` and ``lines`` (worker CPU seconds, summed over
     workers), ``assemble`` (this process) and ``extract wall`` (the whole loop).
     """
-    if not papers:
-        return
     start = time.perf_counter()
-    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler)
     size = max(16, min(CHUNK, len(papers) // (8 * max(jobs or 2, 2)) or 1))
     serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
@@ -330,12 +333,15 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
     for key in gone:
         assembler.remove(key)
     out.mkdir(parents=True, exist_ok=True)
+    # workers are forked before the store loader starts its thread
+    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if todo else None
     sorter = BlockSorter(tmpdir=out)
-    loader = None if update else StoreLoader(out)
+    loader = None
     try:
+        loader = None if update else StoreLoader(out)
         fresh = [p.key for p in todo]
-        _extract(todo, assembler, sorter, loader, extractor, jobs=jobs, executor=executor, scheduler=scheduler,
-                 progress=progress, watch=watch)
+        if run is not None:
+            _extract(todo, run, assembler, sorter, loader, jobs=jobs, progress=progress, watch=watch)
         if update:  # the blocks of the papers kept, made again: entity IRIs may have changed
             with watch("lines"):
                 new = set(fresh)
@@ -345,6 +351,8 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
                         fresh.append(key)
         tmp, triples = _write_rdf(out, assembler, sorter, fresh, loader, watch=watch)
     except BaseException:
+        if run is not None:
+            run.close()
         if loader is not None:
             loader.abort()
         raise
@@ -378,7 +386,8 @@ def _write_view(result: BuildResult, path: Path) -> Path:
     graph = overview_graph(asm)
     note = (f"Overview: the {graph.number_of_nodes():,} entities named by the most papers, of "
             f"{len(asm.entity_keys()):,} entities and {len(asm.contributions):,} papers (at most "
-            f"{OVERVIEW_EVIDENCE} evidence sentences per link). Query the build with kg query for the rest.")
+            f"{OVERVIEW_EVIDENCE} evidence sentences per link); kg view OUT NAME shows any entity's "
+            f"neighbourhood, kg query the rest.")
     return write_html(graph, path, note=note)
 
 

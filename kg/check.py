@@ -5,7 +5,9 @@
 - ``cycle``: lineage that loops (A derived from B derived from A);
 - ``parent-later``: a parent introduced later than its child, by the
   ``dcterms:date`` of the papers introducing each (the earliest one where
-  several do; compared at the precision both dates share);
+  several do; compared at the precision both dates share). A child also
+  existed by the date of any paper stating its lineage, so a parent
+  introduced after such a paper is found too;
 - ``type-conflict``: one name (labels folded by :func:`kg.link.normalize`)
   under two entity types, i.e. papers that disagree on what it is, or one
   entity carrying two types;
@@ -98,11 +100,12 @@ SELECT ?entity ?type ?label WHERE {{
 _PREF = f"SELECT ?entity ?label WHERE {{ ?entity a ?type ; skos:prefLabel ?label . {_TYPES} }}"
 _INTRODUCED = "SELECT ?entity ?date WHERE { ?paper kg:introduces ?entity ; dcterms:date ?date }"
 _STATEMENTS = """
-SELECT ?s ?p ?o ?title ?paper ?evidence WHERE {
+SELECT ?s ?p ?o ?title ?date ?paper ?evidence WHERE {
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?paper .
   VALUES ?p { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom kg:outperforms }
   OPTIONAL { ?st kg:evidence ?evidence }
   OPTIONAL { ?paper dcterms:title ?title }
+  OPTIONAL { ?paper dcterms:date ?date }
 }"""
 _NAMED_BY = "SELECT ?entity ?title WHERE { ?paper kg:mentions ?entity ; dcterms:title ?title }"
 
@@ -113,17 +116,30 @@ def _later(a: str, b: str) -> bool:
     return a[:n] > b[:n]
 
 
+def _earlier(a: str, b: str) -> bool:
+    """Whether date ``a`` is before ``b``; at equal shared precision the more precise one counts as earlier.
+
+    >>> _earlier("2019-05-01", "2019"), _earlier("2019", "2019-05-01"), _earlier("2018", "2019-05-01")
+    (True, False, True)
+    """
+    return _later(b, a) or (not _later(a, b) and len(a) > len(b))
+
+
 def check(source) -> Report:
     """The consistency :class:`Report` of a build (output directory or store)."""
     store = open_source(source)
     label: dict[str, str] = {r["entity"]: r["label"] for r in select(store, _PREF)}
 
     def name(iri: str) -> str:
-        return label.get(iri, iri.rsplit("/", 1)[-1])
+        return " ".join(label.get(iri, iri.rsplit("/", 1)[-1]).split())
 
     statements: dict[tuple[str, str, str], list[tuple[str, str | None]]] = defaultdict(list)
+    stated: dict[str, str] = {}  # model -> earliest date of a paper stating its lineage
     for r in select(store, _STATEMENTS):
-        statements[(r["s"], r["p"].removeprefix(_KG), r["o"])].append((r["title"] or r["paper"], r["evidence"]))
+        how = r["p"].removeprefix(_KG)
+        statements[(r["s"], how, r["o"])].append((r["title"] or r["paper"], r["evidence"]))
+        if how in LINEAGE_RELATIONS and r["date"] and (r["s"] not in stated or _earlier(r["date"], stated[r["s"]])):
+            stated[r["s"]] = r["date"]
 
     def evidence(s: str, relation: str, o: str) -> list[tuple[str | None, ...]]:
         found = sorted(statements.get((s, relation, o), ()), key=lambda e: (e[0] or "", e[1] or ""))
@@ -156,10 +172,14 @@ def check(source) -> Report:
     # a parent introduced after its child
     introduced: dict[str, str] = {}
     for r in select(store, _INTRODUCED):
-        if r["entity"] not in introduced or r["date"] < introduced[r["entity"]]:
+        if r["entity"] not in introduced or _earlier(r["date"], introduced[r["entity"]]):
             introduced[r["entity"]] = r["date"]
+    existed = dict(introduced)  # a child existed by its introduction, or by a paper stating its lineage
+    for entity, date in stated.items():
+        if entity not in existed or _earlier(date, existed[entity]):
+            existed[entity] = date
     for child, parent in sorted(relations):
-        c, p = introduced.get(child), introduced.get(parent)
+        c, p = existed.get(child), introduced.get(parent)
         if child != parent and c and p and _later(p, c):
             how = "/".join(specific((child, parent)))
             findings.append(Finding(
@@ -202,7 +222,7 @@ def check(source) -> Report:
             ((a, name(a)), (b, name(b))), tuple(edge_evidence(a, b) + evidence(a, "outperforms", b))))
     order = {k: i for i, k in enumerate(CHECKS)}
     findings.sort(key=lambda f: order[f.kind])
-    checked = {"lineage_edges": len(relations), "entities": len(label), "dated_entities": len(introduced)}
+    checked = {"lineage_edges": len(relations), "entities": len(label), "dated_entities": len(existed)}
     return Report(tuple(findings), checked)
 
 
@@ -213,7 +233,7 @@ def format_report(report: Report, fmt: str = "text") -> str:
     c = report.checked
     head = (f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''} "
             f"({c.get('lineage_edges', 0)} lineage edges, {c.get('entities', 0)} entities, "
-            f"{c.get('dated_entities', 0)} with an introduction date)")
+            f"{c.get('dated_entities', 0)} dated)")
     lines = [head]
     for kind, found in report.by_kind().items():
         if not found:
@@ -222,6 +242,7 @@ def format_report(report: Report, fmt: str = "text") -> str:
         for f in found:
             lines.append(f"  {f.message}")
             for e in f.evidence:
+                e = tuple(None if v is None else " ".join(v.split()) for v in e)
                 if len(e) == 3:
                     lines.append(f"      {e[0]} as {e[1]}: {e[2]}")
                 elif e[4]:

@@ -138,33 +138,48 @@ class GraphAssembler:
         self._entities: dict[str, tuple[str, str]] = {}  # node -> (type, name)
         self._uses: dict[str, int] = {}  # node -> contributions naming it
         self._surfaces: dict[str, dict[str, int]] = {}  # node -> surface -> contributions using it
-        self._edges: dict[tuple[str, str, str], dict[str, Evidence]] = {}  # (u, v, predicate) -> paper -> evidence
+        # (u, v, predicate) -> paper -> evidence, for edges between entities; an edge touching a paper
+        # node comes from that paper's contribution alone and is read from it (no index: most edges)
+        self._edges: dict[tuple[str, str, str], dict[str, Evidence]] = {}
+        self._strings: dict[str, str] = {}  # one copy of every node id and name
 
     def __len__(self) -> int:
         return len(self.contributions)
+
+    def _one(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
 
     def add(self, c: Contribution) -> None:
         """Add a paper's contribution (replacing any earlier one of the same paper)."""
         key = c.paper.key
         if key in self.contributions:
             self.remove(key)
+        one = self._one
+        pid = paper_id(key)
+        c = Contribution(c.paper, tuple((one(t), one(n), s) for t, n, s in c.entities),
+                         tuple((u if u == pid else one(u), v if v == pid else one(v), one(k), ev)
+                               for u, v, k, ev in c.edges))
         self.contributions[key] = c
         for etype, name, surface in c.entities:
-            node = entity_id(etype, name)
+            node = one(entity_id(etype, name))
             self._entities.setdefault(node, (etype, name))
             self._uses[node] = self._uses.get(node, 0) + 1
             if surface:
                 counts = self._surfaces.setdefault(node, {})
                 counts[surface] = counts.get(surface, 0) + 1
         for u, v, k, ev in c.edges:
-            self._edges.setdefault((u, v, k), {})[key] = ev
+            if u != pid and v != pid:
+                self._edges.setdefault((u, v, k), {})[key] = ev
 
     def remove(self, key: str) -> None:
         """Take out the contribution of the paper with ``key`` (if any)."""
         c = self.contributions.pop(key, None)
         if c is None:
             return
+        pid = paper_id(key)
         for u, v, k, _ in c.edges:
+            if u == pid or v == pid:
+                continue
             evidence = self._edges[(u, v, k)]
             del evidence[key]
             if not evidence:
@@ -194,7 +209,12 @@ class GraphAssembler:
         return self._entities
 
     def edges(self) -> Iterable[tuple[str, str, str, tuple[Evidence, ...]]]:
-        """Every edge ``(u, v, predicate, evidence sorted)``."""
+        """Every edge ``(u, v, predicate, evidence sorted)``: those of each paper, then those between entities."""
+        for key, c in self.contributions.items():
+            pid = paper_id(key)
+            for u, v, k, ev in c.edges:
+                if u == pid or v == pid:
+                    yield u, v, k, (ev,)
         for (u, v, k), evidence in self._edges.items():
             yield u, v, k, tuple(sorted(evidence.values()))
 

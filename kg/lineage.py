@@ -12,13 +12,19 @@ labels the store holds, and the chosen entity's IRI enters the queries as a
 bound value (SPARQL substitution), so ``"} ; DROP ALL"`` is just a name that is
 not found.
 
->>> from kg.store import build_store  # doctest: +SKIP
->>> tree = lineage("out", "tinybert")  # doctest: +SKIP
->>> print(tree.tree())  # doctest: +SKIP
-TinyBERT: ancestry
-└─ BERT  (distillsFrom)
-      TinyBERT: Distilling BERT for Natural Language Understanding
-      "... the plenty of knowledge encoded in a large teacher BERT can be effectively transferred ..."
+>>> store = ox.Store()
+>>> def triple(s, p, o): store.add(ox.Quad(ox.NamedNode(PREFIXES["model"] + s), ox.NamedNode(p), o))
+>>> for m, label in [("tinybert", "TinyBERT"), ("bert", "BERT")]:
+...     triple(m, PREFIXES["rdf"] + "type", ox.NamedNode(PREFIXES["kg"] + "Model"))
+...     triple(m, PREFIXES["skos"] + "prefLabel", ox.Literal(label))
+>>> for p in ("distillsFrom", "derivedFrom"):
+...     triple("tinybert", PREFIXES["kg"] + p, ox.NamedNode(PREFIXES["model"] + "bert"))
+>>> found = lineage(store, "tiny-bert")
+>>> [(s.child.label, s.relation, s.parent.label, s.depth) for s in found.steps]
+[('TinyBERT', 'distillsFrom', 'BERT', 1)]
+>>> print(lineage(store, "BERT", down=True).tree())
+BERT: descendants
+└─ TinyBERT  (distillsFrom)
 """
 from __future__ import annotations
 
@@ -53,6 +59,11 @@ class UnknownNameError(KGError, LookupError):
     def __init__(self, message: str, close: tuple[str, ...] = ()):
         super().__init__(message)
         self.close = close
+
+
+def _line(text: str) -> str:
+    """``text`` on one line: runs of whitespace (newlines, tabs) become one space."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -123,8 +134,9 @@ class Step:
         return self._best and self._best.confidence
 
     def to_dict(self) -> dict:
-        return {"child": self.child.label, "child_iri": self.child.iri, "relation": self.relation,
-                "parent": self.parent.label, "parent_iri": self.parent.iri, "depth": self.depth,
+        return {"child": self.child.label, "child_iri": self.child.iri, "child_type": self.child.type,
+                "relation": self.relation, "parent": self.parent.label, "parent_iri": self.parent.iri,
+                "parent_type": self.parent.type, "depth": self.depth,
                 "paper": self.paper, "title": self.title, "date": self.date, "evidence": self.evidence,
                 "confidence": self.confidence, "sources": [s.to_dict() for s in self.sources]}
 
@@ -166,7 +178,7 @@ class Lineage:
         below: dict[Node, list[Step]] = defaultdict(list)
         for step in self.steps:
             below[step.parent if self.down else step.child].append(step)
-        lines = [f"{self.root.label}: {'descendants' if self.down else 'ancestry'}"]
+        lines = [f"{_line(self.root.label)}: {'descendants' if self.down else 'ancestry'}"]
         if not self.steps:
             lines.append(f"  (no {'descendants' if self.down else 'ancestors'} in the graph)")
         expanded = {self.root}
@@ -181,13 +193,13 @@ class Lineage:
                     mark = "  (cycle)"
                 elif other in expanded and below.get(other):
                     mark = "  (shown above)"
-                lines.append(f"{prefix}{'└─ ' if last else '├─ '}{other.label}  ({step.relation}){mark}")
+                lines.append(f"{prefix}{'└─ ' if last else '├─ '}{_line(other.label)}  ({step.relation}){mark}")
                 inner = prefix + ("   " if last else "│  ")
                 for source in step.sources:
                     when = f" ({source.date})" if source.date else ""
-                    lines.append(f"{inner}   {source.title or source.paper}{when}")
+                    lines.append(f"{inner}   {_line(source.title or source.paper)}{when}")
                     if source.evidence:
-                        lines.append(f'{inner}   "{source.evidence}"')
+                        lines.append(f'{inner}   "{_line(source.evidence)}"')
                 if not mark and other not in expanded:
                     expanded.add(other)
                     walk(other, inner, (*path, other))
@@ -338,29 +350,39 @@ def _close_names(name: str, rows: Iterable[dict], limit: int) -> tuple[str, ...]
     for r in sorted(rows, key=lambda r: (r["pref"] != "true", r["label"])):
         labels.setdefault(normalize(r["label"]), r["label"])
     key = normalize(name) or name.casefold()
-    found = process.extract(key, list(labels), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
-    return tuple(dict.fromkeys(labels[k] for k, _, _ in found))
+    # WRatio ranks (a name inside a longer one scores well); a plain ratio of 50 keeps out short
+    # labels that merely share a few letters ("ETC" for "TinyBRET")
+    found = process.extract(key, list(labels), scorer=fuzz.WRatio, limit=4 * limit, score_cutoff=70)
+    close = [labels[k] for k, _, _ in found if fuzz.ratio(key, k) >= 50]
+    return tuple(dict.fromkeys(close))[:limit]
 
 
 # -- lineage -----------------------------------------------------------------
 # One query per node reached, the node bound: a walk costs what it finds, and never loops.
 
 _STEPS = """
-SELECT ?child ?how ?parent ?label ?type ?paper ?title ?date ?evidence ?confidence WHERE {
+SELECT ?child ?how ?parent ?label ?type WHERE {
   ?child ?how ?parent .
   VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
-  OPTIONAL { ?%(far)s skos:prefLabel ?label }
-  OPTIONAL { ?%(far)s a ?type . VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique } }
-  OPTIONAL {
-    ?statement rdf:subject ?child ; rdf:predicate ?how ; rdf:object ?parent ; prov:wasDerivedFrom ?paper .
-    OPTIONAL { ?statement kg:evidence ?evidence }
-    OPTIONAL { ?statement kg:confidence ?confidence }
-    OPTIONAL { ?paper dcterms:title ?title }
-    OPTIONAL { ?paper dcterms:date ?date }
-  }
+  OPTIONAL { ?%(far)s skos:prefLabel ?prefLabel }
+  OPTIONAL { ?%(far)s rdfs:label ?anyLabel }
+  BIND(COALESCE(?prefLabel, ?anyLabel) AS ?label)
+  OPTIONAL { ?%(far)s a ?type . VALUES ?type { kg:Model kg:Dataset kg:Language kg:Technique kg:Paper } }
 }"""
 _STEPS_UP = _STEPS % {"far": "parent"}
 _STEPS_DOWN = _STEPS % {"far": "child"}
+# The statements in a query of their own: as an OPTIONAL group next to the edges, Oxigraph
+# evaluates the group over every statement of the graph before joining (~50 ms a node on the
+# bundled build); as the main pattern, from the bound end, it takes well under a millisecond.
+_SOURCES = """
+SELECT ?child ?how ?parent ?paper ?title ?date ?evidence ?confidence WHERE {
+  ?statement rdf:subject ?child ; rdf:predicate ?how ; rdf:object ?parent ; prov:wasDerivedFrom ?paper .
+  VALUES ?how { kg:distillsFrom kg:compresses kg:fineTunedFrom kg:basedOn kg:derivedFrom }
+  OPTIONAL { ?statement kg:evidence ?evidence }
+  OPTIONAL { ?statement kg:confidence ?confidence }
+  OPTIONAL { ?paper dcterms:title ?title }
+  OPTIONAL { ?paper dcterms:date ?date }
+}"""
 
 
 def _order(source: Source) -> tuple:
@@ -372,7 +394,8 @@ def _neighbours(store: ox.Store, node: str, down: bool) -> list[tuple[str, Node,
 
     Each pair keeps its specific relations; ``derivedFrom`` only where none more specific holds.
     """
-    rows = select(store, _STEPS_DOWN if down else _STEPS_UP, {"parent" if down else "child": ox.NamedNode(node)})
+    bound = {"parent" if down else "child": ox.NamedNode(node)}
+    rows = select(store, _STEPS_DOWN if down else _STEPS_UP, bound)
     far_of: dict[str, Node] = {}
     relations: dict[str, set[str]] = defaultdict(set)
     sources: dict[tuple[str, str], dict[str, Source]] = defaultdict(dict)
@@ -384,7 +407,9 @@ def _neighbours(store: ox.Store, node: str, down: bool) -> list[tuple[str, Node,
         if old is None or (kind == "Model" and old.type != "Model"):
             far_of[far] = Node(far, r["label"] or far.rsplit("/", 1)[-1], kind)
         relations[far].add(how)
-        if r["paper"] is not None:
+    for r in select(store, _SOURCES, bound) if rows else ():
+        far, how = r["child" if down else "parent"], r["how"].removeprefix(_KG)
+        if far in far_of:
             confidence = float(r["confidence"]) if r["confidence"] is not None else None
             source = Source(r["paper"], r["title"], r["date"], r["evidence"], confidence)
             kept = sources[(far, how)].get(r["paper"])

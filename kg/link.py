@@ -48,6 +48,8 @@ def fold(text: str) -> str:
     >>> fold("BERTić")
     'bertic'
     """
+    if text.isascii():  # nothing to decompose; casefold is lower
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -143,7 +145,13 @@ class Linker:
             return self._cache[surface, fuzzy]
         except KeyError:
             pass
-        hit = self._link(surface, fuzzy)
+        if fuzzy:  # the fuzzy step only where the others find nothing
+            hit = self.link(surface, False)
+            if hit is None:
+                key = normalize(surface)
+                hit = self.fuzzy(key) if key else None
+        else:
+            hit = self._link(surface, False)
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
         self._cache[surface, fuzzy] = hit
@@ -156,8 +164,9 @@ class Linker:
         hit = self._index.get(key)
         if hit is not None:
             return hit
+        # size and parameter-count markers name variants of a model only: "EURLEX57K" is no EUR-Lex
         for stripped in self._size_stripped(surface):
-            if stripped in self._index:
+            if stripped in self._index and self._index[stripped].type == "Model":
                 return self._index[stripped]
         hit = self._concatenated(key)
         if hit is not None or not fuzzy:
@@ -176,12 +185,16 @@ class Linker:
     def _concatenated(self, key: str) -> Entity | None:
         # "bertbase", "robertalarge", "llama27b": a size marker glued to a known name
         for n in self._concat_lengths:  # longest marker first, as sorted in _concat
-            if len(key) > n and key[-n:] in self._words and key[:-n] in self._index:
+            if len(key) > n and key[-n:] in self._words and self._model(key[:-n]):
                 return self._index[key[:-n]]
         match = self._count_tail.search(key)
-        if match and match.start() > 0 and key[: match.start()] in self._index:
+        if match and match.start() > 0 and self._model(key[: match.start()]):
             return self._index[key[: match.start()]]
         return None
+
+    def _model(self, key: str) -> bool:
+        hit = self._index.get(key)
+        return hit is not None and hit.type == "Model"
 
     def fuzzy(self, key: str) -> Entity | None:
         """Best blocked candidate above the threshold with the same digits."""

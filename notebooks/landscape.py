@@ -185,6 +185,9 @@ else:
 # is shown inline. We draw the largest family as a tree. Where the graph
 # holds no family, we draw the most-named model with the models most often
 # named beside it, and the papers that name them together.
+#
+# (`g.view_of(name, lineage=True)` draws what `kg view --lineage` draws: one
+# model with everything it derives from and everything derived from it.)
 
 # %%
 def by_count(counter):
@@ -198,7 +201,7 @@ if families:
     # named after the member most of the family derives from
     head = max(family, key=lambda n: (len(nx.ancestors(lineage, n)), -family.index(n)))
     title = f"The {label(head)} family"
-    view = g.view(family, title=title, note=f"{len(family)} models tied by lineage", hierarchical=True)
+    view = g.view(family, title=title, note=f"{len(family)} models tied by lineage", hierarchical=True, focus=head)
 else:
     named = Counter(v for u, v, k in G.edges(keys=True) if k in ("mentions", "introduces")
                     and G.nodes[v]["kind"] == "Model")

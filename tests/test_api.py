@@ -35,7 +35,7 @@ def test_api_load_rejects_other_values():
 
 
 def test_api_import_kg_stays_cheap():
-    code = ("import sys, kg; kg.load, kg.Graph, kg.Rows, kg.lineage; "
+    code = ("import sys, kg; kg.load, kg.Graph, kg.Rows; "
             "print(sorted(m for m in ('pandas', 'networkx', 'matplotlib') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
@@ -220,6 +220,17 @@ def test_api_view_draws_the_named_nodes(g, tmp_path):
     assert len(g.view(["BERT"]).html) < len(view.html)
 
 
+def test_api_view_of_draws_what_kg_view_draws(lineage_corpus_out):
+    from kg.view import view
+
+    graph = kg.load(lineage_corpus_out)
+    tree = graph.view_of("TinyBERT", lineage=True)
+    assert tree.path.is_file() and tree.path.read_text(encoding="utf-8") == tree.html
+    assert "Lineage of TinyBERT" in tree.html and "1 ancestor, 0 descendants" in tree.html
+    written = view(lineage_corpus_out, "TinyBERT", lineage=True)
+    assert written.path.read_text(encoding="utf-8") == tree.html
+
+
 def test_api_graph_lineage_delegates_to_kg_lineage(lineage_out):
     from kg.lineage import lineage
 
@@ -227,14 +238,6 @@ def test_api_graph_lineage_delegates_to_kg_lineage(lineage_out):
     down = graph.lineage("Model 0", down=True, depth=2)
     assert len(down) > 0
     assert down.to_dict() == lineage(lineage_out, "Model 0", down=True, depth=2).to_dict()
-
-
-def test_api_kg_lineage_is_the_function_even_once_its_module_is_imported(lineage_corpus_out):
-    from kg.lineage import lineage
-
-    assert kg.lineage is lineage
-    assert kg.lineage(lineage_corpus_out, "TinyBERT").to_dict() == kg.load(lineage_corpus_out).lineage(
-        "TinyBERT").to_dict()
 
 
 def test_api_lineage_and_entity_on_a_corpus_stating_lineage(lineage_corpus_out):

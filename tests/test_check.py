@@ -54,7 +54,7 @@ def test_check_corpus_findings(lineage_corpus_out):
 def test_check_text_and_json(lineage_corpus_out):
     report = check(lineage_corpus_out)
     text = format_report(report)
-    assert text.startswith("5 findings (11 lineage edges")
+    assert text.startswith("5 findings (11 lineage edges, 18 entities, 13 dated)")
     assert "cycle (1)" in text and "parent-later (2)" in text
     assert '      OldNet distillsFrom NewNet: "OldNet is distilled from NewNet." (OldNet)' in text
     data = json.loads(format_report(report, "json"))
@@ -93,12 +93,32 @@ def test_check_types_on_one_entity_and_by_alias(tmp_path):
         "typed differently: 'x' is a Model/Technique"]
 
 
+def test_check_parent_later_than_a_paper_stating_the_child(tmp_path):
+    """A child no paper introduces existed by the date of a paper stating its lineage."""
+    paper, new = (f"<{PREFIXES['paper']}{p}>" for p in ("note", "new"))
+    st = f"<{PREFIXES['stmt']}s1>"
+    lines = [*_model("gamma", label="GammaNet"), *_model("newnet", label="NewNet"), *_edge("gamma", "basedOn", "newnet")]
+    lines += [f"{p} <{RDF}type> <{KG}Paper> ." for p in (paper, new)]
+    lines += [f'{paper} <{DCT}date> "2019-01-01"^^<{XSD}date> .', f'{paper} <{DCT}title> "An early note" .',
+              f'{new} <{DCT}date> "2023-01-01"^^<{XSD}date> .', f"{new} <{KG}introduces> <{PREFIXES['model']}newnet> .",
+              f"{st} <{RDF}type> <{RDF}Statement> .", f"{st} <{RDF}subject> <{PREFIXES['model']}gamma> .",
+              f"{st} <{RDF}predicate> <{KG}basedOn> .", f"{st} <{RDF}object> <{PREFIXES['model']}newnet> .",
+              f"{st} <{PREFIXES['prov']}wasDerivedFrom> {paper} .", f'{st} <{KG}evidence> "GammaNet is based on NewNet." .']
+    report = check(_write(tmp_path / "stated", lines))
+    assert [f.message for f in report.findings] == [
+        "parent introduced after its child: GammaNet (2019-01-01) basedOn NewNet (2023-01-01)"]
+    assert report.findings[0].evidence == (("GammaNet", "basedOn", "NewNet", "An early note", "GammaNet is based on NewNet."),)
+    # stated only in 2024, after NewNet was introduced (2023): consistent
+    lines = [line for line in lines if "2019-01-01" not in line] + [f'{paper} <{DCT}date> "2024-01-01"^^<{XSD}date> .']
+    assert not check(_write(tmp_path / "later", lines))
+
+
 def test_check_clean_graph(tmp_path):
     lines = [*_model("a"), *_model("b"), *_edge("a", "distillsFrom", "b"), *_model("glue", "Dataset", "GLUE")]
     lines.append(f"<{PREFIXES['model']}b> <{KG}outperforms> <{PREFIXES['model']}a> .")  # a teacher beating its student
     report = check(_write(tmp_path, lines))
     assert not report and report.findings == ()
-    assert format_report(report).startswith("0 findings (1 lineage edges, 3 entities, 0 with")
+    assert format_report(report).startswith("0 findings (1 lineage edges, 3 entities, 0 dated)")
 
 
 def test_check_synthetic_against_networkx(lineage_out):
@@ -158,3 +178,12 @@ def test_check_bundled(built_out, capsys):
     looping = [c for c in nx.strongly_connected_components(pairs) if len(c) > 1 or pairs.has_edge(*[*c] * 2)]
     assert len(report.by_kind()["cycle"]) == len(looping)
     assert main(["check", str(built_out), "--strict"]) == (1 if report else 0)
+
+
+def test_check_docstring_examples():
+    import doctest
+    import importlib
+
+    # importlib: the package attribute ``kg.check`` may be the function of that name
+    result = doctest.testmod(importlib.import_module("kg.check"))
+    assert result.attempted >= 1 and result.failed == 0

@@ -59,3 +59,11 @@ def test_iri_slugs_are_safe():
         s = slug(text)
         assert s and all(c.isalnum() and c.isascii() or c in "-._~" for c in s) and len(s) <= 92
     assert paper_iri("arxiv:cs/0501001").endswith("arxiv-cs_0501001")
+
+
+def test_export_paper_iri_never_carries_a_line_break():
+    from kg.export.iri import paper_iri
+
+    assert paper_iri("arxiv:2101.00001").endswith("paper/arxiv-2101.00001")
+    for key in ("arxiv:0\n", "arxiv:1234\r\n", "arxiv:12 34"):
+        assert not any(c.isspace() for c in paper_iri(key)), key

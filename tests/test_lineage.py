@@ -98,6 +98,7 @@ def test_lineage_to_dict_is_json(lineage_corpus_out):
     assert [(s["child"], s["relation"], s["parent"], s["depth"]) for s in data["steps"]] == [
         ("CamemBERT", "basedOn", "RoBERTa", 1), ("RoBERTa", "basedOn", "BERT", 2)]
     assert data["steps"][0]["evidence"] == "CamemBERT is based on RoBERTa."
+    assert (data["steps"][0]["child_type"], data["steps"][0]["parent_type"]) == ("Model", "Model")
     assert data["steps"][0]["sources"][0]["date"] == "2019-11-10"
 
 
@@ -301,3 +302,59 @@ def test_lineage_any_text_is_a_name_or_not_found(lineage_corpus_out, name):
     labels = {found.root.label, *[r["l"] for r in select(
         open_store(lineage_corpus_out), "SELECT ?m ?l WHERE { ?m skos:altLabel ?l }", {"m": ox.NamedNode(found.root.iri)})]}
     assert normalize(name) in {normalize(label) for label in labels} or name in labels
+
+
+def test_lineage_docstring_examples():
+    import doctest
+    import importlib
+
+    # importlib: the package attribute ``kg.lineage`` may be the function of that name
+    result = doctest.testmod(importlib.import_module("kg.lineage"))
+    assert result.attempted > 5 and result.failed == 0
+
+
+def test_lineage_paper_as_subject(tmp_path):
+    """A paper naming no model of its own can be the subject of a lineage edge; it shows by its title."""
+    kg, rdf, rdfs, skos, dct = (PREFIXES[p] for p in ("kg", "rdf", "rdfs", "skos", "dcterms"))
+    bert, paper = f"<{PREFIXES['model']}bert>", f"<{PREFIXES['paper']}p1>"
+    lines = [f"{bert} <{rdf}type> <{kg}Model> .", f'{bert} <{skos}prefLabel> "BERT" .',
+             f"{paper} <{rdf}type> <{kg}Paper> .", f'{paper} <{rdfs}label> "Distilling BERT for fun" .',
+             f'{paper} <{dct}title> "Distilling BERT for fun" .',
+             f"{paper} <{kg}distillsFrom> {bert} .", f"{paper} <{kg}derivedFrom> {bert} ."]
+    (tmp_path / "graph.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_store(tmp_path / "graph.nt", tmp_path)
+    (step,) = lineage(tmp_path, "BERT", down=True).steps
+    assert (step.child.label, step.child.type, step.relation) == ("Distilling BERT for fun", "Paper", "distillsFrom")
+
+
+def test_lineage_tree_keeps_one_line_per_row(hostile_out):
+    found = lineage(hostile_out, "Parent", down=True)
+    lines = found.tree().splitlines()
+    assert len(lines) == 1 + len(HOSTILE)  # the header and one line per step: no label breaks a line
+    assert any("x DROP ALL  (distillsFrom)" in line for line in lines)
+
+
+@pytest.fixture(scope="module")
+def lineage_real_out(tmp_path_factory) -> Path:
+    """The hand-made corpus built by the real extractor (the statements there are plain)."""
+    from kg.build import build
+
+    corpus = Path(__file__).parent / "data" / "lineage" / "papers.jsonl"
+    return build([corpus], tmp_path_factory.mktemp("lineage-real"), html=False, jobs=1).out
+
+
+def test_lineage_real_extractor_end_to_end(lineage_real_out):
+    found = lineage(lineage_real_out, "BERT", down=True)
+    assert _triples(found.steps) == {
+        ("TinyBERT", "distillsFrom", "BERT"), ("DistilBERT", "distillsFrom", "BERT"), ("Q8BERT", "compresses", "BERT"),
+        ("RoBERTa", "basedOn", "BERT"), ("CamemBERT", "basedOn", "RoBERTa"), ("RobBERT", "basedOn", "RoBERTa"),
+        ("Orca", "fineTunedFrom", "RoBERTa"), ("MiniDistil", "compresses", "DistilBERT")}
+    assert all(step.evidence and step.title for step in found.steps)
+    assert "(cycle)" in lineage(lineage_real_out, "AlphaNet").tree()
+
+
+def test_lineage_bundled_close_names_are_close(built_out):
+    with pytest.raises(UnknownNameError) as err:
+        lineage(built_out, "TinyBRET")
+    assert err.value.close[0] == "TinyBERT"
+    assert all(len(name) >= 5 for name in err.value.close)  # no short label sharing a few letters

@@ -24,6 +24,7 @@ ENTITIES = [
     Entity("XLM-R", "Model", frozenset({"XLM-RoBERTa"})),
     Entity("quantization", "Technique"),
     Entity("knowledge distillation", "Technique"),
+    Entity("EUR-Lex", "Dataset", frozenset({"EURLEX"})),
 ]
 
 
@@ -52,6 +53,7 @@ def test_link_variants_resolve_to_one_node(linker, surface, name):
 @pytest.mark.parametrize("surface, name", [
     ("RoBERTa", "RoBERTa"), ("ALBERT", "ALBERT"), ("mBERT", "mBERT"), ("GPT-3", "GPT-3"), ("mT5", "mT5"),
     ("T5", "T5"), ("DistilmBERT", "DistilmBERT"), ("DistilBERT", "DistilBERT"),
+    ("EURLEX57K", None), ("EUR-Lex-large", None), ("EURLEX", "EUR-Lex"),
     ("GPT-4", None), ("mT0", None), ("T5X", None), ("CamemBERT", None), ("DistilRoBERTa", None), ("BERTić", None),
 ])
 def test_link_distinct_models_never_merge(linker, surface, name):

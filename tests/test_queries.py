@@ -99,6 +99,14 @@ def test_queries_header_names_bindable_variables(path):
     projection = re.search(r"SELECT(?:\s+DISTINCT)?\s+(.*?)\s+WHERE", path.read_text(encoding="utf-8"), re.S)[1]
     for v in variables:
         assert f"?{v}" in projection.split(), f"{path.name}: ?{v} is bindable, so it must be projected"
+    # clients that sniff the query form (SPARQLWrapper) must not take a word of the header for an update
+    from SPARQLWrapper import SPARQLWrapper
+
+    from kg.store import is_update, prefixed_query
+
+    client = SPARQLWrapper("http://127.0.0.1:1/query")
+    client.setQuery(prefixed_query(path.read_text(encoding="utf-8")))
+    assert client.queryType == "SELECT" and not is_update(path.read_text(encoding="utf-8"))
     bound = {v for b, _, _ in EXPECTED[path.stem] for v in b}
     assert bound <= set(variables), f"{path.name}: the tests bind {bound - set(variables)}, not in its header"
 

@@ -5,6 +5,8 @@ import re
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import KGError
 from kg.extract.relations import RelationExtractor, extract_relations, load_relation_table
@@ -52,6 +54,9 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("NanoBERT", "distillsFrom", "RoBERTa")}, set()),
     ("as teacher", "KiwiLM: small and sweet", "KiwiLM is trained with LLaMA as the teacher.",
      {("KiwiLM", "distillsFrom", "LLaMA")}, set()),
+    ("apposition distilled from, second teacher", "Small encoders",
+     "We present NanoBERT, distilled from RoBERTa with GPT-2 as a second teacher.",
+     {("NanoBERT", "distillsFrom", "RoBERTa"), ("NanoBERT", "distillsFrom", "GPT-2")}, set()),
     # compresses
     ("pruned version of", "Sparse models", "We present SqueezeT5, a pruned version of T5.",
      {("SqueezeT5", "compresses", "T5")}, set()),
@@ -69,6 +74,16 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("MedGemma", "fineTunedFrom", "Gemma")}, {("MedGemma", "basedOn", "Gemma")}),
     ("adapt Y to a domain", "KiwiLM: small and sweet", "We adapt LLaMA to law texts.",
      {("KiwiLM", "fineTunedFrom", "LLaMA")}, set()),
+    ("starting from", "Zeta: a model", "Starting from LLaMA, we train Zeta on law texts.",
+     {("Zeta", "fineTunedFrom", "LLaMA")}, set()),
+    ("starting from a baseline", "Zeta: a model", "Starting from LLaMA as a baseline, we show gains.",
+     set(), {("Zeta", "fineTunedFrom", "LLaMA")}),
+    ("study words after the cue", "Zeta: a model", "We apply our method to T5 and compare it with others.",
+     {("Zeta", "basedOn", "T5")}, set()),
+    ("study words before the cue", "Zeta: a model", "We compare methods built on T5.", set(),
+     {("Zeta", "basedOn", "T5")}),
+    ("fine-tune Y to create", "Clinical models", "We fine-tune Gemma on notes to create MedGemma.",
+     {("MedGemma", "fineTunedFrom", "Gemma")}, set()),
     # basedOn
     ("X-based in title", "DanskBERT: a Danish RoBERTa-based language model", "We release it.",
      {("DanskBERT", "basedOn", "RoBERTa"), ("DanskBERT", "forLanguage", "Danish")}, set()),
@@ -84,6 +99,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("builds on", "Zeta: a model", "Zeta builds on T5 with a new decoder.", {("Zeta", "basedOn", "T5")}, set()),
     ("fine-tuned Y in a study is no lineage", "Zeta: a model", "We compare Zeta with a T5 model fine-tuned on GLUE.",
      set(), {("Zeta", "fineTunedFrom", "T5"), ("Zeta", "basedOn", "T5")}),
+    ("Y's architecture", "Zeta: a model", "Zeta keeps T5's encoder architecture.", {("Zeta", "basedOn", "T5")}, set()),
+    ("on top of", "Zeta: a model", "We add a memory on top of LLaMA.", {("Zeta", "basedOn", "LLaMA")}, set()),
     # evaluatedOn, trainedOn, forLanguage, usesTechnique, outperforms
     ("evaluated on a list", "Zeta: a model", "We evaluate Zeta on GLUE and SuperGLUE.",
      {("Zeta", "evaluatedOn", "GLUE"), ("Zeta", "evaluatedOn", "SuperGLUE")}, set()),
@@ -95,6 +112,10 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "evaluatedOn", "SQuAD"), ("Zeta", "outperforms", "GPT-4")}, {("Zeta", "trainedOn", "SQuAD")}),
     ("corpus is no benchmark", "Zeta: a model", "We crawl the Danish OSCAR corpus.",
      set(), {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("background benchmark", "Zeta: a model", "Earlier encoders did well on GLUE. Zeta is small.", set(),
+     {("Zeta", "evaluatedOn", "GLUE")}),
+    ("a source is no benchmark", "Zeta: a model", "We build a translation of SQuAD into Welsh.", set(),
+     {("Zeta", "evaluatedOn", "SQuAD")}),
     ("language", "Zeta: a model", "We release Zeta for Swahili.", {("Zeta", "forLanguage", "Swahili")}, set()),
     ("technique", "Zeta: a model", "Zeta uses LoRA to adapt.", {("Zeta", "usesTechnique", "LoRA")}, set()),
     ("outperforms a list", "Zeta: a model", "Zeta outperforms BERT and RoBERTa on GLUE.",
@@ -103,12 +124,18 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "outperforms", "GPT-4"), ("Zeta", "evaluatedOn", "SQuAD")}, set()),
     ("improves over", "Zeta: a model", "Zeta improves substantially over RoBERTa.",
      {("Zeta", "outperforms", "RoBERTa")}, set()),
+    ("outperforms them", "Zeta: a model", "Zeta is close to GPT-4 and BERT at first, and outperforms them later.",
+     {("Zeta", "outperforms", "GPT-4"), ("Zeta", "outperforms", "BERT")}, set()),
+    ("another model as subject", "Zeta: a model", "We find that GPT-4 clearly outperforms BERT.", set(),
+     {("Zeta", "outperforms", "BERT")}),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
     ("does not outperform", "Zeta: a model", "Zeta does not outperform GPT-4.", set(), {("Zeta", "outperforms", "GPT-4")}),
     ("comparison clause", "Zeta: a model", "We compare it with recent methods that use LoRA.", set(),
      {("Zeta", "usesTechnique", "LoRA")}),
+    ("compatible is not used", "Zeta: a model", "Zeta can be combined with quantization for more gains.", set(),
+     {("Zeta", "usesTechnique", "quantization")}),
     ("than a technique", "Zeta: a model", "Zeta is more efficient than LoRA.", set(), {("Zeta", "usesTechnique", "LoRA")}),
     ("not evaluated", "Zeta: a model", "We do not evaluate on SQuAD.", set(), {("Zeta", "evaluatedOn", "SQuAD")}),
     ("comparison is no lineage", "Zeta: a model", "Compared to RoBERTa, a BERT model trained longer wins.",
@@ -130,6 +157,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      "We introduce AlphaLM and BetaLM. AlphaLM is based on LLaMA, while BetaLM is built on Mistral.",
      {("AlphaLM", "basedOn", "LLaMA"), ("BetaLM", "basedOn", "Mistral")},
      {("AlphaLM", "basedOn", "Mistral"), ("BetaLM", "basedOn", "LLaMA")}),
+    ("both models", "Two models", "We introduce AlphaLM and BetaLM. Both models are trained for Swahili.",
+     {("AlphaLM", "forLanguage", "Swahili"), ("BetaLM", "forLanguage", "Swahili")}, set()),
     ("appositive names its subject", "Zeta: a model", "We compare with RoBERTa, a robustly optimized BERT recipe.",
      {("RoBERTa", "basedOn", "BERT")}, {("Zeta", "basedOn", "BERT")}),
 ])
@@ -148,6 +177,34 @@ def test_relations_evidence_is_the_sentence():
     paper, mentions = paper_with_mentions("Zeta: a model", "Some context here. Zeta outperforms BERT on GLUE.")
     (rel,) = [r for r in extract_relations(paper, mentions) if r.predicate == "outperforms"]
     assert rel.sentence == "Zeta outperforms BERT on GLUE."
+
+
+@pytest.mark.parametrize("title,abstract,mentions", [
+    ("", "", []),
+    ("«M0»: a «D1» tale", "We present «M0». It beats BERT and «M7».", [("BERT", "Model")]),
+    ("X: Y", "We present X.", [("X", "Model"), ("Y", "Model"), ("Q", "Kind")]),
+])
+def test_relations_odd_input_gives_no_error(title, abstract, mentions):
+    paper = Paper("t:odd", title, abstract)
+    ms = [Mention(n, n, t, paper.text.find(n), paper.text.find(n) + len(n)) for n, t in mentions if n in paper.text]
+    ms += [Mention("far", "far", "Model", 10_000, 10_004), *reversed(ms)]  # out of range, unsorted, repeated
+    for r in extract_relations(paper, ms):
+        assert r.sentence in paper.text and r.subject != r.object
+
+
+_WORDS = st.sampled_from(["we", "present", "Zeta", "BERT", "GLUE", "Welsh", "LoRA", "distilled", "from", "not",
+                          "outperforms", "a", "based", "on", ",", ".", ":", "(", ")", "«M0»", "e.g.", "than", "\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.lists(_WORDS, max_size=8), abstract=st.lists(_WORDS, max_size=40),
+       spans=st.lists(st.tuples(st.integers(-5, 300), st.integers(0, 12),
+                                st.sampled_from(["Model", "Dataset", "Language", "Technique"])), max_size=12))
+def test_relations_any_text_and_spans(title, abstract, spans):
+    paper = Paper("t:prop", " ".join(title), " ".join(abstract))
+    ms = sorted((Mention("x", f"N{s}", t, s, s + n) for s, n, t in spans), key=lambda m: m.start)
+    for r in extract_relations(paper, ms):
+        assert r.sentence in paper.text and 0 < r.confidence <= 1 and r.subject != r.object
 
 
 def test_relations_no_regex_compiled_per_paper(monkeypatch):

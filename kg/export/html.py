@@ -48,7 +48,7 @@ VIS_JS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-netw
 #: Up to this many drawn nodes the page relaxes the precomputed layout with physics; above it,
 #: the layout stays as computed and the page says how to narrow the view.
 PHYSICS_MAX = 300
-#: The most nodes a page draws: 20,000 open in headless Chromium in ~4 s (benchmarks/html.py).
+#: The most nodes a page draws: 20,000 open in headless Chromium in ~4 s (benchmarks/view.py).
 MAX_NODES = 20_000
 #: From this many drawn nodes the page saves work: no hover, no edges while dragging or zooming.
 BIG = 1500

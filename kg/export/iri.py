@@ -45,7 +45,7 @@ def slug(text: str) -> str:
 
 def paper_iri(key: str) -> str:
     kind, _, value = key.partition(":")
-    if kind == "arxiv" and _ARXIV_ID.match(value):
+    if kind == "arxiv" and _ARXIV_ID.fullmatch(value):
         return f"{ID}paper/arxiv-{value.replace('/', '_')}"
     return f"{ID}paper/{slug(value)}"
 

@@ -7,11 +7,19 @@ Patterns over language, not over any one paper (cue words in ``schema/cues.toml`
 - a naming word: ``called / dubbed / named X`` (also ``X and Y``);
 - an acronym with its long form: ``Matryoshka Representation Learning (MRL)``,
   typed by the long form's head noun; tasks and fields are left out;
-- a name-shaped token built on a known model name: ``KR-BERT``, ``GottBERT``
-  (see :meth:`NameDiscoverer.shaped`).
+- a name typed by a dataset noun: ``the Foo dataset``, ``datasets such as A,
+  B and C``, ``the A, B and C datasets`` (:meth:`NameDiscoverer.datasets`);
+- a new technique named by its head noun: ``a novel global-local attention
+  mechanism`` (:meth:`NameDiscoverer.methods`), or named in the title and
+  repeated in the abstract: ``... with Disentangled Attention``;
+- (in :mod:`kg.extract.pipeline`) a name-shaped token built on a known model
+  name: ``KR-BERT``, ``GottBERT``.
 
-The type comes from the nearest cue noun (``benchmark`` -> Dataset,
-``objective`` -> Technique, ``model`` -> Model); a name without one is a Model.
+The type comes from the name (``...Bench`` -> Dataset, ``L^3 Prune`` ->
+Technique, built on a model name -> Model), else from the nearest cue noun
+(``benchmark`` -> Dataset, ``objective`` or ``approach`` -> Technique,
+``model`` -> Model), else from an appositive (``GaLore, a ... strategy``); a
+name without any is a Model. One name has one type within a paper.
 
 >>> from kg.model import Paper
 >>> d = NameDiscoverer(model_stems=["BERT"])
@@ -37,7 +45,12 @@ __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
-_QUANTITY = re.compile(r"[\d.,]+\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
+_QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
+#: verbs that present a name as new, not only as used ("we present X" against "we train X")
+_STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
+_TITLE_PHRASE = re.compile(r"(?:[A-Z][\w\-]*\s+){1,2}[A-Z][a-z\-]+\b")
+_FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
@@ -84,6 +97,7 @@ class NameDiscoverer:
                                 + r"\b(?:\s+\w+){0,2}?\s+(?:" + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+",
                                 re.I)
         self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
+        self._intro_lower = re.compile(self.intro.pattern)
         self.naming_words = tuple(w.lower() for w in disc["naming_words"])
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
@@ -94,6 +108,14 @@ class NameDiscoverer:
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
+        method = cues["method"]
+        self.variant_heads = frozenset(method["variant_heads"])
+        self.novelty = tuple(w.lower() for w in method["novelty"])
+        self.title_heads = frozenset(method["title_heads"])
+        # the novelty word first, so the regex engine skips ahead to its first letters; the article is checked after
+        self._method = re.compile(_by_first_letter(method["novelty"]) + r"\s+(?P<name>(?:[\w\-]+\s+){2,3}?)(?:"
+                                  + "|".join(method["nouns"]) + r")s?\b", re.I)
+        self._method_lower = re.compile(self._method.pattern)
         self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
@@ -148,8 +170,14 @@ class NameDiscoverer:
         if not ok or not self.acceptable(head):
             return []
         start = paper.title.index(head)
-        etype = self.type_of_name(head) or self.type_near("", paper.title[match.end():]) or "Model"
+        etype = (self.type_of_name(head) or self.type_near("", paper.title[match.end():])
+                 or self._appositive_type(head, paper.abstract) or "Model")
         return [Found(head, etype, start, start + len(head), True, how="title")]
+
+    def _appositive_type(self, name: str, abstract: str) -> str | None:
+        """The type a description gives the name: "GaLore, a memory-efficient training strategy"."""
+        m = re.search(re.escape(name) + r",?\s+(?:is\s+)?(?:a|an)\s+([^.;:()]{0,80})", abstract)
+        return self.type_near("", m.group(1)) if m else None
 
     def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
@@ -186,7 +214,10 @@ class NameDiscoverer:
         end), ordered as a scan of each sentence in turn would give them; the
         abstract is split into sentences only when something is found.
         """
-        raw = [(0, m.start(), m.end(), "intro") for m in self.intro.finditer(abstract)]
+        ascii_text = abstract.isascii()
+        # ASCII text: the case-sensitive pattern over the lower-cased text finds the same, faster
+        matches = self._intro_lower.finditer(abstract.lower()) if ascii_text else self.intro.finditer(abstract)
+        raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
         if abstract.isascii():  # where the naming words are, then the pattern there only
             lowered = abstract.lower()
             at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
@@ -211,7 +242,7 @@ class NameDiscoverer:
             for s, e, name, aliases in self._names_at(sentence, m_end):
                 etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
-                own = how == "intro" or bool(_SELF.search(sentence))
+                own = how.startswith("intro") or bool(_SELF.search(sentence))
                 if etype == "Model" and aliases:
                     found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
                 elif aliases:
@@ -262,8 +293,10 @@ class NameDiscoverer:
             names: list[tuple[int, str]] = []
             if m.start() > 1 and text[m.start() - 1] == " ":
                 items = _names_before(text, m.start() - 1)
-                if len(items) > 1 and not m.group().endswith(("s", "ora")):
-                    items = items[-1:]
+                if not m.group().endswith(("s", "ora")):
+                    items = items[-1:]  # "the Foo dataset"
+                elif len(items) < 2:
+                    items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
                 names += [(start, self._strip_stop(name)) for start, name in items]
             tail = self._after_dataset.match(text, m.end())
             if tail:
@@ -283,14 +316,70 @@ class NameDiscoverer:
 
     def _dataset_name(self, text: str, start: int, name: str) -> bool:
         if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
+                or name.split()[-1].lower() in self.not_entities
                 or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))):
             return False
         first = name.split()[0]
         sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
         return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
 
+    def methods(self, paper: Paper) -> list[Found]:
+        """A new technique named by its head noun: "a novel global-local attention mechanism".
+
+        Two or three words before a method noun after "novel / new / proposed";
+        the last must be a technique head ("attention", "distillation",
+        "training", ...) and none a generic word.
+        """
+        text, found = paper.text, []
+        if text.isascii():  # the pattern only where a novelty word is, case-sensitive over the lower-cased text
+            lowered = text.lower()
+            if not any(word in lowered for word in self.novelty):
+                return found
+            matches = self._method_lower.finditer(lowered)
+        else:
+            matches = self._method.finditer(text)
+        for m in matches:
+            if not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
+                continue
+            words = text[m.start("name"):m.end("name")].split()
+            while words and words[0].lower() in self.stop:
+                words.pop(0)
+            name = " ".join(words)
+            head = words[-1].lower().split("-")[-1] if words else ""
+            if (len(words) < 2 or self.acronym_heads.get(head) != "Technique" or head in self.variant_heads
+                    or name.lower() in self.generic_phrases or any(w.lower() in self.generic_phrases for w in words[:-1])
+                    or any(w.lower() in _FUNCTION_WORDS for w in words)):
+                continue
+            start = m.start("name") + text[m.start("name"):m.end("name")].index(name)
+            found.append(Found(name, "Technique", start, start + len(name), True, how="method"))
+        return found
+
+    def title_techniques(self, paper: Paper) -> list[Found]:
+        """A technique the title names and the abstract repeats: "... BERT with Disentangled Attention".
+
+        Two or three capitalised content words ending in a technique head of
+        [method] title_heads; the mention is the abstract's spelling.
+        """
+        found = []
+        lowered = paper.abstract.lower()
+        for m in _TITLE_PHRASE.finditer(paper.title):
+            words = m.group().split()
+            if (words[-1].lower() not in self.title_heads
+                    or any(w.lower() in self.stop or w.lower() in self.title_stop or w.lower() in _FUNCTION_WORDS
+                           for w in words)):
+                continue
+            at = lowered.find(m.group().lower())
+            if at < 0:
+                continue
+            start = len(paper.title) + 1 + at
+            name = paper.text[start:start + len(m.group())]
+            if name.lower() not in self.generic_phrases:
+                found.append(Found(name, "Technique", start, start + len(name), True, how="title-technique"))
+        return found
+
     def __call__(self, paper: Paper) -> list[Found]:
-        found = self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+        found = (self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
+                 + self.methods(paper) + self.title_techniques(paper))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
@@ -302,10 +391,12 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or is_name_shaped(word)
 
 
-_LIST_ITEM = re.compile(r"([A-Z0-9][\w\-.+'/]*(?: [A-Z0-9][\w\-.+'/]*){0,2})")
+# a word of a name: full stops only inside it ("v1.5"), never ending it (a sentence end)
+_IN_WORD = r"[\w\-+'/]*(?:\.[\w\-+'/]+)*"
+_LIST_ITEM = re.compile(rf"([A-Z0-9]{_IN_WORD}(?: [A-Z0-9]{_IN_WORD}){{0,2}})")
 
 
-_NAME_WORD = re.compile(r"[A-Z0-9][\w\-.+'/]*|[a-z]+[A-Z0-9][\w\-.+'/]*")
+_NAME_WORD = re.compile(rf"[A-Z0-9]{_IN_WORD}|[a-z]+[A-Z0-9]{_IN_WORD}")
 _LIST_SEP = re.compile(r"(,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
@@ -313,9 +404,14 @@ def _capitalised_tail(chunk: str) -> str:
     """The last one to three capitalised or name-shaped words of ``chunk``, single-spaced."""
     words = chunk.split(" ")
     tail: list[str] = []
-    while words and len(tail) < 3 and _NAME_WORD.fullmatch(words[-1]):
+    while words and len(tail) < 3 and _NAME_WORD.fullmatch(words[-1]) and words[-1].lower() not in _PRONOUNS:
         tail.insert(0, words.pop())
+    while tail and _QUANTITY.fullmatch(tail[0]):  # "12GB Wikipedia"
+        tail.pop(0)
     return " ".join(tail)
+
+
+_PRONOUNS = frozenset({"we", "our", "it", "its", "they", "their", "this", "these", "that", "those", "i"})
 
 
 def _names_before(text: str, end: int, window: int = 200) -> list[tuple[int, str]]:

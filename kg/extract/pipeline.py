@@ -2,9 +2,14 @@
 
 Mentions come from four finders, merged longest-span first: curated (and
 learned) phrases, discovered names (:mod:`kg.extract.discovery`), name-shaped
-tokens linked by :class:`kg.link.Linker` (``BERT_LARGE`` -> ``BERT``) or
-discovered when built on a known model name (``KR-BERT``), and languages in
-language contexts.
+tokens linked by :class:`kg.link.Linker` (``BERT_LARGE`` -> ``BERT``), typed
+as a dataset edition (``IWSLT17``, ``COPA-HR``) or discovered when built on a
+known model name (``KR-BERT``), and languages in language contexts.
+
+One Aho-Corasick scan per paper finds the curated phrases (and their plurals),
+the learned ones and the language names, each set resolved on its own
+(:meth:`kg.extract.mentions.PhraseMatcher.find_layers`); name-shaped tokens
+are linked once per distinct spelling (cached).
 
 Streaming: ``Extractor()(paper)`` needs nothing but the paper. A corpus-level
 pass, :meth:`Extractor.learn`, first discovers the names of all papers, so a
@@ -25,7 +30,7 @@ from collections.abc import Iterable
 
 from kg.extract.discovery import Found, NameDiscoverer
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
-from kg.extract.languages import LanguageFinder
+from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
 from kg.link import Linker, normalize
@@ -34,7 +39,9 @@ from kg.model import Entity, Extraction, Mention, Paper
 __all__ = ["Extractor"]
 
 _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
-_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-[A-Z]{2,3})")
+_DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
+#: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
+_LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -58,8 +65,10 @@ class Extractor:
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
+        self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
+        self._curated = self.linker  # the gazetteer's names only, also after learn()
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
         # language names ride along in the same scan, as the last layer (case-sensitive)
@@ -89,7 +98,9 @@ class Extractor:
         aliases: dict[str, set] = defaultdict(set)
         for paper in papers:
             for found in self._discovered(paper):
-                if self.linker.link(found.name, fuzzy=False) is not None:
+                # known names, and known names with a modifier ("BERT-like"), are not learned
+                if (self.linker.link(found.name, fuzzy=False) is not None
+                        or self.linker.link(strip_affixes(found.name, self.modifiers)[1], fuzzy=False) is not None):
                     continue
                 key = self._key(found.name)
                 surfaces[key][found.name] += 1
@@ -159,7 +170,7 @@ class Extractor:
         two or four digits, or a hyphen and a two- or three-letter code).
         """
         match = _DATASET_SUFFIX.fullmatch(name)
-        if not match:
+        if not match or (match.group("code") and match.group("code").lower() not in _LANGUAGE_CODES):
             return None
         base = self.linker.link(match.group("base"), fuzzy=False)
         return Entity(name, "Dataset") if base is not None and base.type == "Dataset" else None
@@ -189,8 +200,12 @@ class Extractor:
         names_here: dict[str, tuple[str, str]] = {}
         for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
             name, etype = self._typed(found)
+            # a curated (or otherwise known) name is the paper's own only as its title's head or after
+            # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
+            known = self._curated.link(found.name, fuzzy=False) is not None
+            own = found.introduced and not (known and found.how not in ("title", "intro", "naming"))
             if found.start >= 0:
-                out.append((found.start, found.end, name, etype, found.introduced, 0.8, 2))
+                out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
         # every other occurrence of a name discovered in this paper
@@ -236,8 +251,7 @@ class Extractor:
 
     def _generic_technique(self, text: str, end: int) -> bool:
         """``Transformer-based models``: a technique used as a modifier is no mention."""
-        rest = text[end:end + 12].lower()
-        return any(rest.startswith(("-" + w, " " + w)) for w in self.generic_followers)
+        return text[end:end + 12].lower().startswith(self._generic_prefixes)
 
 
 def _occurrences(text: str, surface: str) -> list[int]:
@@ -270,7 +284,7 @@ def _with_plurals(pairs, exact_case) -> list:
     for surface, entity in pairs:
         out.append((surface, entity))
         last = surface.rsplit(" ", 1)[-1]
-        if (len(last) >= 4 and last.isalpha() and last.islower() and not last.endswith("s")
+        if (len(last) >= 4 and last.isalpha() and (last.islower() or " " in surface) and not last.endswith("s")
                 and not _case_sensitive(surface, exact_case)):
             out.append((surface + "s", entity))
     return out

@@ -45,6 +45,9 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+_SUBJECT_BEFORE = re.compile(
+    r"(?<!\bfrom )(?<!\bof )(?<!\bwith )(?<!\bthan )(?<!\bto )(?<!\bon )(?<!\bby )(?<!\bas )(?<!\bover )"
+    r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _list_of(code: str) -> str:
@@ -97,15 +100,23 @@ class RelationExtractor:
             "{intro}": f"(?:{slots['intro']})",
         }
         try:
-            triggers = [tuple(t.lower() for t in rule.get("trigger", ())) for rule in table["rule"]]
-            self.rules = [self._compile(rule["predicate"], pattern, float(rule["confidence"]), trigger,
-                                        rule.get("named_subject", "any") == "without-own")
-                          for rule, trigger in zip(table["rule"], triggers) for pattern in rule["patterns"]]
+            self.rules = []
+            for rule in table["rule"]:
+                trigger = tuple(t.lower() for t in rule.get("trigger", ()))
+                for pattern in rule["patterns"]:
+                    # a pattern is a string, or {re = '...', trigger = [...]} with a trigger of its own
+                    own_trigger = tuple(t.lower() for t in pattern.get("trigger", ())) if isinstance(pattern, dict) else ()
+                    self.rules.append(self._compile(
+                        rule["predicate"], pattern["re"] if isinstance(pattern, dict) else pattern,
+                        float(rule["confidence"]), own_trigger or trigger,
+                        rule.get("named_subject", "any") == "without-own"))
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
+            self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
+            self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
             inner = table["name_internal"]
@@ -116,6 +127,9 @@ class RelationExtractor:
             self.title_head = re.compile(own["title_head"])
             self.intro = re.compile(own["intro"], re.IGNORECASE)
             self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
+            # a fast literal pre-check for the verbs (lower-cased text, no word boundaries)
+            self.intro_hint = re.compile("|".join(sorted({w.lower().rstrip("s") for w in re.findall(
+                r"[a-z-]{4,}", own["intro"])})))
             self.naming_words = tuple(own["naming_words"])
             self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
@@ -135,6 +149,14 @@ class RelationExtractor:
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
+        # consecutive rules with the same object placeholder and trigger, checked once per sentence
+        self.groups: list[tuple[str, tuple[str, ...] | None, list[Rule]]] = []
+        for rule in self.rules:
+            key = ("«" + self.codes_needed[rule.predicate], rule.trigger or None)
+            if self.groups and self.groups[-1][:2] == key:
+                self.groups[-1][2].append(rule)
+            else:
+                self.groups.append((*key, [rule]))
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
                  named_only_without_own: bool = False) -> Rule:
@@ -175,7 +197,7 @@ class RelationExtractor:
 
     def _intros(self, skel: str) -> list[re.Match]:
         """Introducing verbs said of the paper's own work ("we present", "this paper introduces")."""
-        if "«" not in skel:
+        if "«" not in skel or not self.intro_hint.search(skel.lower()):
             return []
         return [m for m in self.intro.finditer(skel) if self.intro_subject.search(skel, 0, m.start())]
 
@@ -199,7 +221,8 @@ class RelationExtractor:
         sentences = paper_sentences(paper)
         if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        skeletons = [_skeleton(paper.text, offset, sentence, mentions) for offset, sentence in sentences]
+        text, starts = paper.text, [m.start for m in mentions]
+        skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
         head, intro = self.own_models(skeletons)
         own = set(head) | set(intro)
         if head:
@@ -221,6 +244,8 @@ class RelationExtractor:
 
         for number, ((skel, ms, positions), (_, sentence)) in enumerate(zip(skeletons, sentences)):
             base = title_defaults if number == 0 else defaults
+            if number and len(intro) > 1 and self.plural_own.search(skel):
+                base = [("Model", n) for n in intro]  # "both models are trained on ..."
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
 
             def subjects_for(at: int):
@@ -238,16 +263,18 @@ class RelationExtractor:
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
-            fired: dict[tuple, bool] = {}
-            for rule in self.rules:
-                if "«" + self.codes_needed[rule.predicate] not in skel:
-                    continue
-                if rule.trigger:
-                    hit = fired.get(rule.trigger)
-                    if hit is None:
-                        hit = fired[rule.trigger] = any(t in low for t in rule.trigger)
-                    if not hit:
-                        continue
+            fired: dict[tuple[str, ...], bool] = {}
+            active = []
+            for placeholder, trigger, rules in self.groups:
+                if placeholder in skel:
+                    if trigger is not None:
+                        hit = fired.get(trigger)
+                        if hit is None:
+                            hit = fired[trigger] = any(map(low.__contains__, trigger))
+                        if not hit:
+                            continue
+                    active.append(rules)
+            for rule in (r for rules in active for r in rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 if implicit_model and not rule.explicit_subject and background:
                     continue
@@ -256,12 +283,13 @@ class RelationExtractor:
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
-                        if background:
+                        if background or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
-                                studying = bool(self.lineage_block.search(skel))
-                            if studying:
+                                block = self.lineage_block.search(skel)
+                                studying = block.start() if block else len(skel)
+                            if studying < m.start():  # "we compare ... with BERT-based models"
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
@@ -289,6 +317,8 @@ class RelationExtractor:
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
+                    continue
+                if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
@@ -343,6 +373,11 @@ class RelationExtractor:
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
 
+    def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
+        """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
+        m = _SUBJECT_BEFORE.search(self._clause_before(skel, at))
+        return bool(m) and ms[int(m.group(1))].name not in own
+
     @staticmethod
     def _clause_before(skel: str, at: int, width: int = 60) -> str:
         """The text before ``at`` (at most ``width`` characters) back to the last clause break."""
@@ -369,14 +404,25 @@ class RelationExtractor:
         return out
 
 
-def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) -> tuple[str, list[Mention], list[int]]:
+def _spaced(text: str) -> str:
+    """Runs of whitespace as one space (most text has none to fold); the placeholder brackets « » made harmless."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        text = _SPACE.sub(" ", text)
+    if "«" in text or "»" in text:
+        text = text.replace("«", "‹").replace("»", "›")
+    return text
+
+
+def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
+              starts: list[int] | None = None) -> tuple[str, list[Mention], list[int]]:
     """The sentence with each mention in it replaced by a placeholder; those mentions and their positions.
 
     A Technique keeps its words (``quantization of «M2»`` is a cue); its
     position is where they start.
     """
     end = offset + len(sentence)
-    starts = [m.start for m in mentions]
+    if starts is None:
+        starts = [m.start for m in mentions]
     lo = bisect.bisect_left(starts, offset)
     parts, here, positions, cursor, length = [], [], [], offset, 0
     for m in mentions[lo:]:
@@ -384,14 +430,14 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention]) ->
             break
         if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
             continue
-        gap = _SPACE.sub(" ", text[cursor:m.start])
-        token = _SPACE.sub(" ", text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        gap = _spaced(text[cursor:m.start])
+        token = _spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
         parts += (gap, token)
         positions.append(length + len(gap))
         length += len(gap) + len(token)
         here.append(m)
         cursor = m.end
-    parts.append(_SPACE.sub(" ", text[cursor:end]))
+    parts.append(_spaced(text[cursor:end]))
     return "".join(parts), here, positions
 
 

@@ -11,10 +11,10 @@ The baseline is pyvis's own page (``Network.add_node``/``add_edge`` and
 stabilization is done. Targets: bundled corpus < 2 s, 5,000 nodes < 5 s,
 20,000 nodes open.
 
-    python benchmarks/html.py                 # everything (~2-3 minutes)
-    python benchmarks/html.py --sizes 5000    # one synthetic size, no baseline
-    python benchmarks/html.py --out out       # an existing build instead of building the corpus
-    python benchmarks/html.py --sizes 100000 --no-baseline   # past MAX_NODES: the best-connected 20,000 drawn
+    python benchmarks/view.py                 # everything (~2-3 minutes)
+    python benchmarks/view.py --sizes 5000    # one synthetic size, no baseline
+    python benchmarks/view.py --out out       # an existing build instead of building the corpus
+    python benchmarks/view.py --sizes 100000 --no-baseline   # past MAX_NODES: the best-connected 20,000 drawn
 
 Pages are opened from disk with every network request refused; the browser
 is Debian's chromium (``--chromium PATH``).
