@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import islice
 
 from kg.extract.gazetteer import load_cues
@@ -68,6 +69,7 @@ class Found:
     how: str = "pattern"
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_shaped(word: str) -> bool:
     """A word written as a name: an inner capital or a digit next to letters.
 
@@ -97,6 +99,8 @@ class NameDiscoverer:
                                 re.I)
         self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
         self._intro_lower = re.compile(self.intro.pattern)
+        #: the subjects the introducing pattern starts with ("we", "this paper", ...; ASCII lower case)
+        self._intro_subjects = ("we", *(f"this {w}" for w in ("paper", "work", "study", "article", "report")))
         self.naming_words = tuple(w.lower() for w in disc["naming_words"])
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
@@ -213,12 +217,22 @@ class NameDiscoverer:
         end), ordered as a scan of each sentence in turn would give them; the
         abstract is split into sentences only when something is found.
         """
-        ascii_text = abstract.isascii()
-        # ASCII text: the case-sensitive pattern over the lower-cased text finds the same, faster
-        matches = self._intro_lower.finditer(abstract.lower()) if ascii_text else self.intro.finditer(abstract)
+        if abstract.isascii():
+            # the case-sensitive pattern over the lower-cased text, tried only where a subject
+            # starts ("here we" holds "we"), non-overlapping as finditer would give them
+            lowered = abstract.lower()
+            matches, reach = [], 0
+            starts = {i for word in self._intro_subjects for i in _find_all(lowered, word)}
+            starts.update([i - 5 for i in starts if lowered.startswith("here ", i - 5)])
+            for i in sorted(starts):
+                m = self._intro_lower.match(lowered, i) if i >= reach else None
+                if m:
+                    matches.append(m)
+                    reach = m.end()
+        else:
+            matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
         if abstract.isascii():  # where the naming words are, then the pattern there only
-            lowered = abstract.lower()
             at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
             matches = filter(None, (self.naming.match(abstract, i) for i in at))
         else:
