@@ -285,15 +285,15 @@ class NameDiscoverer:
             if not self.acceptable(acro) or len(letters) < 2:
                 continue
             window = max(0, m.start() - 120)
-            spans = [(w.start(), w.group()) for w in _LONG_WORD.finditer(text, window, m.start())]
-            long = _long_form([w for _, w in spans], letters)
+            words = _LONG_WORD.findall(text, window, m.start())
+            long = _long_form(words, letters)
             if not long:
                 continue
             head = long[-1].lower().split("-")[-1]
             etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None or head in self.not_entities:
                 continue
-            start = spans[len(spans) - len(long)][0]
+            start = list(_LONG_WORD.finditer(text, window, m.start()))[len(words) - len(long)].start()
             end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
             phrase = text[start:end]
             if phrase.lower() in self.generic_phrases:
