@@ -138,6 +138,13 @@ class PhraseMatcher:
                 end = start + length
                 if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
                     continue
+                if len(entries) == 1:  # the common case, as the loops below would resolve it
+                    layer, exact, key, entity, is_name = entries[0]
+                    if ((exact and text[start:end] != key)
+                            or (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end)))):
+                        continue
+                    found[layer].append((start, end, entity))
+                    continue
                 loose, hit = [], set()
                 for entry in entries:
                     layer, exact, key, entity, is_name = entry

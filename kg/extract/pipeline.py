@@ -163,14 +163,18 @@ class Extractor:
             self._tokens[token] = info
         return info
 
+    def _token_infos(self, text: str) -> list[tuple[int, int, tuple[int, str, Entity | None, bool]]]:
+        """``(start, end, what the token is)`` of every name-shaped token of ``text``."""
+        cached, token_info = self._tokens.get, self._token
+        return [(start, end, cached(token) or token_info(token)) for start, end, token in name_tokens(text)]
+
     def _discovered(self, paper: Paper, taken: list[tuple[int, int]] | None = None,
-                    tokens: list[tuple[int, int, str]] | None = None) -> list[Found]:
+                    tokens: list[tuple[int, int, tuple]] | None = None) -> list[Found]:
         found = self.discover(paper)
         spans = [(f.start, f.end) for f in found]
         if taken is None:
             taken = [(s, e) for s, e, _ in self.phrases.find(paper.text)]
-        for start, end, token in name_tokens(paper.text) if tokens is None else tokens:
-            offset, core, _, shaped = self._token(token)
+        for start, end, (offset, core, _, shaped) in self._token_infos(paper.text) if tokens is None else tokens:
             if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
@@ -275,7 +279,7 @@ class Extractor:
         text = paper.text
         lowered = lower_same_length(text)
         phrases, *learned, languages = self.phrases.find_layers(text, lowered)
-        tokens = name_tokens(text)
+        tokens = self._token_infos(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._coordinated(text, phrases)
         for layer in learned:
@@ -297,8 +301,7 @@ class Extractor:
             for start in _occurrences(text, surface):
                 out.append((start, start + len(surface), name, etype, False, 0.8, 2))
         # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE
-        for start, _, token in tokens:
-            offset, core, entity, _ = self._token(token)
+        for start, _, (offset, core, entity, _) in tokens:
             if entity is not None:
                 out.append((start + offset, start + offset + len(core), entity.name, entity.type, False, 0.9, 3))
         return out, [(s, e, ent.name) for s, e, ent in languages]
