@@ -33,11 +33,23 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# this directory holds scripts named like standard modules (html.py): keep it off the import path
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from corpus import write_corpus  # noqa: E402
+
+def _load_corpus_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kg_bench_corpus", HERE / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+write_corpus = _load_corpus_module().write_corpus
 
 from kg.extract import Extractor  # noqa: E402
 from kg.extract.gazetteer import Gazetteer, load_gazetteer  # noqa: E402

@@ -122,6 +122,14 @@ def _found(extractor, title, abstract=""):
      {("Quokka", "Dataset"), ("Zebra-QA", "Dataset")}, set()),
     ("Topic models", "Results on the Alpha, Beta-2 and Gamma datasets improve.",
      {("Alpha", "Dataset"), ("Beta-2", "Dataset"), ("Gamma", "Dataset")}, set()),
+    ("Baselines", "It outperforms ZetaMoE, RoBERTa, FooNet-2 and BASE Layers, trained with DeepSpeed and T5.",
+     {("ZetaMoE", "Model"), ("FooNet-2", "Model"), ("BASE Layers", "Model"), ("RoBERTa", "Model")},
+     {("DeepSpeed", "Model")}),
+    ("Scaling", "We mix data and model parallelism, unlike recurrent or convolutional neural networks.",
+     {("data parallelism", "Technique"), ("model parallelism", "Technique"),
+      ("recurrent neural network", "Technique"), ("convolutional neural network", "Technique")}, set()),
+    ("Translation tasks", "Gains on the FOO-14, BARX-17, LDC and Qux-100 benchmark hold.",
+     {("FOO-14", "Dataset"), ("BARX-17", "Dataset"), ("LDC", "Dataset"), ("Qux-100", "Dataset")}, set()),
     ("Reasoning", "We test on Foo-LSAT. We benchmark ten models on ABSA datasets and a 130+GB corpus.",
      set(), {("Foo-LSAT. We", "Dataset"), ("ABSA", "Dataset"), ("130+GB", "Dataset")}),
     ("Translation", "We report scores on WMT22 and IWSLT'15, and on the Conll 2003 corpus.",
@@ -178,3 +186,25 @@ def test_pipeline_learned_size_variants_merge():
     learned = ex.learn(papers)
     assert [e.name for e in learned] == ["ZetaBERT"]
     assert {m.name for m in ex(papers[1]).mentions if m.type == "Model"} == {"ZetaBERT"}
+
+
+# -- any text ----------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["BERT", "bert-base-uncased", "GLUE", " ", ", ", ". ", "-", "_", "'s", "(", ")", "We propose ",
+                           "dubbed ", "the ", " dataset", " datasets", "Korean", "English-to-German", "LoRA", "ΣBERT",
+                           "İnce", "e.g. ", "7B", "a novel ", " attention mechanism", "KD", "x86_64", "\u0301", "\ud800",
+                           "Foo", "and ", "or ", "Transformer-based", "2.2x"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.lists(_PIECES, max_size=8).map("".join), abstract=st.lists(_PIECES | st.text(max_size=5), max_size=30)
+       .map("".join))
+def test_pipeline_any_text_gives_consistent_mentions(extractor, title, abstract):
+    paper = Paper("t:any", title, abstract)
+    mentions = extractor.mentions(paper)
+    text = paper.text
+    assert all(0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.surface for m in mentions)
+    assert mentions == sorted(mentions, key=lambda m: (m.start, -m.end, m.name))
+    assert extractor.mentions(paper) == mentions  # cached or not, the same

@@ -37,7 +37,6 @@ from itertools import islice
 from kg.extract.gazetteer import load_cues
 from kg.extract.languages import language_names
 from kg.extract.mentions import SubstringIndex
-from kg.extract.sentences import split_sentences
 from kg.model import Paper
 
 __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
@@ -227,8 +226,10 @@ class NameDiscoverer:
         raw += [(1, m.start(), m.end(), "naming") for m in matches]
         if not raw:
             return [], []
-        sentences = split_sentences(abstract)
-        starts = [offset for offset, _ in sentences]
+        # the sentence around each hit, found locally (a full stop, ! or ? before a capital or digit)
+        bounds = sorted({_sentence_around(abstract, start) for _, start, _, _ in raw})
+        sentences = [(lo, abstract[lo:hi]) for lo, hi in bounds]
+        starts = [lo for lo, _ in bounds]
         hits = sorted((bisect_right(starts, start) - 1, order, start, end, how) for order, start, end, how in raw)
         return sentences, [(i, start, end, how) for i, _, start, end, how in hits]
 
@@ -289,14 +290,23 @@ class NameDiscoverer:
         The dataset words are found first; only the text around them is read.
         """
         text, found = paper.text, []
-        for m in self._dataset_noun.finditer(text):
+        if text.isascii():  # where the nouns are, then the pattern there only
+            lowered = text.lower()
+            matches, reach = [], 0
+            for i in sorted({i for word in self.dataset_words for i in _find_all(lowered, word)}):
+                m = self._dataset_noun.match(text, i) if i >= reach else None
+                if m:
+                    matches.append(m)
+                    reach = m.end()
+        else:
+            matches = self._dataset_noun.finditer(text)
+        for m in matches:
             names: list[tuple[int, str]] = []
             if m.start() > 1 and text[m.start() - 1] == " ":
                 items = _names_before(text, m.start() - 1)
-                if not m.group().endswith(("s", "ora")):
-                    items = items[-1:]  # "the Foo dataset"
-                elif len(items) < 2:
+                if len(items) < 2 and m.group().endswith(("s", "ora")):
                     items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
+                # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
             tail = self._after_dataset.match(text, m.end())
             if tail:
@@ -447,6 +457,30 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
             break
         pos = sep.end()
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence of ``text`` around ``pos``, without splitting the whole text.
+
+    >>> text = "We use v2.5 here. We propose X! It works"
+    >>> [text[slice(*_sentence_around(text, p))] for p in (3, 21, 35)]
+    ['We use v2.5 here.', 'We propose X!', 'It works']
+    """
+    start, i = 0, pos
+    while i > 0:
+        j = max(text.rfind(".", 0, i), text.rfind("!", 0, i), text.rfind("?", 0, i))
+        if j < 0:
+            break
+        m = _SENTENCE_END.match(text, j)
+        if m and m.end() <= pos:
+            start = m.end()
+            break
+        i = j
+    m = _SENTENCE_END.search(text, pos)
+    return start, (m.start() + 1 if m else len(text))
 
 
 def _find_all(text: str, word: str) -> list[int]:

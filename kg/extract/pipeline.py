@@ -24,11 +24,12 @@ name introduced in paper A links to the same node when paper B mentions it
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.extract.discovery import Found, NameDiscoverer
+from kg.extract.discovery import Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
@@ -42,6 +43,11 @@ _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
 _DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
 #: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
 _LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
+_LIST_SEP_AT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_LIST_NAME = re.compile(r"(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w\-+]*(?:\.[\w\-+]+)*(?: [A-Z0-9][\w\-+]*(?:\.[\w\-+]+)*){0,2}")
+_COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -79,11 +85,16 @@ class Extractor:
         self.learned: tuple[Entity, ...] = ()
         #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
+        _freeze_heap()
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_tokens"] = {}
         return state
+
+    def __setstate__(self, state: dict) -> None:  # in a worker process
+        self.__dict__.update(state)
+        _freeze_heap()
 
     # -- corpus-level pass ---------------------------------------------------
     def learn(self, papers: Iterable[Paper]) -> tuple[Entity, ...]:
@@ -131,6 +142,7 @@ class Extractor:
                                              self._suffixes)
 
         self._tokens = {}
+        _freeze_heap()
         return self.learned
 
     def _key(self, name: str) -> str:
@@ -162,6 +174,76 @@ class Extractor:
             if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
+
+    def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
+        """Name-shaped names listed with a model are models: "Switch Transformer, StableMoE and BASE Layers".
+
+        From each model mention, the list is followed both ways over ", ", "and", "or"; an
+        item that is no mention yet and has a name-shaped word (an inner capital or a digit)
+        becomes a model mention. A mention of another type ends the list.
+        """
+        out: list[tuple] = []
+        models = sorted((c for c in chosen if c[3] == "Model"), key=lambda c: c[0])
+        if not models:
+            return out
+        by_start = {c[0]: c for c in chosen}
+        seen: set[int] = set()
+        for model in models:
+            # forward
+            pos = model[1]
+            while True:
+                sep = _LIST_SEP_AT.match(text, pos)
+                if not sep:
+                    break
+                at = sep.end()
+                if at in by_start:
+                    if by_start[at][3] != "Model":
+                        break
+                    pos = by_start[at][1]
+                    continue
+                item = _LIST_NAME.match(text, at)
+                if not item or 1 in taken[at:item.end()] or not self._model_item(item.group()):
+                    break
+                if at not in seen:
+                    seen.add(at)
+                    out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
+                pos = item.end()
+            # backward: "StableMoE and Switch Transformer"
+            sep = _LIST_SEP_BEFORE.search(text, max(0, model[0] - 8), model[0])
+            if sep:
+                for start, name in reversed(_names_before(text, sep.start())):
+                    if 1 in taken[start:start + len(name)] or not self._model_item(name):
+                        break
+                    if start not in seen:
+                        seen.add(start)
+                        out.append((start, start + len(name), name, "Model", False, 0.7, 4))
+        return out
+
+    def _model_item(self, name: str) -> bool:
+        words = name.split()
+        return (len(words) <= 3 and is_name_shaped(words[0]) and self.discover.acceptable(name)
+                and not _ACRONYM_PLURAL.fullmatch(words[-1])
+                and not any(w in self.discover.generic or w.lower() in self.discover.stop for w in words)
+                and self.linker.link(name, fuzzy=False) is None and not name[:1].isdigit())
+
+    def _coordinated(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
+        """The first half of "data and model parallelism", "recurrent or convolutional neural networks".
+
+        Before a phrase of two words or more, ``X and`` / ``X or`` names the phrase with
+        its first word swapped for X when that is a known name of the same type.
+        """
+        out = []
+        for start, end, entity in phrases:
+            words = text[start:end].split()
+            if len(words) < 2 or entity.type not in ("Technique", "Dataset"):
+                continue
+            m = _COORDINATED.search(text, max(0, start - 40), start)
+            if not m:
+                continue
+            other = self.linker.link(" ".join((m.group(1), *words[1:])), fuzzy=False)
+            if other is not None and other.type == entity.type and other != entity:
+                out.append((m.start(1), m.end(1), other.name, other.type, False, 0.9, 0))
+        return out
 
     def _dataset_variant(self, name: str) -> Entity | None:
         """A known dataset with a year, edition or language suffix is a dataset of its own.
@@ -195,15 +277,17 @@ class Extractor:
         phrases, *learned, languages = self.phrases.find_layers(text, lowered)
         tokens = name_tokens(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
+        out += self._coordinated(text, phrases)
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
         for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
             name, etype = self._typed(found)
-            # a curated (or otherwise known) name is the paper's own only as its title's head or after
+            # a curated name is the paper's own only as its title's head or (a model or dataset) after
             # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
-            known = self._curated.link(found.name, fuzzy=False) is not None
-            own = found.introduced and not (known and found.how not in ("title", "intro", "naming"))
+            known = self._curated.link(found.name, fuzzy=False)
+            own = found.introduced and (known is None or found.how == "title"
+                                        or (found.how in ("intro", "naming") and known.type != "Technique"))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
@@ -235,6 +319,9 @@ class Extractor:
                 spans.append((start, end))
                 taken[start:end] = b"\x01" * (end - start)
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
+        for cand in self._listed_models(text, chosen, taken):
+            chosen.append(cand)
+            taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
         mentions = [Mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
@@ -288,3 +375,15 @@ def _with_plurals(pairs, exact_case) -> list:
                 and not _case_sensitive(surface, exact_case)):
             out.append((surface + "s", entity))
     return out
+
+
+def _freeze_heap() -> None:
+    """Leave the extractor's long-lived tables (a 100k-name gazetteer is ~1M objects) out of garbage collection.
+
+    Every full collection would otherwise walk them all: without this, the
+    collections set off by the mentions of a few thousand abstracts cost
+    ~100 us an abstract. Objects freed later are still freed by reference
+    counting; only cycles among them would wait for :func:`gc.unfreeze`.
+    """
+    gc.collect()
+    gc.freeze()

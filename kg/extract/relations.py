@@ -45,6 +45,8 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+#: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
+_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bfrom )(?<!\bof )(?<!\bwith )(?<!\bthan )(?<!\bto )(?<!\bon )(?<!\bby )(?<!\bas )(?<!\bover )"
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
@@ -66,6 +68,7 @@ class Rule:
     source: str
     trigger: tuple[str, ...] = ()
     named_only_without_own: bool = False
+    only_without_own: bool = False
 
 
 def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
@@ -109,13 +112,17 @@ class RelationExtractor:
                     self.rules.append(self._compile(
                         rule["predicate"], pattern["re"] if isinstance(pattern, dict) else pattern,
                         float(rule["confidence"]), own_trigger or trigger,
-                        rule.get("named_subject", "any") == "without-own"))
+                        rule.get("named_subject", "any") == "without-own",
+                        rule.get("named_subject", "any") == "only-without-own"))
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
+            strict = table["background"].get("ours_strict")
+            self.ours_strict = re.compile(strict, re.IGNORECASE) if strict else self.ours_here
+            self.background_strict = frozenset(table["background"].get("strict", ()))
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -125,6 +132,7 @@ class RelationExtractor:
             self.name_internal_confidence = float(inner["confidence"])
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
+            self.title_heads = re.compile(own["title_heads"]) if "title_heads" in own else None
             self.intro = re.compile(own["intro"], re.IGNORECASE)
             self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
             # a fast literal pre-check for the verbs (lower-cased text, no word boundaries)
@@ -146,6 +154,13 @@ class RelationExtractor:
         self.default_skip = {etype: re.compile(r"[^\s]*\s*(?:" + rx + ")", re.IGNORECASE)
                              for etype, rx in table.get("default_skip", {}).items()}
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
+        anaphora = table.get("anaphora", {})
+        try:
+            self.anaphor = re.compile(anaphora["Dataset"], re.IGNORECASE) if "Dataset" in anaphora else None
+        except re.error as err:
+            raise KGError(f"relation cue table: bad anaphora entry: {err}") from err
+        self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
+        self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
@@ -159,7 +174,7 @@ class RelationExtractor:
                 self.groups.append((*key, [rule]))
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
-                 named_only_without_own: bool = False) -> Rule:
+                 named_only_without_own: bool = False, only_without_own: bool = False) -> Rule:
         code = TYPE_CODE[OBJECT_TYPE[predicate]]
         rx = template
         for slot, text in self._slot.items():
@@ -167,7 +182,7 @@ class RelationExtractor:
         explicit = "{X}" in rx or "{N}" in rx
         rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
         return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
-                    named_only_without_own)
+                    named_only_without_own, only_without_own)
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
@@ -179,6 +194,8 @@ class RelationExtractor:
                 m = self.title_head.match(skel)
                 if m:
                     names.append(ms[int(m.group(1))].name)
+                elif self.title_heads is not None and (m := self.title_heads.match(skel)):
+                    names.extend(ms[int(i)].name for _, i in _PLACEHOLDER.findall(m.group(1)))
             if "«M" not in skel:
                 continue
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
@@ -221,17 +238,18 @@ class RelationExtractor:
         sentences = paper_sentences(paper)
         if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        mentions, anaphors = self._anaphors(paper, sentences, mentions)
         text, starts = paper.text, [m.start for m in mentions]
         skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
         head, intro = self.own_models(skeletons)
         own = set(head) | set(intro)
         if head:
-            defaults = [("Model", head[0])]
+            defaults = [("Model", n) for n in head]
         elif intro:
             defaults = [("Model", n) for n in intro]
         else:
             defaults = [("Paper", paper.key)]
-        title_defaults = [("Model", head[0])] if head else [("Paper", paper.key)]
+        title_defaults = [("Model", n) for n in head] if head else [("Paper", paper.key)]
         found: dict[tuple, tuple[float, int, str]] = {}
 
         def add(subject, predicate, obj, confidence, number, sentence):
@@ -247,8 +265,11 @@ class RelationExtractor:
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
+            ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
 
             def subjects_for(at: int):
+                if number == 0 and len(head) > 1:
+                    return base  # "AlphaLM and BetaLM: Swahili models"
                 before = [x for i, x in own_here if positions[i] < at]
                 if before:
                     return [(before[-1].type, before[-1].name)]
@@ -260,6 +281,7 @@ class RelationExtractor:
                 continue
             low = skel.lower()
             background = number > 0 and not own_here and not self.ours_here.search(skel)
+            background_strict = background or (number > 0 and not own_here and not self.ours_strict.search(skel))
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
@@ -275,6 +297,8 @@ class RelationExtractor:
                             continue
                     active.append(rules)
             for rule in (r for rules in active for r in rules):
+                if rule.only_without_own and own:
+                    continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 if implicit_model and not rule.explicit_subject and background:
                     continue
@@ -292,7 +316,8 @@ class RelationExtractor:
                             if studying < m.start():  # "we compare ... with BERT-based models"
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
-                    objects = [i for i in objects if not self._blocked_object(skel, positions[i])]
+                    objects = [i for i in objects if not self._blocked_object(skel, positions[i])
+                               and (i not in ana or rule.predicate == "trainedOn")]
                     x = m.group("x") if rule.explicit_subject else None
                     if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default):
                         continue
@@ -313,7 +338,8 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             for i, x in enumerate(ms):
-                if (x.type not in self.defaults or i in claimed or (background and x.type in self.background_off)
+                if (x.type not in self.defaults or i in claimed or i in ana or (background and x.type in self.background_off)
+                        or (background_strict and x.type in self.background_strict)
                         or self._blocked_object(skel, positions[i], self.block_default)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
@@ -334,6 +360,39 @@ class RelationExtractor:
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
         return self._finish(found, paper)
+
+    def _anaphors(self, paper: Paper, sentences: list[tuple[int, str]],
+                  mentions: list[Mention]) -> tuple[list[Mention], frozenset[tuple[int, int]]]:
+        """Mentions plus "this dataset" / "the corpus" in a training sentence, standing for the last Dataset named.
+
+        The antecedent is the last Dataset mention before the phrase, in its
+        sentence or the two before; the stand-in mentions may only take a
+        ``trainedOn`` edge ("We collect the OSCAR data. Then we pre-train our
+        model using this dataset.").
+        """
+        if self.anaphor is None or not mentions:
+            return mentions, frozenset()
+        low = paper.abstract.lower()
+        if not any(w in low for w in self.anaphor_hint) or not any(w in low for w in self.anaphor_cue):
+            return mentions, frozenset()
+        extra = []
+        for number, (offset, sentence) in enumerate(sentences):
+            if number == 0 or not any(w in sentence.lower() for w in self.anaphor_cue):
+                continue
+            window = sentences[max(0, number - 2)][0]
+            for m in self.anaphor.finditer(sentence):
+                start, end = offset + m.start(), offset + m.end()
+                if any(x.start < end and start < x.end for x in mentions):
+                    continue
+                earlier = [x for x in mentions if x.type == "Dataset" and window <= x.start and x.end <= start]
+                # a dataset named as the source of another ("retrieved from Common Crawl") only when no other
+                earlier = [x for x in earlier if not _FROM_BEFORE.search(paper.text, max(0, x.start - 30), x.start)] or earlier
+                if earlier:
+                    extra.append(Mention(m.group(0), earlier[-1].name, "Dataset", start, end))
+        if not extra:
+            return mentions, frozenset()
+        return (sorted(mentions + extra, key=lambda x: (x.start, -x.end)),
+                frozenset((x.start, x.end) for x in extra))
 
     def _name_internal(self, skel, positions, own, ms, models, add, number, sentence) -> None:
         """``monoBERT`` introduced as one of "two variants" of BERT: basedOn the model its name holds.
