@@ -54,7 +54,7 @@ QUERIES = ("ancestors", "descendants", "join")
 #: Targets: speedup over rdflib on these queries, milliseconds when served, seconds for a cold ``kg query``.
 SPEEDUP, SERVED_MS, COLD_S = 20.0, 100.0, 1.0
 #: Modules a ``kg query`` process must not import (the builder's and the HTML view's).
-HEAVY = ("networkx", "pyvis", "kg.build", "kg.extract", "spacy", "rapidfuzz")
+HEAVY = ("rdflib", "networkx", "pyvis", "kg.build", "kg.extract", "spacy", "rapidfuzz")
 
 
 def lineage_queries(models: int, seed: int = 1) -> dict[str, str]:

@@ -182,7 +182,11 @@ def push(out, endpoint, graph_iri, update_endpoint, timeout):
     from kg.push import push as run_push
 
     result = run_push(out, endpoint, graph_iri, update=update_endpoint, timeout=timeout)
-    how = "atomically" if result.atomic else "with one PUT"
+    how = {"update": f"atomically (one SPARQL update: {result.inserted} triples in, "
+                     f"{'all the old' if result.deleted is None else result.deleted} out)",
+           "unchanged": "atomically (unchanged: nothing written)",
+           "move": "atomically (a staging graph moved onto the target)",
+           "put": "atomically (one PUT of the whole graph)" if result.atomic else "with one PUT"}[result.method]
     click.echo(f"pushed {result.triples} triples ({result.bytes / 1e6:.1f} MB) to {result.target} {how} "
                f"in {result.seconds:.1f} s: HTTP {result.status}")
 

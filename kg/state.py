@@ -1,8 +1,9 @@
 """What a build keeps for ``kg build --update``: the merged papers and each paper's contribution.
 
-Saved as ``OUT/kg-state.pickle`` beside the graph files. It is a cache of the
-build's own making, read only from a directory you built (a pickle runs code
-when loaded: do not load one from an untrusted source).
+Saved as ``OUT/kg-state.pickle`` beside the graph files. It holds plain
+values only (tuples, dicts, strings, numbers) and is read back by an
+unpickler that refuses every class or function, so a state file from
+elsewhere cannot run code when ``kg build --update`` loads it.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -86,6 +87,17 @@ def _paper_tuple(paper: Paper) -> tuple:
     return tuple(getattr(paper, f) for f in _PAPER_FIELDS)
 
 
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads plain values only: any class or function in the file is refused."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"refused {module}.{name}: a build state holds plain values only")
+
+
+def _load(handle):
+    return _PlainUnpickler(handle).load()
+
+
 def load_state(out: Path | str) -> BuildState:
     """The state of the build in ``out``; a clear error if there is none or it is unreadable."""
     path = Path(out) / STATE_FILE
@@ -93,17 +105,17 @@ def load_state(out: Path | str) -> BuildState:
         raise GraphNotFoundError(f"{out}: no build to update here (no {STATE_FILE}); run 'kg build --out {out}' first")
     try:
         with path.open("rb") as handle:
-            header = pickle.load(handle)  # a fresh unpickler (memo) for each pickle, as they were written
+            header = _load(handle)  # a fresh unpickler (memo) for each pickle, as they were written
             if not isinstance(header, dict) or header.get("version") != _VERSION:
                 raise ValueError("written by another version of kg")
             merger = PaperMerger()
             merger.by_title, merger.by_arxiv = header["by_title"], header["by_arxiv"]
             while len(merger.groups) < header["groups"]:
-                merger.groups.update((g, Paper(*t)) for g, t in pickle.load(handle))
+                merger.groups.update((g, Paper(*t)) for g, t in _load(handle))
             papers = {p.key: p for p in merger.groups.values()}
             contributions: dict[str, Contribution] = {}
             while len(contributions) < header["contributions"]:
-                for key, t, entities, edges in pickle.load(handle):
+                for key, t, entities, edges in _load(handle):
                     contributions[key] = Contribution(papers[key] if t is None else Paper(*t), entities,
                                                       tuple((u, v, k, Evidence(*ev)) for u, v, k, ev in edges))
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, pickle.UnpicklingError) as err:

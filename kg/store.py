@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphNotFoundError, QueryError, ResultLimitError
-from kg.vocab import PREFIXES
+from kg.prefixes import PREFIXES
 
 __all__ = [
     "ENGINES", "GRAPH_FORMATS", "READ_ONLY", "RESULT_FORMATS", "STORE_DIR", "QueryResult", "build_store",

@@ -18,7 +18,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.vocab import PREFIXES
+from kg.prefixes import PREFIXES
 
 __all__ = ["LINEAGE_KINDS", "lineage_ntriples", "write_lineage"]
 

@@ -1,5 +1,7 @@
 """RDF namespaces: the project vocabulary (matching ``schema/ontology.ttl``)
-and the instance namespace, plus the shared vocabularies we reuse.
+and the instance namespace, plus the shared vocabularies we reuse, as rdflib
+namespaces. The same IRIs as plain strings, without importing rdflib, are in
+:mod:`kg.prefixes`.
 
 >>> str(KG.distillsFrom)
 'https://w3id.org/lmkg/ns#distillsFrom'
@@ -15,6 +17,9 @@ from pathlib import Path
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from kg.prefixes import FAIR4ML_NS, ID_NS, KG_NS, SCHEMA_NS
+from kg.prefixes import PREFIXES as _PREFIXES
+
 __all__ = [
     "DCTERMS", "FAIR4ML", "ID", "KG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS",
     "SCHEMA", "SCHEMA_DIR", "SKOS", "XSD",
@@ -26,7 +31,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 class KG(DefinedNamespace):
     """The kg ontology. A misspelled term raises ``AttributeError``."""
 
-    _NS = Namespace("https://w3id.org/lmkg/ns#")
+    _NS = Namespace(KG_NS)
     _fail = True
 
     Entity: URIRef
@@ -57,27 +62,9 @@ class KG(DefinedNamespace):
 
 
 #: Where papers, entities and statements live: ``ID["model/bert"]``.
-ID = Namespace("https://w3id.org/lmkg/id/")
-SCHEMA = Namespace("https://schema.org/")
-FAIR4ML = Namespace("https://w3id.org/fair4ml#")
+ID = Namespace(ID_NS)
+SCHEMA = Namespace(SCHEMA_NS)
+FAIR4ML = Namespace(FAIR4ML_NS)
 
-#: Prefixes declared in every export and every ``kg query``.
-PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS),
-    "id": str(ID),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "skos": str(SKOS),
-    "schema": str(SCHEMA),
-    "fair4ml": str(FAIR4ML),
-    "paper": f"{ID}paper/",
-    "model": f"{ID}model/",
-    "dataset": f"{ID}dataset/",
-    "language": f"{ID}language/",
-    "technique": f"{ID}technique/",
-    "stmt": f"{ID}stmt/",
-}
+#: Prefixes declared in every export and every ``kg query`` (the plain strings of :mod:`kg.prefixes`).
+PREFIXES: dict[str, str] = _PREFIXES

@@ -298,3 +298,26 @@ def test_build_overview_html_for_big_graph(halves, tmp_path, monkeypatch):
     entities = len(result.assembler.entity_keys())
     assert f"Overview: the {min(entities, 500)} entities named by the most papers, of {entities} entities" in page
     assert len(page) < 2_000_000
+
+
+def test_build_update_refuses_a_state_file_that_would_run_code(halves, tmp_path, capsys):
+    """A build state is read with an unpickler that refuses every class: a planted pickle runs nothing."""
+    import os
+    import pickle
+
+    from kg.cli import main
+    from kg.state import STATE_FILE
+
+    first, second = halves
+    out = tmp_path / "o"
+    assert main(["build", str(first), "--out", str(out), "--no-html", "-j", "1"]) == 0
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    (out / STATE_FILE).write_bytes(pickle.dumps(Payload()))
+    assert main(["build", "--update", str(out), str(second), "--no-html"]) == 1
+    assert not marker.exists()
+    assert "cannot read the build state" in capsys.readouterr().err

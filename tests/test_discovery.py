@@ -33,3 +33,10 @@ def test_discovery_a_name_glued_to_other_words_is_not_the_shorter_name(extractor
     paper = Paper("t:x", "A title", text)
     found = {paper.text[m.start:m.end]: m.name for m in extractor(paper).mentions if m.type == "Model"}
     assert found == spans
+
+
+@pytest.mark.parametrize("title", ["a novel We propose  attention mechanism", "A novel  gated  sparse attention mechanism"])
+def test_discovery_method_names_with_runs_of_spaces(extractor, title):
+    paper = Paper("t:x", title, "We use a novel  gated  sparse attention mechanism.")
+    for m in extractor(paper).mentions:  # found where it is, named with single spaces
+        assert "  " not in m.name and paper.text[m.start:m.end].split() == m.name.split() or m.type != "Technique"

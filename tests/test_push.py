@@ -19,7 +19,7 @@ from SPARQLWrapper import POST, SPARQLWrapper
 
 from kg.cli import main
 from kg.errors import GraphNotFoundError
-from kg.push import PushError, graph_url, push, update_url
+from kg.push import PushError, diff_update, graph_url, push, update_url
 from kg.store import QueryResult, open_store, prefixed_query, query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,14 +191,96 @@ def test_cli_push_named_graph(oxigraph, pushed, built_out, lineage_out, capsys):
 
 
 @pytest.mark.slow
-def test_push_refused_graph_keeps_the_old_one(oxigraph, pushed, tmp_path):
+def test_push_broken_graph_is_refused_before_the_server_is_touched(oxigraph, pushed, tmp_path):
     (tmp_path / "graph.nt").write_text("<https://example.org/a> <https://example.org/b> broken .\n", encoding="utf-8")
     before = _count(oxigraph, CORPUS_GRAPH)
-    with pytest.raises(PushError, match="refused the graph: HTTP 400"):
+    with pytest.raises(PushError, match="cannot read the graph"):
         push(tmp_path, oxigraph + "/store", CORPUS_GRAPH)
     assert _count(oxigraph, CORPUS_GRAPH) == before
-    graphs = _remote(oxigraph, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None).canonical()
-    assert not any("urn:kg:push" in g for (g,) in graphs)
+
+
+@pytest.mark.slow
+def test_push_refused_update_keeps_the_old_graph(oxigraph, pushed, lineage_out):
+    before = _count(oxigraph, CORPUS_GRAPH)
+    with pytest.raises(PushError, match="refused the update: HTTP 404"):
+        push(lineage_out, oxigraph + "/store", CORPUS_GRAPH, update=oxigraph + "/no-such-endpoint")
+    assert _count(oxigraph, CORPUS_GRAPH) == before
+
+
+def _dump(url: str, graph: str) -> list[str]:
+    request = urllib.request.Request(graph_url(url + "/store", graph), headers={"Accept": "application/n-triples"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return sorted(response.read().decode("utf-8").splitlines())
+
+
+def _variant(out: Path, tmp_path: Path) -> tuple[Path, int, int]:
+    """A copy of the build with every 50th triple dropped and 7 new ones; the copy, triples in, triples out."""
+    lines = (out / "graph.nt").read_text(encoding="utf-8").splitlines(keepends=True)
+    dropped = lines[::50]
+    kept = [line for i, line in enumerate(lines) if i % 50]
+    new = [f'<https://example.org/new/{i}> <https://example.org/p> "{i}"@en .\n' for i in range(7)]
+    (tmp_path / "graph.nt").write_text("".join(sorted(kept + new)), encoding="utf-8")
+    return tmp_path, len(new), len(dropped)
+
+
+@pytest.mark.slow
+def test_push_sends_only_the_difference(oxigraph, pushed, lineage_out, tmp_path):
+    graph = "https://example.org/graphs/difference"
+    first = push(lineage_out, oxigraph + "/store", graph)
+    assert (first.method, first.inserted, first.deleted) == ("update", _triples(lineage_out), 0)
+    again = push(lineage_out, oxigraph + "/store", graph)
+    assert (again.method, again.inserted, again.deleted, again.atomic) == ("unchanged", 0, 0, True)
+    changed, added, dropped = _variant(lineage_out, tmp_path)
+    result = push(changed, oxigraph + "/store", graph)
+    assert (result.method, result.inserted, result.deleted) == ("update", added, dropped)
+    assert _dump(oxigraph, graph) == sorted((changed / "graph.nt").read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.slow
+def test_push_typed_literals_compare_as_the_store_keeps_them(oxigraph, pushed, built_out):
+    """The corpus holds "1.000"^^xsd:decimal, which Oxigraph keeps as "1": a re-push must still write nothing."""
+    assert '.000"^^<http://www.w3.org/2001/XMLSchema#decimal>' in (built_out / "graph.nt").read_text(encoding="utf-8")
+    assert push(built_out, oxigraph + "/store", CORPUS_GRAPH).method == "unchanged"
+
+
+@pytest.mark.slow
+def test_push_too_large_an_update_falls_back_atomically(oxigraph, pushed, lineage_out, built_out):
+    graph = "https://example.org/graphs/fallback"
+    try:
+        first = push(lineage_out, oxigraph + "/store", graph, max_update_bytes=1)
+        assert first.method == "put" and _count(oxigraph, graph) == _triples(lineage_out)  # the target was empty
+        seen, done = [], threading.Event()
+
+        def watch():
+            while not done.wait(0.02):
+                seen.append(_count(oxigraph, graph))
+
+        reader = threading.Thread(target=watch)
+        reader.start()
+        try:
+            result = push(built_out, oxigraph + "/store", graph, max_update_bytes=1)
+        finally:
+            done.set()
+            reader.join()
+        assert result.method == "move" and _count(oxigraph, graph) == _triples(built_out)
+        assert seen and set(seen) <= {_triples(lineage_out), _triples(built_out)}
+        graphs = _remote(oxigraph, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None).canonical()
+        assert not any("urn:kg:push" in g for (g,) in graphs)
+    finally:
+        drop = urllib.request.Request(oxigraph + "/update", data=f"DROP SILENT GRAPH <{graph}>".encode(),
+                                      method="POST", headers={"Content-Type": "application/sparql-update"})
+        urllib.request.urlopen(drop, timeout=30).close()
+
+
+@pytest.mark.parametrize("graph, deletions, insertions, expected", [
+    (None, [], [b"<urn:a> <urn:b> <urn:c> ."], "INSERT DATA {\n<urn:a> <urn:b> <urn:c> .\n}"),
+    (None, None, [], "CLEAR SILENT DEFAULT"),
+    ("urn:g", None, [b"<urn:a> <urn:b> _:x ."], "CLEAR SILENT GRAPH <urn:g> ;\nINSERT DATA { GRAPH <urn:g> {\n<urn:a> <urn:b> _:x .\n} }"),
+    ("urn:g", [b"<urn:a> <urn:b> <urn:c> ."], [], "DELETE DATA { GRAPH <urn:g> {\n<urn:a> <urn:b> <urn:c> .\n} }"),
+    ("urn:g", [], [], ""),
+])
+def test_push_diff_update(graph, deletions, insertions, expected):
+    assert diff_update(graph, deletions, insertions).decode() == expected
 
 
 @pytest.mark.parametrize("endpoint, graph, expected", [
@@ -223,6 +305,7 @@ def test_push_update_url(endpoint, update, expected):
 @pytest.mark.parametrize("endpoint, graph, message", [
     ("ftp://host/store", None, "not an http"),
     ("http://host/store", "relative/graph", "not an absolute IRI"),
+    ("http://host/store", "https://e.org/a> <b", "not an absolute IRI"),
 ])
 def test_push_bad_arguments(built_out, endpoint, graph, message):
     with pytest.raises(PushError, match=message):

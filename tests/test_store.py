@@ -203,6 +203,30 @@ def test_cli_query_does_not_import_the_builder():
     assert callable(__import__("kg").build)
 
 
+def test_cli_query_serve_and_push_do_not_import_rdflib(lineage_out):
+    """A cold ``kg query`` answers without rdflib, networkx or pyvis; so do kg.serve and kg.push."""
+    code = ("import sys\nfrom kg.cli import main\nrc = main(['query', sys.argv[1], 'ASK { model:m1 kg:derivedFrom+ model:m0 }'])\n"
+            "import kg.serve, kg.push\n"
+            "print(rc, sorted(m for m in ('rdflib', 'networkx', 'pyvis', 'spacy', 'kg.vocab', 'kg.build') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", code, str(lineage_out)], capture_output=True, text=True, cwd=ROOT,
+                           timeout=120)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split() == ["yes", "0", "[]"]
+    assert "rdflib" in subprocess.run([sys.executable, "-c", "import sys, kg.vocab; print(list(sys.modules))"],
+                                      capture_output=True, text=True, cwd=ROOT, check=True).stdout
+
+
+def test_store_prefixes_match_the_rdflib_namespaces():
+    import rdflib.namespace as ns
+
+    from kg import prefixes, vocab
+
+    assert vocab.PREFIXES is prefixes.PREFIXES
+    expected = {"rdf": ns.RDF, "rdfs": ns.RDFS, "owl": ns.OWL, "xsd": ns.XSD, "dcterms": ns.DCTERMS, "prov": ns.PROV,
+                "skos": ns.SKOS, "kg": vocab.KG._NS, "id": vocab.ID, "schema": vocab.SCHEMA, "fair4ml": vocab.FAIR4ML}
+    assert {name: PREFIXES[name] for name in expected} == {name: str(iri) for name, iri in expected.items()}
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("text, prefix", [
     ("SELECT ?x WHERE { ?x undeclared:p ?y }", "undeclared:"),

@@ -4,7 +4,7 @@
 >>> ex = Extractor()
 >>> p = Paper(key="t:x", title="TinyBERT: Distilling BERT", abstract="We evaluate on GLUE.")
 >>> sorted(m.name for m in ex(p).mentions)
-['BERT', 'GLUE', 'TinyBERT']
+['BERT', 'GLUE', 'TinyBERT', 'knowledge distillation']
 """
 from __future__ import annotations
 

@@ -87,6 +87,9 @@ def is_name_shaped(word: str) -> bool:
     return word[0].isupper() and any(c.isdigit() for c in word)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 class NameDiscoverer:
     """Finds new names in one paper: ``discoverer(paper) -> list[Found]``."""
 
@@ -377,17 +380,17 @@ class NameDiscoverer:
         for m in matches:
             if not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
                 continue
-            words = text[m.start("name"):m.end("name")].split()
-            while words and words[0].lower() in self.stop:
-                words.pop(0)
+            spans = [w.span() for w in _NON_SPACE.finditer(text, m.start("name"), m.end("name"))]
+            while spans and text[spans[0][0]:spans[0][1]].lower() in self.stop:
+                spans.pop(0)
+            words = [text[s:e] for s, e in spans]
             name = " ".join(words)
             head = words[-1].lower().split("-")[-1] if words else ""
             if (len(words) < 2 or self.acronym_heads.get(head) != "Technique" or head in self.variant_heads
                     or name.lower() in self.generic_phrases or any(w.lower() in self.generic_phrases for w in words[:-1])
                     or any(w.lower() in _FUNCTION_WORDS for w in words)):
                 continue
-            start = m.start("name") + text[m.start("name"):m.end("name")].index(name)
-            found.append(Found(name, "Technique", start, start + len(name), True, how="method"))
+            found.append(Found(name, "Technique", spans[0][0], spans[-1][1], True, how="method"))
         return found
 
     def title_techniques(self, paper: Paper) -> list[Found]:
