@@ -73,7 +73,10 @@ class Extractor:
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
         self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
-        self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
+        self.variants = dict(self.cues.get("variant", {}).get("markers", {}))
+        self._variant_words = frozenset(self.variants)
+        self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
+                             variants=self.variants)
         self._curated = self.linker  # the gazetteer's names only, also after learn()
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
@@ -107,13 +110,18 @@ class Extractor:
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
         aliases: dict[str, set] = defaultdict(set)
+        variant_of: dict[str, tuple[str, str]] = {}  # key of a chat / instruct name -> (key of its base, marker)
         for paper in papers:
             for found in self._discovered(paper):
                 # known names, and known names with a modifier ("BERT-like"), are not learned
                 if (self.linker.link(found.name, fuzzy=False) is not None
-                        or self.linker.link(strip_affixes(found.name, self.modifiers)[1], fuzzy=False) is not None):
+                        or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None):
                     continue
                 key = self._key(found.name)
+                split = self.linker.variant_split(found.name)
+                if split is not None:  # FooLM-7B-Chat and FooLM-13B-chat are one model, FooLM-Chat
+                    key = normalize(split[0]) + split[1]
+                    variant_of[key] = (normalize(split[0]), split[1])
                 surfaces[key][found.name] += 1
                 types[key][self._typed(found)[1]] += 1
                 aliases[key].update(found.aliases)
@@ -126,15 +134,22 @@ class Extractor:
                 surfaces[target].update(surfaces.pop(key))
                 types[target].update(types.pop(key))
                 aliases[target].update(aliases.pop(key, ()))
-        learned = []
-        for key in sorted(surfaces):
+        learned, names = {}, {}
+        # a variant is named after its base: ModernBERT-Large-Instruct is ModernBERT-Instruct
+        for key in sorted(surfaces, key=lambda k: (k in variant_of, k)):
             name = min(surfaces[key], key=lambda s: (-surfaces[key][s], s))
             etype = min(types[key], key=lambda t: (-types[key][t], _TYPE_ORDER[t]))
+            if key in variant_of and etype == "Model":
+                base_key, marker = variant_of[key]
+                base_name = names.get(base_key)
+                if base_name is not None:
+                    name = f"{base_name}-{self.variants.get(marker, marker.title())}"
+            names[key] = name
             alias_set = frozenset(set(surfaces[key]) | aliases[key]) - {name}
-            learned.append(Entity(name, etype, alias_set))
-        self.learned = tuple(learned)
+            learned[key] = Entity(name, etype, alias_set)
+        self.learned = tuple(learned[key] for key in sorted(learned))
         self.linker = Linker((*self.gazetteer.entities, *self.learned), size_words=self.size_words,
-                             count=self.cues["size"]["counts"])
+                             count=self.cues["size"]["counts"], variants=self.variants)
         pairs = [(s, e) for e in self.learned for s in (e.name, *sorted(e.aliases))]
         # one scan finds curated and learned phrases; each layer is resolved on its own
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
@@ -153,7 +168,7 @@ class Extractor:
         """What a name-shaped token is, cached: ``(offset, core, linked entity, new model name?)``."""
         info = self._tokens.get(token)
         if info is None:
-            offset, core = strip_affixes(token, self.modifiers)
+            offset, core = strip_affixes(token, self.modifiers, self._variant_words)
             shaped = (self.linker.link(core, fuzzy=False) is None and core not in self.discover.generic
                       and self._model_shaped(core))
             entity = self.linker.link(core) or self._dataset_variant(core)
