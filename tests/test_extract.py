@@ -228,3 +228,50 @@ def test_pipeline_any_text_gives_consistent_mentions(extractor, title, abstract)
     assert all(0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.surface for m in mentions)
     assert mentions == sorted(mentions, key=lambda m: (m.start, -m.end, m.name))
     assert extractor.mentions(paper) == mentions  # cached or not, the same
+
+
+# -- the type of a new name from the head noun of its description (round 4) ----
+@pytest.mark.parametrize("title, abstract, name, etype", [
+    # the title after the colon: a process noun heads it -> Technique
+    ("WarpLore: Memory-Efficient LLM Training by Gradient Sketching", "WarpLore cuts memory.", "WarpLore",
+     "Technique"),
+    ("QuillPrune: Hardware-Aware Structured Pruning of Encoders", "QuillPrune is fast.", "QuillPrune", "Technique"),
+    ("Tessa: A Robustly Tuned Decoding Algorithm for Chat", "Tessa is fast.", "Tessa", "Technique"),
+    # a model noun heads it -> Model, even with a process word before the head
+    ("Owlet: a Distillation-Trained Language Model for Welsh", "Owlet is small.", "Owlet", "Model"),
+    ("Marlin: Compact Encoders for Legal Text", "Marlin is small.", "Marlin", "Model"),
+    # a dataset noun heads it -> Dataset
+    ("Crane: A Reading Comprehension Benchmark for Law", "Crane is hard.", "Crane", "Dataset"),
+    # a name that says it is a language model stays a Model, whatever its description
+    ("ZipperLM: Structured Pruning of Language Models", "ZipperLM is small.", "ZipperLM", "Model"),
+    # a title that starts with a verb has no head: the abstract's apposition decides
+    ("Swift Pelican: Accelerating Pelican for LLM Fine-tuning",
+     "This work introduces Swift Pelican, a training method for low-rank gradients.", "Swift Pelican", "Technique"),
+    ("Heron: Teaching Encoders to Rhyme", "We present Heron, a language model for poems.", "Heron", "Model"),
+    # "a drop-in replacement for AdamW" has AdamW's type
+    ("Kestrel: Accelerating Adam for LLM Training and Fine-tuning",
+     "We introduce Kestrel, a simple drop in replacement for AdamW.", "Kestrel", "Technique"),
+    # a name the abstract says is trained is a model, even when called a method
+    ("Wren: Improving Spam Detection with Instruction Tuning",
+     "We propose Wren, a novel method for spam detection. Wren is trained on open data.", "Wren", "Model"),
+])
+def test_pipeline_type_from_description_head(extractor, title, abstract, name, etype):
+    mentions = extractor(Paper("t:head", title, abstract)).mentions
+    assert any(m.name == name and m.type == etype and m.introduced for m in mentions), \
+        sorted({(m.name, m.type, m.introduced) for m in mentions})
+
+
+@pytest.mark.parametrize("phrase, etype", [
+    ("Memory-Efficient LLM Training by Gradient Low-Rank Projection", "Technique"),
+    ("An Approach For Gradient-Based Model Merging", "Technique"),
+    ("Hardware-Aware Scalable Attention Mechanism for the Decode-Phase", "Technique"),
+    ("A Smarter French Language Model", "Model"),
+    ("Binary Pre-trained Foundation Transformer with Low-rank Estimation", "Model"),
+    ("Neural Agglomerative Embeddings of Text", "Model"),
+    ("a corpus of Korean news", "Dataset"),
+    ("Accelerating GaLore for memory-efficient LLM Training", None),
+    ("Towards Scalable Training of Transformer Models", None),
+    ("fast, performant and private Transformer inference with MPC", None),
+])
+def test_discovery_head_type(extractor, phrase, etype):
+    assert extractor.discover.head_type(phrase) == etype

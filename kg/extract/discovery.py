@@ -16,10 +16,15 @@ Patterns over language, not over any one paper (cue words in ``schema/cues.toml`
   name: ``KR-BERT``, ``GottBERT``.
 
 The type comes from the name (``...Bench`` -> Dataset, ``L^3 Prune`` ->
-Technique, built on a model name -> Model), else from the nearest cue noun
-(``benchmark`` -> Dataset, ``objective`` or ``approach`` -> Technique,
-``model`` -> Model), else from an appositive (``GaLore, a ... strategy``); a
-name without any is a Model. One name has one type within a paper.
+Technique, built on a model name or ending in ``LM`` -> Model), else from the
+head noun of the phrase describing it (:meth:`NameDiscoverer.head_type`): the
+title after the name (``GaLore: Memory-Efficient LLM Training by ...``, a
+process noun -> Technique; ``... a Dutch Language Model`` -> Model) or an
+apposition (``Natural GaLore, a drop-in replacement for AdamW`` has AdamW's
+type; ``X, a training method``), else from the nearest cue noun (``benchmark``
+-> Dataset, ``objective`` -> Technique, ``model`` -> Model); a name without
+any is a Model. A title name the abstract says is trained ("X is trained on")
+is a Model whatever its description. One name has one type within a paper.
 
 >>> from kg.model import Paper
 >>> d = NameDiscoverer(model_stems=["BERT"])
@@ -88,12 +93,15 @@ def is_name_shaped(word: str) -> bool:
 
 
 _NON_SPACE = re.compile(r"\S+")
+#: an apposition right after a name: "X, a memory-efficient training strategy ..."
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
+_PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
 
 
 class NameDiscoverer:
     """Finds new names in one paper: ``discoverer(paper) -> list[Found]``."""
 
-    def __init__(self, cues: dict | None = None, model_stems=()):
+    def __init__(self, cues: dict | None = None, model_stems=(), known_type=None):
         cues = cues or load_cues()
         disc = cues["discovery"]
         # "\b(?:we|this paper|...)": written as a first letter, then the boundary
@@ -114,6 +122,18 @@ class NameDiscoverer:
         self.stop = frozenset(disc["stop_words"])
         self.type_cues = {t: frozenset(cues["types"][t]) for t in ("Dataset", "Technique", "Model")}
         self.technique_endings = tuple(cues["types"]["technique_name_endings"])
+        desc = cues["description"]
+        self.process_heads = frozenset(desc["process"])
+        self.head_boundaries = frozenset(desc["boundaries"])
+        self.not_heads = frozenset(desc["not_heads"])
+        self.model_endings = tuple(desc["model_name_endings"])
+        #: the type of a name already known (the gazetteer's), or None: ``known_type("AdamW") -> "Technique"``
+        self.known_type = known_type
+        self._same_type = re.compile(r"^(?:[\w\-]+\s+){0,4}?(?:" + "|".join(map(re.escape, desc["same_type_as"]))
+                                     + r")\s+(?:for|to|of)\s+(?:the\s+)?(?P<name>[\w\-.]*\w)", re.I)
+        trained = "|".join(map(re.escape, desc["trained"]))
+        self._trained_after = r"\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:" + trained + r")\b"
+        self._trained_before = r"\b(?:" + trained + r")(?:s|ed)?\s+"
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
@@ -161,7 +181,51 @@ class NameDiscoverer:
         if self._stems.within(name):
             return "Model"
         last = re.split(r"[\s\-_]", low)[-1]
-        return "Technique" if last in self.technique_endings and last != low else None
+        if last in self.technique_endings and last != low:
+            return "Technique"
+        core = name.split()[-1]
+        if any(core.endswith(end) and len(core) > len(end) and core[-len(end) - 1].isalnum()
+               for end in self.model_endings):
+            return "Model"
+        return None
+
+    def head_type(self, phrase: str) -> str | None:
+        """The type the head noun of a describing phrase gives: the last word before a boundary.
+
+        A process noun or a method word makes a Technique, a model word a Model,
+        a dataset word a Dataset; a phrase that starts with a verb has no head.
+
+        >>> d = NameDiscoverer()
+        >>> [d.head_type(p) for p in ["Memory-Efficient LLM Training by Gradient Low-Rank Projection",
+        ...                           "a pure German Language Model", "A Benchmark for Korean",
+        ...                           "Accelerating GaLore for memory-efficient LLM Training"]]
+        ['Technique', 'Model', 'Dataset', None]
+        """
+        words = []
+        for token in _PHRASE_TOKENS.findall(phrase.lower()):
+            if token in ".;:()!?\"" or token in self.head_boundaries:
+                break
+            if token in {"a", "an", "the", "our", "its"} and not words:
+                continue
+            words.append(token)
+        words = [w for w in words if w != ","]
+        while words and words[-1] in {"and", "or"}:
+            words.pop()
+        if not words or words[0] in self.not_heads:
+            return None
+        first = words[0]
+        if len(words) > 1 and first.endswith("ing") and first not in self.process_heads and "-" not in first:
+            return None  # "Accelerating GaLore ...", "Teaching ALBERT to Ponder": a verb, no head noun
+        head = words[-1]
+        pair = f"{words[-2]} {head}" if len(words) > 1 else head
+        for form in (pair, head, head[:-1] if head.endswith("s") else head):
+            if form in self.type_cues["Dataset"]:
+                return "Dataset"
+            if form in self.type_cues["Technique"] or form in self.process_heads:
+                return "Technique"
+            if form in self.type_cues["Model"]:
+                return "Model"
+        return None
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
@@ -182,14 +246,29 @@ class NameDiscoverer:
         if not ok or not self.acceptable(head):
             return []
         start = paper.title.index(head)
-        etype = (self.type_of_name(head) or self.type_near("", paper.title[match.end():])
-                 or self._appositive_type(head, paper.abstract) or "Model")
+        rest = paper.title[match.end():]
+        etype = (self.type_of_name(head) or self.head_type(rest) or self._appositive_type(head, paper.abstract)
+                 or self.type_near("", rest) or "Model")
+        if etype == "Technique" and self._is_trained(head, paper.abstract):
+            etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
         return [Found(head, etype, start, start + len(head), True, how="title")]
 
     def _appositive_type(self, name: str, abstract: str) -> str | None:
         """The type a description gives the name: "GaLore, a memory-efficient training strategy"."""
-        m = re.search(re.escape(name) + r",?\s+(?:is\s+)?(?:a|an)\s+([^.;:()]{0,80})", abstract)
-        return self.type_near("", m.group(1)) if m else None
+        m = re.search(re.escape(name) + r",?\s+(?:is\s+|which is\s+)?(?:a|an)\s+([^.;:()]{0,80})", abstract)
+        return (self._description_type(m.group(1)) or self.type_near("", m.group(1))) if m else None
+
+    def _description_type(self, description: str) -> str | None:
+        """The type a describing phrase gives: its head noun's, or the known name's it replaces."""
+        same = self._same_type.match(description) if self.known_type else None
+        known = self.known_type(same.group("name")) if same else None
+        return known or self.head_type(description)
+
+    def _is_trained(self, name: str, abstract: str) -> bool:
+        """Whether the abstract says the name is trained: "X is trained on", "we fine-tune X"."""
+        escaped = re.escape(name)
+        return bool(re.search(escaped + self._trained_after, abstract, re.I)
+                    or re.search(self._trained_before + escaped + r"\b", abstract, re.I))
 
     def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
@@ -263,11 +342,19 @@ class NameDiscoverer:
         if cues is not None:  # offsets in the text, made offsets in the abstract
             cues = {group: [i - base for i in starts if i >= base] for group, starts in cues.items()}
         sentences, triggers = self._triggers(paper.abstract, cues)
+        title = _TITLE_HEAD.match(paper.title) if triggers else None
+        title_head = title.group("head").strip() if title else ""
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
             for s, e, name, aliases in self._names_at(sentence, m_end):
-                etype = (self.type_of_name(name) or self.type_near(sentence[max(0, m_start - 60):s])
+                if (title_head and title_head.endswith(" " + name) and not aliases
+                        and sentence.startswith(title_head, s - len(title_head) + len(name))):
+                    # "introduces Natural GaLore" names the title's "Natural GaLore", not only "GaLore"
+                    s, name = s - len(title_head) + len(name), title_head
+                apposition = _APPOSITION.match(sentence, e)
+                etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
+                         or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
                 own = how.startswith("intro") or bool(_SELF.search(sentence))
                 if etype == "Model" and aliases:

@@ -67,7 +67,7 @@ class Extractor:
         self.stems = _model_stems(self.gazetteer, self.cues)
         self._stem_index = SubstringIndex(self.stems)
         self._size_count = re.compile(self.cues["size"]["counts"])
-        self.discover = NameDiscoverer(self.cues, self.stems)
+        self.discover = NameDiscoverer(self.cues, self.stems, known_type=self._known_type)
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
@@ -280,6 +280,11 @@ class Extractor:
         """The canonical name and type of a discovered name."""
         entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
         return (entity.name, entity.type) if entity else (found.name, found.type)
+
+    def _known_type(self, name: str) -> str | None:
+        """The gazetteer's type of ``name``, or None: what "a replacement for AdamW" describes."""
+        entity = self._curated.link(name, fuzzy=False)
+        return entity.type if entity else None
 
     def _model_shaped(self, core: str) -> bool:
         if not self.discover.acceptable(core):
