@@ -80,6 +80,7 @@ def test_mentions_phrase_matcher_layers_resolve_apart():
     ("mT5, iPhone, e.g. GPT-4o and x86_64.", ["mT5", "iPhone", "GPT-4o", "x86_64"]),
     ("Émile uses BERTić and ΔBERT.", ["BERTić", "BERT"]),
     ("Models' names: XLM-R.", ["XLM-R"]),
+    ("Gains brought by FooNet-Mini.In particular, Qwen2.5 wins.", ["FooNet-Mini", "Qwen2.5"]),
 ])
 def test_mentions_name_tokens(text, tokens):
     assert [t for _, _, t in name_tokens(text)] == tokens

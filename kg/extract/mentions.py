@@ -30,6 +30,8 @@ __all__ = ["PhraseMatcher", "SubstringIndex", "lower_same_length", "name_tokens"
 _NAME_TYPES = frozenset({"Model", "Dataset"})
 _TOKEN_BODY = r"[A-Za-z0-9\u00C0-\u024F][\w\-.+'\\\u00C0-\u024F]*[\w+\u00C0-\u024F]|[A-Za-z0-9]"
 _TOKEN = re.compile(_TOKEN_BODY)
+#: the next sentence glued to a name by a missing space: "... brought by ERNIE-Tiny.In particular"
+_GLUED_SENTENCE = re.compile(r"(?<=\w)\.[A-Z][a-z]+$")
 # The same tokens, skipping in C those that cannot be names: a token is tried
 # only where no token can be under way (after no letter or digit) and only if
 # its first character is no ASCII letter or a later one is no ASCII lower-case
@@ -254,10 +256,14 @@ def name_tokens(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=1 << 16)
 def _trimmed_name(token: str) -> str:
-    """``token`` without a possessive or full stop if it is name-shaped, else ``""``."""
+    """``token`` without a possessive, a full stop or a glued next sentence if it is name-shaped, else ``""``.
+
+    >>> [_trimmed_name(t) for t in ["ERNIE-Tiny.In", "BERT's", "Qwen2.5", "GPT-4.", "model"]]
+    ['ERNIE-Tiny', 'BERT', 'Qwen2.5', 'GPT-4', '']
+    """
     if not (any(c.isdigit() or c == "_" for c in token) or any(c.isupper() for c in token[1:])):
         return ""
-    return _POSSESSIVE.sub("", token).rstrip(".")
+    return _GLUED_SENTENCE.sub("", _POSSESSIVE.sub("", token)).rstrip(".")
 
 
 def strip_affixes(token: str, modifiers: frozenset[str] | set[str],
