@@ -255,6 +255,11 @@ def test_pipeline_any_text_gives_consistent_mentions(extractor, title, abstract)
     # a name the abstract says is trained is a model, even when called a method
     ("Wren: Improving Spam Detection with Instruction Tuning",
      "We propose Wren, a novel method for spam detection. Wren is trained on open data.", "Wren", "Model"),
+    # capitalised words between the introducing verb and a name belong to it
+    ("The rise of Basque models", "This paper introduces Basque RoBERTa, the first Basque language model.",
+     "Basque RoBERTa", "Model"),
+    ("Scaling optimizers", "This work introduces Natural GradLore, a training strategy for encoders.",
+     "Natural GradLore", "Technique"),
 ])
 def test_pipeline_type_from_description_head(extractor, title, abstract, name, etype):
     mentions = extractor(Paper("t:head", title, abstract)).mentions

@@ -264,6 +264,13 @@ class NameDiscoverer:
         known = self.known_type(same.group("name")) if same else None
         return known or self.head_type(description)
 
+    def _capitalised_lead(self, between: str) -> bool:
+        """One or two capitalised words, none a stop word: "Romanian" in "we introduce Romanian BERT"."""
+        words = between.split()
+        return 0 < len(words) <= 2 and not between.endswith((",", "(")) and all(
+            w[0].isupper() and w.isalpha() and w.lower() not in self.stop and w.lower() not in self.title_stop
+            and w not in self.generic for w in words)
+
     def _is_trained(self, name: str, abstract: str) -> bool:
         """Whether the abstract says the name is trained: "X is trained on", "we fine-tune X"."""
         escaped = re.escape(name)
@@ -352,6 +359,10 @@ class NameDiscoverer:
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
                     # "introduces Natural GaLore" names the title's "Natural GaLore", not only "GaLore"
                     s, name = s - len(title_head) + len(name), title_head
+                elif not aliases and self._capitalised_lead(sentence[m_end:s]):
+                    # "introduces Romanian BERT, the first ...": the capitalised words before it are the name's
+                    s = m_end + len(sentence[m_end:s]) - len(sentence[m_end:s].lstrip())
+                    name = sentence[s:e]
                 apposition = _APPOSITION.match(sentence, e)
                 etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
