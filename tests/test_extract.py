@@ -281,3 +281,16 @@ def test_pipeline_type_from_description_head(extractor, title, abstract, name, e
 ])
 def test_discovery_head_type(extractor, phrase, etype):
     assert extractor.discover.head_type(phrase) == etype
+
+
+@pytest.mark.parametrize("abstract, present, absent", [
+    ("Alternative methods such as GradFold and SketchOpt approximate optimizer states.",
+     {("GradFold", "Technique"), ("SketchOpt", "Technique")}, set()),
+    ("It beats strong baselines like ZetaNet, Hash Layers and RoBERTa.",
+     {("ZetaNet", "Model"), ("RoBERTa", "Model")}, set()),
+    ("We study methods such as pruning and models like Czech ones.", set(),
+     {("Czech", "Model"), ("pruning", "Model")}),
+])
+def test_pipeline_listed_after_plural_head(extractor, abstract, present, absent):
+    found = _found(extractor, "Listing", abstract)
+    assert present <= found and not (absent & found), sorted(found)

@@ -127,6 +127,10 @@ class NameDiscoverer:
         self.head_boundaries = frozenset(desc["boundaries"])
         self.not_heads = frozenset(desc["not_heads"])
         self.model_endings = tuple(desc["model_name_endings"])
+        listed = {w: t for t in ("Technique", "Model") for w in desc["listed_" + t]}
+        self._listed = re.compile(r"\b(?P<noun>" + "|".join(map(re.escape, listed)) + r")\s*(?:,\s*)?"
+                                  r"(?:such as|like|including|namely|e\.g\.,?)\s+", re.I)
+        self._listed_type = listed
         #: the type of a name already known (the gazetteer's), or None: ``known_type("AdamW") -> "Technique"``
         self.known_type = known_type
         self._same_type = re.compile(r"^(?:[\w\-]+\s+){0,4}?(?:" + "|".join(map(re.escape, desc["same_type_as"]))
@@ -442,6 +446,17 @@ class NameDiscoverer:
                         found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
         return found
 
+    def listed(self, paper: Paper) -> list[Found]:
+        """Name-shaped names listed after a plural head noun: "methods such as PEFT and GaLore" -> Technique."""
+        text, found = paper.text, []
+        for m in self._listed.finditer(text):
+            etype = self._listed_type[m.group("noun").lower()]
+            for start, name in _listed_names(text, m.end()):
+                if is_name_shaped(name.split()[0]) and self.acceptable(name) and name not in self.languages:
+                    found.append(Found(name, self.type_of_name(name) or etype, start, start + len(name), False,
+                                       how="listed"))
+        return found
+
     def _strip_stop(self, name: str) -> str:
         words = name.split()
         while words and (words[0].lower() in self.stop or words[0].lower() in self.title_stop or words[0] in self.generic):
@@ -518,7 +533,7 @@ class NameDiscoverer:
         text = paper.text
         cues = self._cue_words.starts(text.lower()) if text.isascii() else None  # one scan for three patterns
         found = (self.title(paper) + self.introduced(paper, cues) + self.acronyms(paper) + self.datasets(paper, cues)
-                 + self.methods(paper, cues) + self.title_techniques(paper))
+                 + self.methods(paper, cues) + self.title_techniques(paper) + self.listed(paper))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
