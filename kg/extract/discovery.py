@@ -45,7 +45,7 @@ import ahocorasick
 
 from kg.extract.gazetteer import load_cues
 from kg.extract.languages import language_names
-from kg.extract.mentions import SubstringIndex
+from kg.extract.mentions import SubstringIndex, lower_same_length
 from kg.model import Paper
 
 __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
@@ -95,6 +95,18 @@ def is_name_shaped(word: str) -> bool:
 _NON_SPACE = re.compile(r"\S+")
 #: an apposition right after a name: "X, a memory-efficient training strategy ..."
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
+_LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
+_CONNECTOR_WORDS = (" such as ", " like ", " including ", " namely ", " e.g.")
+
+
+def _find_all(text: str, word: str) -> Iterable[int]:
+    """Where ``word`` starts in ``text``, one past its leading space."""
+    i = text.find(word)
+    while i >= 0:
+        yield i + 1
+        i = text.find(word, i + 1)
+
+
 _PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
 
 
@@ -128,8 +140,6 @@ class NameDiscoverer:
         self.not_heads = frozenset(desc["not_heads"])
         self.model_endings = tuple(desc["model_name_endings"])
         listed = {w: t for t in ("Technique", "Model") for w in desc["listed_" + t]}
-        self._listed = re.compile(r"\b(?P<noun>" + "|".join(map(re.escape, listed)) + r")\s*(?:,\s*)?"
-                                  r"(?:such as|like|including|namely|e\.g\.,?)\s+", re.I)
         self._listed_type = listed
         #: the type of a name already known (the gazetteer's), or None: ``known_type("AdamW") -> "Technique"``
         self.known_type = known_type
@@ -449,8 +459,14 @@ class NameDiscoverer:
     def listed(self, paper: Paper) -> list[Found]:
         """Name-shaped names listed after a plural head noun: "methods such as PEFT and GaLore" -> Technique."""
         text, found = paper.text, []
-        for m in self._listed.finditer(text):
-            etype = self._listed_type[m.group("noun").lower()]
+        lowered = text.lower() if text.isascii() else lower_same_length(text)
+        # the connector first (rarer than the nouns), then the word before it
+        starts = sorted(i for word in _CONNECTOR_WORDS for i in _find_all(lowered, word))
+        for m in filter(None, (_LIST_CONNECTOR.match(lowered, i) for i in starts)):
+            before = lowered[max(0, m.start() - 16):m.start()].rstrip(" ,").rsplit(None, 1)
+            etype = self._listed_type.get(before[-1]) if before else None
+            if etype is None:
+                continue
             for start, name in _listed_names(text, m.end()):
                 if is_name_shaped(name.split()[0]) and self.acceptable(name) and name not in self.languages:
                     found.append(Found(name, self.type_of_name(name) or etype, start, start + len(name), False,
