@@ -99,14 +99,16 @@ _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
 _CONNECTOR_WORDS = (" such as ", " like ", " including ", " namely ", " e.g.")
 
 
-def _find_all(text: str, word: str) -> Iterable[int]:
-    """Where ``word`` starts in ``text``, one past its leading space."""
+def _find_all(text: str, word: str, skip: int = 1) -> Iterable[int]:
+    """Where ``word`` starts in ``text``, plus ``skip`` (one past a leading space)."""
     i = text.find(word)
     while i >= 0:
-        yield i + 1
+        yield i + skip
         i = text.find(word, i + 1)
 
 
+#: a description after a name: "X, a drop-in replacement for AdamW", "X is a benchmark"
+_DESCRIBED = re.compile(r",?\s+(?:is\s+|which is\s+)?(?:a|an)\s+([^.;:()]{0,80})")
 _PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
 
 
@@ -146,8 +148,8 @@ class NameDiscoverer:
         self._same_type = re.compile(r"^(?:[\w\-]+\s+){0,4}?(?:" + "|".join(map(re.escape, desc["same_type_as"]))
                                      + r")\s+(?:for|to|of)\s+(?:the\s+)?(?P<name>[\w\-.]*\w)", re.I)
         trained = "|".join(map(re.escape, desc["trained"]))
-        self._trained_after = r"\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:" + trained + r")\b"
-        self._trained_before = r"\b(?:" + trained + r")(?:s|ed)?\s+"
+        self._trained_after = re.compile(r"\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:" + trained + r")\b", re.I)
+        self._trained_before = re.compile(r"\b(?:" + trained + r")(?:s|ed)?\s+$", re.I)
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
         self.not_entities = frozenset(acro["not_entities"])
@@ -269,7 +271,11 @@ class NameDiscoverer:
 
     def _appositive_type(self, name: str, abstract: str) -> str | None:
         """The type a description gives the name: "GaLore, a memory-efficient training strategy"."""
-        m = re.search(re.escape(name) + r",?\s+(?:is\s+|which is\s+)?(?:a|an)\s+([^.;:()]{0,80})", abstract)
+        m = None
+        for at in _find_all(abstract, name, 0):  # the text after the name, no pattern compiled per name
+            m = _DESCRIBED.match(abstract, at + len(name))
+            if m:
+                break
         return (self._description_type(m.group(1)) or self.type_near("", m.group(1))) if m else None
 
     def _description_type(self, description: str) -> str | None:
@@ -287,9 +293,13 @@ class NameDiscoverer:
 
     def _is_trained(self, name: str, abstract: str) -> bool:
         """Whether the abstract says the name is trained: "X is trained on", "we fine-tune X"."""
-        escaped = re.escape(name)
-        return bool(re.search(escaped + self._trained_after, abstract, re.I)
-                    or re.search(self._trained_before + escaped + r"\b", abstract, re.I))
+        for at in _find_all(abstract, name, 0):
+            end = at + len(name)
+            if (end < len(abstract) and abstract[end].isalnum()) or (at and abstract[at - 1].isalnum()):
+                continue
+            if self._trained_after.match(abstract, end) or self._trained_before.search(abstract, max(0, at - 40), at):
+                return True
+        return False
 
     def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
