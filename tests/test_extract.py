@@ -294,3 +294,17 @@ def test_discovery_head_type(extractor, phrase, etype):
 def test_pipeline_listed_after_plural_head(extractor, abstract, present, absent):
     found = _found(extractor, "Listing", abstract)
     assert present <= found and not (absent & found), sorted(found)
+
+
+def test_pipeline_technique_named_by_paper_is_no_fine_tuned_model(extractor):
+    """The brief's case, invented names: a method fine-tunes nothing, the paper uses it."""
+    paper = Paper("t:lore", "Natural FooLore: Accelerating FooLore for memory-efficient LLM Training and Fine-tuning",
+                  "Methods like PEFT and FooLore approximate optimizer states. This work introduces Natural FooLore, "
+                  "a simple drop in replacement for AdamW. By fine-tuning RoBERTa on the GLUE benchmark using "
+                  "Natural FooLore, we reduce the gap.")
+    extraction = extractor(paper)
+    types = {m.name: m.type for m in extraction.mentions}
+    assert types["Natural FooLore"] == "Technique" and types["FooLore"] == "Technique"
+    triples = {(r.subject[1], r.predicate, r.object[1]) for r in extraction.relations}
+    assert not any(p == "fineTunedFrom" for _, p, _ in triples)
+    assert ("t:lore", "usesTechnique", "Natural FooLore") in triples
