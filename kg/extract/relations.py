@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from kg.errors import KGError
 from kg.extract.sentences import split_sentences
 from kg.model import LINEAGE_PREDICATES, Mention, Paper, Relation
@@ -172,6 +174,33 @@ class RelationExtractor:
                 self.groups[-1][2].append(rule)
             else:
                 self.groups.append((*key, [rule]))
+        # all trigger strings in one automaton: a sentence's hits are found in one pass, and the rules
+        # its placeholders and hits activate are looked up by (placeholders, hits)
+        words = sorted({w for _, trigger, _ in self.groups if trigger for w in trigger if w})
+        ids = {w: i for i, w in enumerate(words)}
+        self._triggers = ahocorasick.Automaton()
+        for w, i in ids.items():
+            self._triggers.add_word(w, i)
+        if words:
+            self._triggers.make_automaton()
+        self._group_hits = [(placeholder, None if trigger is None or "" in trigger else frozenset(ids[w] for w in trigger), rules)
+                            for placeholder, trigger, rules in self.groups]
+        self._active: dict[tuple[str, frozenset[int]], tuple[Rule, ...]] = {}
+
+    def _active_rules(self, skel: str, low: str) -> tuple[Rule, ...]:
+        """The rules whose object placeholder and (if any) trigger string the sentence holds, in table order."""
+        codes = "".join(c for c in "MDLT" if "«" + c in skel)
+        hits = frozenset(v for _, v in self._triggers.iter(low)) if len(self._triggers) else frozenset()
+        key = (codes, hits)
+        active = self._active.get(key)
+        if active is None:
+            active = tuple(r for placeholder, trigger, rules in self._group_hits
+                           if placeholder[1] in codes and (trigger is None or not trigger.isdisjoint(hits))
+                           for r in rules)
+            if len(self._active) > 4096:
+                self._active.clear()
+            self._active[key] = active
+        return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
                  named_only_without_own: bool = False, only_without_own: bool = False) -> Rule:
@@ -261,6 +290,8 @@ class RelationExtractor:
                 found[key] = (confidence, number, sentence)
 
         for number, ((skel, ms, positions), (_, sentence)) in enumerate(zip(skeletons, sentences)):
+            if not ms:
+                continue
             base = title_defaults if number == 0 else defaults
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
@@ -277,26 +308,13 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
-            if not ms:
-                continue
             low = skel.lower()
             background = number > 0 and not own_here and not self.ours_here.search(skel)
             background_strict = background or (number > 0 and not own_here and not self.ours_strict.search(skel))
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
-            fired: dict[tuple[str, ...], bool] = {}
-            active = []
-            for placeholder, trigger, rules in self.groups:
-                if placeholder in skel:
-                    if trigger is not None:
-                        hit = fired.get(trigger)
-                        if hit is None:
-                            hit = fired[trigger] = any(map(low.__contains__, trigger))
-                        if not hit:
-                            continue
-                    active.append(rules)
-            for rule in (r for rules in active for r in rules):
+            for rule in self._active_rules(skel, low):
                 if rule.only_without_own and own:
                     continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
