@@ -174,8 +174,8 @@ class RelationExtractor:
                 self.groups[-1][2].append(rule)
             else:
                 self.groups.append((*key, [rule]))
-        # all trigger strings in one automaton: a sentence's hits are found in one pass, and the rules
-        # its placeholders and hits activate are looked up by (placeholders, hits)
+        # all trigger strings in one automaton: a sentence's hits, found in one pass, and its placeholders
+        # give a bit mask of the active groups, and the rules of a mask are built once
         words = sorted({w for _, trigger, _ in self.groups if trigger for w in trigger if w})
         ids = {w: i for i, w in enumerate(words)}
         self._triggers = ahocorasick.Automaton()
@@ -183,23 +183,35 @@ class RelationExtractor:
             self._triggers.add_word(w, i)
         if words:
             self._triggers.make_automaton()
-        self._group_hits = [(placeholder, None if trigger is None or "" in trigger else frozenset(ids[w] for w in trigger), rules)
-                            for placeholder, trigger, rules in self.groups]
-        self._active: dict[tuple[str, frozenset[int]], tuple[Rule, ...]] = {}
+        self._word_mask = [0] * len(words)
+        self._always_mask = 0
+        self._code_mask = {code: 0 for code in TYPE_CODE.values()}
+        for g, (placeholder, trigger, _) in enumerate(self.groups):
+            self._code_mask[placeholder[1]] |= 1 << g
+            if trigger is None or "" in trigger:
+                self._always_mask |= 1 << g
+            else:
+                for w in trigger:
+                    self._word_mask[ids[w]] |= 1 << g
+        self._code_masks = tuple(("«" + c, m) for c, m in self._code_mask.items())
+        self._active: dict[int, tuple[Rule, ...]] = {}
 
     def _active_rules(self, skel: str, low: str) -> tuple[Rule, ...]:
         """The rules whose object placeholder and (if any) trigger string the sentence holds, in table order."""
-        codes = "".join(c for c in "MDLT" if "«" + c in skel)
-        hits = frozenset(v for _, v in self._triggers.iter(low)) if len(self._triggers) else frozenset()
-        key = (codes, hits)
-        active = self._active.get(key)
+        codes = 0
+        for placeholder, mask in self._code_masks:
+            if placeholder in skel:
+                codes |= mask
+        groups = self._always_mask
+        if codes & ~groups and self._word_mask:
+            word_mask = self._word_mask
+            for _, i in self._triggers.iter(low):
+                groups |= word_mask[i]
+        groups &= codes
+        active = self._active.get(groups)
         if active is None:
-            active = tuple(r for placeholder, trigger, rules in self._group_hits
-                           if placeholder[1] in codes and (trigger is None or not trigger.isdisjoint(hits))
-                           for r in rules)
-            if len(self._active) > 4096:
-                self._active.clear()
-            self._active[key] = active
+            active = self._active[groups] = tuple(
+                r for g, (_, _, rules) in enumerate(self.groups) if groups >> g & 1 for r in rules)
         return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
