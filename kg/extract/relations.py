@@ -174,44 +174,57 @@ class RelationExtractor:
                 self.groups[-1][2].append(rule)
             else:
                 self.groups.append((*key, [rule]))
-        # all trigger strings in one automaton: a sentence's hits, found in one pass, and its placeholders
-        # give a bit mask of the active groups, and the rules of a mask are built once
-        words = sorted({w for _, trigger, _ in self.groups if trigger for w in trigger if w})
+        # One Aho-Corasick pass over a sentence finds its trigger strings and the literals each rule's regex
+        # needs (see _required); with its placeholders they give a bit mask of the rules worth running,
+        # and the rules of a mask are listed once.
+        needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
+        words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs if n for w in n})
         ids = {w: i for i, w in enumerate(words)}
-        self._triggers = ahocorasick.Automaton()
+        self._words = ahocorasick.Automaton()
         for w, i in ids.items():
-            self._triggers.add_word(w, i)
+            self._words.add_word(w, i)
         if words:
-            self._triggers.make_automaton()
-        self._word_mask = [0] * len(words)
-        self._always_mask = 0
-        self._code_mask = {code: 0 for code in TYPE_CODE.values()}
-        for g, (placeholder, trigger, _) in enumerate(self.groups):
-            self._code_mask[placeholder[1]] |= 1 << g
-            if trigger is None or "" in trigger:
-                self._always_mask |= 1 << g
+            self._words.make_automaton()
+        self._trigger_mask, self._literal_mask = [0] * len(words), [0] * len(words)
+        self._no_trigger = self._no_literal = 0
+        code_mask = {code: 0 for code in TYPE_CODE.values()}
+        for r, (rule, need) in enumerate(zip(self.rules, needs)):
+            bit = 1 << r
+            code_mask[self.codes_needed[rule.predicate]] |= bit
+            if not rule.trigger or "" in rule.trigger:
+                self._no_trigger |= bit
             else:
-                for w in trigger:
-                    self._word_mask[ids[w]] |= 1 << g
-        self._code_masks = tuple(("«" + c, m) for c, m in self._code_mask.items())
+                for w in rule.trigger:
+                    self._trigger_mask[ids[w]] |= bit
+            if need is None:
+                self._no_literal |= bit
+            else:
+                for w in need:
+                    self._literal_mask[ids[w]] |= bit
+        self._all_rules = (1 << len(self.rules)) - 1
+        self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
         self._active: dict[int, tuple[Rule, ...]] = {}
 
     def _active_rules(self, skel: str, low: str) -> tuple[Rule, ...]:
-        """The rules whose object placeholder and (if any) trigger string the sentence holds, in table order."""
+        """The rules whose object placeholder, trigger string (if any) and needed literals the sentence holds."""
         codes = 0
         for placeholder, mask in self._code_masks:
             if placeholder in skel:
                 codes |= mask
-        groups = self._always_mask
-        if codes & ~groups and self._word_mask:
-            word_mask = self._word_mask
-            for _, i in self._triggers.iter(low):
-                groups |= word_mask[i]
-        groups &= codes
-        active = self._active.get(groups)
+        if not codes:
+            return ()
+        triggered, literal = self._no_trigger, self._no_literal
+        if self._trigger_mask:
+            trigger_mask, literal_mask = self._trigger_mask, self._literal_mask
+            for _, i in self._words.iter(low):
+                triggered |= trigger_mask[i]
+                literal |= literal_mask[i]
+        if "ı" in skel or "ſ" in skel or "İ" in skel:
+            literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
+        rules = codes & triggered & literal
+        active = self._active.get(rules)
         if active is None:
-            active = self._active[groups] = tuple(
-                r for g, (_, _, rules) in enumerate(self.groups) if groups >> g & 1 for r in rules)
+            active = self._active[rules] = tuple(rule for r, rule in enumerate(self.rules) if rules >> r & 1)
         return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
@@ -491,6 +504,56 @@ class RelationExtractor:
                 continue
             out.append(Relation(s, p, o, paper.key, sentence, confidence))
         return out
+
+
+def _required(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case literals one of which every match of ``pattern`` holds (None: no such set found).
+
+    Only ASCII literals count, so ``text.lower()`` holding none of them rules a
+    match out (but for the letters ``ı ſ İ``, which the caller checks).
+
+    >>> sorted(_required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»"))
+    [' than ']
+    >>> _required(r"«M\\d+»|we") is None
+    True
+    """
+    try:
+        return _need(list(re._parser.parse(pattern, flags)))
+    except Exception:  # an unusual construct: no pre-check, the regex alone decides
+        return None
+
+
+def _need(items: list) -> frozenset[str] | None:
+    """The best requirement of a sequence of parsed regex items: one literal run or one sub-item's."""
+    parser = re._parser
+    candidates, run = [], []
+
+    def close():
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in items:
+        if op is parser.LITERAL and chr(arg).isascii():
+            run.append(chr(arg).lower())
+            continue
+        close()
+        need = None
+        if op is parser.SUBPATTERN:
+            need = _need(list(arg[3]))
+        elif op is parser.ATOMIC_GROUP:
+            need = _need(list(arg))
+        elif op is parser.BRANCH:
+            needs = [_need(list(branch)) for branch in arg[1]]
+            need = None if any(n is None for n in needs) else frozenset().union(*needs)
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            need = _need(list(arg[2]))
+        if need:
+            candidates.append(need)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(w.strip()) for w in c), -len(c)))
 
 
 def _spaced(text: str) -> str:
