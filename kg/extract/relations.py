@@ -513,7 +513,7 @@ def _required(pattern: str, flags: int = 0) -> frozenset[str] | None:
     match out (but for the letters ``ı ſ İ``, which the caller checks).
 
     >>> sorted(_required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»"))
-    [' than ']
+    ['better', 'higher']
     >>> _required(r"«M\\d+»|we") is None
     True
     """
