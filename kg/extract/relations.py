@@ -43,6 +43,7 @@ _TYPE_OF_CODE = {v: k for k, v in TYPE_CODE.items()}
 OBJECT_TYPE = {**{p: "Model" for p in LINEAGE_PREDICATES}, "outperforms": "Model", "evaluatedOn": "Dataset",
                "trainedOn": "Dataset", "forLanguage": "Language", "usesTechnique": "Technique"}
 _MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
+_INTRO, _NAME = 1, 2
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
@@ -178,7 +179,10 @@ class RelationExtractor:
         # needs (see _required); with its placeholders they give a bit mask of the rules worth running,
         # and the rules of a mask are listed once.
         needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
-        words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs if n for w in n})
+        hints = {w for w in self.intro_hint.pattern.split("|") if w}
+        name_need = _required(self.name_internal.pattern, self.name_internal.flags)
+        words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs if n for w in n}
+                       | hints | (name_need or set()))
         ids = {w: i for i, w in enumerate(words)}
         self._words = ahocorasick.Automaton()
         for w, i in ids.items():
@@ -187,6 +191,9 @@ class RelationExtractor:
             self._words.make_automaton()
         self._trigger_mask, self._literal_mask = [0] * len(words), [0] * len(words)
         self._no_trigger = self._no_literal = 0
+        # aux bits: _INTRO (a word of intro_hint), _NAME (a literal name_internal needs)
+        self._aux_mask = [(_INTRO if w in hints else 0) | (_NAME if name_need and w in name_need else 0) for w in words]
+        self._no_aux = 0 if name_need else _NAME
         code_mask = {code: 0 for code in TYPE_CODE.values()}
         for r, (rule, need) in enumerate(zip(self.rules, needs)):
             bit = 1 << r
@@ -205,7 +212,21 @@ class RelationExtractor:
         self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
         self._active: dict[int, tuple[Rule, ...]] = {}
 
-    def _active_rules(self, skel: str, low: str) -> tuple[Rule, ...]:
+    def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
+        """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
+        triggered, literal, aux = self._no_trigger, self._no_literal, self._no_aux
+        if self._trigger_mask:
+            trigger_mask, literal_mask, aux_mask = self._trigger_mask, self._literal_mask, self._aux_mask
+            for _, i in self._words.iter(low):
+                triggered |= trigger_mask[i]
+                literal |= literal_mask[i]
+                aux |= aux_mask[i]
+        if "ı" in skel or "ſ" in skel or "İ" in skel:
+            literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
+            aux |= _NAME
+        return triggered, literal, aux
+
+    def _active_rules(self, skel: str, low: str, scan: tuple[int, int, int] | None = None) -> tuple[Rule, ...]:
         """The rules whose object placeholder, trigger string (if any) and needed literals the sentence holds."""
         codes = 0
         for placeholder, mask in self._code_masks:
@@ -213,14 +234,7 @@ class RelationExtractor:
                 codes |= mask
         if not codes:
             return ()
-        triggered, literal = self._no_trigger, self._no_literal
-        if self._trigger_mask:
-            trigger_mask, literal_mask = self._trigger_mask, self._literal_mask
-            for _, i in self._words.iter(low):
-                triggered |= trigger_mask[i]
-                literal |= literal_mask[i]
-        if "ı" in skel or "ſ" in skel or "İ" in skel:
-            literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
+        triggered, literal, _ = scan or self._scan(skel, low)
         rules = codes & triggered & literal
         active = self._active.get(rules)
         if active is None:
@@ -239,8 +253,9 @@ class RelationExtractor:
                     named_only_without_own, only_without_own)
 
     # -- the paper's own models ------------------------------------------------
-    def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
-        """``(title head models, abstract-introduced models)`` by canonical name."""
+    def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]],
+                   intros: list[list[re.Match]] | None = None) -> tuple[list[str], list[str]]:
+        """``(title head models, abstract-introduced models)`` by canonical name (``intros``: each skeleton's ``_intros``)."""
         head, intro, flagged = [], [], []
         for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
@@ -260,15 +275,18 @@ class RelationExtractor:
             if any(w in low for w in self.naming_words):
                 for m in self.naming.finditer(skel):
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
-            for m in self._intros(skel):
+            for m in (self._intros(skel) if intros is None else intros[number]):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
         head = list(dict.fromkeys(head))
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
 
-    def _intros(self, skel: str) -> list[re.Match]:
-        """Introducing verbs said of the paper's own work ("we present", "this paper introduces")."""
-        if "«" not in skel or not self.intro_hint.search(skel.lower()):
+    def _intros(self, skel: str, hinted: bool | None = None) -> list[re.Match]:
+        """Introducing verbs said of the paper's own work ("we present", "this paper introduces").
+
+        ``hinted``: whether the lower-cased sentence holds an ``intro_hint`` word, if known.
+        """
+        if "«" not in skel or not (self.intro_hint.search(skel.lower()) if hinted is None else hinted):
             return []
         return [m for m in self.intro.finditer(skel) if self.intro_subject.search(skel, 0, m.start())]
 
@@ -295,7 +313,11 @@ class RelationExtractor:
         mentions, anaphors = self._anaphors(paper, sentences, mentions)
         text, starts = paper.text, [m.start for m in mentions]
         skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
-        head, intro = self.own_models(skeletons)
+        lows = [skel.lower() if ms else "" for skel, ms, _ in skeletons]
+        scans = [self._scan(skel, low) if ms else (0, 0, 0) for (skel, ms, _), low in zip(skeletons, lows)]
+        intros = [self._intros(skel, bool(scan[2] & _INTRO)) if "«" in skel else []
+                  for (skel, _, _), scan in zip(skeletons, scans)]
+        head, intro = self.own_models(skeletons, intros)
         own = set(head) | set(intro)
         if head:
             defaults = [("Model", n) for n in head]
@@ -333,13 +355,13 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
-            low = skel.lower()
+            low, scan, clauses = lows[number], scans[number], {}
             background = number > 0 and not own_here and not self.ours_here.search(skel)
             background_strict = background or (number > 0 and not own_here and not self.ours_strict.search(skel))
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
-            for rule in self._active_rules(skel, low):
+            for rule in self._active_rules(skel, low, scan):
                 if rule.only_without_own and own:
                     continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
@@ -359,10 +381,10 @@ class RelationExtractor:
                             if studying < m.start():  # "we compare ... with BERT-based models"
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
-                    objects = [i for i in objects if not self._blocked_object(skel, positions[i])
+                    objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
                     x = m.group("x") if rule.explicit_subject else None
-                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default):
+                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default, clauses):
                         continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
@@ -383,11 +405,11 @@ class RelationExtractor:
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or i in ana or (background and x.type in self.background_off)
                         or (background_strict and x.type in self.background_strict)
-                        or self._blocked_object(skel, positions[i], self.block_default)):
+                        or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
-                if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
+                if x.type == "Technique" and self.technique_contrast.search(self._clause_window(skel, positions[i], clauses)[0]):
                     continue
-                if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source):
+                if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
@@ -398,8 +420,8 @@ class RelationExtractor:
                     if key not in found:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
             if self.dataset_language:
-                self._dataset_language(skel, ms, positions, add, number, sentence)
-            if self.name_internal.search(skel):
+                self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
+            if scan[2] & _NAME and self.name_internal.search(skel):
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
         return self._finish(found, paper)
@@ -457,11 +479,11 @@ class RelationExtractor:
                     add(("Model", x.name), self.name_internal_predicate, ("Model", y),
                         self.name_internal_confidence, number, sentence)
 
-    def _dataset_language(self, skel, ms, positions, add, number, sentence) -> None:
+    def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
-        for m in self._intros(skel):
+        for m in (self._intros(skel) if intros is None else intros):
             first = _PLACEHOLDER.search(skel, m.end())
             if first and first.group(1) == "D":
                 dataset = ms[int(first.group(2))]
@@ -487,9 +509,19 @@ class RelationExtractor:
         breaks = list(_CLAUSE_BREAK.finditer(window))
         return window[breaks[-1].end():] if breaks else window
 
-    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
+    def _clause_window(self, skel: str, at: int, clauses: dict | None = None) -> tuple[str, bool]:
+        """``(_clause_before(skel, at), whether block_object ends near it)``, kept in ``clauses`` (one sentence's)."""
+        if clauses is not None and at in clauses:
+            return clauses[at]
         window = self._clause_before(skel, at)
-        return _ends_near(self.block_object, window) or (extra is not None and _ends_near(extra, window))
+        found = window, _ends_near(self.block_object, window)
+        if clauses is not None:
+            clauses[at] = found
+        return found
+
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: dict | None = None) -> bool:
+        window, blocked = self._clause_window(skel, at, clauses)
+        return blocked or (extra is not None and _ends_near(extra, window))
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
         # one lineage predicate per pair: the most specific (first listed) wins
