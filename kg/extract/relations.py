@@ -178,7 +178,9 @@ class RelationExtractor:
         # One Aho-Corasick pass over a sentence finds its trigger strings and the literals each rule's regex
         # needs (see _required); with its placeholders they give a bit mask of the rules worth running,
         # and the rules of a mask are listed once.
-        needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
+        # a needed literal of one or two letters ("a", "m") passes nearly every sentence: no pre-check then
+        needs = [need if need and min(len(w.strip()) for w in need) >= 3 else None
+                 for need in (_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules)]
         hints = {w for w in self.intro_hint.pattern.split("|") if w}
         name_need = _required(self.name_internal.pattern, self.name_internal.flags)
         words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs if n for w in n}
@@ -217,7 +219,7 @@ class RelationExtractor:
         triggered, literal, aux = self._no_trigger, self._no_literal, self._no_aux
         if self._trigger_mask:
             trigger_mask, literal_mask, aux_mask = self._trigger_mask, self._literal_mask, self._aux_mask
-            for _, i in self._words.iter(low):
+            for i in {i for _, i in self._words.iter(low)}:
                 triggered |= trigger_mask[i]
                 literal |= literal_mask[i]
                 aux |= aux_mask[i]
