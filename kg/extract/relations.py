@@ -176,53 +176,62 @@ class RelationExtractor:
             else:
                 self.groups.append((*key, [rule]))
         # One Aho-Corasick pass over a sentence finds its trigger strings and the literals each rule's regex
-        # needs (see _required); with its placeholders they give a bit mask of the rules worth running,
-        # and the rules of a mask are listed once.
-        # a needed literal of one or two letters ("a", "m") passes nearly every sentence: no pre-check then
-        needs = [need if need and min(len(w.strip()) for w in need) >= 3 else None
-                 for need in (_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules)]
+        # needs (up to three sets, one literal of each in every match; see _required); with its placeholders
+        # they give a bit mask of the rules worth running, and the rules of a mask are listed once.
+        needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
         hints = {w for w in self.intro_hint.pattern.split("|") if w}
-        name_need = _required(self.name_internal.pattern, self.name_internal.flags)
-        words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs if n for w in n}
-                       | hints | (name_need or set()))
+        name_need = _required(self.name_internal.pattern, self.name_internal.flags)[:1]
+        words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
+                       | hints | {w for c in name_need for w in c})
         ids = {w: i for i, w in enumerate(words)}
         self._words = ahocorasick.Automaton()
         for w, i in ids.items():
             self._words.add_word(w, i)
         if words:
             self._words.make_automaton()
-        self._trigger_mask, self._literal_mask = [0] * len(words), [0] * len(words)
-        self._no_trigger = self._no_literal = 0
-        # aux bits: _INTRO (a word of intro_hint), _NAME (a literal name_internal needs)
-        self._aux_mask = [(_INTRO if w in hints else 0) | (_NAME if name_need and w in name_need else 0) for w in words]
-        self._no_aux = 0 if name_need else _NAME
+        # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
+        masks = [[0] * 5 for _ in words]
+        base = [0] * 5  # the same for rules without a trigger, or without a first / second / third set
         code_mask = {code: 0 for code in TYPE_CODE.values()}
         for r, (rule, need) in enumerate(zip(self.rules, needs)):
             bit = 1 << r
             code_mask[self.codes_needed[rule.predicate]] |= bit
             if not rule.trigger or "" in rule.trigger:
-                self._no_trigger |= bit
+                base[0] |= bit
             else:
                 for w in rule.trigger:
-                    self._trigger_mask[ids[w]] |= bit
-            if need is None:
-                self._no_literal |= bit
-            else:
-                for w in need:
-                    self._literal_mask[ids[w]] |= bit
+                    masks[ids[w]][0] |= bit
+            for level in range(3):
+                if level < len(need):
+                    for w in need[level]:
+                        masks[ids[w]][1 + level] |= bit
+                else:
+                    base[1 + level] |= bit
+        # aux bits: _INTRO (a word of intro_hint), _NAME (a literal name_internal needs)
+        for w in hints:
+            masks[ids[w]][4] |= _INTRO
+        for w in name_need[0] if name_need else ():
+            masks[ids[w]][4] |= _NAME
+        base[4] = 0 if name_need else _NAME
+        self._word_masks = [tuple(m) for m in masks]
+        self._base_masks = tuple(base)
         self._all_rules = (1 << len(self.rules)) - 1
         self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
         self._active: dict[int, tuple[Rule, ...]] = {}
 
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
-        triggered, literal, aux = self._no_trigger, self._no_literal, self._no_aux
-        if self._trigger_mask:
-            trigger_mask, literal_mask, aux_mask = self._trigger_mask, self._literal_mask, self._aux_mask
+        triggered, first, second, third, aux = self._base_masks
+        if self._word_masks:
+            word_masks = self._word_masks
             for i in {i for _, i in self._words.iter(low)}:
-                triggered |= trigger_mask[i]
-                literal |= literal_mask[i]
-                aux |= aux_mask[i]
+                t, a, b, c, x = word_masks[i]
+                triggered |= t
+                first |= a
+                second |= b
+                third |= c
+                aux |= x
+        literal = first & second & third
         if "ı" in skel or "ſ" in skel or "İ" in skel:
             literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
             aux |= _NAME
@@ -540,31 +549,39 @@ class RelationExtractor:
         return out
 
 
-def _required(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lower-case literals one of which every match of ``pattern`` holds (None: no such set found).
+def _required(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to ``most`` sets of lower-case literals, every match of ``pattern`` holding one literal of each.
 
-    Only ASCII literals count, so ``text.lower()`` holding none of them rules a
-    match out (but for the letters ``ı ſ İ``, which the caller checks).
+    Only ASCII literals count, so ``text.lower()`` holding none of a set rules
+    a match out (but for the letters ``ı ſ İ``, which the caller checks). Sets
+    with a literal shorter than ``shortest`` (not counting spaces) are left out,
+    as nearly every text holds one; the longest literals come first.
 
-    >>> sorted(_required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»"))
-    ['better', 'higher']
-    >>> _required(r"\\w+|we") is None
-    True
+    >>> [sorted(c) for c in _required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»")]
+    [['better', 'higher'], [' than ']]
+    >>> _required(r"\\w+|we")
+    ()
     """
     try:
-        return _need(list(re._parser.parse(pattern, flags)))
+        found = _needs(list(re._parser.parse(pattern, flags)))
     except Exception:  # an unusual construct: no pre-check, the regex alone decides
-        return None
+        return ()
+    found = sorted({c for c in found if _score(c)[0] >= shortest}, key=lambda c: (_score(c), sorted(c)), reverse=True)
+    return tuple(found[:most])
 
 
-def _need(items: list) -> frozenset[str] | None:
-    """The best requirement of a sequence of parsed regex items: one literal run or one sub-item's."""
+def _score(literals: frozenset[str]) -> tuple[int, int]:
+    return min(len(w.strip()) for w in literals), -len(literals)
+
+
+def _needs(items: list) -> list[frozenset[str]]:
+    """Sets of literals in a sequence of parsed regex items, every match holding one literal of each."""
     parser = re._parser
-    candidates, run = [], []
+    found, run = [], []
 
     def close():
         if run:
-            candidates.append(frozenset(["".join(run)]))
+            found.append(frozenset(["".join(run)]))
             run.clear()
 
     for op, arg in items:
@@ -572,22 +589,18 @@ def _need(items: list) -> frozenset[str] | None:
             run.append(chr(arg).lower())
             continue
         close()
-        need = None
         if op is parser.SUBPATTERN:
-            need = _need(list(arg[3]))
+            found += _needs(list(arg[3]))
         elif op is parser.ATOMIC_GROUP:
-            need = _need(list(arg))
-        elif op is parser.BRANCH:
-            needs = [_need(list(branch)) for branch in arg[1]]
-            need = None if any(n is None for n in needs) else frozenset().union(*needs)
+            found += _needs(list(arg))
         elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            need = _need(list(arg[2]))
-        if need:
-            candidates.append(need)
+            found += _needs(list(arg[2]))
+        elif op is parser.BRANCH:
+            best = [max(_needs(list(branch)), key=_score, default=None) for branch in arg[1]]
+            if all(best):
+                found.append(frozenset().union(*best))
     close()
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(len(w.strip()) for w in c), -len(c)))
+    return found
 
 
 def _spaced(text: str) -> str:
