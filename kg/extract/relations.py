@@ -558,7 +558,7 @@ def _required(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) ->
     as nearly every text holds one; the longest literals come first.
 
     >>> [sorted(c) for c in _required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»")]
-    [['better', 'higher'], [' than ']]
+    [['better', 'higher'], ['than ']]
     >>> _required(r"\\w+|we")
     ()
     """
