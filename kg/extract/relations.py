@@ -269,7 +269,7 @@ class RelationExtractor:
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]],
-                   intros: list[list[re.Match]] | None = None) -> tuple[list[str], list[str]]:
+                   intros: list[list[re.Match]] | None = None, lows: list[str] | None = None) -> tuple[list[str], list[str]]:
         """``(title head models, abstract-introduced models)`` by canonical name (``intros``: each skeleton's ``_intros``)."""
         head, intro, flagged = [], [], []
         for number, (skel, ms, _) in enumerate(skeletons):
@@ -283,7 +283,7 @@ class RelationExtractor:
             if "«M" not in skel:
                 continue
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
-            low = skel.lower()
+            low = skel.lower() if lows is None else lows[number]
             if "our" in low:
                 for m in self.ours.finditer(skel):
                     names.append(ms[int(m.group(1))].name)
@@ -332,7 +332,7 @@ class RelationExtractor:
         scans = [self._scan(skel, low) if ms else (0, 0, 0) for (skel, ms, _), low in zip(skeletons, lows)]
         intros = [self._intros(skel, bool(scan[2] & _INTRO)) if "«" in skel else []
                   for (skel, _, _), scan in zip(skeletons, scans)]
-        head, intro = self.own_models(skeletons, intros)
+        head, intro = self.own_models(skeletons, intros, lows)
         own = set(head) | set(intro)
         if head:
             defaults = [("Model", n) for n in head]
@@ -371,8 +371,7 @@ class RelationExtractor:
                 return base
 
             low, scan, clauses = lows[number], scans[number], {}
-            background = number > 0 and not own_here and not self.ours_here.search(skel)
-            background_strict = background or (number > 0 and not own_here and not self.ours_strict.search(skel))
+            bg = [None, None] if number > 0 and not own_here else [False, False]  # see _background
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
@@ -380,14 +379,14 @@ class RelationExtractor:
                 if rule.only_without_own and own:
                     continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
-                if implicit_model and not rule.explicit_subject and background:
+                if implicit_model and not rule.explicit_subject and self._background(skel, bg):
                     continue
                 for m in rule.regex.finditer(skel):
                     if self._blocked_cue(skel, m):
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
-                        if background or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
+                        if self._background(skel, bg) or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
@@ -418,8 +417,8 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             for i, x in enumerate(ms):
-                if (x.type not in self.defaults or i in claimed or i in ana or (background and x.type in self.background_off)
-                        or (background_strict and x.type in self.background_strict)
+                if (x.type not in self.defaults or i in claimed or i in ana or (x.type in self.background_off and self._background(skel, bg))
+                        or (x.type in self.background_strict and self._background(skel, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_window(skel, positions[i], clauses)[0]):
@@ -440,6 +439,19 @@ class RelationExtractor:
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
         return self._finish(found, paper)
+
+    def _background(self, skel: str, known: list, strict: bool = False) -> bool:
+        """Whether a sentence (without the paper's own models) speaks of others' work, looked up once.
+
+        ``known`` holds ``[background, strictly background]``, None while not looked up.
+        """
+        if known[0] is None:
+            known[0] = not self.ours_here.search(skel)
+        if not strict:
+            return known[0]
+        if known[1] is None:
+            known[1] = known[0] or not self.ours_strict.search(skel)
+        return known[1]
 
     def _anaphors(self, paper: Paper, sentences: list[tuple[int, str]],
                   mentions: list[Mention]) -> tuple[list[Mention], frozenset[tuple[int, int]]]:
@@ -642,20 +654,27 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
     if starts is None:
         starts = [m.start for m in mentions]
     lo = bisect.bisect_left(starts, offset)
+    chunk = text[offset:end]
+    # most sentences hold nothing _spaced changes, nor do their pieces then
+    spaced = _spaced if ("  " in chunk or "\n" in chunk or "\t" in chunk or "\r" in chunk
+                         or "«" in chunk or "»" in chunk) else str
+    if lo == len(mentions) or mentions[lo].start >= end:
+        return spaced(chunk), [], []
     parts, here, positions, cursor, length = [], [], [], offset, 0
-    for m in mentions[lo:]:
+    for k in range(lo, len(mentions)):
+        m = mentions[k]
         if m.start >= end:
             break
         if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
             continue
-        gap = _spaced(text[cursor:m.start])
-        token = _spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        gap = spaced(text[cursor:m.start])
+        token = spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
         parts += (gap, token)
         positions.append(length + len(gap))
         length += len(gap) + len(token)
         here.append(m)
         cursor = m.end
-    parts.append(_spaced(text[cursor:end]))
+    parts.append(spaced(text[cursor:end]))
     return "".join(parts), here, positions
 
 
