@@ -164,6 +164,8 @@ class RelationExtractor:
             raise KGError(f"relation cue table: bad anaphora entry: {err}") from err
         self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
         self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
+        # regexes tried only where one of the literals all their matches begin with is
+        self._lead = {name: _Leading(getattr(self, name)) for name in ("intro", "intro_subject", "ours_here", "ours_strict")}
         # "any of these words in the lower-cased text" as one search
         self._naming_any = _any_of(self.naming_words)
         self._anaphor_hint_any = _any_of(self.anaphor_hint)
@@ -296,14 +298,16 @@ class RelationExtractor:
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
 
-    def _intros(self, skel: str, hinted: bool | None = None) -> list[re.Match]:
+    def _intros(self, skel: str, hinted: bool | None = None, low: str | None = None) -> list[re.Match]:
         """Introducing verbs said of the paper's own work ("we present", "this paper introduces").
 
         ``hinted``: whether the lower-cased sentence holds an ``intro_hint`` word, if known.
         """
         if "«" not in skel or not (self.intro_hint.search(skel.lower()) if hinted is None else hinted):
             return []
-        return [m for m in self.intro.finditer(skel) if self.intro_subject.search(skel, 0, m.start())]
+        low = skel.lower() if low is None else low
+        return [m for m in self._lead["intro"].finditer(skel, low)
+                if self._lead["intro_subject"].search(skel, low, 0, m.start())]
 
     def _introduced_after(self, skel: str, at: int) -> list[int]:
         """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
@@ -330,8 +334,8 @@ class RelationExtractor:
         skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
         lows = [skel.lower() if ms else "" for skel, ms, _ in skeletons]
         scans = [self._scan(skel, low) if ms else (0, 0, 0) for (skel, ms, _), low in zip(skeletons, lows)]
-        intros = [self._intros(skel, bool(scan[2] & _INTRO)) if "«" in skel else []
-                  for (skel, _, _), scan in zip(skeletons, scans)]
+        intros = [self._intros(skel, bool(scan[2] & _INTRO), low) if "«" in skel else []
+                  for (skel, _, _), scan, low in zip(skeletons, scans, lows)]
         head, intro = self.own_models(skeletons, intros, lows)
         own = set(head) | set(intro)
         if head:
@@ -379,14 +383,14 @@ class RelationExtractor:
                 if rule.only_without_own and own:
                     continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
-                if implicit_model and not rule.explicit_subject and self._background(skel, bg):
+                if implicit_model and not rule.explicit_subject and self._background(skel, low, bg):
                     continue
                 for m in rule.regex.finditer(skel):
                     if self._blocked_cue(skel, m):
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
-                        if self._background(skel, bg) or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
+                        if self._background(skel, low, bg) or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
@@ -417,8 +421,8 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             for i, x in enumerate(ms):
-                if (x.type not in self.defaults or i in claimed or i in ana or (x.type in self.background_off and self._background(skel, bg))
-                        or (x.type in self.background_strict and self._background(skel, bg, True))
+                if (x.type not in self.defaults or i in claimed or i in ana or (x.type in self.background_off and self._background(skel, low, bg))
+                        or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
                 if x.type == "Technique" and self.technique_contrast.search(self._clause_window(skel, positions[i], clauses)[0]):
@@ -440,17 +444,17 @@ class RelationExtractor:
                                     add, number, sentence)
         return self._finish(found, paper)
 
-    def _background(self, skel: str, known: list, strict: bool = False) -> bool:
+    def _background(self, skel: str, low: str, known: list, strict: bool = False) -> bool:
         """Whether a sentence (without the paper's own models) speaks of others' work, looked up once.
 
         ``known`` holds ``[background, strictly background]``, None while not looked up.
         """
         if known[0] is None:
-            known[0] = not self.ours_here.search(skel)
+            known[0] = not self._lead["ours_here"].search(skel, low)
         if not strict:
             return known[0]
         if known[1] is None:
-            known[1] = known[0] or not self.ours_strict.search(skel)
+            known[1] = known[0] or not self._lead["ours_strict"].search(skel, low)
         return known[1]
 
     def _anaphors(self, paper: Paper, sentences: list[tuple[int, str]],
@@ -617,6 +621,89 @@ def _needs(items: list) -> list[frozenset[str]]:
                 found.append(frozenset().union(*best))
     close()
     return found
+
+
+def _leads(items: list) -> set[str] | None:
+    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown)."""
+    parser = re._parser
+    prefixes = [""]
+    for op, arg in items:
+        if op is parser.LITERAL and (chr(arg).isascii() or chr(arg) in "«»"):
+            prefixes = [p + chr(arg).lower() for p in prefixes]
+            continue
+        if prefixes != [""]:
+            break  # literals read, then something else: they are the prefixes
+        if (op is parser.AT and arg is parser.AT_BOUNDARY) or op in (parser.ASSERT, parser.ASSERT_NOT):
+            continue  # zero-width before the first character
+        if op is parser.SUBPATTERN:
+            sub = _leads(list(arg[3]))
+        elif op is parser.ATOMIC_GROUP:
+            sub = _leads(list(arg))
+        elif op is parser.BRANCH:
+            subs = [_leads(list(branch)) for branch in arg[1]]
+            sub = None if any(s is None for s in subs) else set().union(*subs)
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            sub = _leads(list(arg[2]))
+        else:
+            sub = None
+        return sub
+    return None if "" in prefixes else set(prefixes)
+
+
+class _Leading:
+    """A regex whose matches all begin with one of a few literals, tried only where the text holds one.
+
+    ``search`` and ``finditer`` give what the regex's own would, given the
+    sentence and its ``lower()``; a sentence with letters ``lower()`` does not
+    fold as the regex does (``ı ſ İ``) is searched the ordinary way.
+
+    >>> lead = _Leading(re.compile(r"\\b(?:we|our) (?:model|method)", re.IGNORECASE))
+    >>> [m.group(0) for m in lead.finditer("Our model beats theirs; we model it.", "our model beats theirs; we model it.")]
+    ['Our model', 'we model']
+    """
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        try:
+            leads = _leads(list(re._parser.parse(regex.pattern, regex.flags)))
+        except Exception:  # an unusual construct: the regex alone
+            leads = None
+        self.automaton = None
+        if leads:
+            self.automaton = ahocorasick.Automaton()
+            for w in leads:
+                self.automaton.add_word(w, len(w) - 1)
+            self.automaton.make_automaton()
+
+    def _starts(self, text: str, low: str) -> list[int] | None:
+        if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
+            return None
+        return sorted({end - back for end, back in self.automaton.iter(low)})
+
+    def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        starts = self._starts(text, low)
+        if starts is None:
+            return self.regex.search(text, pos, endpos)
+        for start in starts:
+            if pos <= start <= endpos:
+                m = self.regex.match(text, start, endpos)
+                if m:
+                    return m
+        return None
+
+    def finditer(self, text: str, low: str) -> list[re.Match]:
+        starts = self._starts(text, low)
+        if starts is None:
+            return list(self.regex.finditer(text))
+        out, after = [], 0
+        for start in starts:
+            if start >= after:
+                m = self.regex.match(text, start)
+                if m:
+                    out.append(m)
+                    after = max(m.end(), start + 1)
+        return out
 
 
 def _any_of(words: tuple[str, ...]):
