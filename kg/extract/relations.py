@@ -25,6 +25,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable, Iterable
 
 import ahocorasick
 
@@ -223,7 +224,8 @@ class RelationExtractor:
         self._base_masks = tuple(base)
         self._all_rules = (1 << len(self.rules)) - 1
         self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
-        self._active: dict[int, tuple[Rule, ...]] = {}
+        self._active: dict[int, tuple[tuple[Rule, Callable], ...]] = {}
+        self._matchers = [_matcher(rule.regex) for rule in self.rules]
 
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
@@ -243,8 +245,12 @@ class RelationExtractor:
             aux |= _NAME
         return triggered, literal, aux
 
-    def _active_rules(self, skel: str, low: str, scan: tuple[int, int, int] | None = None) -> tuple[Rule, ...]:
-        """The rules whose object placeholder, trigger string (if any) and needed literals the sentence holds."""
+    def _active_rules(self, skel: str, low: str,
+                      scan: tuple[int, int, int] | None = None) -> tuple[tuple[Rule, Callable], ...]:
+        """The rules whose object placeholder, trigger string (if any) and needed literals the sentence holds.
+
+        Each with its ``(skel, low) -> matches`` function: see ``_matcher``.
+        """
         codes = 0
         for placeholder, mask in self._code_masks:
             if placeholder in skel:
@@ -255,7 +261,8 @@ class RelationExtractor:
         rules = codes & triggered & literal
         active = self._active.get(rules)
         if active is None:
-            active = self._active[rules] = tuple(rule for r, rule in enumerate(self.rules) if rules >> r & 1)
+            active = self._active[rules] = tuple((rule, self._matchers[r]) for r, rule in enumerate(self.rules)
+                                                 if rules >> r & 1)
         return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
@@ -379,13 +386,13 @@ class RelationExtractor:
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
-            for rule in self._active_rules(skel, low, scan):
+            for rule, matches in self._active_rules(skel, low, scan):
                 if rule.only_without_own and own:
                     continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 if implicit_model and not rule.explicit_subject and self._background(skel, low, bg):
                     continue
-                for m in rule.regex.finditer(skel):
+                for m in matches(skel, low):
                     if self._blocked_cue(skel, m):
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
@@ -648,6 +655,19 @@ def _leads(items: list) -> set[str] | None:
             sub = None
         return sub
     return None if "" in prefixes else set(prefixes)
+
+
+def _matcher(regex: re.Pattern) -> Callable[[str, str], Iterable[re.Match]]:
+    """``(sentence, sentence.lower()) -> matches``: through :class:`_Leading` when that pays.
+
+    Not when every match begins with a placeholder (the regex engine skips to
+    its uncased ``«`` itself) or may begin with a one-letter literal.
+    """
+    lead = _Leading(regex)
+    words = list(lead.automaton.keys()) if lead.automaton is not None else []
+    if not words or all(w.startswith("«") for w in words) or min(map(len, words)) < 2:
+        return lambda text, low: regex.finditer(text)
+    return lead.finditer
 
 
 class _Leading:
