@@ -166,7 +166,9 @@ class RelationExtractor:
         self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
         self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
         # regexes tried only where one of the literals all their matches begin with is
-        self._lead = {name: _Leading(getattr(self, name)) for name in ("intro", "intro_subject", "ours_here", "ours_strict")}
+        self._lead = {name: _Leading(getattr(self, name)) for name in (
+            "intro", "intro_subject", "ours_here", "ours_strict", "block_object", "technique_contrast")}
+        self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
         self._naming_any = _any_of(self.naming_words)
         self._anaphor_hint_any = _any_of(self.anaphor_hint)
@@ -432,7 +434,8 @@ class RelationExtractor:
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
-                if x.type == "Technique" and self.technique_contrast.search(self._clause_window(skel, positions[i], clauses)[0]):
+                if x.type == "Technique" and self._lead["technique_contrast"].search(
+                        *self._clause_window(skel, positions[i], clauses)[:2]):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
@@ -547,19 +550,28 @@ class RelationExtractor:
         breaks = list(_CLAUSE_BREAK.finditer(window))
         return window[breaks[-1].end():] if breaks else window
 
-    def _clause_window(self, skel: str, at: int, clauses: dict | None = None) -> tuple[str, bool]:
-        """``(_clause_before(skel, at), whether block_object ends near it)``, kept in ``clauses`` (one sentence's)."""
+    def _clause_window(self, skel: str, at: int, clauses: dict | None = None) -> tuple[str, str, bool]:
+        """``(window, window.lower(), whether block_object ends near it)``, ``window`` being ``_clause_before(skel, at)``.
+
+        Kept in ``clauses`` (one sentence's).
+        """
         if clauses is not None and at in clauses:
             return clauses[at]
         window = self._clause_before(skel, at)
-        found = window, _ends_near(self.block_object, window)
+        low = window.lower()
+        found = window, low, _ends_near(self._lead["block_object"], window, low)
         if clauses is not None:
             clauses[at] = found
         return found
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: dict | None = None) -> bool:
-        window, blocked = self._clause_window(skel, at, clauses)
-        return blocked or (extra is not None and _ends_near(extra, window))
+        window, low, blocked = self._clause_window(skel, at, clauses)
+        if blocked or extra is None:
+            return blocked
+        lead = self._lead_of.get(extra)
+        if lead is None:
+            lead = self._lead_of[extra] = _Leading(extra)
+        return _ends_near(lead, window, low)
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
         # one lineage predicate per pair: the most specific (first listed) wins
@@ -785,10 +797,13 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
     return "".join(parts), here, positions
 
 
-def _ends_near(regex: re.Pattern, window: str) -> bool:
-    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it."""
+def _ends_near(regex: re.Pattern | _Leading, window: str, low: str | None = None) -> bool:
+    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it.
+
+    ``low``: ``window.lower()``, for a :class:`_Leading` regex.
+    """
     last = None
-    for last in regex.finditer(window):
+    for last in (regex.finditer(window, low) if isinstance(regex, _Leading) else regex.finditer(window)):
         pass
     if last is None:
         return False
