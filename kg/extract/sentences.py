@@ -118,14 +118,14 @@ def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
         if m.group("glued") is not None:
             if not text[max(0, m.start() - 2):m.start()].isalpha() or not text[m.start() - 2:m.start()].islower():
                 continue
-            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            if word and "/" not in word.group(1) and abbr.ends(word.group(1) + ".", "In"):
+            word = _word_before(text, max(0, m.start() - 60), m.start())
+            if word and "/" not in word and abbr.ends(word + ".", "In"):
                 ends.append((m.end(), m.end()))
             continue
         punct = m.group("punct")
         if punct[0] == "." and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
-            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            before = word.group(1) + "." if word else "."
+            word = _word_before(text, max(0, m.start() - 60), m.start())
+            before = word + "." if word else "."
             nxt = _NEXT_WORD.match(text, m.end())
             if not abbr.ends(before, nxt.group(1) if nxt else ""):
                 continue
@@ -139,6 +139,20 @@ def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
         start = nxt
     _add(out, text, start, len(text))
     return out
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """``_WORD_BEFORE.search(text, start, end).group(1)`` (None for no match), without the regex's slow scan.
+
+    >>> _word_before("see Fig. 3", 0, 7), _word_before("a b\\n", 0, 4), _word_before("a ", 0, 2)
+    ('Fig', 'b', None)
+    """
+    chunk = text[start:end]
+    if chunk.endswith("\n"):
+        chunk = chunk[:-1]  # "$" matches before a final newline too
+    if not chunk or chunk[-1].isspace():
+        return None
+    return chunk.rsplit(None, 1)[-1]
 
 
 def _candidates(text: str):
