@@ -167,7 +167,7 @@ class RelationExtractor:
         self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
         # regexes tried only where one of the literals all their matches begin with is
         self._lead = {name: _Leading(getattr(self, name)) for name in (
-            "intro", "intro_subject", "ours_here", "ours_strict", "block_object", "technique_contrast")}
+            "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
         self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
         self._naming_any = _any_of(self.naming_words)
@@ -296,7 +296,7 @@ class RelationExtractor:
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
             low = skel.lower() if lows is None else lows[number]
             if "our" in low:
-                for m in self.ours.finditer(skel):
+                for m in self._lead["ours"].finditer(skel, low):
                     names.append(ms[int(m.group(1))].name)
             if self._naming_any(low):
                 for m in self.naming.finditer(skel):
