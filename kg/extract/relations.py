@@ -168,6 +168,7 @@ class RelationExtractor:
         # regexes tried only where one of the literals all their matches begin with is
         self._lead = {name: _Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
+        self._anaphor_lead = _Leading(self.anaphor) if self.anaphor is not None else None
         self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
         self._naming_any = _any_of(self.naming_words)
@@ -483,10 +484,11 @@ class RelationExtractor:
             return mentions, frozenset()
         extra = []
         for number, (offset, sentence) in enumerate(sentences):
-            if number == 0 or not self._anaphor_cue_any(sentence.lower()):
+            low = sentence.lower() if number else ""
+            if number == 0 or not self._anaphor_cue_any(low):
                 continue
             window = sentences[max(0, number - 2)][0]
-            for m in self.anaphor.finditer(sentence):
+            for m in self._anaphor_lead.finditer(sentence, low):
                 start, end = offset + m.start(), offset + m.end()
                 if any(x.start < end and start < x.end for x in mentions):
                     continue
