@@ -46,6 +46,7 @@ OBJECT_TYPE = {**{p: "Model" for p in LINEAGE_PREDICATES}, "outperforms": "Model
 _MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
 _INTRO, _NAME = 1, 2
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
+#: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
@@ -549,6 +550,8 @@ class RelationExtractor:
     def _clause_before(skel: str, at: int, width: int = 60) -> str:
         """The text before ``at`` (at most ``width`` characters) back to the last clause break."""
         window = skel[max(0, at - width):at]
+        if not _may_break(window):
+            return window
         breaks = list(_CLAUSE_BREAK.finditer(window))
         return window[breaks[-1].end():] if breaks else window
 
@@ -797,6 +800,16 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
         cursor = m.end
     parts.append(spaced(text[cursor:end]))
     return "".join(parts), here, positions
+
+
+def _may_break(window: str) -> bool:
+    """False when ``_CLAUSE_BREAK`` surely finds nothing in ``window`` (no break character, no break word)."""
+    if "," in window or ";" in window or ":" in window or "(" in window or ")" in window:
+        return True
+    if "ı" in window or "ſ" in window or "İ" in window:
+        return True  # letters the regex folds to i or s, lower() does not
+    low = window.lower()
+    return "while" in low or "whereas" in low or "but" in low or "though" in low
 
 
 def _ends_near(regex: re.Pattern | _Leading, window: str, low: str | None = None) -> bool:
