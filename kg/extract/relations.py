@@ -224,8 +224,10 @@ class RelationExtractor:
         for w in name_need[0] if name_need else ():
             masks[ids[w]][4] |= _NAME
         base[4] = 0 if name_need else _NAME
-        self._word_masks = [tuple(m) for m in masks]
-        self._base_masks = tuple(base)
+        # the five masks of a word packed in one int, so that a hit costs one OR
+        self._width = width = len(self.rules) + 1
+        self._word_masks = [sum(m << (k * width) for k, m in enumerate(ms)) for ms in masks]
+        self._base_masks = sum(m << (k * width) for k, m in enumerate(base))
         self._all_rules = (1 << len(self.rules)) - 1
         self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
         self._active: dict[int, tuple[tuple[Rule, Callable], ...]] = {}
@@ -233,17 +235,15 @@ class RelationExtractor:
 
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
-        triggered, first, second, third, aux = self._base_masks
+        packed = self._base_masks
         if self._word_masks:
             word_masks = self._word_masks
             for i in {i for _, i in self._words.iter(low)}:
-                t, a, b, c, x = word_masks[i]
-                triggered |= t
-                first |= a
-                second |= b
-                third |= c
-                aux |= x
-        literal = first & second & third
+                packed |= word_masks[i]
+        width = self._width
+        full = (1 << width) - 1
+        triggered, aux = packed & full, packed >> (4 * width)
+        literal = (packed >> width) & (packed >> (2 * width)) & (packed >> (3 * width)) & full
         if "ı" in skel or "ſ" in skel or "İ" in skel:
             literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
             aux |= _NAME
