@@ -15,8 +15,9 @@ corpus (built into a temporary directory) and a synthetic lineage graph
 Each line: wall time, the server's CPU time (from ``/proc``), bytes the
 server wrote to disk, and what the push did::
 
-    python benchmarks/push.py                       # corpus and 1M triples: ~10 min on 2 busy cores
-    python benchmarks/push.py --papers 2000 --models 1000 --datasets 20 --no-move-big
+    python benchmarks/push.py                # corpus and 1M triples: ~15 min (the former push of 1M: 10 min)
+    python benchmarks/push.py --no-move-big  # without the former push of 1M: ~3 min
+    python benchmarks/push.py --papers 2000 --models 1000 --datasets 20
 """
 from __future__ import annotations
 

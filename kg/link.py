@@ -8,6 +8,10 @@ tried only when the one before finds nothing:
    from ``BERT`` only by the size marker, ``Tiny-BERT`` is ``TinyBERT``;
 2. size-stripped: trailing size, casing and parameter-count markers are
    removed (``bert-large-uncased`` -> ``bert``, ``LLaMA-2-7B`` -> ``llama2``);
+   a chat or instruction-tuned variant is a model of its own, fine-tuned from
+   its base: ``Llama-2-7b-chat`` is ``LLaMA-2-Chat`` (size markers dropped
+   from the middle), ``Mistral-7B-Instruct`` is ``Mistral-Instruct``, never
+   the base; unknown variants of a known base are named ``<base>-<Marker>``;
 3. fuzzy: ``rapidfuzz`` scores the key against the names of its block (same
    first three characters, length within two) and accepts one above the
    threshold whose digits are the same. Short keys never go fuzzy, so
@@ -16,8 +20,10 @@ tried only when the one before finds nothing:
 >>> from kg.model import Entity
 >>> linker = Linker([Entity("BERT", "Model"), Entity("mBERT", "Model", frozenset({"multilingual BERT"})),
 ...                  Entity("LLaMA-2", "Model", frozenset({"Llama 2"})), Entity("quantization", "Technique")])
->>> [linker.link(s).name for s in ["BERT_LARGE", "bert-large-uncased", "BERTBASE", "Llama-2-7b-chat"]]
+>>> [linker.link(s).name for s in ["BERT_LARGE", "bert-large-uncased", "BERTBASE", "Llama-2-7b"]]
 ['BERT', 'BERT', 'BERT', 'LLaMA-2']
+>>> linker.link("Llama-2-7b-chat").name, linker.link("BERT-base-chat").name
+('LLaMA-2-Chat', 'BERT-Chat')
 >>> linker.link("mBERT-base").name, linker.link("quantizaton").name, linker.link("GPT-3")
 ('mBERT', 'quantization', None)
 """
@@ -25,19 +31,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from kg.model import Entity
 
-__all__ = ["DEFAULT_SIZE_WORDS", "Linker", "fold", "normalize", "size_stripped"]
+__all__ = ["DEFAULT_SIZE_WORDS", "DEFAULT_VARIANTS", "Linker", "fold", "normalize", "size_stripped"]
 
 #: Markers that do not change which model a name denotes (see schema/cues.toml).
 DEFAULT_SIZE_WORDS = ("base", "large", "small", "medium", "xl", "xxl", "xlarge", "xxlarge", "huge", "uncased", "cased",
-                      "hf", "chat", "instruct", "it")
+                      "hf")
+#: Markers of a distinct chat / instruction-tuned model, and the label its node gets (see schema/cues.toml).
+DEFAULT_VARIANTS = {"chat": "Chat", "instruct": "Instruct", "it": "IT"}
+#: Markers this long may be glued to the name: "Llama2Chat" (short ones would split words: "Orbit").
+_MIN_GLUED_VARIANT = 4
 DEFAULT_COUNT = r"(?:\d+x)?\d+(?:\.\d+)?[bmk]"
+_NO_VARIANT = object()
+_VERSION = re.compile(r"v\d+(?:\.\d+)*")
 _SEPARATORS = re.compile(r"[\s\-_/]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -98,13 +110,16 @@ class Linker:
     """
 
     def __init__(self, entities: Iterable[Entity] = (), *, size_words: Iterable[str] = DEFAULT_SIZE_WORDS,
-                 count: str = DEFAULT_COUNT, scorer: Callable = fuzz.ratio, threshold: float = 92.0,
+                 count: str = DEFAULT_COUNT, variants: Mapping[str, str] = DEFAULT_VARIANTS, scorer: Callable = fuzz.ratio, threshold: float = 92.0,
                  min_fuzzy: int = 9, cache_size: int = 1 << 18):
         self.size_words = tuple(size_words)
         self._words = frozenset(self.size_words)
         self._concat = tuple(sorted(self.size_words, key=len, reverse=True))
         self._concat_lengths = tuple(sorted({len(w) for w in self.size_words if w}, reverse=True))
         self._count = re.compile(count)
+        self.variants = {fold(k): v for k, v in variants.items()}
+        self._glued_variants = tuple(sorted((k for k in self.variants if len(k) >= _MIN_GLUED_VARIANT),
+                                            key=lambda k: (-len(k), k)))
         self._count_tail = re.compile(f"{count}$")
         self.scorer, self.threshold, self.min_fuzzy = scorer, threshold, min_fuzzy
         self.cache_size = cache_size
@@ -164,6 +179,9 @@ class Linker:
         hit = self._index.get(key)
         if hit is not None:
             return hit
+        variant = self._variant(surface)
+        if variant is not _NO_VARIANT:  # a chat / instruct model never falls back to its base
+            return variant
         # size and parameter-count markers name variants of a model only: "EURLEX57K" is no EUR-Lex
         for stripped in self._size_stripped(surface):
             if stripped in self._index and self._index[stripped].type == "Model":
@@ -181,6 +199,58 @@ class Linker:
             parts.pop()
             keys.append(normalize("".join(parts)))
         return keys
+
+    def _variant(self, surface: str) -> Entity | None | object:
+        """The chat / instruct model ``surface`` names, None, or ``_NO_VARIANT`` without a marker.
+
+        Trailing size, count and variant markers are stripped; the variant is
+        looked up as the remaining base plus its marker (``llama2chat``), then
+        as the linked base's canonical name plus marker; a known base with an
+        unknown variant gives a new node ``<base>-<Label>``.
+        """
+        split = self.variant_split(surface)
+        if split is None:
+            return _NO_VARIANT
+        base_surface, marker = split
+        hit = self._index.get(normalize(base_surface) + marker)
+        if hit is not None and hit.type == "Model":
+            return hit
+        base = self.link(base_surface, False)
+        if base is None or base.type != "Model":
+            return None
+        hit = self._index.get(normalize(base.name) + marker)
+        if hit is not None and hit.type == "Model":
+            return hit
+        return Entity(f"{base.name}-{self.variants[marker]}", "Model")
+
+    def variant_split(self, surface: str) -> tuple[str, str] | None:
+        """``(base, marker)`` of a chat / instruct variant's name, else None.
+
+        Trailing size and parameter-count markers go with the variant marker,
+        and so does a version after it (``Mistral-7B-Instruct-v0.2``).
+
+        >>> Linker().variant_split("Llama-2-7b-chat"), Linker().variant_split("BERT-large")
+        (('llama 2', 'chat'), None)
+        >>> Linker().variant_split("Mistral-7B-Instruct-v0.2"), Linker().variant_split("Vicuna-13B-v1.5")
+        (('mistral', 'instruct'), None)
+        """
+        parts = [p for p in _SEPARATORS.split(fold(surface)) if p]
+        if parts and parts[-1] not in self.variants:
+            glued = next((m for m in self._glued_variants if parts[-1].endswith(m) and len(parts[-1]) > len(m)), None)
+            if glued is not None:
+                parts[-1:] = [parts[-1][: -len(glued)], glued]
+        marker, end = None, len(parts)
+        while end > 1 and (parts[end - 1] in self.variants or parts[end - 1] in self._words
+                           or self._count.fullmatch(parts[end - 1]) or _VERSION.fullmatch(parts[end - 1])):
+            part = parts[end - 1]
+            # a two-letter marker only after a parameter count: "gemma-7b-it", not "BERT-it" (Italian)
+            if part in self.variants and (len(part) > 2 or self._count.fullmatch(parts[end - 2])):
+                marker = part
+            elif part in self.variants or (_VERSION.fullmatch(part) and end < len(parts)
+                                           and not _VERSION.fullmatch(parts[end])):
+                break  # versions only at the very end: "Mistral-7B-Instruct-v0.2"
+            end -= 1
+        return None if marker is None else (" ".join(parts[:end]), marker)
 
     def _concatenated(self, key: str) -> Entity | None:
         # "bertbase", "robertalarge", "llama27b": a size marker glued to a known name

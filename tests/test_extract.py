@@ -188,6 +188,26 @@ def test_pipeline_learned_size_variants_merge():
     assert {m.name for m in ex(papers[1]).mentions if m.type == "Model"} == {"ZetaBERT"}
 
 
+def test_pipeline_learned_chat_variants_are_their_own_model():
+    ex = Extractor()
+    papers = [Paper("t:a", "ZetaLM: A Tiny Decoder", "We present ZetaLM and ZetaLM-7B-Chat."),
+              Paper("t:b", "Probing", "We evaluate ZetaLM-13B-chat, ZetaLM-13B and Llama-2-7b-chat on MMLU.")]
+    learned = ex.learn(papers)
+    assert [e.name for e in learned] == ["ZetaLM", "ZetaLM-Chat"] and "ZetaLM-7B-Chat" in learned[1].aliases
+    assert [m.name for m in ex(papers[1]).mentions if m.type == "Model"] == ["ZetaLM-Chat", "ZetaLM", "LLaMA-2-Chat"]
+
+
+@pytest.mark.parametrize("text, models", [
+    ("We fine-tune Llama-2-7b-chat and Mistral-7B-Instruct-v0.2.", ["LLaMA-2-Chat", "Mistral-Instruct"]),
+    ("Compared with Llama-2-7b and gemma-7b-it.", ["LLaMA-2", "Gemma-IT"]),
+    ("Results for Qwen-7B-Chat and Llama 2 Chat.", ["Qwen-Chat", "LLaMA-2-Chat"]),
+    ("Baselines: Falcon-40B-instruct and bert-large-uncased.", ["Falcon-Instruct", "BERT"]),
+])
+def test_pipeline_chat_and_instruct_variants_link_apart_from_the_base(extractor, text, models):
+    paper = Paper("t:v", "A study", text)
+    assert [m.name for m in extractor.mentions(paper) if m.type == "Model"] == models
+
+
 # -- any text ----------------------------------------------------------------
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

@@ -21,6 +21,14 @@ ENTITIES = [
     Entity("T5", "Model"),
     Entity("mT5", "Model"),
     Entity("LLaMA-2", "Model", frozenset({"Llama 2"})),
+    Entity("LLaMA-2-Chat", "Model", frozenset({"Llama 2-Chat"})),
+    Entity("Mistral 7B", "Model", frozenset({"Mistral"})),
+    Entity("Mistral-Instruct", "Model", frozenset({"Mistral-7B-Instruct"})),
+    Entity("Gemma", "Model"),
+    Entity("Gemma-IT", "Model"),
+    Entity("Falcon", "Model"),
+    Entity("Tk-Instruct", "Model"),
+    Entity("UltraChat", "Dataset"),
     Entity("XLM-R", "Model", frozenset({"XLM-RoBERTa"})),
     Entity("quantization", "Technique"),
     Entity("knowledge distillation", "Technique"),
@@ -40,7 +48,7 @@ def test_link_doctests():
 @pytest.mark.parametrize("surface, name", [
     ("BERT", "BERT"), ("bert", "BERT"), ("BERT-base", "BERT"), ("BERT_LARGE", "BERT"), ("bert-large-uncased", "BERT"),
     ("BERTBASE", "BERT"), ("BERT-Large-Cased", "BERT"), ("mBERT-base", "mBERT"), ("M-BERT", "mBERT"),
-    ("Multilingual BERT", "mBERT"), ("roberta-large", "RoBERTa"), ("Llama-2-7b-chat", "LLaMA-2"),
+    ("Multilingual BERT", "mBERT"), ("roberta-large", "RoBERTa"), ("Llama-2-7b", "LLaMA-2"),
     ("llama 2 13B", "LLaMA-2"), ("xlm-roberta-base", "XLM-R"), ("XLMR", "XLM-R"), ("gpt2", "GPT-2"),
     ("GPT-2-XL", "GPT-2"), ("quantisation", None), ("quantizaton", "quantization"),
     ("knowledge-distillation", "knowledge distillation"), ("Knowledge  Distilation", "knowledge distillation"),
@@ -59,6 +67,30 @@ def test_link_variants_resolve_to_one_node(linker, surface, name):
 def test_link_distinct_models_never_merge(linker, surface, name):
     hit = linker.link(surface)
     assert (hit.name if hit else None) == name
+
+
+@pytest.mark.parametrize("surface, name", [
+    # a chat / instruction-tuned model is fineTunedFrom its base, never the base; sizes in the middle go
+    ("Llama-2-7b-chat", "LLaMA-2-Chat"), ("LLAMA-2-CHAT", "LLaMA-2-Chat"), ("Llama 2-Chat", "LLaMA-2-Chat"),
+    ("llama-2-13B-chat-hf", "LLaMA-2-Chat"), ("Llama2Chat", "LLaMA-2-Chat"), ("Llama-2-70b", "LLaMA-2"),
+    ("Mistral-7B-Instruct", "Mistral-Instruct"), ("mistral-7b-instruct-v0.2", "Mistral-Instruct"),
+    ("Mistral-7B", "Mistral 7B"), ("gemma-2b-it", "Gemma-IT"), ("Gemma-7B-IT", "Gemma-IT"), ("Gemma-7B", "Gemma"),
+    # a known base without a curated variant gives <base>-<Marker>
+    ("Falcon-40B-instruct", "Falcon-Instruct"), ("bert-base-chat", "BERT-Chat"), ("GPT-2-XL-Instruct", "GPT-2-Instruct"),
+    # names that merely end in a marker word are themselves
+    ("Tk-Instruct", "Tk-Instruct"), ("Tk-Instruct-3B", "Tk-Instruct"), ("UltraChat", "UltraChat"),
+    # an unknown base is no match, a two-letter marker needs a parameter count before it, a version alone is no marker
+    ("FooLM-7B-chat", None), ("BERT-it", None), ("LLaMA-2-v2", None),
+])
+def test_link_chat_and_instruct_variants_are_distinct(linker, surface, name):
+    hit = linker.link(surface)
+    assert (hit.name if hit else None) == name
+
+
+def test_link_variant_markers_come_from_the_caller():
+    plain = Linker(ENTITIES, variants={})
+    assert plain.link("Llama-2-7b-chat") is None and plain.variant_split("Llama-2-7b-chat") is None
+    assert Linker(ENTITIES, variants={"sft": "SFT"}).link("llama-2-7b-sft").name == "LLaMA-2-SFT"
 
 
 def test_link_exact_only_when_fuzzy_is_off(linker):

@@ -32,7 +32,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from collections.abc import Iterable
 from itertools import islice
+
+import ahocorasick
 
 from kg.extract.gazetteer import load_cues
 from kg.extract.languages import language_names
@@ -68,6 +72,7 @@ class Found:
     how: str = "pattern"
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_shaped(word: str) -> bool:
     """A word written as a name: an inner capital or a digit next to letters.
 
@@ -100,6 +105,8 @@ class NameDiscoverer:
                                 re.I)
         self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
         self._intro_lower = re.compile(self.intro.pattern)
+        #: the subjects the introducing pattern starts with ("we", "this paper", ...; ASCII lower case)
+        self._intro_subjects = ("we", *(f"this {w}" for w in ("paper", "work", "study", "article", "report")))
         self.naming_words = tuple(w.lower() for w in disc["naming_words"])
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
@@ -126,6 +133,9 @@ class NameDiscoverer:
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
+        # every cue word the patterns start at, found in one scan of the lower-cased text
+        self._cue_words = CueIndex({"subject": self._intro_subjects, "naming": self.naming_words,
+                                    "dataset": self.dataset_words, "novelty": self.novelty})
 
     # -- helpers -------------------------------------------------------------
     def acceptable(self, name: str) -> bool:
@@ -209,21 +219,32 @@ class NameDiscoverer:
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
-    def _triggers(self, abstract: str) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
+    def _triggers(self, abstract: str, cues: dict[str, list[int]] | None = None,
+                  ) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
         """The sentences, and introducing verbs and naming words: ``(sentence number, start, end, how)``.
 
         One scan of the whole abstract (neither pattern can cross a sentence
         end), ordered as a scan of each sentence in turn would give them; the
         abstract is split into sentences only when something is found.
         """
-        ascii_text = abstract.isascii()
-        # ASCII text: the case-sensitive pattern over the lower-cased text finds the same, faster
-        matches = self._intro_lower.finditer(abstract.lower()) if ascii_text else self.intro.finditer(abstract)
+        if abstract.isascii():
+            # the case-sensitive pattern over the lower-cased text, tried only where a subject
+            # starts ("here we" holds "we"), non-overlapping as finditer would give them
+            lowered = abstract.lower()
+            cues = self._cue_words.starts(lowered) if cues is None else cues
+            matches, reach = [], 0
+            starts = set(cues["subject"])
+            starts.update([i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)])
+            for i in sorted(starts):
+                m = self._intro_lower.match(lowered, i) if i >= reach else None
+                if m:
+                    matches.append(m)
+                    reach = m.end()
+        else:
+            matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
         if abstract.isascii():  # where the naming words are, then the pattern there only
-            lowered = abstract.lower()
-            at = sorted(i for word in self.naming_words for i in _find_all(lowered, word))
-            matches = filter(None, (self.naming.match(abstract, i) for i in at))
+            matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"]))
         else:
             matches = self.naming.finditer(abstract)
         raw += [(1, m.start(), m.end(), "naming") for m in matches]
@@ -236,10 +257,12 @@ class NameDiscoverer:
         hits = sorted((bisect_right(starts, start) - 1, order, start, end, how) for order, start, end, how in raw)
         return sentences, [(i, start, end, how) for i, _, start, end, how in hits]
 
-    def introduced(self, paper: Paper) -> list[Found]:
+    def introduced(self, paper: Paper, cues: dict[str, list[int]] | None = None) -> list[Found]:
         text, found = paper.text, []
         base = len(paper.title) + 1
-        sentences, triggers = self._triggers(paper.abstract)
+        if cues is not None:  # offsets in the text, made offsets in the abstract
+            cues = {group: [i - base for i in starts if i >= base] for group, starts in cues.items()}
+        sentences, triggers = self._triggers(paper.abstract, cues)
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
@@ -265,15 +288,15 @@ class NameDiscoverer:
             if not self.acceptable(acro) or len(letters) < 2:
                 continue
             window = max(0, m.start() - 120)
-            spans = [(w.start(), w.group()) for w in _LONG_WORD.finditer(text, window, m.start())]
-            long = _long_form([w for _, w in spans], letters)
+            words = _LONG_WORD.findall(text, window, m.start())
+            long = _long_form(words, letters)
             if not long:
                 continue
             head = long[-1].lower().split("-")[-1]
             etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None or head in self.not_entities:
                 continue
-            start = spans[len(spans) - len(long)][0]
+            start = list(_LONG_WORD.finditer(text, window, m.start()))[len(words) - len(long)].start()
             end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
             phrase = text[start:end]
             if phrase.lower() in self.generic_phrases:
@@ -284,7 +307,7 @@ class NameDiscoverer:
                 found.append(Found(phrase, etype, start, end, False, (acro,), "acronym"))
         return found
 
-    def datasets(self, paper: Paper) -> list[Found]:
+    def datasets(self, paper: Paper, cues: dict[str, list[int]] | None = None) -> list[Found]:
         """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA",
         "the A, B and C datasets".
 
@@ -296,7 +319,7 @@ class NameDiscoverer:
         if text.isascii():  # where the nouns are, then the pattern there only
             lowered = text.lower()
             matches, reach = [], 0
-            for i in sorted({i for word in self.dataset_words for i in _find_all(lowered, word)}):
+            for i in (self._cue_words.starts(lowered) if cues is None else cues)["dataset"]:
                 m = self._dataset_noun.match(text, i) if i >= reach else None
                 if m:
                     matches.append(m)
@@ -336,7 +359,7 @@ class NameDiscoverer:
         sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
         return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
 
-    def methods(self, paper: Paper) -> list[Found]:
+    def methods(self, paper: Paper, cues: dict[str, list[int]] | None = None) -> list[Found]:
         """A new technique named by its head noun: "a novel global-local attention mechanism".
 
         Two or three words before a method noun after "novel / new / proposed";
@@ -346,9 +369,12 @@ class NameDiscoverer:
         text, found = paper.text, []
         if text.isascii():  # the pattern only where a novelty word is, case-sensitive over the lower-cased text
             lowered = text.lower()
-            if not any(word in lowered for word in self.novelty):
-                return found
-            matches = self._method_lower.finditer(lowered)
+            matches, reach = [], 0
+            for i in (self._cue_words.starts(lowered) if cues is None else cues)["novelty"]:
+                m = self._method_lower.match(lowered, i) if i >= reach else None
+                if m:
+                    matches.append(m)
+                    reach = m.end()
         else:
             matches = self._method.finditer(text)
         for m in matches:
@@ -391,8 +417,10 @@ class NameDiscoverer:
         return found
 
     def __call__(self, paper: Paper) -> list[Found]:
-        found = (self.title(paper) + self.introduced(paper) + self.acronyms(paper) + self.datasets(paper)
-                 + self.methods(paper) + self.title_techniques(paper))
+        text = paper.text
+        cues = self._cue_words.starts(text.lower()) if text.isascii() else None  # one scan for three patterns
+        found = (self.title(paper) + self.introduced(paper, cues) + self.acronyms(paper) + self.datasets(paper, cues)
+                 + self.methods(paper, cues) + self.title_techniques(paper))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
@@ -486,13 +514,34 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     return start, (m.start() + 1 if m else len(text))
 
 
-def _find_all(text: str, word: str) -> list[int]:
-    """Every start of ``word`` in ``text``."""
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
+class CueIndex:
+    """Where groups of cue words start in a text: one Aho-Corasick scan for all of them.
+
+    >>> cues = CueIndex({"subject": ["we"], "noun": ["dataset", "datasets"]})
+    >>> cues.starts("we release two datasets; the dataset ...")
+    {'subject': [0], 'noun': [15, 29]}
+    """
+
+    def __init__(self, groups: dict[str, Iterable[str]]):
+        self.groups = tuple(groups)
+        table: dict[str, list[str]] = {}
+        for group, words in groups.items():
+            for word in words:
+                table.setdefault(word, []).append(group)
+        self._automaton = ahocorasick.Automaton()
+        for word, in_groups in table.items():
+            self._automaton.add_word(word, (len(word) - 1, tuple(in_groups)))
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Every group's sorted, distinct starts of its words in ``text``."""
+        out: dict[str, set[int]] = {group: set() for group in self.groups}
+        if len(self._automaton):
+            for last, (length, in_groups) in self._automaton.iter(text):
+                for group in in_groups:
+                    out[group].add(last - length)
+        return {group: sorted(at) for group, at in out.items()}
 
 
 def _by_first_letter(words) -> str:

@@ -138,6 +138,13 @@ class PhraseMatcher:
                 end = start + length
                 if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
                     continue
+                if len(entries) == 1:  # the common case, as the loops below would resolve it
+                    layer, exact, key, entity, is_name = entries[0]
+                    if ((exact and text[start:end] != key)
+                            or (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end)))):
+                        continue
+                    found[layer].append((start, end, entity))
+                    continue
                 loose, hit = [], set()
                 for entry in entries:
                     layer, exact, key, entity, is_name = entry
@@ -253,8 +260,12 @@ def _trimmed_name(token: str) -> str:
     return _POSSESSIVE.sub("", token).rstrip(".")
 
 
-def strip_affixes(token: str, modifiers: frozenset[str] | set[str]) -> tuple[int, str]:
+def strip_affixes(token: str, modifiers: frozenset[str] | set[str],
+                  keep: frozenset[str] | set[str] = frozenset()) -> tuple[int, str]:
     """Drop lower-case words glued by hyphens around a name: ``(offset, core)``.
+
+    A trailing word in ``keep`` (a chat / instruct marker) ends the name and
+    is not dropped, nor is anything before it.
 
     >>> strip_affixes("model-CamemBERTav2-designed", {"based"})
     (6, 'CamemBERTav2')
@@ -262,13 +273,16 @@ def strip_affixes(token: str, modifiers: frozenset[str] | set[str]) -> tuple[int
     (0, 'RoBERTa')
     >>> strip_affixes("bert-large-uncased", {"based"})
     (0, 'bert-large-uncased')
+    >>> strip_affixes("Llama-2-7b-chat", {"based"}), strip_affixes("Llama-2-7b-chat", {"based"}, {"chat"})
+    ((0, 'Llama-2-7b'), (0, 'Llama-2-7b-chat'))
     """
     parts = token.split("-")
     if len(parts) == 1 or all(p.islower() or p.isdigit() for p in parts):
         return 0, token
     lo, hi = 0, len(parts)
-    while hi - lo > 1 and (parts[hi - 1].lower() in modifiers or (parts[hi - 1].isalpha() and parts[hi - 1].islower()
-                                                                   and len(parts[hi - 1]) > 3)):
+    while hi - lo > 1 and parts[hi - 1].lower() not in keep and (
+            parts[hi - 1].lower() in modifiers or (parts[hi - 1].isalpha() and parts[hi - 1].islower()
+                                                   and len(parts[hi - 1]) > 3)):
         hi -= 1
     while hi - lo > 1 and parts[lo].isalpha() and parts[lo].islower() and len(parts[lo]) > 3:
         lo += 1

@@ -73,7 +73,10 @@ class Extractor:
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
         self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
-        self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"])
+        self.variants = dict(self.cues.get("variant", {}).get("markers", {}))
+        self._variant_words = frozenset(self.variants)
+        self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
+                             variants=self.variants)
         self._curated = self.linker  # the gazetteer's names only, also after learn()
         self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
@@ -107,13 +110,18 @@ class Extractor:
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
         aliases: dict[str, set] = defaultdict(set)
+        variant_of: dict[str, tuple[str, str]] = {}  # key of a chat / instruct name -> (key of its base, marker)
         for paper in papers:
             for found in self._discovered(paper):
                 # known names, and known names with a modifier ("BERT-like"), are not learned
                 if (self.linker.link(found.name, fuzzy=False) is not None
-                        or self.linker.link(strip_affixes(found.name, self.modifiers)[1], fuzzy=False) is not None):
+                        or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None):
                     continue
                 key = self._key(found.name)
+                split = self.linker.variant_split(found.name)
+                if split is not None:  # FooLM-7B-Chat and FooLM-13B-chat are one model, FooLM-Chat
+                    key = normalize(split[0]) + split[1]
+                    variant_of[key] = (normalize(split[0]), split[1])
                 surfaces[key][found.name] += 1
                 types[key][self._typed(found)[1]] += 1
                 aliases[key].update(found.aliases)
@@ -126,15 +134,22 @@ class Extractor:
                 surfaces[target].update(surfaces.pop(key))
                 types[target].update(types.pop(key))
                 aliases[target].update(aliases.pop(key, ()))
-        learned = []
-        for key in sorted(surfaces):
+        learned, names = {}, {}
+        # a variant is named after its base: ModernBERT-Large-Instruct is ModernBERT-Instruct
+        for key in sorted(surfaces, key=lambda k: (k in variant_of, k)):
             name = min(surfaces[key], key=lambda s: (-surfaces[key][s], s))
             etype = min(types[key], key=lambda t: (-types[key][t], _TYPE_ORDER[t]))
+            if key in variant_of and etype == "Model":
+                base_key, marker = variant_of[key]
+                base_name = names.get(base_key)
+                if base_name is not None:
+                    name = f"{base_name}-{self.variants.get(marker, marker.title())}"
+            names[key] = name
             alias_set = frozenset(set(surfaces[key]) | aliases[key]) - {name}
-            learned.append(Entity(name, etype, alias_set))
-        self.learned = tuple(learned)
+            learned[key] = Entity(name, etype, alias_set)
+        self.learned = tuple(learned[key] for key in sorted(learned))
         self.linker = Linker((*self.gazetteer.entities, *self.learned), size_words=self.size_words,
-                             count=self.cues["size"]["counts"])
+                             count=self.cues["size"]["counts"], variants=self.variants)
         pairs = [(s, e) for e in self.learned for s in (e.name, *sorted(e.aliases))]
         # one scan finds curated and learned phrases; each layer is resolved on its own
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
@@ -153,7 +168,7 @@ class Extractor:
         """What a name-shaped token is, cached: ``(offset, core, linked entity, new model name?)``."""
         info = self._tokens.get(token)
         if info is None:
-            offset, core = strip_affixes(token, self.modifiers)
+            offset, core = strip_affixes(token, self.modifiers, self._variant_words)
             shaped = (self.linker.link(core, fuzzy=False) is None and core not in self.discover.generic
                       and self._model_shaped(core))
             entity = self.linker.link(core) or self._dataset_variant(core)
@@ -163,14 +178,18 @@ class Extractor:
             self._tokens[token] = info
         return info
 
+    def _token_infos(self, text: str) -> list[tuple[int, int, tuple[int, str, Entity | None, bool]]]:
+        """``(start, end, what the token is)`` of every name-shaped token of ``text``."""
+        cached, token_info = self._tokens.get, self._token
+        return [(start, end, cached(token) or token_info(token)) for start, end, token in name_tokens(text)]
+
     def _discovered(self, paper: Paper, taken: list[tuple[int, int]] | None = None,
-                    tokens: list[tuple[int, int, str]] | None = None) -> list[Found]:
+                    tokens: list[tuple[int, int, tuple]] | None = None) -> list[Found]:
         found = self.discover(paper)
         spans = [(f.start, f.end) for f in found]
         if taken is None:
             taken = [(s, e) for s, e, _ in self.phrases.find(paper.text)]
-        for start, end, token in name_tokens(paper.text) if tokens is None else tokens:
-            offset, core, _, shaped = self._token(token)
+        for start, end, (offset, core, _, shaped) in self._token_infos(paper.text) if tokens is None else tokens:
             if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
@@ -275,7 +294,7 @@ class Extractor:
         text = paper.text
         lowered = lower_same_length(text)
         phrases, *learned, languages = self.phrases.find_layers(text, lowered)
-        tokens = name_tokens(text)
+        tokens = self._token_infos(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._coordinated(text, phrases)
         for layer in learned:
@@ -297,8 +316,7 @@ class Extractor:
             for start in _occurrences(text, surface):
                 out.append((start, start + len(surface), name, etype, False, 0.8, 2))
         # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE
-        for start, _, token in tokens:
-            offset, core, entity, _ = self._token(token)
+        for start, _, (offset, core, entity, _) in tokens:
             if entity is not None:
                 out.append((start + offset, start + offset + len(core), entity.name, entity.type, False, 0.9, 3))
         return out, [(s, e, ent.name) for s, e, ent in languages]
