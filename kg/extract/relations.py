@@ -25,6 +25,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable, Iterable
+
+import ahocorasick
 
 from kg.errors import KGError
 from kg.extract.sentences import split_sentences
@@ -41,7 +44,9 @@ _TYPE_OF_CODE = {v: k for k, v in TYPE_CODE.items()}
 OBJECT_TYPE = {**{p: "Model" for p in LINEAGE_PREDICATES}, "outperforms": "Model", "evaluatedOn": "Dataset",
                "trainedOn": "Dataset", "forLanguage": "Language", "usesTechnique": "Technique"}
 _MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
+_INTRO, _NAME = 1, 2
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
+#: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
@@ -161,6 +166,15 @@ class RelationExtractor:
             raise KGError(f"relation cue table: bad anaphora entry: {err}") from err
         self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
         self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
+        # regexes tried only where one of the literals all their matches begin with is
+        self._lead = {name: _Leading(getattr(self, name)) for name in (
+            "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
+        self._anaphor_lead = _Leading(self.anaphor) if self.anaphor is not None else None
+        self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
+        # "any of these words in the lower-cased text" as one search
+        self._naming_any = _any_of(self.naming_words)
+        self._anaphor_hint_any = _any_of(self.anaphor_hint)
+        self._anaphor_cue_any = _any_of(self.anaphor_cue)
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
@@ -172,6 +186,88 @@ class RelationExtractor:
                 self.groups[-1][2].append(rule)
             else:
                 self.groups.append((*key, [rule]))
+        # One Aho-Corasick pass over a sentence finds its trigger strings and the literals each rule's regex
+        # needs (up to three sets, one literal of each in every match; see _required); with its placeholders
+        # they give a bit mask of the rules worth running, and the rules of a mask are listed once.
+        needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
+        hints = {w for w in self.intro_hint.pattern.split("|") if w}
+        name_need = _required(self.name_internal.pattern, self.name_internal.flags)[:1]
+        words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
+                       | hints | {w for c in name_need for w in c})
+        ids = {w: i for i, w in enumerate(words)}
+        self._words = ahocorasick.Automaton()
+        for w, i in ids.items():
+            self._words.add_word(w, i)
+        if words:
+            self._words.make_automaton()
+        # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
+        masks = [[0] * 5 for _ in words]
+        base = [0] * 5  # the same for rules without a trigger, or without a first / second / third set
+        code_mask = {code: 0 for code in TYPE_CODE.values()}
+        for r, (rule, need) in enumerate(zip(self.rules, needs)):
+            bit = 1 << r
+            code_mask[self.codes_needed[rule.predicate]] |= bit
+            if not rule.trigger or "" in rule.trigger:
+                base[0] |= bit
+            else:
+                for w in rule.trigger:
+                    masks[ids[w]][0] |= bit
+            for level in range(3):
+                if level < len(need):
+                    for w in need[level]:
+                        masks[ids[w]][1 + level] |= bit
+                else:
+                    base[1 + level] |= bit
+        # aux bits: _INTRO (a word of intro_hint), _NAME (a literal name_internal needs)
+        for w in hints:
+            masks[ids[w]][4] |= _INTRO
+        for w in name_need[0] if name_need else ():
+            masks[ids[w]][4] |= _NAME
+        base[4] = 0 if name_need else _NAME
+        # the five masks of a word packed in one int, so that a hit costs one OR
+        self._width = width = len(self.rules) + 1
+        self._word_masks = [sum(m << (k * width) for k, m in enumerate(ms)) for ms in masks]
+        self._base_masks = sum(m << (k * width) for k, m in enumerate(base))
+        self._all_rules = (1 << len(self.rules)) - 1
+        self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
+        self._active: dict[int, tuple[tuple[Rule, Callable], ...]] = {}
+        self._matchers = [_matcher(rule.regex) for rule in self.rules]
+
+    def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
+        """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
+        packed = self._base_masks
+        if self._word_masks:
+            word_masks = self._word_masks
+            for i in {i for _, i in self._words.iter(low)}:
+                packed |= word_masks[i]
+        width = self._width
+        full = (1 << width) - 1
+        triggered, aux = packed & full, packed >> (4 * width)
+        literal = (packed >> width) & (packed >> (2 * width)) & (packed >> (3 * width)) & full
+        if "ı" in skel or "ſ" in skel or "İ" in skel:
+            literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
+            aux |= _NAME
+        return triggered, literal, aux
+
+    def _active_rules(self, skel: str, low: str,
+                      scan: tuple[int, int, int] | None = None) -> tuple[tuple[Rule, Callable], ...]:
+        """The rules whose object placeholder, trigger string (if any) and needed literals the sentence holds.
+
+        Each with its ``(skel, low) -> matches`` function: see ``_matcher``.
+        """
+        codes = 0
+        for placeholder, mask in self._code_masks:
+            if placeholder in skel:
+                codes |= mask
+        if not codes:
+            return ()
+        triggered, literal, _ = scan or self._scan(skel, low)
+        rules = codes & triggered & literal
+        active = self._active.get(rules)
+        if active is None:
+            active = self._active[rules] = tuple((rule, self._matchers[r]) for r, rule in enumerate(self.rules)
+                                                 if rules >> r & 1)
+        return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
                  named_only_without_own: bool = False, only_without_own: bool = False) -> Rule:
@@ -185,8 +281,9 @@ class RelationExtractor:
                     named_only_without_own, only_without_own)
 
     # -- the paper's own models ------------------------------------------------
-    def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]]) -> tuple[list[str], list[str]]:
-        """``(title head models, abstract-introduced models)`` by canonical name."""
+    def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]],
+                   intros: list[list[re.Match]] | None = None, lows: list[str] | None = None) -> tuple[list[str], list[str]]:
+        """``(title head models, abstract-introduced models)`` by canonical name (``intros``: each skeleton's ``_intros``)."""
         head, intro, flagged = [], [], []
         for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
@@ -199,24 +296,29 @@ class RelationExtractor:
             if "«M" not in skel:
                 continue
             flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
-            low = skel.lower()
+            low = skel.lower() if lows is None else lows[number]
             if "our" in low:
-                for m in self.ours.finditer(skel):
+                for m in self._lead["ours"].finditer(skel, low):
                     names.append(ms[int(m.group(1))].name)
-            if any(w in low for w in self.naming_words):
+            if self._naming_any(low):
                 for m in self.naming.finditer(skel):
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
-            for m in self._intros(skel):
+            for m in (self._intros(skel) if intros is None else intros[number]):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
         head = list(dict.fromkeys(head))
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
 
-    def _intros(self, skel: str) -> list[re.Match]:
-        """Introducing verbs said of the paper's own work ("we present", "this paper introduces")."""
-        if "«" not in skel or not self.intro_hint.search(skel.lower()):
+    def _intros(self, skel: str, hinted: bool | None = None, low: str | None = None) -> list[re.Match]:
+        """Introducing verbs said of the paper's own work ("we present", "this paper introduces").
+
+        ``hinted``: whether the lower-cased sentence holds an ``intro_hint`` word, if known.
+        """
+        if "«" not in skel or not (self.intro_hint.search(skel.lower()) if hinted is None else hinted):
             return []
-        return [m for m in self.intro.finditer(skel) if self.intro_subject.search(skel, 0, m.start())]
+        low = skel.lower() if low is None else low
+        return [m for m in self._lead["intro"].finditer(skel, low)
+                if self._lead["intro_subject"].search(skel, low, 0, m.start())]
 
     def _introduced_after(self, skel: str, at: int) -> list[int]:
         """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
@@ -241,7 +343,11 @@ class RelationExtractor:
         mentions, anaphors = self._anaphors(paper, sentences, mentions)
         text, starts = paper.text, [m.start for m in mentions]
         skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
-        head, intro = self.own_models(skeletons)
+        lows = [skel.lower() if ms else "" for skel, ms, _ in skeletons]
+        scans = [self._scan(skel, low) if ms else (0, 0, 0) for (skel, ms, _), low in zip(skeletons, lows)]
+        intros = [self._intros(skel, bool(scan[2] & _INTRO), low) if "«" in skel else []
+                  for (skel, _, _), scan, low in zip(skeletons, scans, lows)]
+        head, intro = self.own_models(skeletons, intros, lows)
         own = set(head) | set(intro)
         if head:
             defaults = [("Model", n) for n in head]
@@ -261,6 +367,8 @@ class RelationExtractor:
                 found[key] = (confidence, number, sentence)
 
         for number, ((skel, ms, positions), (_, sentence)) in enumerate(zip(skeletons, sentences)):
+            if not ms:
+                continue
             base = title_defaults if number == 0 else defaults
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
@@ -277,37 +385,23 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
-            if not ms:
-                continue
-            low = skel.lower()
-            background = number > 0 and not own_here and not self.ours_here.search(skel)
-            background_strict = background or (number > 0 and not own_here and not self.ours_strict.search(skel))
+            low, scan, clauses = lows[number], scans[number], {}
+            bg = [None, None] if number > 0 and not own_here else [False, False]  # see _background
             studying = None
             claimed: set[int] = set()
             trained: set[int] = set()
-            fired: dict[tuple[str, ...], bool] = {}
-            active = []
-            for placeholder, trigger, rules in self.groups:
-                if placeholder in skel:
-                    if trigger is not None:
-                        hit = fired.get(trigger)
-                        if hit is None:
-                            hit = fired[trigger] = any(map(low.__contains__, trigger))
-                        if not hit:
-                            continue
-                    active.append(rules)
-            for rule in (r for rules in active for r in rules):
+            for rule, matches in self._active_rules(skel, low, scan):
                 if rule.only_without_own and own:
                     continue
                 implicit_model = rule.predicate in _MODEL_OBJECT
-                if implicit_model and not rule.explicit_subject and background:
+                if implicit_model and not rule.explicit_subject and self._background(skel, low, bg):
                     continue
-                for m in rule.regex.finditer(skel):
+                for m in matches(skel, low):
                     if self._blocked_cue(skel, m):
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
-                        if background or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
+                        if self._background(skel, low, bg) or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                             continue
                         if rule.predicate in self.lineage_rank:
                             if studying is None:
@@ -316,10 +410,10 @@ class RelationExtractor:
                             if studying < m.start():  # "we compare ... with BERT-based models"
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
-                    objects = [i for i in objects if not self._blocked_object(skel, positions[i])
+                    objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
                     x = m.group("x") if rule.explicit_subject else None
-                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default):
+                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default, clauses):
                         continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
@@ -338,13 +432,14 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             for i, x in enumerate(ms):
-                if (x.type not in self.defaults or i in claimed or i in ana or (background and x.type in self.background_off)
-                        or (background_strict and x.type in self.background_strict)
-                        or self._blocked_object(skel, positions[i], self.block_default)):
+                if (x.type not in self.defaults or i in claimed or i in ana or (x.type in self.background_off and self._background(skel, low, bg))
+                        or (x.type in self.background_strict and self._background(skel, low, bg, True))
+                        or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
-                if x.type == "Technique" and self.technique_contrast.search(self._clause_before(skel, positions[i])):
+                if x.type == "Technique" and self._lead["technique_contrast"].search(
+                        *self._clause_window(skel, positions[i], clauses)[:2]):
                     continue
-                if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source):
+                if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
@@ -355,11 +450,24 @@ class RelationExtractor:
                     if key not in found:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
             if self.dataset_language:
-                self._dataset_language(skel, ms, positions, add, number, sentence)
-            if self.name_internal.search(skel):
+                self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
+            if scan[2] & _NAME and self.name_internal.search(skel):
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
         return self._finish(found, paper)
+
+    def _background(self, skel: str, low: str, known: list, strict: bool = False) -> bool:
+        """Whether a sentence (without the paper's own models) speaks of others' work, looked up once.
+
+        ``known`` holds ``[background, strictly background]``, None while not looked up.
+        """
+        if known[0] is None:
+            known[0] = not self._lead["ours_here"].search(skel, low)
+        if not strict:
+            return known[0]
+        if known[1] is None:
+            known[1] = known[0] or not self._lead["ours_strict"].search(skel, low)
+        return known[1]
 
     def _anaphors(self, paper: Paper, sentences: list[tuple[int, str]],
                   mentions: list[Mention]) -> tuple[list[Mention], frozenset[tuple[int, int]]]:
@@ -373,14 +481,15 @@ class RelationExtractor:
         if self.anaphor is None or not mentions:
             return mentions, frozenset()
         low = paper.abstract.lower()
-        if not any(w in low for w in self.anaphor_hint) or not any(w in low for w in self.anaphor_cue):
+        if not self._anaphor_hint_any(low) or not self._anaphor_cue_any(low):
             return mentions, frozenset()
         extra = []
         for number, (offset, sentence) in enumerate(sentences):
-            if number == 0 or not any(w in sentence.lower() for w in self.anaphor_cue):
+            low = sentence.lower() if number else ""
+            if number == 0 or not self._anaphor_cue_any(low):
                 continue
             window = sentences[max(0, number - 2)][0]
-            for m in self.anaphor.finditer(sentence):
+            for m in self._anaphor_lead.finditer(sentence, low):
                 start, end = offset + m.start(), offset + m.end()
                 if any(x.start < end and start < x.end for x in mentions):
                     continue
@@ -414,11 +523,11 @@ class RelationExtractor:
                     add(("Model", x.name), self.name_internal_predicate, ("Model", y),
                         self.name_internal_confidence, number, sentence)
 
-    def _dataset_language(self, skel, ms, positions, add, number, sentence) -> None:
+    def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
-        for m in self._intros(skel):
+        for m in (self._intros(skel) if intros is None else intros):
             first = _PLACEHOLDER.search(skel, m.end())
             if first and first.group(1) == "D":
                 dataset = ms[int(first.group(2))]
@@ -441,12 +550,33 @@ class RelationExtractor:
     def _clause_before(skel: str, at: int, width: int = 60) -> str:
         """The text before ``at`` (at most ``width`` characters) back to the last clause break."""
         window = skel[max(0, at - width):at]
+        if not _may_break(window):
+            return window
         breaks = list(_CLAUSE_BREAK.finditer(window))
         return window[breaks[-1].end():] if breaks else window
 
-    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None) -> bool:
+    def _clause_window(self, skel: str, at: int, clauses: dict | None = None) -> tuple[str, str, bool]:
+        """``(window, window.lower(), whether block_object ends near it)``, ``window`` being ``_clause_before(skel, at)``.
+
+        Kept in ``clauses`` (one sentence's).
+        """
+        if clauses is not None and at in clauses:
+            return clauses[at]
         window = self._clause_before(skel, at)
-        return _ends_near(self.block_object, window) or (extra is not None and _ends_near(extra, window))
+        low = window.lower()
+        found = window, low, _ends_near(self._lead["block_object"], window, low)
+        if clauses is not None:
+            clauses[at] = found
+        return found
+
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: dict | None = None) -> bool:
+        window, low, blocked = self._clause_window(skel, at, clauses)
+        if blocked or extra is None:
+            return blocked
+        lead = self._lead_of.get(extra)
+        if lead is None:
+            lead = self._lead_of[extra] = _Leading(extra)
+        return _ends_near(lead, window, low)
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
         # one lineage predicate per pair: the most specific (first listed) wins
@@ -461,6 +591,171 @@ class RelationExtractor:
                 continue
             out.append(Relation(s, p, o, paper.key, sentence, confidence))
         return out
+
+
+def _required(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to ``most`` sets of lower-case literals, every match of ``pattern`` holding one literal of each.
+
+    Only ASCII literals count, so ``text.lower()`` holding none of a set rules
+    a match out (but for the letters ``ı ſ İ``, which the caller checks). Sets
+    with a literal shorter than ``shortest`` (not counting spaces) are left out,
+    as nearly every text holds one; the longest literals come first.
+
+    >>> [sorted(c) for c in _required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»")]
+    [['better', 'higher'], ['than ']]
+    >>> _required(r"\\w+|we")
+    ()
+    """
+    try:
+        found = _needs(list(re._parser.parse(pattern, flags)))
+    except Exception:  # an unusual construct: no pre-check, the regex alone decides
+        return ()
+    found = sorted({c for c in found if _score(c)[0] >= shortest}, key=lambda c: (_score(c), sorted(c)), reverse=True)
+    return tuple(found[:most])
+
+
+def _score(literals: frozenset[str]) -> tuple[int, int]:
+    return min(len(w.strip()) for w in literals), -len(literals)
+
+
+def _needs(items: list) -> list[frozenset[str]]:
+    """Sets of literals in a sequence of parsed regex items, every match holding one literal of each."""
+    parser = re._parser
+    found, run = [], []
+
+    def close():
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in items:
+        if op is parser.LITERAL and chr(arg).isascii():
+            run.append(chr(arg).lower())
+            continue
+        close()
+        if op is parser.SUBPATTERN:
+            found += _needs(list(arg[3]))
+        elif op is parser.ATOMIC_GROUP:
+            found += _needs(list(arg))
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found += _needs(list(arg[2]))
+        elif op is parser.BRANCH:
+            best = [max(_needs(list(branch)), key=_score, default=None) for branch in arg[1]]
+            if all(best):
+                found.append(frozenset().union(*best))
+    close()
+    return found
+
+
+def _leads(items: list) -> set[str] | None:
+    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown)."""
+    parser = re._parser
+    prefixes = [""]
+    for op, arg in items:
+        if op is parser.LITERAL and (chr(arg).isascii() or chr(arg) in "«»"):
+            prefixes = [p + chr(arg).lower() for p in prefixes]
+            continue
+        if prefixes != [""]:
+            break  # literals read, then something else: they are the prefixes
+        if (op is parser.AT and arg is parser.AT_BOUNDARY) or op in (parser.ASSERT, parser.ASSERT_NOT):
+            continue  # zero-width before the first character
+        if op is parser.SUBPATTERN:
+            sub = _leads(list(arg[3]))
+        elif op is parser.ATOMIC_GROUP:
+            sub = _leads(list(arg))
+        elif op is parser.BRANCH:
+            subs = [_leads(list(branch)) for branch in arg[1]]
+            sub = None if any(s is None for s in subs) else set().union(*subs)
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            sub = _leads(list(arg[2]))
+        else:
+            sub = None
+        return sub
+    return None if "" in prefixes else set(prefixes)
+
+
+def _matcher(regex: re.Pattern) -> Callable[[str, str], Iterable[re.Match]]:
+    """``(sentence, sentence.lower()) -> matches``: through :class:`_Leading` when that pays.
+
+    Not when every match begins with a placeholder (the regex engine skips to
+    its uncased ``«`` itself) or may begin with a one-letter literal.
+    """
+    lead = _Leading(regex)
+    words = list(lead.automaton.keys()) if lead.automaton is not None else []
+    if not words or all(w.startswith("«") for w in words) or min(map(len, words)) < 2:
+        return lambda text, low: regex.finditer(text)
+    return lead.finditer
+
+
+class _Leading:
+    """A regex whose matches all begin with one of a few literals, tried only where the text holds one.
+
+    ``search`` and ``finditer`` give what the regex's own would, given the
+    sentence and its ``lower()``; a sentence with letters ``lower()`` does not
+    fold as the regex does (``ı ſ İ``) is searched the ordinary way.
+
+    >>> lead = _Leading(re.compile(r"\\b(?:we|our) (?:model|method)", re.IGNORECASE))
+    >>> [m.group(0) for m in lead.finditer("Our model beats theirs; we model it.", "our model beats theirs; we model it.")]
+    ['Our model', 'we model']
+    """
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        try:
+            leads = _leads(list(re._parser.parse(regex.pattern, regex.flags)))
+        except Exception:  # an unusual construct: the regex alone
+            leads = None
+        self.automaton = None
+        if leads:
+            self.automaton = ahocorasick.Automaton()
+            for w in leads:
+                self.automaton.add_word(w, len(w) - 1)
+            self.automaton.make_automaton()
+
+    def _starts(self, text: str, low: str) -> list[int] | None:
+        if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
+            return None
+        return sorted({end - back for end, back in self.automaton.iter(low)})
+
+    def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        starts = self._starts(text, low)
+        if starts is None:
+            return self.regex.search(text, pos, endpos)
+        for start in starts:
+            if pos <= start <= endpos:
+                m = self.regex.match(text, start, endpos)
+                if m:
+                    return m
+        return None
+
+    def finditer(self, text: str, low: str) -> list[re.Match]:
+        starts = self._starts(text, low)
+        if starts is None:
+            return list(self.regex.finditer(text))
+        out, after = [], 0
+        for start in starts:
+            if start >= after:
+                m = self.regex.match(text, start)
+                if m:
+                    out.append(m)
+                    after = max(m.end(), start + 1)
+        return out
+
+
+def _any_of(words: tuple[str, ...]):
+    """``text -> any(w in text for w in words)``, with one Aho-Corasick pass for more than a few words.
+
+    >>> _any_of(("this corpus", "on it", "the new", "corpora"))("we train on it.")
+    True
+    """
+    if len(words) <= 3 or "" in words:
+        return lambda text: any(w in text for w in words)
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return lambda text: next(automaton.iter(text), None) is not None
 
 
 def _spaced(text: str) -> str:
@@ -483,27 +778,47 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
     if starts is None:
         starts = [m.start for m in mentions]
     lo = bisect.bisect_left(starts, offset)
+    chunk = text[offset:end]
+    # most sentences hold nothing _spaced changes, nor do their pieces then
+    spaced = _spaced if ("  " in chunk or "\n" in chunk or "\t" in chunk or "\r" in chunk
+                         or "«" in chunk or "»" in chunk) else str
+    if lo == len(mentions) or mentions[lo].start >= end:
+        return spaced(chunk), [], []
     parts, here, positions, cursor, length = [], [], [], offset, 0
-    for m in mentions[lo:]:
+    for k in range(lo, len(mentions)):
+        m = mentions[k]
         if m.start >= end:
             break
         if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
             continue
-        gap = _spaced(text[cursor:m.start])
-        token = _spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        gap = spaced(text[cursor:m.start])
+        token = spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
         parts += (gap, token)
         positions.append(length + len(gap))
         length += len(gap) + len(token)
         here.append(m)
         cursor = m.end
-    parts.append(_spaced(text[cursor:end]))
+    parts.append(spaced(text[cursor:end]))
     return "".join(parts), here, positions
 
 
-def _ends_near(regex: re.Pattern, window: str) -> bool:
-    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it."""
+def _may_break(window: str) -> bool:
+    """False when ``_CLAUSE_BREAK`` surely finds nothing in ``window`` (no break character, no break word)."""
+    if "," in window or ";" in window or ":" in window or "(" in window or ")" in window:
+        return True
+    if "ı" in window or "ſ" in window or "İ" in window:
+        return True  # letters the regex folds to i or s, lower() does not
+    low = window.lower()
+    return "while" in low or "whereas" in low or "but" in low or "though" in low
+
+
+def _ends_near(regex: re.Pattern | _Leading, window: str, low: str | None = None) -> bool:
+    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it.
+
+    ``low``: ``window.lower()``, for a :class:`_Leading` regex.
+    """
     last = None
-    for last in regex.finditer(window):
+    for last in (regex.finditer(window, low) if isinstance(regex, _Leading) else regex.finditer(window)):
         pass
     if last is None:
         return False

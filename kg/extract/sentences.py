@@ -27,6 +27,8 @@ _CANDIDATE = re.compile(
     r"""(?P<punct>[.!?]+["'\u201d\u2019)\]]*)(?P<gap>\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
     r"""|(?P<blank>\n[ \t]*\n\s*)"""
     r"""|(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
+#: Where a candidate can begin: the regex engine skips to these characters fast, _CANDIDATE alone cannot.
+_CANDIDATE_START = re.compile(r"[.!?\n]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]?([\w-]+)")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
@@ -109,21 +111,21 @@ def _split_default(text: str) -> tuple[tuple[int, str], ...]:
 
 def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
     ends: list[tuple[int, int]] = []  # (end of sentence, start of next)
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(text):
         if m.group("blank") is not None:
             ends.append((m.start(), m.end()))
             continue
         if m.group("glued") is not None:
             if not text[max(0, m.start() - 2):m.start()].isalpha() or not text[m.start() - 2:m.start()].islower():
                 continue
-            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            if word and "/" not in word.group(1) and abbr.ends(word.group(1) + ".", "In"):
+            word = _word_before(text, max(0, m.start() - 60), m.start())
+            if word and "/" not in word and abbr.ends(word + ".", "In"):
                 ends.append((m.end(), m.end()))
             continue
         punct = m.group("punct")
         if punct[0] == "." and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
-            word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            before = word.group(1) + "." if word else "."
+            word = _word_before(text, max(0, m.start() - 60), m.start())
+            before = word + "." if word else "."
             nxt = _NEXT_WORD.match(text, m.end())
             if not abbr.ends(before, nxt.group(1) if nxt else ""):
                 continue
@@ -137,6 +139,36 @@ def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
         start = nxt
     _add(out, text, start, len(text))
     return out
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """``_WORD_BEFORE.search(text, start, end).group(1)`` (None for no match), without the regex's slow scan.
+
+    >>> _word_before("see Fig. 3", 0, 7), _word_before("a b\\n", 0, 4), _word_before("a ", 0, 2)
+    ('Fig', 'b', None)
+    """
+    chunk = text[start:end]
+    if chunk.endswith("\n"):
+        chunk = chunk[:-1]  # "$" matches before a final newline too
+    if not chunk or chunk[-1].isspace():
+        return None
+    return chunk.rsplit(None, 1)[-1]
+
+
+def _candidates(text: str):
+    """``_CANDIDATE.finditer(text)``, tried only where a candidate can begin (each holds a character first).
+
+    >>> [m.group(0) for m in _candidates("We use BERT. It works.\\n\\nNew part.")]
+    ['. ', '.\\n\\n']
+    """
+    after = 0
+    for start in _CANDIDATE_START.finditer(text):
+        at = start.start()
+        if at >= after:
+            m = _CANDIDATE.match(text, at)
+            if m:
+                yield m
+                after = m.end()
 
 
 def _add(out: list, text: str, start: int, end: int) -> None:
