@@ -304,20 +304,23 @@ class NameDiscoverer:
     def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
         out = []
-        words = list(islice(_WORDS.finditer(text, pos), limit))
-        for i, w in enumerate(words):
+        words = islice(_WORDS.finditer(text, pos), limit)  # read lazily: the loop mostly stops at the first words
+        w = next(words, None)
+        while w is not None:
+            following = None
             word = w.group().rstrip(".")
             if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
                 break
             if is_name_shaped(word) and self.acceptable(word):
                 out.append((w.start(), w.start() + len(word), word, ()))
-                nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
-                if nxt not in {"and", "or"}:
+                following = next(words, None)
+                if following is None or following.group().lower() not in {"and", "or"}:
                     break
             elif out and word.lower() not in {"and", "or"}:
                 break
             elif text[w.end():w.end() + 1] in ".;" and not out:
                 break
+            w = following if following is not None else next(words, None)
         if not out:
             acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
             if acro and not re.search(r"[.;]", text[pos:acro.start()]):
@@ -341,7 +344,7 @@ class NameDiscoverer:
             # the case-sensitive pattern over the lower-cased text, tried only where a subject
             # starts ("here we" holds "we"), non-overlapping as finditer would give them
             lowered = abstract.lower()
-            cues = self._cue_words.starts(lowered) if cues is None else cues
+            cues = self._cue_words.starts(lowered, True) if cues is None else cues
             matches, reach = [], 0
             starts = set(cues["subject"])
             starts.update([i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)])
@@ -439,9 +442,8 @@ class NameDiscoverer:
         """
         text, found = paper.text, []
         if text.isascii():  # where the nouns are, then the pattern there only
-            lowered = text.lower()
             matches, reach = [], 0
-            for i in (self._cue_words.starts(lowered) if cues is None else cues)["dataset"]:
+            for i in (self._cue_words.starts(text.lower(), True) if cues is None else cues)["dataset"]:
                 m = self._dataset_noun.match(text, i) if i >= reach else None
                 if m:
                     matches.append(m)
@@ -466,10 +468,11 @@ class NameDiscoverer:
                         found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
         return found
 
-    def listed(self, paper: Paper) -> list[Found]:
+    def listed(self, paper: Paper, lowered: str | None = None) -> list[Found]:
         """Name-shaped names listed after a plural head noun: "methods such as PEFT and GaLore" -> Technique."""
         text, found = paper.text, []
-        lowered = text.lower() if text.isascii() else lower_same_length(text)
+        if lowered is None:
+            lowered = text.lower() if text.isascii() else lower_same_length(text)
         # the connector first (rarer than the nouns), then the word before it
         starts = sorted(i for word in _CONNECTOR_WORDS for i in _find_all(lowered, word))
         for m in filter(None, (_LIST_CONNECTOR.match(lowered, i) for i in starts)):
@@ -498,7 +501,8 @@ class NameDiscoverer:
         sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
         return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
 
-    def methods(self, paper: Paper, cues: dict[str, list[int]] | None = None) -> list[Found]:
+    def methods(self, paper: Paper, cues: dict[str, list[int]] | None = None, lowered: str | None = None,
+                ) -> list[Found]:
         """A new technique named by its head noun: "a novel global-local attention mechanism".
 
         Two or three words before a method noun after "novel / new / proposed";
@@ -507,9 +511,9 @@ class NameDiscoverer:
         """
         text, found = paper.text, []
         if text.isascii():  # the pattern only where a novelty word is, case-sensitive over the lower-cased text
-            lowered = text.lower()
+            lowered = text.lower() if lowered is None else lowered
             matches, reach = [], 0
-            for i in (self._cue_words.starts(lowered) if cues is None else cues)["novelty"]:
+            for i in (self._cue_words.starts(lowered, True) if cues is None else cues)["novelty"]:
                 m = self._method_lower.match(lowered, i) if i >= reach else None
                 if m:
                     matches.append(m)
@@ -557,9 +561,12 @@ class NameDiscoverer:
 
     def __call__(self, paper: Paper) -> list[Found]:
         text = paper.text
-        cues = self._cue_words.starts(text.lower()) if text.isascii() else None  # one scan for three patterns
+        ascii_text = text.isascii()
+        lowered = text.lower() if ascii_text else lower_same_length(text)
+        cues = self._cue_words.starts(lowered, True) if ascii_text else None  # one scan for three patterns
         found = (self.title(paper) + self.introduced(paper, cues) + self.acronyms(paper) + self.datasets(paper, cues)
-                 + self.methods(paper, cues) + self.title_techniques(paper) + self.listed(paper))
+                 + self.methods(paper, cues, lowered if ascii_text else None) + self.title_techniques(paper)
+                 + self.listed(paper, lowered))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
@@ -673,13 +680,23 @@ class CueIndex:
         if len(self._automaton):
             self._automaton.make_automaton()
 
-    def starts(self, text: str) -> dict[str, list[int]]:
-        """Every group's sorted, distinct starts of its words in ``text``."""
+    def starts(self, text: str, word_start: bool = False) -> dict[str, list[int]]:
+        """Every group's sorted, distinct starts of its words in ``text``.
+
+        With ``word_start``, only starts after no word character (``\\b`` before
+        a word that starts with a letter, in ASCII text): "we" in "we said", not in "power".
+
+        >>> CueIndex({"subject": ["we"]}).starts("we lower power; we", word_start=True)
+        {'subject': [0, 16]}
+        """
         out: dict[str, set[int]] = {group: set() for group in self.groups}
         if len(self._automaton):
             for last, (length, in_groups) in self._automaton.iter(text):
+                at = last - length
+                if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                    continue
                 for group in in_groups:
-                    out[group].add(last - length)
+                    out[group].add(at)
         return {group: sorted(at) for group, at in out.items()}
 
 
