@@ -117,7 +117,9 @@ class PhraseMatcher:
             for key, entries in table.items():
                 # as scanned before: case-insensitive phrases first, then layer by layer
                 entries.sort(key=lambda e: (e[1], e[0]))
-                automaton.add_word(key, (len(key) - 2 * pad, pad, tuple(entries)))
+                # the one entry of most keys beside the tuple, so a hit resolves it without a loop
+                automaton.add_word(key, (len(key) - 2 * pad, pad, tuple(entries),
+                                         entries[0] if len(entries) == 1 else None))
             if len(automaton):
                 automaton.make_automaton()
 
@@ -135,15 +137,18 @@ class PhraseMatcher:
                 continue
             if haystack is None:
                 haystack = _haystack(lowered)
-            for last, (length, pad, entries) in automaton.iter(haystack):
+            for last, (length, pad, entries, single) in automaton.iter(haystack):
                 start = last - length - 2 * pad + 1
                 end = start + length
                 if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
                     continue
-                if len(entries) == 1:  # the common case, as the loops below would resolve it
-                    layer, exact, key, entity, is_name = entries[0]
-                    if ((exact and text[start:end] != key)
-                            or (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end)))):
+                if single is not None:  # the common case, as the loops below would resolve it
+                    layer, exact, key, entity, is_name = single
+                    if exact and text[start:end] != key:
+                        continue
+                    # joined or glued only after "-", "_" or ".": checked here before the calls
+                    if is_name and ((start > 1 and text[start - 1] in "-_." and _joined(text, start - 1, -1))
+                                    or (end < size and text[end] in "-_." and self._glued_after(text, end))):
                         continue
                     found[layer].append((start, end, entity))
                     continue
