@@ -542,14 +542,15 @@ class NameDiscoverer:
         Two or three capitalised content words ending in a technique head of
         [method] title_heads; the mention is the abstract's spelling.
         """
-        found = []
-        lowered = paper.abstract.lower()
+        found, lowered = [], None
         for m in _TITLE_PHRASE.finditer(paper.title):
             words = m.group().split()
             if (words[-1].lower() not in self.title_heads
                     or any(w.lower() in self.stop or w.lower() in self.title_stop or w.lower() in _FUNCTION_WORDS
                            for w in words)):
                 continue
+            if lowered is None:  # lower-cased only for a title phrase worth looking for
+                lowered = paper.abstract.lower()
             at = lowered.find(m.group().lower())
             if at < 0:
                 continue
