@@ -283,6 +283,17 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "trainedOn", "C4"), ("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "C4")}),
     ("this dataset outside a training sentence", "Zeta: a model",
      "We release SQuAD data. Results on this dataset are good.", set(), {("Zeta", "evaluatedOn", "SQuAD")}),
+    # round 4 cues: lineage
+    ("scale up Y to X", "Zeta: a model", "We scale up RoBERTa to Zeta, a 3B model.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    ("scaling up in general is no lineage", "Zeta: a model", "Scaling up models is hard for Zeta.",
+     set(), {("Zeta", "basedOn", "RoBERTa")}),
+    ("a chat variant of Y", "Zeta: a model", "We present Zeta, a chat variant of RoBERTa.",
+     {("Zeta", "fineTunedFrom", "RoBERTa")}, {("Zeta", "basedOn", "RoBERTa")}),
+    ("X is Y with", "Zeta: a model", "Zeta is essentially RoBERTa with more layers.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    ("negated scale up", "Zeta: a model", "We do not scale up RoBERTa to more layers.",
+     set(), {("Zeta", "basedOn", "RoBERTa")}),
 ])
 def test_relations_case_table(case, title, abstract, expected, absent):
     found = triples(title, abstract)
