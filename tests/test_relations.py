@@ -20,6 +20,7 @@ NAMES = {
     "Gemma": "Model", "CymBERT": "Model", "XLM-R": "Model", "DanskBERT": "Model", "TinyLlamaX": "Model",
     "fooBERT": "Model", "barBERT": "Model", "BERT": "Model", "Zeta": "Model", "DistilBERT": "Model",
     "GPT-4": "Model", "AlphaLM": "Model", "BetaLM": "Model", "Mistral": "Model", "OwlLM": "Model",
+    "OwlLM-7B-Chat": "Model", "OwlLM-Instruct": "Model",
     "GLUE": "Dataset", "SuperGLUE": "Dataset", "C4": "Dataset", "SQuAD": "Dataset", "OSCAR": "Dataset",
     "Welsh": "Language", "Danish": "Language", "Swahili": "Language",
     "LoRA": "Technique", "masked language modeling": "Technique", "quantization": "Technique",
@@ -294,6 +295,13 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "basedOn", "RoBERTa")}, set()),
     ("negated scale up", "Zeta: a model", "We do not scale up RoBERTa to more layers.",
      set(), {("Zeta", "basedOn", "RoBERTa")}),
+    ("own chat variant of a named base", "OwlLM-7B-Chat: a chat model",
+     "We present OwlLM-7B-Chat, tuned on dialogues. Unlike OwlLM, it follows instructions.",
+     {("OwlLM-7B-Chat", "fineTunedFrom", "OwlLM")}, {("OwlLM-7B-Chat", "basedOn", "OwlLM")}),
+    ("others' instruct variant: no edge", "Zeta: a model", "We present Zeta. We compare with OwlLM-Instruct and OwlLM.",
+     set(), {("OwlLM-Instruct", "fineTunedFrom", "OwlLM")}),
+    ("own chat variant, base not named: no edge", "OwlLM-7B-Chat: a chat model",
+     "We present OwlLM-7B-Chat, tuned from RoBERTa.", set(), {("OwlLM-7B-Chat", "fineTunedFrom", "OwlLM")}),
 ])
 def test_relations_case_table(case, title, abstract, expected, absent):
     found = triples(title, abstract)
