@@ -31,6 +31,7 @@ import ahocorasick
 
 from kg.errors import KGError
 from kg.extract.sentences import split_sentences
+from kg.link import _SEPARATORS as _LINK_SEPARATORS, fold
 from kg.model import LINEAGE_PREDICATES, Mention, Paper, Relation
 
 __all__ = ["DEFAULT_RELATIONS", "RelationExtractor", "extract_relations", "load_relation_table", "paper_sentences"]
@@ -119,6 +120,9 @@ class RelationExtractor:
                         float(rule["confidence"]), own_trigger or trigger,
                         rule.get("named_subject", "any") == "without-own",
                         rule.get("named_subject", "any") == "only-without-own"))
+            # the paper's own chat / instruct variant of a model the paper names: "FooLM-Chat" of "FooLM"
+            variant = table.get("variant_of_base", {})
+            self.variant_lineage = (variant["predicate"], float(variant["confidence"])) if variant else None
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
@@ -454,7 +458,34 @@ class RelationExtractor:
             if scan[2] & _NAME and self.name_internal.search(skel):
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
+        if own and self.variant_lineage:
+            self._variant_of_base(own, skeletons, sentences, add)
         return self._finish(found, paper)
+
+    def _variant_of_base(self, own: set[str], skeletons, sentences, add) -> None:
+        """``X-Chat fineTunedFrom X`` for the paper's own chat / instruct variant of a model it names.
+
+        The evidence is the first sentence naming the variant.
+        """
+        linker = _variant_linker()
+        bases = {n: split[0] for n in sorted(own) if (split := linker.variant_split(n)) is not None}
+        if not bases:
+            return
+        first: dict[str, int] = {}
+        keys: dict[str, str] = {}
+        for number, (_, ms, _) in enumerate(skeletons):
+            for x in ms:
+                if x.type == "Model":
+                    first.setdefault(x.name, number)
+                    keys.setdefault(x.name, " ".join(p for p in _LINK_SEPARATORS.split(fold(x.name)) if p))
+        predicate, confidence = self.variant_lineage
+        for name, base in bases.items():
+            if name not in first:
+                continue
+            for other, key in keys.items():
+                if key == base and other != name:
+                    number = first[name]
+                    add(("Model", name), predicate, ("Model", other), confidence, number, sentences[number][1])
 
     def _background(self, skel: str, low: str, known: list, strict: bool = False) -> bool:
         """Whether a sentence (without the paper's own models) speaks of others' work, looked up once.
@@ -827,6 +858,12 @@ def _ends_near(regex: re.Pattern | _Leading, window: str, low: str | None = None
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _variant_linker():
+    from kg.link import Linker
+    return Linker()
+
+
 def _default_extractor() -> RelationExtractor:
     return RelationExtractor()
 
