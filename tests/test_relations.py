@@ -414,3 +414,10 @@ def test_relations_bundled_lineage_of_known_families(built_out):
     for edge, words in expected.items():
         assert edge in edges, edge
         assert words in edges[edge], (edge, edges[edge])
+
+
+def test_relations_default_extractor_is_built_once():
+    """Compiling the pattern tables costs ~0.2 s: extract_relations must reuse one extractor per process."""
+    from kg.extract.relations import _default_extractor
+
+    assert _default_extractor() is _default_extractor()

@@ -858,12 +858,12 @@ def _ends_near(regex: re.Pattern | _Leading, window: str, low: str | None = None
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _variant_linker():
     from kg.link import Linker
     return Linker()
 
 
+@lru_cache(maxsize=1)
 def _default_extractor() -> RelationExtractor:
     return RelationExtractor()
 
