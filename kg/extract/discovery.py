@@ -99,6 +99,21 @@ _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
 _CONNECTOR_WORDS = (" such as ", " like ", " including ", " namely ", " e.g.")
 
 
+def _matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> list[re.Match]:
+    """``pattern`` matched only at ``starts`` (ascending), non-overlapping as ``finditer`` gives them.
+
+    >>> [m.group() for m in _matches_at(re.compile(r"ab+"), "abb ab abbb", [0, 1, 4, 7])]
+    ['abb', 'ab', 'abbb']
+    """
+    matches, reach = [], 0
+    for i in starts:
+        m = pattern.match(text, i) if i >= reach else None
+        if m:
+            matches.append(m)
+            reach = m.end()
+    return matches
+
+
 def _find_all(text: str, word: str, skip: int = 1) -> Iterable[int]:
     """Where ``word`` starts in ``text``, plus ``skip`` (one past a leading space)."""
     i = text.find(word)
@@ -345,14 +360,9 @@ class NameDiscoverer:
             # starts ("here we" holds "we"), non-overlapping as finditer would give them
             lowered = abstract.lower()
             cues = self._cue_words.starts(lowered, True) if cues is None else cues
-            matches, reach = [], 0
             starts = set(cues["subject"])
             starts.update([i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)])
-            for i in sorted(starts):
-                m = self._intro_lower.match(lowered, i) if i >= reach else None
-                if m:
-                    matches.append(m)
-                    reach = m.end()
+            matches = _matches_at(self._intro_lower, lowered, sorted(starts))
         else:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
@@ -442,12 +452,8 @@ class NameDiscoverer:
         """
         text, found = paper.text, []
         if text.isascii():  # where the nouns are, then the pattern there only
-            matches, reach = [], 0
-            for i in (self._cue_words.starts(text.lower(), True) if cues is None else cues)["dataset"]:
-                m = self._dataset_noun.match(text, i) if i >= reach else None
-                if m:
-                    matches.append(m)
-                    reach = m.end()
+            starts = (self._cue_words.starts(text.lower(), True) if cues is None else cues)["dataset"]
+            matches = _matches_at(self._dataset_noun, text, starts)
         else:
             matches = self._dataset_noun.finditer(text)
         for m in matches:
@@ -512,12 +518,8 @@ class NameDiscoverer:
         text, found = paper.text, []
         if text.isascii():  # the pattern only where a novelty word is, case-sensitive over the lower-cased text
             lowered = text.lower() if lowered is None else lowered
-            matches, reach = [], 0
-            for i in (self._cue_words.starts(lowered, True) if cues is None else cues)["novelty"]:
-                m = self._method_lower.match(lowered, i) if i >= reach else None
-                if m:
-                    matches.append(m)
-                    reach = m.end()
+            starts = (self._cue_words.starts(lowered, True) if cues is None else cues)["novelty"]
+            matches = _matches_at(self._method_lower, lowered, starts)
         else:
             matches = self._method.finditer(text)
         for m in matches:
