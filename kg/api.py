@@ -48,7 +48,7 @@ import pyoxigraph as ox
 
 from kg.errors import GraphNotFoundError, KGError, QueryError
 from kg.model import ENTITY_TYPES
-from kg.store import READ_ONLY, _syntax_error, is_update, open_store
+from kg.store import READ_ONLY, syntax_error, is_update, open_store
 from kg.vocab import PREFIXES
 
 __all__ = ["EntityInfo", "Graph", "PaperRef", "Rows", "View", "load", "to_term"]
@@ -418,7 +418,7 @@ class Graph:
             return Rows(("subject", "predicate", "object"),
                         ((_python(t.subject), _python(t.predicate), _python(t.object)) for t in result))
         except SyntaxError as err:
-            raise _syntax_error(err, text) from err
+            raise syntax_error(err, text) from err
         except OSError as err:
             raise QueryError(f"query failed: {err}") from err
 

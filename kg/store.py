@@ -33,7 +33,7 @@ from kg.prefixes import PREFIXES
 
 __all__ = [
     "ENGINES", "GRAPH_FORMATS", "READ_ONLY", "RESULT_FORMATS", "STORE_DIR", "QueryResult", "build_store",
-    "is_update", "open_engine", "open_store", "prefixed_query", "query", "rdflib_graph",
+    "is_update", "open_engine", "open_store", "prefixed_query", "query", "rdflib_graph", "syntax_error",
 ]
 
 STORE_DIR = "store"
@@ -305,7 +305,7 @@ def _prefix_before(source: str, column: int) -> str | None:
     return names[-1] if names else None
 
 
-def _syntax_error(err: Exception | str, text: str, line: int | None = None, column: int | None = None) -> QueryError:
+def syntax_error(err: Exception | str, text: str, line: int | None = None, column: int | None = None) -> QueryError:
     """A one-line :class:`QueryError` naming the line, column and what is found there."""
     message = " ".join(str(err).split())
     if line is None:
@@ -344,7 +344,7 @@ def _query_oxigraph(store: ox.Store, text: str, max_rows: int | None) -> QueryRe
         sink = _Cap(None if max_rows is None else max_rows + extra, _too_many(max_rows, what))
         result.serialize(sink, format=fmt)
     except SyntaxError as err:
-        raise _syntax_error(err, text) from err
+        raise syntax_error(err, text) from err
     except OSError as err:
         raise QueryError(f"query failed: {err}") from err
     return QueryResult(kind, sink.getvalue(), "tsv" if kind == "select" else "nt")
@@ -367,7 +367,7 @@ def _query_rdflib(graph, text: str, max_rows: int | None) -> QueryResult:
             return QueryResult(kind, result.serialize(format="json"))
         return QueryResult(kind, result.graph.serialize(format="nt", encoding="utf-8"), "nt")
     except ParseBaseException as err:
-        raise _syntax_error(err.msg, text, err.lineno, err.col) from err
+        raise syntax_error(err.msg, text, err.lineno, err.col) from err
     except QueryError:
         raise
     except Exception as err:  # rdflib raises bare Exceptions for unknown prefixes and the like
