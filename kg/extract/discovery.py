@@ -45,7 +45,7 @@ import ahocorasick
 
 from kg.extract.gazetteer import load_cues
 from kg.extract.languages import language_names
-from kg.extract.mentions import SubstringIndex, lower_same_length
+from kg.extract.mentions import Scan, SubstringIndex, lower_same_length
 from kg.model import Paper
 
 __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
@@ -184,9 +184,17 @@ class NameDiscoverer:
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
-        # every cue word the patterns start at, found in one scan of the lower-cased text
-        self._cue_words = CueIndex({"subject": self._intro_subjects, "naming": self.naming_words,
-                                    "dataset": self.dataset_words, "novelty": self.novelty})
+        #: every cue word the patterns start at, by group: a :class:`~kg.extract.mentions.PhraseMatcher`
+        #: built with them finds them in its scan (:meth:`scan` finds them alone)
+        self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
+                          "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty}
+        self._cue_words = CueIndex(self.cue_words)
+
+    def scan(self, paper: Paper) -> Scan:
+        """The paper's text read for the patterns: lower-cased, and where its cue words start (no phrases)."""
+        text = paper.text
+        lowered = lower_same_length(text)
+        return Scan(text, lowered, [], self._cue_words.starts(lowered, True))
 
     # -- helpers -------------------------------------------------------------
     def acceptable(self, name: str) -> bool:
@@ -347,7 +355,7 @@ class NameDiscoverer:
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
-    def _triggers(self, abstract: str, cues: dict[str, list[int]] | None = None,
+    def _triggers(self, abstract: str, cues: dict[str, list[int]],
                   ) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
         """The sentences, and introducing verbs and naming words: ``(sentence number, start, end, how)``.
 
@@ -359,7 +367,6 @@ class NameDiscoverer:
             # the case-sensitive pattern over the lower-cased text, tried only where a subject
             # starts ("here we" holds "we"), non-overlapping as finditer would give them
             lowered = abstract.lower()
-            cues = self._cue_words.starts(lowered, True) if cues is None else cues
             starts = set(cues["subject"])
             starts.update([i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)])
             matches = _matches_at(self._intro_lower, lowered, sorted(starts))
@@ -380,11 +387,12 @@ class NameDiscoverer:
         hits = sorted((bisect_right(starts, start) - 1, order, start, end, how) for order, start, end, how in raw)
         return sentences, [(i, start, end, how) for i, _, start, end, how in hits]
 
-    def introduced(self, paper: Paper, cues: dict[str, list[int]] | None = None) -> list[Found]:
-        text, found = paper.text, []
+    def introduced(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
         base = len(paper.title) + 1
-        if cues is not None:  # offsets in the text, made offsets in the abstract
-            cues = {group: [i - base for i in starts if i >= base] for group, starts in cues.items()}
+        # offsets in the text, made offsets in the abstract
+        cues = {group: [i - base for i in scan.cues[group] if i >= base] for group in ("subject", "naming")}
         sentences, triggers = self._triggers(paper.abstract, cues)
         title = _TITLE_HEAD.match(paper.title) if triggers else None
         title_head = title.group("head").strip() if title else ""
@@ -415,8 +423,8 @@ class NameDiscoverer:
                     found.append(Found(name, etype, base + offset + s, base + offset + e, own, (), how))
         return found
 
-    def acronyms(self, paper: Paper) -> list[Found]:
-        text, found = paper.text, []
+    def acronyms(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        text, found = (scan or self.scan(paper)).text, []
         for m in _ACRONYM.finditer(text):
             acro = m.group(1)
             letters = [c.lower() for c in acro.rstrip("s") if c.isalpha()]
@@ -442,7 +450,7 @@ class NameDiscoverer:
                 found.append(Found(phrase, etype, start, end, False, (acro,), "acronym"))
         return found
 
-    def datasets(self, paper: Paper, cues: dict[str, list[int]] | None = None) -> list[Found]:
+    def datasets(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA",
         "the A, B and C datasets".
 
@@ -450,10 +458,10 @@ class NameDiscoverer:
         at the start of a sentence unless name-shaped, and no language name.
         The dataset words are found first; only the text around them is read.
         """
-        text, found = paper.text, []
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
         if text.isascii():  # where the nouns are, then the pattern there only
-            starts = (self._cue_words.starts(text.lower(), True) if cues is None else cues)["dataset"]
-            matches = _matches_at(self._dataset_noun, text, starts)
+            matches = _matches_at(self._dataset_noun, text, scan.cues["dataset"])
         else:
             matches = self._dataset_noun.finditer(text)
         for m in matches:
@@ -474,11 +482,10 @@ class NameDiscoverer:
                         found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
         return found
 
-    def listed(self, paper: Paper, lowered: str | None = None) -> list[Found]:
+    def listed(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Name-shaped names listed after a plural head noun: "methods such as PEFT and GaLore" -> Technique."""
-        text, found = paper.text, []
-        if lowered is None:
-            lowered = text.lower() if text.isascii() else lower_same_length(text)
+        scan = scan or self.scan(paper)
+        text, lowered, found = scan.text, scan.lowered, []
         # the connector first (rarer than the nouns), then the word before it
         starts = sorted(i for word in _CONNECTOR_WORDS for i in _find_all(lowered, word))
         for m in filter(None, (_LIST_CONNECTOR.match(lowered, i) for i in starts)):
@@ -507,19 +514,17 @@ class NameDiscoverer:
         sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
         return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
 
-    def methods(self, paper: Paper, cues: dict[str, list[int]] | None = None, lowered: str | None = None,
-                ) -> list[Found]:
+    def methods(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """A new technique named by its head noun: "a novel global-local attention mechanism".
 
         Two or three words before a method noun after "novel / new / proposed";
         the last must be a technique head ("attention", "distillation",
         "training", ...) and none a generic word.
         """
-        text, found = paper.text, []
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
         if text.isascii():  # the pattern only where a novelty word is, case-sensitive over the lower-cased text
-            lowered = text.lower() if lowered is None else lowered
-            starts = (self._cue_words.starts(lowered, True) if cues is None else cues)["novelty"]
-            matches = _matches_at(self._method_lower, lowered, starts)
+            matches = _matches_at(self._method_lower, scan.lowered, scan.cues["novelty"])
         else:
             matches = self._method.finditer(text)
         for m in matches:
@@ -538,7 +543,7 @@ class NameDiscoverer:
             found.append(Found(name, "Technique", spans[0][0], spans[-1][1], True, how="method"))
         return found
 
-    def title_techniques(self, paper: Paper) -> list[Found]:
+    def title_techniques(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """A technique the title names and the abstract repeats: "... BERT with Disentangled Attention".
 
         Two or three capitalised content words ending in a technique head of
@@ -557,19 +562,17 @@ class NameDiscoverer:
             if at < 0:
                 continue
             start = len(paper.title) + 1 + at
-            name = paper.text[start:start + len(m.group())]
+            name = (scan or self.scan(paper)).text[start:start + len(m.group())]
             if name.lower() not in self.generic_phrases:
                 found.append(Found(name, "Technique", start, start + len(name), True, how="title-technique"))
         return found
 
-    def __call__(self, paper: Paper) -> list[Found]:
-        text = paper.text
-        ascii_text = text.isascii()
-        lowered = text.lower() if ascii_text else lower_same_length(text)
-        cues = self._cue_words.starts(lowered, True) if ascii_text else None  # one scan for three patterns
-        found = (self.title(paper) + self.introduced(paper, cues) + self.acronyms(paper) + self.datasets(paper, cues)
-                 + self.methods(paper, cues, lowered if ascii_text else None) + self.title_techniques(paper)
-                 + self.listed(paper, lowered))
+    def __call__(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """Every name found in ``paper``; ``scan`` is its text as read by a phrase matcher with :attr:`cue_words`."""
+        scan = scan or self.scan(paper)  # one reading of the text for every pattern
+        found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
+                 + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
+                 + self.listed(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:

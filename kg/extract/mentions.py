@@ -18,14 +18,15 @@ technique may end a hyphenated word (``layer-pruning``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
 
 from kg.model import Entity
 
-__all__ = ["PhraseMatcher", "SubstringIndex", "lower_same_length", "name_tokens", "overlaps", "strip_affixes"]
+__all__ = ["PhraseMatcher", "Scan", "SubstringIndex", "lower_same_length", "name_tokens", "overlaps", "strip_affixes"]
 
 _NAME_TYPES = frozenset({"Model", "Dataset"})
 _TOKEN_BODY = r"[A-Za-z0-9\u00C0-\u024F][\w\-.+'\\\u00C0-\u024F]*[\w+\u00C0-\u024F]|[A-Za-z0-9]"
@@ -61,30 +62,54 @@ def _joined(text: str, i: int, step: int) -> bool:
     return 0 <= i < len(text) and text[i] in "-_." and 0 <= j < len(text) and text[j].isalnum()
 
 
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """A text as one scan of a :class:`PhraseMatcher` read it, for every finder after it.
+
+    ``lowered`` is the text lower-cased character for character, ``layers``
+    each layer's phrase matches ``(start, end, entity)``, and ``cues`` the
+    sorted, distinct offsets where the matcher's cue words start a word
+    (after no letter or digit), by group: what the discovery patterns are
+    tried at, found in the same pass as the phrases.
+
+    >>> pm = PhraseMatcher([("BERT", Entity("BERT", "Model"))], cues={"subject": ["we"], "noun": ["dataset"]})
+    >>> scan = pm.scan("We tune BERT; weights of datasets")
+    >>> [(s, e, ent.name) for s, e, ent in scan.layers[0]], scan.cues
+    ([(8, 12, 'BERT')], {'subject': [0, 14], 'noun': [25]})
+    """
+
+    text: str
+    lowered: str
+    layers: list[list[tuple[int, int, Entity]]]
+    cues: dict[str, list[int]]
+
+
 class PhraseMatcher:
     """Longest leftmost non-overlapping gazetteer matches in a text.
 
     A matcher may hold several *layers* of phrases (the curated gazetteer,
     then names learned from the corpus) scanned together but resolved apart:
     :meth:`find_layers` gives each layer's matches as if it were alone, for
-    the price of one scan.
+    the price of one scan. ``cues`` (group -> words) are found in the same
+    scan wherever they start a word (:meth:`scan`).
     """
 
     def __init__(self, pairs: Iterable[tuple[str, Entity]], exact_case: frozenset[str] | set[str] = frozenset(),
-                 suffixes: Iterable[str] = ()):
-        self._init([(pairs, exact_case)], suffixes)
+                 suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None):
+        self._init([(pairs, exact_case)], suffixes, cues)
 
     @classmethod
     def layered(cls, layers: Iterable[tuple[Iterable[tuple[str, Entity]], frozenset[str] | set[str]]],
-                suffixes: Iterable[str] = ()) -> PhraseMatcher:
+                suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None) -> PhraseMatcher:
         """A matcher of several ``(pairs, exact_case)`` layers."""
         matcher = cls.__new__(cls)
-        matcher._init(list(layers), suffixes)
+        matcher._init(list(layers), suffixes, cues)
         return matcher
 
-    def _init(self, layers: list, suffixes: Iterable[str] = ()) -> None:
+    def _init(self, layers: list, suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None) -> None:
         #: words that may follow a model or dataset name after a hyphen: "bert-base-uncased", "GLUE-style"
         self.suffixes = frozenset(w.lower() for w in suffixes)
+        self.cue_groups = tuple(cues or ())
         # One automaton holds every phrase, each key padded with a space
         # either side, scanned over the lower-cased text with every character
         # that is not a letter or digit made a space (see _haystack): only
@@ -120,6 +145,15 @@ class PhraseMatcher:
                 # the one entry of most keys beside the tuple, so a hit resolves it without a loop
                 automaton.add_word(key, (len(key) - 2 * pad, pad, tuple(entries),
                                          entries[0] if len(entries) == 1 else None))
+        # a cue word is a key with a space before it only: a word that starts with it ("we" in "we", "weights");
+        # its value has pad -1, the groups in place of the entries
+        cue_table: dict[str, list[str]] = {}
+        for group, words in (cues or {}).items():
+            for word in words:
+                cue_table.setdefault(" " + _NON_ALNUM.sub(" ", word.lower()), []).append(group)
+        for key, groups in cue_table.items():
+            self._words.add_word(key, (len(key) - 1, -1, tuple(groups), None))
+        for automaton in (self._words, self._exact):
             if len(automaton):
                 automaton.make_automaton()
 
@@ -129,8 +163,13 @@ class PhraseMatcher:
 
     def find_layers(self, text: str, lowered: str | None = None) -> list[list[tuple[int, int, Entity]]]:
         """Every layer's matches, each resolved on its own."""
+        return self.scan(text, lowered).layers
+
+    def scan(self, text: str, lowered: str | None = None) -> Scan:
+        """Every layer's matches, each resolved on its own, and where the cue words start."""
         lowered = lower_same_length(text) if lowered is None else lowered
         found: list[list] = [[] for _ in range(self.layers)]
+        cues: dict[str, list[int]] = {group: [] for group in self.cue_groups}
         size = len(text)
         for automaton, haystack in ((self._words, None), (self._exact, text)):
             if not len(automaton):
@@ -138,6 +177,10 @@ class PhraseMatcher:
             if haystack is None:
                 haystack = _haystack(lowered)
             for last, (length, pad, entries, single) in automaton.iter(haystack):
+                if pad < 0:  # a cue word; the haystack's leading space makes last - length its start in the text
+                    for group in entries:
+                        cues[group].append(last - length)
+                    continue
                 start = last - length - 2 * pad + 1
                 end = start + length
                 if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
@@ -167,7 +210,8 @@ class PhraseMatcher:
                     if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end))):
                         found[layer].append((start, end, entity))
                         hit.add(layer)
-        return [_leftmost_longest(f) for f in found]
+        return Scan(text, lowered, [_leftmost_longest(f) for f in found],
+                    {group: sorted(set(starts)) for group, starts in cues.items()})
 
     def _glued_after(self, text: str, end: int) -> bool:
         """Is a word glued after ``end`` that is not one of :attr:`suffixes`?

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from kg.extract.discovery import Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
-from kg.extract.mentions import PhraseMatcher, SubstringIndex, lower_same_length, name_tokens, overlaps, strip_affixes
+from kg.extract.mentions import PhraseMatcher, Scan, SubstringIndex, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
 from kg.link import Linker, normalize
 from kg.model import Entity, Extraction, Mention, Paper
@@ -83,8 +83,9 @@ class Extractor:
         # language names ride along in the same scan, as the last layer (case-sensitive)
         self._language_pairs = self.languages.phrases()
         self._language_layer = (self._language_pairs, frozenset(n for n, _ in self._language_pairs))
+        # ... and so do the cue words discovery's patterns start at
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case), self._language_layer],
-                                             self._suffixes)
+                                             self._suffixes, self.discover.cue_words)
         self.learned: tuple[Entity, ...] = ()
         #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
@@ -154,7 +155,7 @@ class Extractor:
         # one scan finds curated and learned phrases; each layer is resolved on its own
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
                                               (pairs, frozenset(s for s, _ in pairs)), self._language_layer],
-                                             self._suffixes)
+                                             self._suffixes, self.discover.cue_words)
 
         self._tokens = {}
         _freeze_heap()
@@ -183,13 +184,14 @@ class Extractor:
         cached, token_info = self._tokens.get, self._token
         return [(start, end, cached(token) or token_info(token)) for start, end, token in name_tokens(text)]
 
-    def _discovered(self, paper: Paper, taken: list[tuple[int, int]] | None = None,
+    def _discovered(self, paper: Paper, scan: Scan | None = None,
                     tokens: list[tuple[int, int, tuple]] | None = None) -> list[Found]:
-        found = self.discover(paper)
+        """Discovered names, and new model names among the name-shaped tokens (``KR-BERT``)."""
+        scan = scan or self.phrases.scan(paper.text)
+        found = self.discover(paper, scan)
         spans = [(f.start, f.end) for f in found]
-        if taken is None:
-            taken = [(s, e) for s, e, _ in self.phrases.find(paper.text)]
-        for start, end, (offset, core, _, shaped) in self._token_infos(paper.text) if tokens is None else tokens:
+        taken = [(s, e) for s, e, _ in scan.layers[0]]
+        for start, end, (offset, core, _, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
             if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
@@ -297,15 +299,15 @@ class Extractor:
     def _candidates(self, paper: Paper) -> tuple[list[tuple], list[tuple[int, int, str]]]:
         """Candidate mentions ``(start, end, name, type, introduced, confidence, priority)``, and language names."""
         text = paper.text
-        lowered = lower_same_length(text)
-        phrases, *learned, languages = self.phrases.find_layers(text, lowered)
+        scan = self.phrases.scan(text)
+        phrases, *learned, languages = scan.layers
         tokens = self._token_infos(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._coordinated(text, phrases)
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
-        for found in self._discovered(paper, [(s, e) for s, e, _ in phrases], tokens):
+        for found in self._discovered(paper, scan, tokens):
             name, etype = self._typed(found)
             # a curated name is the paper's own only as its title's head or (a model or dataset) after
             # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
