@@ -87,6 +87,23 @@ def test_mentions_name_tokens(text, tokens):
     assert all(text[s:e] == t for s, e, t in name_tokens(text))
 
 
+def test_mentions_name_tokens_as_the_plain_definition():
+    """The fast token pattern finds what its plain definition does: a token after no letter or digit."""
+    import random
+    import re
+
+    from kg.extract.mentions import _TOKEN_BODY, _trimmed_name
+
+    plain = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:" + _TOKEN_BODY + ")")
+    rng = random.Random(7)
+    alphabet = "aZb9_-.'\\+ é,ɏ()αÀ:x\n2T"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        expected = [(m.start(), m.start() + len(_trimmed_name(m.group())), _trimmed_name(m.group()))
+                    for m in plain.finditer(text) if _trimmed_name(m.group())]
+        assert name_tokens(text) == expected, text
+
+
 def test_mentions_substring_index():
     stems = SubstringIndex(["BERT", "GPT", "LLaMA"])
     assert stems.within("KR-BERT") and stems.within("GPT-NeoX") and not stems.within("T5")

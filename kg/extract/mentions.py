@@ -33,11 +33,14 @@ _TOKEN_BODY = r"[A-Za-z0-9\u00C0-\u024F][\w\-.+'\\\u00C0-\u024F]*[\w+\u00C0-\u02
 _TOKEN = re.compile(_TOKEN_BODY)
 #: the next sentence glued to a name by a missing space: "... brought by ERNIE-Tiny.In particular"
 _GLUED_SENTENCE = re.compile(r"(?<=\w)\.[A-Z][a-z]+$")
-# The same tokens, skipping in C those that cannot be names: a token is tried
-# only where no token can be under way (after no letter or digit) and only if
-# its first character is no ASCII letter or a later one is no ASCII lower-case
-# letter (a superset of the names; _trimmed_name checks the rest).
-_MAYBE_NAME = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?=[^A-Za-z]|.[a-z\-.'\\]*+[\w+\u00C0-\u024F])(?:"
+# The same tokens, skipping in C those that cannot be names: a token (group 1)
+# is tried only where no token can be under way (after no letter or digit) and
+# only if its first character is no ASCII letter or a later one is no ASCII
+# lower-case letter (a superset of the names; _trimmed_name checks the rest).
+# The pattern starts with the character before the token, matched over the
+# text with a space put before it: the regex engine then skips ahead to the
+# next character that is no letter or digit instead of trying every position.
+_MAYBE_NAME = re.compile(r"[^A-Za-z0-9\u00C0-\u024F](?=[^A-Za-z]|.[a-z\-.'\\]*+[\w+\u00C0-\u024F])("
                          + _TOKEN_BODY + ")")
 _POSSESSIVE = re.compile(r"(?:'s|s'|')$")
 
@@ -295,10 +298,10 @@ def name_tokens(text: str) -> list[tuple[int, int, str]]:
     A trailing possessive or full stop is left out of the token.
     """
     out = []
-    for match in _MAYBE_NAME.finditer(text):
-        trimmed = _trimmed_name(match.group())
+    for match in _MAYBE_NAME.finditer(" " + text):
+        trimmed = _trimmed_name(match.group(1))
         if trimmed:
-            start = match.start()
+            start = match.start(1) - 1  # an offset in the text, without the space before it
             out.append((start, start + len(trimmed), trimmed))
     return out
 
