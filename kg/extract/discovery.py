@@ -96,7 +96,7 @@ _NON_SPACE = re.compile(r"\S+")
 #: an apposition right after a name: "X, a memory-efficient training strategy ..."
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
 _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
-_CONNECTOR_WORDS = (" such as ", " like ", " including ", " namely ", " e.g.")
+_CONNECTOR_WORDS = ("such as", "like", "including", "namely", "e.g.")
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> list[re.Match]:
@@ -187,7 +187,8 @@ class NameDiscoverer:
         #: every cue word the patterns start at, by group: a :class:`~kg.extract.mentions.PhraseMatcher`
         #: built with them finds them in its scan (:meth:`scan` finds them alone)
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
-                          "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty}
+                          "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
+                          "connector": _CONNECTOR_WORDS}
         self._cue_words = CueIndex(self.cue_words)
 
     def scan(self, paper: Paper) -> Scan:
@@ -355,18 +356,18 @@ class NameDiscoverer:
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
-    def _triggers(self, abstract: str, cues: dict[str, list[int]],
+    def _triggers(self, abstract: str, lowered: str, cues: dict[str, list[int]],
                   ) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
         """The sentences, and introducing verbs and naming words: ``(sentence number, start, end, how)``.
 
         One scan of the whole abstract (neither pattern can cross a sentence
         end), ordered as a scan of each sentence in turn would give them; the
         abstract is split into sentences only when something is found.
+        ``lowered`` is the abstract lower-cased, ``cues`` where its subjects and naming words start.
         """
         if abstract.isascii():
             # the case-sensitive pattern over the lower-cased text, tried only where a subject
             # starts ("here we" holds "we"), non-overlapping as finditer would give them
-            lowered = abstract.lower()
             starts = set(cues["subject"])
             starts.update([i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)])
             matches = _matches_at(self._intro_lower, lowered, sorted(starts))
@@ -393,7 +394,7 @@ class NameDiscoverer:
         base = len(paper.title) + 1
         # offsets in the text, made offsets in the abstract
         cues = {group: [i - base for i in scan.cues[group] if i >= base] for group in ("subject", "naming")}
-        sentences, triggers = self._triggers(paper.abstract, cues)
+        sentences, triggers = self._triggers(paper.abstract, scan.lowered[base:], cues)
         title = _TITLE_HEAD.match(paper.title) if triggers else None
         title_head = title.group("head").strip() if title else ""
         for i, m_start, m_end, how in triggers:
@@ -486,8 +487,8 @@ class NameDiscoverer:
         """Name-shaped names listed after a plural head noun: "methods such as PEFT and GaLore" -> Technique."""
         scan = scan or self.scan(paper)
         text, lowered, found = scan.text, scan.lowered, []
-        # the connector first (rarer than the nouns), then the word before it
-        starts = sorted(i for word in _CONNECTOR_WORDS for i in _find_all(lowered, word))
+        # the connector first (rarer than the nouns), after a space, then the word before it
+        starts = [i for i in scan.cues["connector"] if i and lowered[i - 1] == " "]
         for m in filter(None, (_LIST_CONNECTOR.match(lowered, i) for i in starts)):
             before = lowered[max(0, m.start() - 16):m.start()].rstrip(" ,").rsplit(None, 1)
             etype = self._listed_type.get(before[-1]) if before else None
