@@ -229,8 +229,10 @@ class Extractor:
                     seen.add(at)
                     out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
                 pos = item.end()
-            # backward: "StableMoE and Switch Transformer"
-            sep = _LIST_SEP_BEFORE.search(text, max(0, model[0] - 8), model[0])
+            # backward: "StableMoE and Switch Transformer" (a separator ends in a comma or a space)
+            before = text[model[0] - 1:model[0]]
+            sep = (_LIST_SEP_BEFORE.search(text, max(0, model[0] - 8), model[0])
+                   if before == "," or before.isspace() else None)
             if sep:
                 for start, name in reversed(_names_before(text, sep.start())):
                     if 1 in taken[start:start + len(name)] or not self._model_item(name):
