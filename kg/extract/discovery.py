@@ -200,8 +200,8 @@ class NameDiscoverer:
     # -- helpers -------------------------------------------------------------
     def acceptable(self, name: str) -> bool:
         name = name.strip()
-        return (bool(name) and name not in self.generic and name.lower() not in self.stop
-                and name.lower() not in self.generic_phrases
+        low = name.lower()
+        return (bool(name) and name not in self.generic and low not in self.stop and low not in self.generic_phrases
                 and not _VERSION.fullmatch(name) and any(c.isalpha() for c in name))
 
     def type_near(self, before: str, after: str = "") -> str | None:

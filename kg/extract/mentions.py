@@ -214,7 +214,7 @@ class PhraseMatcher:
                         found[layer].append((start, end, entity))
                         hit.add(layer)
         return Scan(text, lowered, [_leftmost_longest(f) for f in found],
-                    {group: sorted(set(starts)) for group, starts in cues.items()})
+                    {group: sorted(set(starts)) if len(starts) > 1 else starts for group, starts in cues.items()})
 
     def _glued_after(self, text: str, end: int) -> bool:
         """Is a word glued after ``end`` that is not one of :attr:`suffixes`?
