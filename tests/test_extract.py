@@ -325,3 +325,13 @@ def test_pipeline_technique_named_by_paper_is_no_fine_tuned_model(extractor):
     triples = {(r.subject[1], r.predicate, r.object[1]) for r in extraction.relations}
     assert not any(p == "fineTunedFrom" for _, p, _ in triples)
     assert ("t:lore", "usesTechnique", "Natural FooLore") in triples
+
+
+def test_mentions_scan_cues_beside_phrases():
+    """Cue words come out of the phrase scan at word starts, and never hide a phrase spelled like them."""
+    we = Entity("WE", "Dataset")
+    eg = Entity("e.g.", "Technique")
+    pm = PhraseMatcher([("WE", we), ("e.g.", eg)], cues={"subject": ["we"], "connector": ["e.g."], "empty": ["-"]})
+    scan = pm.scan("WE and we, e.g. weights; owe")
+    assert [(s, e, ent.name) for s, e, ent in scan.layers[0]] == [(0, 2, "WE"), (11, 15, "e.g.")]
+    assert scan.cues == {"subject": [0, 7, 16], "connector": [11], "empty": []}

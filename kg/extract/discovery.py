@@ -57,10 +57,19 @@ _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
 _STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
-_TITLE_PHRASE = re.compile(r"(?:[A-Z][\w\-]*\s+){1,2}[A-Z][a-z\-]+\b")
+# two or three capitalised words; written to start with a capital, so the regex engine skips ahead to one
+_TITLE_PHRASE = re.compile(r"[A-Z][\w\-]*\s+(?:[A-Z][\w\-]*\s+)?[A-Z][a-z\-]+\b")
 _FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
+
+
+@lru_cache(maxsize=64)
+def _title_head(title: str) -> re.Match | None:
+    """The match of a title's head (``TinyBERT`` in ``TinyBERT: ...``), once per title for every pattern."""
+    return _TITLE_HEAD.match(title)
+
+
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 
 
@@ -269,7 +278,7 @@ class NameDiscoverer:
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
-        match = _TITLE_HEAD.match(paper.title)
+        match = _title_head(paper.title)
         if not match:
             return []
         head = match.group("head").strip()
@@ -395,7 +404,7 @@ class NameDiscoverer:
         # offsets in the text, made offsets in the abstract
         cues = {group: [i - base for i in scan.cues[group] if i >= base] for group in ("subject", "naming")}
         sentences, triggers = self._triggers(paper.abstract, scan.lowered[base:], cues)
-        title = _TITLE_HEAD.match(paper.title) if triggers else None
+        title = _title_head(paper.title) if triggers else None
         title_head = title.group("head").strip() if title else ""
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]

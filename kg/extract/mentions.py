@@ -149,13 +149,15 @@ class PhraseMatcher:
                 automaton.add_word(key, (len(key) - 2 * pad, pad, tuple(entries),
                                          entries[0] if len(entries) == 1 else None))
         # a cue word is a key with a space before it only: a word that starts with it ("we" in "we", "weights");
-        # its value has pad -1, the groups in place of the entries
+        # its value has pad -1, the groups in place of the entries. Its key never ends in a space ("e.g." is
+        # " e g"), so it is never a phrase's key (those end in one)
         cue_table: dict[str, list[str]] = {}
         for group, words in (cues or {}).items():
             for word in words:
-                cue_table.setdefault(" " + _NON_ALNUM.sub(" ", word.lower()), []).append(group)
+                cue_table.setdefault(" " + _NON_ALNUM.sub(" ", word.lower()).rstrip(), []).append(group)
         for key, groups in cue_table.items():
-            self._words.add_word(key, (len(key) - 1, -1, tuple(groups), None))
+            if key.strip():
+                self._words.add_word(key, (len(key) - 1, -1, tuple(groups), None))
         for automaton in (self._words, self._exact):
             if len(automaton):
                 automaton.make_automaton()
