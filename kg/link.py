@@ -78,6 +78,17 @@ def normalize(text: str) -> str:
     return "".join(c for c in fold(text) if c.isalnum())
 
 
+@lru_cache(maxsize=4096)
+def _parts(text: str) -> tuple[str, ...]:
+    """The folded words of ``text`` between spaces, hyphens, underscores and slashes (cached: a surface
+    that misses the index is split by the variant and the size steps alike).
+
+    >>> _parts("Llama-2_7b chat")
+    ('llama', '2', '7b', 'chat')
+    """
+    return tuple(p for p in _SEPARATORS.split(fold(text)) if p)
+
+
 def size_stripped(text: str, size_words: Iterable[str] = DEFAULT_SIZE_WORDS, count: str = DEFAULT_COUNT) -> list[str]:
     """Keys of ``text`` with trailing size markers removed, longest first.
 
@@ -193,7 +204,7 @@ class Linker:
 
     def _size_stripped(self, text: str) -> list[str]:
         """:func:`size_stripped` with this linker's markers, compiled once."""
-        parts = [p for p in _SEPARATORS.split(fold(text)) if p]
+        parts = list(_parts(text))
         keys = []
         while len(parts) > 1 and (parts[-1] in self._words or self._count.fullmatch(parts[-1])):
             parts.pop()
@@ -234,8 +245,9 @@ class Linker:
         >>> Linker().variant_split("Mistral-7B-Instruct-v0.2"), Linker().variant_split("Vicuna-13B-v1.5")
         (('mistral', 'instruct'), None)
         """
-        parts = [p for p in _SEPARATORS.split(fold(surface)) if p]
-        if parts and parts[-1] not in self.variants:
+        parts = list(_parts(surface))
+        # endswith(tuple) first: most words end in no marker, and the loop is left out
+        if parts and parts[-1] not in self.variants and parts[-1].endswith(self._glued_variants):
             glued = next((m for m in self._glued_variants if parts[-1].endswith(m) and len(parts[-1]) > len(m)), None)
             if glued is not None:
                 parts[-1:] = [parts[-1][: -len(glued)], glued]
