@@ -75,7 +75,13 @@ def normalize(text: str) -> str:
     >>> normalize("XLM-R"), normalize("Tiny-BERT"), normalize("BERTi\\\\'c")
     ('xlmr', 'tinybert', 'bertic')
     """
-    return "".join(c for c in fold(text) if c.isalnum())
+    folded = fold(text)
+    if folded.isascii():  # bytes.translate drops the rest in C
+        return folded.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
+    return "".join(c for c in folded if c.isalnum())
+
+
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 @lru_cache(maxsize=4096)

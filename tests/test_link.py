@@ -140,3 +140,10 @@ def test_link_size_stripped(text, keys):
 @pytest.mark.parametrize("a, b", [("XLM-R", "xlm_r"), ("Tiny-BERT", "TinyBERT"), ("BERTić", "bertic"), ("GPT 2", "gpt-2")])
 def test_link_normalize_equates_spellings(a, b):
     assert normalize(a) == normalize(b) == normalize(normalize(a))
+
+
+@pytest.mark.parametrize("text", ["BERT_LARGE", "Llama-2-7b-chat", "e.g. (v1.5)", "XLM-R", "BERTić", "Ⅻ-Net", "", "__"])
+def test_link_normalize_keeps_letters_and_digits_only(text):
+    from kg.link import fold, normalize
+
+    assert normalize(text) == "".join(c for c in fold(text) if c.isalnum())

@@ -48,6 +48,7 @@ _LIST_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _LIST_NAME = re.compile(r"(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w\-+]*(?:\.[\w\-+]+)*(?: [A-Z0-9][\w\-+]*(?:\.[\w\-+]+)*){0,2}")
 _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
+_HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -295,7 +296,7 @@ class Extractor:
             return False
         if self._stem_index.within_other(core):
             return True
-        parts = re.split(r"[-_]", core)
+        parts = _HYPHEN_OR_UNDERSCORE.split(core)
         return len(parts) > 1 and parts[0][:1].isupper() and bool(self._size_count.fullmatch(parts[-1].lower()))
 
     def _candidates(self, paper: Paper) -> tuple[list[tuple], list[tuple[int, int, str]]]:
