@@ -144,6 +144,8 @@ class Linker:
         #: (first three characters, length) -> [(insertion number, key)] of keys long enough for fuzzy matching
         self._blocks: dict[tuple[str, int], list[tuple[int, str]]] = {}
         self._cache: dict[tuple[str, bool], Entity | None] = {}
+        #: how many keys are digits only: while none is, a number ("2199", "52.4") links only fuzzily
+        self._digit_keys = 0
         for entity in entities:
             self.add(entity)
 
@@ -165,6 +167,7 @@ class Linker:
             key = normalize(surface)
             if key and key not in self._index:
                 self._index[key] = entity
+                self._digit_keys += key.isdigit()
                 if len(key) >= self.min_fuzzy:
                     self._blocks.setdefault((key[:3], len(key)), []).append((len(self._index), key))
 
@@ -196,6 +199,9 @@ class Linker:
         hit = self._index.get(key)
         if hit is not None:
             return hit
+        if not self._digit_keys and key.isdigit():
+            # every key the marker steps look up is made of the surface's digits: none is known
+            return self.fuzzy(key) if fuzzy else None
         variant = self._variant(surface)
         if variant is not _NO_VARIANT:  # a chat / instruct model never falls back to its base
             return variant

@@ -147,3 +147,11 @@ def test_link_normalize_keeps_letters_and_digits_only(text):
     from kg.link import fold, normalize
 
     assert normalize(text) == "".join(c for c in fold(text) if c.isalnum())
+
+
+def test_link_numbers_link_only_where_digit_keys_are_known():
+    """A number never links to a name with letters, but a name made of digits keeps its size variants."""
+    linker = Linker([Entity("BERT", "Model"), Entity("COCO", "Dataset")])
+    assert [linker.link(s) for s in ["2199", "52.4", "1-2", "2019-large"]] == [None] * 4
+    linker.add(Entity("2019", "Model"))
+    assert linker.link("2019-large").name == "2019" and linker.link("2019").name == "2019"
