@@ -299,9 +299,9 @@ class Extractor:
         parts = _HYPHEN_OR_UNDERSCORE.split(core)
         return len(parts) > 1 and parts[0][:1].isupper() and bool(self._size_count.fullmatch(parts[-1].lower()))
 
-    def _candidates(self, paper: Paper) -> tuple[list[tuple], list[tuple[int, int, str]]]:
+    def _candidates(self, paper: Paper, text: str | None = None) -> tuple[list[tuple], list[tuple[int, int, str]]]:
         """Candidate mentions ``(start, end, name, type, introduced, confidence, priority)``, and language names."""
-        text = paper.text
+        text = paper.text if text is None else text
         scan = self.phrases.scan(text)
         phrases, *learned, languages = scan.layers
         tokens = self._token_infos(text)
@@ -336,13 +336,16 @@ class Extractor:
         text = paper.text
         chosen, spans = [], []
         taken = bytearray(len(text) + 1)  # 1 where a chosen span lies
-        candidates, languages = self._candidates(paper)
+        candidates, languages = self._candidates(paper, text)
         # a name the paper presents as its own is introduced wherever it is
         # mentioned, whichever finder's candidate wins the span
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
-        for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[6], c[0], c[2])):
+        # longest first, then by priority, start and name (the candidate's place in the list breaks ties)
+        order = sorted([(c[0] - c[1], c[6], c[0], c[2], i) for i, c in enumerate(candidates)])
+        for _, _, _, _, i in order:
+            cand = candidates[i]
             start, end = cand[0], cand[1]
-            if (1 not in taken[start:end]) if start < end else not overlaps(spans, start, end):
+            if taken.find(1, start, end) < 0 if start < end else not overlaps(spans, start, end):
                 chosen.append(cand)
                 spans.append((start, end))
                 taken[start:end] = b"\x01" * (end - start)
