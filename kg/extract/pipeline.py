@@ -224,7 +224,7 @@ class Extractor:
                     pos = by_start[at][1]
                     continue
                 item = _LIST_NAME.match(text, at)
-                if not item or 1 in taken[at:item.end()] or not self._model_item(item.group()):
+                if not item or taken.find(1, at, item.end()) >= 0 or not self._model_item(item.group()):
                     break
                 if at not in seen:
                     seen.add(at)
@@ -236,7 +236,7 @@ class Extractor:
                    if before == "," or before.isspace() else None)
             if sep:
                 for start, name in reversed(_names_before(text, sep.start())):
-                    if 1 in taken[start:start + len(name)] or not self._model_item(name):
+                    if taken.find(1, start, start + len(name)) >= 0 or not self._model_item(name):
                         break
                     if start not in seen:
                         seen.add(start)
@@ -357,7 +357,7 @@ class Extractor:
                     for s, e, name, etype, _, conf, _ in chosen]
         model_starts = frozenset(m.start for m in mentions if m.type == "Model")
         for lang in self.languages.find(text, len(paper.title), model_starts, languages):
-            if 1 not in taken[lang.start:lang.end]:
+            if taken.find(1, lang.start, lang.end) < 0:
                 mentions.append(lang)
         mentions.sort(key=lambda m: (m.start, -m.end, m.name))
         return mentions
