@@ -230,11 +230,12 @@ class Extractor:
                     seen.add(at)
                     out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
                 pos = item.end()
-            # backward: "StableMoE and Switch Transformer" (a separator ends in a comma or a space)
-            before = text[model[0] - 1:model[0]]
-            sep = (_LIST_SEP_BEFORE.search(text, max(0, model[0] - 8), model[0])
-                   if before == "," or before.isspace() else None)
-            if sep:
+            # backward: "StableMoE and Switch Transformer" (a separator is a comma, "and" or "or", then spaces)
+            lo = max(0, model[0] - 8)
+            sep = (_LIST_SEP_BEFORE.search(text, lo, model[0])
+                   if text[lo:model[0]].rstrip().endswith((",", "and", "or")) else None)
+            # the names before it are read only if the word before it is no mention (a list of mentions ends there)
+            if sep and sep.start() and not taken[sep.start() - 1]:
                 for start, name in reversed(_names_before(text, sep.start())):
                     if taken.find(1, start, start + len(name)) >= 0 or not self._model_item(name):
                         break
