@@ -7,9 +7,10 @@ as a dataset edition (``IWSLT17``, ``COPA-HR``) or discovered when built on a
 known model name (``KR-BERT``), and languages in language contexts.
 
 One Aho-Corasick scan per paper finds the curated phrases (and their plurals),
-the learned ones and the language names, each set resolved on its own
-(:meth:`kg.extract.mentions.PhraseMatcher.find_layers`); name-shaped tokens
-are linked once per distinct spelling (cached).
+the learned ones and the language names, each set resolved on its own, and
+where discovery's cue words start (:meth:`kg.extract.mentions.PhraseMatcher.scan`
+gives a :class:`~kg.extract.mentions.Scan` every discovery pattern reads);
+name-shaped tokens are linked once per distinct spelling (cached).
 
 Streaming: ``Extractor()(paper)`` needs nothing but the paper. A corpus-level
 pass, :meth:`Extractor.learn`, first discovers the names of all papers, so a
