@@ -47,7 +47,7 @@ from kg.extract import Extractor
 from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
 from kg.model import ENTITY_TYPES, Paper
-from kg.parallel import SerialExecutor, get_executor
+from kg.parallel import SerialExecutor, get_executor, observe_chunk
 from kg.progress import Progress, Stopwatch
 from kg.state import BuildState, load_state, save_state
 from kg.store import STORE_DIR, build_store, remove_store
@@ -103,6 +103,11 @@ def chunked(items: list, size: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
+def _chunk_size(papers: int, jobs: int | None) -> int:
+    """Papers per chunk: about eight chunks per worker, from 16 to :data:`CHUNK` papers."""
+    return max(16, min(CHUNK, papers // (8 * max(jobs or 2, 2)) or 1))
+
+
 def _ingest(inputs, state: BuildState, format, errors) -> tuple[list[Paper], list[str]]:
     """Merge the records of ``inputs`` into ``state``: the papers to extract, and paper keys that went away."""
     merger = state.merger
@@ -129,7 +134,7 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
     workers), ``assemble`` (this process) and ``extract wall`` (the whole loop).
     """
     start = time.perf_counter()
-    size = max(16, min(CHUNK, len(papers) // (8 * max(jobs or 2, 2)) or 1))
+    size = _chunk_size(len(papers), jobs)
     serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
@@ -150,6 +155,19 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
         bar.close()
         run.close()
         watch.add("extract wall", time.perf_counter() - start)
+
+
+def _learn(extractor, papers: list[Paper], executor: str, *, jobs: int | None, scheduler: str | None) -> None:
+    """The extractor's corpus-level pass; its per-paper part (``observe``) on the executor when that is parallel."""
+    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if hasattr(extractor, "observe") else None
+    if run is None or isinstance(run, SerialExecutor):
+        extractor.learn(papers)
+        return
+    try:
+        chunks = chunked(papers, _chunk_size(len(papers), jobs))
+        extractor.learn(observed=[o for part in run.map(chunks, observe_chunk) for o in part])
+    finally:
+        run.close()
 
 
 def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: Iterable[str]) -> tuple[set, list]:
@@ -355,7 +373,7 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
     gc.freeze()
     if todo and hasattr(extractor, "learn"):  # a corpus-level pass: names discovered in any paper
         with watch("learn"):
-            extractor.learn(state.merger.papers())
+            _learn(extractor, state.merger.papers(), executor, jobs=jobs, scheduler=scheduler)
     for key in gone:
         assembler.remove(key)
     out.mkdir(parents=True, exist_ok=True)
