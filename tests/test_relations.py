@@ -21,6 +21,7 @@ NAMES = {
     "fooBERT": "Model", "barBERT": "Model", "BERT": "Model", "Zeta": "Model", "DistilBERT": "Model",
     "GPT-4": "Model", "AlphaLM": "Model", "BetaLM": "Model", "Mistral": "Model", "OwlLM": "Model",
     "OwlLM-7B-Chat": "Model", "OwlLM-Instruct": "Model",
+    "SwaCorp": "Dataset", "SwaQA": "Dataset",
     "GLUE": "Dataset", "SuperGLUE": "Dataset", "C4": "Dataset", "SQuAD": "Dataset", "OSCAR": "Dataset",
     "Welsh": "Language", "Danish": "Language", "Swahili": "Language",
     "LoRA": "Technique", "masked language modeling": "Technique", "quantization": "Technique",
@@ -320,6 +321,60 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      set(), {("OwlLM-Instruct", "fineTunedFrom", "OwlLM")}),
     ("own chat variant, base not named: no edge", "OwlLM-7B-Chat: a chat model",
      "We present OwlLM-7B-Chat, tuned from RoBERTa.", set(), {("OwlLM-7B-Chat", "fineTunedFrom", "OwlLM")}),
+    ("distillation of knowledge from", "Zeta: a small model",
+     "We present Zeta. It results from the distillation of knowledge from two base versions of RoBERTa.",
+     {("Zeta", "distillsFrom", "RoBERTa")}, set()),
+    # outperforms: several object lists, sizes after names, "improvements compared to"
+    ("outperforms two lists", "Zeta: a model",
+     "Zeta outperforms strong baselines (GPT-2 and T5) and multilingual models (XLM-R and LLaMA) on GLUE.",
+     {("Zeta", "outperforms", m) for m in ("GPT-2", "T5", "XLM-R", "LLaMA")}, set()),
+    ("outperforms list with sizes", "Zeta: a model", "Zeta outperforms BERT large, RoBERTa large, and T5 on GLUE.",
+     {("Zeta", "outperforms", m) for m in ("BERT", "RoBERTa", "T5")}, set()),
+    ("outperforms, then another verb: one object", "Zeta: a model", "Zeta outperforms BERT and matches RoBERTa.",
+     {("Zeta", "outperforms", "BERT")}, {("Zeta", "outperforms", "RoBERTa")}),
+    ("improvements compared to", "Zeta: a model",
+     "Zeta shows consistent improvements compared to robust baselines like BERT and RoBERTa.",
+     {("Zeta", "outperforms", "BERT"), ("Zeta", "outperforms", "RoBERTa")}, set()),
+    # the paper's own model named after the study word, or by its base
+    ("own model after 'evaluate', based on", "Zeta: a model",
+     "We evaluate this approach with Zeta, based on LLaMA, a small model.",
+     {("Zeta", "basedOn", "LLaMA")}, set()),
+    ("a fine-tuned Y model outperforms: the paper's own", "Zeta: legal models",
+     "We show that a lightly fine-tuned LLaMA model vastly outperforms GPT-4 on most tasks.",
+     {("Zeta", "fineTunedFrom", "LLaMA"), ("Zeta", "outperforms", "GPT-4")}, {("LLaMA", "outperforms", "GPT-4")}),
+    ("a fine-tuned Y model failing: no outperforms", "Zeta: legal models",
+     "We show that a fine-tuned LLaMA model fails to outperform GPT-4.",
+     set(), {("Zeta", "outperforms", "GPT-4")}),
+    ("others' fine-tuned model: no lineage", "Zeta: legal models",
+     "Prior work shows that a fine-tuned LLaMA model outperforms GPT-4.",
+     set(), {("Zeta", "fineTunedFrom", "LLaMA"), ("Zeta", "outperforms", "GPT-4")}),
+    ("our fine-tuned Y", "Zeta: legal models", "Our fine-tuned RoBERTa reaches 90 F1.",
+     {("Zeta", "fineTunedFrom", "RoBERTa")}, set()),
+    ("generalize the method in Y", "Zeta: a model", "We generalize the attention distillation in LLaMA to all layers.",
+     {("Zeta", "basedOn", "LLaMA")}, set()),
+    ("best practices from Y", "Zeta: a model", "Our recipe adds best practices from RoBERTa.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    # trainedOn: kinds of text after a corpus name, "this carefully curated corpus"
+    ("trained on abstracts and articles", "Zeta: a model",
+     "Zeta was pre-trained on C4 abstracts and OSCAR full-text articles.",
+     {("Zeta", "trainedOn", "C4"), ("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("this carefully curated corpus", "Zeta: a model",
+     "We explore a small text source, OSCAR. Pre-training Zeta on this carefully curated corpus works well.",
+     {("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "OSCAR")}),
+    # a dataset's language
+    ("title: a Swahili corpus", "SwaCorp: A Large-scale Swahili Corpus for Pre-training", "We introduce SwaCorp.",
+     {("SwaCorp", "forLanguage", "Swahili")}, set()),
+    ("apposition: a dataset for the Welsh language", "Zeta: a model",
+     "We test Zeta on SwaQA, a newly introduced question answering dataset for the Welsh language.",
+     {("SwaQA", "forLanguage", "Welsh"), ("Zeta", "evaluatedOn", "SwaQA")}, set()),
+    ("a corpus retrieved from another is no benchmark", "Corpora", "We build SwaCorp, which is retrieved from C4.",
+     set(), {("@paper", "evaluatedOn", "C4")}),
+    # sentences about the paper's own work
+    ("this efficient architecture", "Zeta: a model", "This efficient architecture incorporates LoRA.",
+     {("Zeta", "usesTechnique", "LoRA")}, set()),
+    ("title language: the model the abstract introduces", "Multilingual is not enough: BERT for Welsh",
+     "We present CymBERT, trained from scratch.",
+     {("CymBERT", "forLanguage", "Welsh")}, {("@paper", "forLanguage", "Welsh")}),
 ])
 def test_relations_case_table(case, title, abstract, expected, absent):
     found = triples(title, abstract)
@@ -421,3 +476,18 @@ def test_relations_default_extractor_is_built_once():
     from kg.extract.relations import _default_extractor
 
     assert _default_extractor() is _default_extractor()
+
+
+def test_relations_use_the_callers_linker(monkeypatch):
+    """The pipeline's own Linker tells chat variants apart: no second Linker is built beside it."""
+    from kg.extract import relations
+    from kg.link import Linker
+
+    def no_second_linker():
+        raise AssertionError("built a Linker of its own")
+
+    monkeypatch.setattr(relations, "_variant_linker", no_second_linker)
+    paper, mentions = paper_with_mentions("OwlLM-7B-Chat: a chat model",
+                                          "We present OwlLM-7B-Chat, tuned on dialogues. Unlike OwlLM, it follows instructions.")
+    found = {(r.subject[1], r.predicate, r.object[1]) for r in extract_relations(paper, mentions, linker=Linker())}
+    assert ("OwlLM-7B-Chat", "fineTunedFrom", "OwlLM") in found

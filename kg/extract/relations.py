@@ -58,8 +58,13 @@ _SUBJECT_BEFORE = re.compile(
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
-def _list_of(code: str) -> str:
-    one = f"«{code}\\d+»"
+def _list_of(code: str, suffix: str = "") -> str:
+    """A list of placeholders of type ``code`` ("«M1», «M2» and the «M3»"), each optionally followed by ``suffix``.
+
+    >>> bool(re.fullmatch(_list_of("M", "(?: large)?"), "«M1» large, «M2», and «M3»"))
+    True
+    """
+    one = f"«{code}\\d+»{suffix}"
     return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?{one})*"
 
 
@@ -101,6 +106,8 @@ class RelationExtractor:
         table = table or load_relation_table()
         slots = table["slots"]
         self.self_ref = slots["self"]
+        self._list_suffix = dict(slots.get("list_suffix", {}))
+        self._list_join = f"(?:{slots['list_join']})" if "list_join" in slots else r"\s+and\s+"
         self._slot = {
             "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
             "{w}": r"(?:(?:«L\d+»|[^\s«»,;:()]+)\s+){0,3}?",
@@ -135,6 +142,8 @@ class RelationExtractor:
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
+            derivative = table["implicit"].get("own_derivative")
+            self.own_derivative = re.compile(derivative, re.IGNORECASE) if derivative else None
             inner = table["name_internal"]
             self.name_internal = re.compile(inner["cue"], re.IGNORECASE)
             self.name_internal_predicate = inner["predicate"]
@@ -279,10 +288,20 @@ class RelationExtractor:
         rx = template
         for slot, text in self._slot.items():
             rx = rx.replace(slot, text)
-        explicit = "{X}" in rx or "{N}" in rx
-        rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
+        explicit = "{X}" in rx or "{N}" in rx or "{ND}" in rx
+        models, objects = self._list("M"), self._list(code)
+        rx = (rx.replace("{X}", f"(?P<x>{models}|{self.self_ref})").replace("{ND}", f"(?P<x>{self._list('D')})")
+              .replace("{N}", f"(?P<x>{models})")
+              # {Ys}: several object lists, "baselines (A and B) and multilingual models (C and D)"
+              .replace("{Ys}", f"(?P<y>{objects}(?:{self._list_join}{objects})*)")
+              .replace("{Y}", f"(?P<y>{objects})"))
         return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
                     named_only_without_own, only_without_own)
+
+    def _list(self, code: str) -> str:
+        """A list of placeholders of type ``code``, each with the optional suffix of ``[slots.list_suffix]``."""
+        suffix = self._list_suffix.get(code)
+        return _list_of(code, f"(?:{suffix})?" if suffix else "")
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]],
@@ -340,7 +359,8 @@ class RelationExtractor:
         return out
 
     # -- one paper -------------------------------------------------------------
-    def __call__(self, paper: Paper, mentions: list[Mention]) -> list[Relation]:
+    def __call__(self, paper: Paper, mentions: list[Mention], linker=None) -> list[Relation]:
+        """The paper's relations (``linker``: a :class:`kg.link.Linker` for ``variant_split``, else a default one)."""
         sentences = paper_sentences(paper)
         if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -359,8 +379,9 @@ class RelationExtractor:
             defaults = [("Model", n) for n in intro]
         else:
             defaults = [("Paper", paper.key)]
-        title_defaults = [("Model", n) for n in head] if head else [("Paper", paper.key)]
+        title_defaults = defaults  # "Multilingual is not enough: BERT for Finnish" is about the model the abstract introduces
         found: dict[tuple, tuple[float, int, str]] = {}
+        defaulted: set[tuple[str, str]] = set()  # datasets given a default evaluatedOn
 
         def add(subject, predicate, obj, confidence, number, sentence):
             if subject == obj or (predicate in _MODEL_OBJECT and subject[0] != "Model"):
@@ -411,7 +432,8 @@ class RelationExtractor:
                             if studying is None:
                                 block = self.lineage_block.search(skel)
                                 studying = block.start() if block else len(skel)
-                            if studying < m.start():  # "we compare ... with BERT-based models"
+                            # "we compare ... with BERT-based models", but not "we evaluate it with OurLM, based on Y"
+                            if studying < m.start() and not any(studying < positions[i] < m.start() for i, _ in own_here):
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
@@ -445,10 +467,12 @@ class RelationExtractor:
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
-                if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
+                if x.type in self.default_skip and self.default_skip[x.type].match(skel, skel.index("»", positions[i]) + 1):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
                         continue
                 predicate, confidence = self.defaults[x.type]
+                if predicate == "evaluatedOn":
+                    defaulted.add((x.type, x.name))
                 for subject in subjects_for(positions[i]):
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
@@ -459,15 +483,22 @@ class RelationExtractor:
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
         if own and self.variant_lineage:
-            self._variant_of_base(own, skeletons, sentences, add)
+            self._variant_of_base(own, skeletons, sentences, add, linker)
+        if defaulted:
+            # a corpus the paper trains on is not also a benchmark on the default's weak evidence
+            trained_on = {o for (_, p, o) in found if p == "trainedOn"}
+            weak = self.defaults["Dataset"][1]
+            for key in [k for k, v in found.items()
+                        if k[1] == "evaluatedOn" and k[2] in trained_on and k[2] in defaulted and v[0] <= weak]:
+                del found[key]
         return self._finish(found, paper)
 
-    def _variant_of_base(self, own: set[str], skeletons, sentences, add) -> None:
+    def _variant_of_base(self, own: set[str], skeletons, sentences, add, linker=None) -> None:
         """``X-Chat fineTunedFrom X`` for the paper's own chat / instruct variant of a model it names.
 
         The evidence is the first sentence naming the variant.
         """
-        linker = _variant_linker()
+        linker = _variant_linker() if linker is None else linker
         bases = {n: split[0] for n in sorted(own) if (split := linker.variant_split(n)) is not None}
         if not bases:
             return
@@ -574,8 +605,12 @@ class RelationExtractor:
 
     def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
-        m = _SUBJECT_BEFORE.search(self._clause_before(skel, at))
-        return bool(m) and ms[int(m.group(1))].name not in own
+        window = self._clause_before(skel, at)
+        m = _SUBJECT_BEFORE.search(window)
+        if not m or ms[int(m.group(1))].name in own:
+            return False
+        # "a lightly fine-tuned Llama 3 model outperforms GPT-4": the paper's own model, named by its base
+        return not (self.own_derivative is not None and self.own_derivative.search(window, 0, m.start()))
 
     @staticmethod
     def _clause_before(skel: str, at: int, width: int = 60) -> str:
@@ -868,9 +903,12 @@ def _default_extractor() -> RelationExtractor:
     return RelationExtractor()
 
 
-def extract_relations(paper: Paper, mentions: list[Mention], extractor: RelationExtractor | None = None) -> list[Relation]:
+def extract_relations(paper: Paper, mentions: list[Mention], extractor: RelationExtractor | None = None,
+                      linker=None) -> list[Relation]:
     """The relations one paper's sentences state, each with its evidence sentence and confidence.
 
     ``mentions`` must be sorted by start offset (as :class:`kg.extract.pipeline.Extractor` makes them).
+    ``linker``: the caller's :class:`kg.link.Linker` (its ``variant_split`` tells a chat / instruct
+    variant's base); without one a default ``Linker()`` is built once, on first need.
     """
-    return (extractor or _default_extractor())(paper, mentions)
+    return (extractor or _default_extractor())(paper, mentions, linker)
