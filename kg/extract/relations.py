@@ -53,6 +53,8 @@ _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
 #: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
+#: Between a name and the cue of its apposition: "«M1» («M2»), based on", "«M1», which is built on".
+_APPOSITION_GAP = re.compile(r"\)?(?:\s*\(«[A-Z]\d+»\))?\s*,?\s*(?:(?:which|that) (?:is|are|was|were) )?")
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bfrom )(?<!\bof )(?<!\bwith )(?<!\bthan )(?<!\bto )(?<!\bon )(?<!\bby )(?<!\bas )(?<!\bover )"
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
@@ -135,6 +137,8 @@ class RelationExtractor:
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
+            words = table["block"].get("evaluation_words")
+            self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             strict = table["background"].get("ours_strict")
             self.ours_strict = re.compile(strict, re.IGNORECASE) if strict else self.ours_here
@@ -169,6 +173,8 @@ class RelationExtractor:
             raise KGError(f"relation cue table: bad entry: {err}") from err
         self.defaults = {etype: (spec["predicate"], float(spec["confidence"]))
                          for etype, spec in table["default"].items()}
+        # types whose default relation in a title without a model name goes to the abstract's own models
+        self.title_to_own = frozenset(etype for etype, spec in table["default"].items() if spec.get("title_to_own"))
         self.default_skip = {etype: re.compile(r"[^\s]*\s*(?:" + rx + ")", re.IGNORECASE)
                              for etype, rx in table.get("default_skip", {}).items()}
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
@@ -379,9 +385,9 @@ class RelationExtractor:
             defaults = [("Model", n) for n in intro]
         else:
             defaults = [("Paper", paper.key)]
-        title_defaults = defaults  # "Multilingual is not enough: BERT for Finnish" is about the model the abstract introduces
+        title_defaults = [("Model", n) for n in head] if head else [("Paper", paper.key)]
         found: dict[tuple, tuple[float, int, str]] = {}
-        defaulted: set[tuple[str, str]] = set()  # datasets given a default evaluatedOn
+        defaulted: dict[tuple[str, str], bool] = {}  # datasets given a default evaluatedOn: whether only weakly
 
         def add(subject, predicate, obj, confidence, number, sentence):
             if subject == obj or (predicate in _MODEL_OBJECT and subject[0] != "Model"):
@@ -432,8 +438,8 @@ class RelationExtractor:
                             if studying is None:
                                 block = self.lineage_block.search(skel)
                                 studying = block.start() if block else len(skel)
-                            # "we compare ... with BERT-based models", but not "we evaluate it with OurLM, based on Y"
-                            if studying < m.start() and not any(studying < positions[i] < m.start() for i, _ in own_here):
+                            # "we compare ... with BERT-based models", but not "we evaluate it with OurLM (OLM), based on Y"
+                            if studying < m.start() and not self._own_apposition(skel, m.start(), positions, own_here, studying):
                                 continue
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
@@ -472,8 +478,13 @@ class RelationExtractor:
                         continue
                 predicate, confidence = self.defaults[x.type]
                 if predicate == "evaluatedOn":
-                    defaulted.add((x.type, x.name))
-                for subject in subjects_for(positions[i]):
+                    # weak when no sentence giving it holds a word of evaluation
+                    weak = not (self.evaluation_words and self.evaluation_words.search(skel))
+                    defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
+                subjects = subjects_for(positions[i])
+                if number == 0 and not head and x.type in self.title_to_own:
+                    subjects = defaults  # "Multilingual is not enough: BERT for Finnish": the model the abstract introduces
+                for subject in subjects:
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
@@ -489,7 +500,7 @@ class RelationExtractor:
             trained_on = {o for (_, p, o) in found if p == "trainedOn"}
             weak = self.defaults["Dataset"][1]
             for key in [k for k, v in found.items()
-                        if k[1] == "evaluatedOn" and k[2] in trained_on and k[2] in defaulted and v[0] <= weak]:
+                        if k[1] == "evaluatedOn" and k[2] in trained_on and defaulted.get(k[2]) and v[0] <= weak]:
                 del found[key]
         return self._finish(found, paper)
 
@@ -602,6 +613,17 @@ class RelationExtractor:
         window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
+
+    @staticmethod
+    def _own_apposition(skel: str, at: int, positions: list[int], own_here, after: int) -> bool:
+        """Whether the cue at ``at`` follows one of the paper's own models (after ``after``) as its apposition.
+
+        Only a bracketed alias, a comma and one or two words may come between: "OurLM (OLM), based on Y".
+        """
+        for i, _ in own_here:
+            if after < positions[i] < at and _APPOSITION_GAP.fullmatch(skel, skel.index("»", positions[i]) + 1, at):
+                return True
+        return False
 
     def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
