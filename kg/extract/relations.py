@@ -429,6 +429,8 @@ class RelationExtractor:
                     continue
                 for m in matches(skel, low):
                     if self._blocked_cue(skel, m):
+                        # "unlike BERT, which was trained on C4": C4 is then no default benchmark either
+                        claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
