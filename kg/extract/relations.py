@@ -447,7 +447,10 @@ class RelationExtractor:
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
                     x = m.group("x") if rule.explicit_subject else None
-                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default, clauses):
+                    # a comparison word before the named subject ("better than X") drops it, but not in a
+                    # pattern naming the subject after the object ("Y is outperformed by X")
+                    if (x and _PLACEHOLDER.match(x) and m.start("x") < m.start("y")
+                            and self._blocked_object(skel, m.start("x"), self.block_default, clauses)):
                         continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
