@@ -53,6 +53,7 @@ _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
 #: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: Between a name and the cue of its apposition: "«M1» («M2»), based on", "«M1», which is built on".
 _APPOSITION_GAP = re.compile(r"\)?(?:\s*\(«[A-Z]\d+»\))?\s*,?\s*(?:(?:which|that) (?:is|are|was|were) )?")
 _SUBJECT_BEFORE = re.compile(
@@ -406,10 +407,13 @@ class RelationExtractor:
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
             ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
 
+            # own models named only to describe another ("LED, a Longformer variant") are no subject after them
+            describing = {i for i, _ in own_here if self._describes(skel, positions[i])} if own_here else set()
+
             def subjects_for(at: int):
                 if number == 0 and len(head) > 1:
                     return base  # "AlphaLM and BetaLM: Swahili models"
-                before = [x for i, x in own_here if positions[i] < at]
+                before = [x for i, x in own_here if positions[i] < at and i not in describing]
                 if before:
                     return [(before[-1].type, before[-1].name)]
                 if own_here:
@@ -443,6 +447,9 @@ class RelationExtractor:
                             # "we compare ... with BERT-based models", but not "we evaluate it with OurLM (OLM), based on Y"
                             if studying < m.start() and not self._own_apposition(skel, m.start(), positions, own_here, studying):
                                 continue
+                    if (not implicit_model and not rule.explicit_subject and bg[0] is not False
+                            and m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
+                        continue  # "For example, GPT-3.5 achieved 18 F1 on OntoNotes": others' result; the default decides
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
@@ -618,6 +625,11 @@ class RelationExtractor:
         window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
+
+    def _describes(self, skel: str, at: int) -> bool:
+        """Whether the placeholder at ``at`` only describes another model: "a «M1» variant", "a «M1»-based model"."""
+        end = skel.index("»", at) + 1
+        return bool(_ARTICLE_BEFORE.search(skel, 0, at)) and bool(self.described.match(skel, end))
 
     @staticmethod
     def _own_apposition(skel: str, at: int, positions: list[int], own_here, after: int) -> bool:
