@@ -53,6 +53,9 @@ _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
 #: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
+#: How an apposition's lineage cue begins: "based on", "fine-tuned from", "initialized with".
+_APPOSITION_CUE = re.compile(r"(?:based|built|initiali[sz]ed|derived|fine-?tuned|finetuned|distill?ed|pruned|quanti[sz]ed|"
+                             r"trained|adapted|obtained|created|evolved|extended)\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: Between a name and the cue of its apposition: "«M1» («M2»), based on", "«M1», which is built on".
 _APPOSITION_GAP = re.compile(r"\)?(?:\s*\(«[A-Z]\d+»\))?\s*,?\s*(?:(?:which|that) (?:is|are|was|were) )?")
@@ -638,7 +641,8 @@ class RelationExtractor:
         Only a bracketed alias, a comma and one or two words may come between: "OurLM (OLM), based on Y".
         """
         for i, _ in own_here:
-            if after < positions[i] < at and _APPOSITION_GAP.fullmatch(skel, skel.index("»", positions[i]) + 1, at):
+            if (after < positions[i] < at and _APPOSITION_GAP.fullmatch(skel, skel.index("»", positions[i]) + 1, at)
+                    and _APPOSITION_CUE.match(skel, at)):
                 return True
         return False
 
