@@ -335,3 +335,13 @@ def test_mentions_scan_cues_beside_phrases():
     scan = pm.scan("WE and we, e.g. weights; owe")
     assert [(s, e, ent.name) for s, e, ent in scan.layers[0]] == [(0, 2, "WE"), (11, 15, "e.g.")]
     assert scan.cues == {"subject": [0, 7, 16], "connector": [11], "empty": []}
+
+
+def test_pipeline_learn_from_observed_chunks_equals_learn_from_papers(corpus_dir):
+    from kg.ingest import merge_papers, read_papers
+
+    papers = merge_papers(read_papers([corpus_dir]))[:200]
+    whole = Extractor().learn(papers)
+    observer = Extractor()
+    observed = [o for i in range(0, len(papers), 37) for o in observer.observe(papers[i:i + 37])]
+    assert observer.learn(observed=observed) == whole and len(whole) > 10

@@ -21,6 +21,7 @@ NAMES = {
     "fooBERT": "Model", "barBERT": "Model", "BERT": "Model", "Zeta": "Model", "DistilBERT": "Model",
     "GPT-4": "Model", "AlphaLM": "Model", "BetaLM": "Model", "Mistral": "Model", "OwlLM": "Model",
     "OwlLM-7B-Chat": "Model", "OwlLM-Instruct": "Model",
+    "SwaCorp": "Dataset", "SwaQA": "Dataset", "GLM": "Model", "ZetaChat": "Model", "WikiText": "Dataset",
     "GLUE": "Dataset", "SuperGLUE": "Dataset", "C4": "Dataset", "SQuAD": "Dataset", "OSCAR": "Dataset",
     "Welsh": "Language", "Danish": "Language", "Swahili": "Language",
     "LoRA": "Technique", "masked language modeling": "Technique", "quantization": "Technique",
@@ -320,6 +321,135 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      set(), {("OwlLM-Instruct", "fineTunedFrom", "OwlLM")}),
     ("own chat variant, base not named: no edge", "OwlLM-7B-Chat: a chat model",
      "We present OwlLM-7B-Chat, tuned from RoBERTa.", set(), {("OwlLM-7B-Chat", "fineTunedFrom", "OwlLM")}),
+    ("distillation of knowledge from", "Zeta: a small model",
+     "We present Zeta. It results from the distillation of knowledge from two base versions of RoBERTa.",
+     {("Zeta", "distillsFrom", "RoBERTa")}, set()),
+    # outperforms: several object lists, sizes after names, "improvements compared to"
+    ("outperforms two lists", "Zeta: a model",
+     "Zeta outperforms strong baselines (GPT-2 and T5) and multilingual models (XLM-R and LLaMA) on GLUE.",
+     {("Zeta", "outperforms", m) for m in ("GPT-2", "T5", "XLM-R", "LLaMA")}, set()),
+    ("outperforms list with sizes", "Zeta: a model", "Zeta outperforms BERT large, RoBERTa large, and T5 on GLUE.",
+     {("Zeta", "outperforms", m) for m in ("BERT", "RoBERTa", "T5")}, set()),
+    ("outperforms, then another verb: one object", "Zeta: a model", "Zeta outperforms BERT and matches RoBERTa.",
+     {("Zeta", "outperforms", "BERT")}, {("Zeta", "outperforms", "RoBERTa")}),
+    ("improvements compared to", "Zeta: a model",
+     "Zeta shows consistent improvements compared to robust baselines like BERT and RoBERTa.",
+     {("Zeta", "outperforms", "BERT"), ("Zeta", "outperforms", "RoBERTa")}, set()),
+    # the paper's own model named after the study word, or by its base
+    ("own model after 'evaluate', based on", "Zeta: a model",
+     "We evaluate this approach with Zeta, based on LLaMA, a small model.",
+     {("Zeta", "basedOn", "LLaMA")}, set()),
+    ("a fine-tuned Y model outperforms: the paper's own", "Zeta: legal models",
+     "We show that a lightly fine-tuned LLaMA model vastly outperforms GPT-4 on most tasks.",
+     {("Zeta", "fineTunedFrom", "LLaMA"), ("Zeta", "outperforms", "GPT-4")}, {("LLaMA", "outperforms", "GPT-4")}),
+    ("a fine-tuned Y model failing: no outperforms", "Zeta: legal models",
+     "We show that a fine-tuned LLaMA model fails to outperform GPT-4.",
+     set(), {("Zeta", "outperforms", "GPT-4")}),
+    ("others' fine-tuned model: no lineage", "Zeta: legal models",
+     "Prior work shows that a fine-tuned LLaMA model outperforms GPT-4.",
+     set(), {("Zeta", "fineTunedFrom", "LLaMA"), ("Zeta", "outperforms", "GPT-4")}),
+    ("our fine-tuned Y", "Zeta: legal models", "Our fine-tuned RoBERTa reaches 90 F1.",
+     {("Zeta", "fineTunedFrom", "RoBERTa")}, set()),
+    ("generalize the method in Y", "Zeta: a model", "We generalize the attention distillation in LLaMA to all layers.",
+     {("Zeta", "basedOn", "LLaMA")}, set()),
+    ("best practices from Y", "Zeta: a model", "Our recipe adds best practices from RoBERTa.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    # trainedOn: kinds of text after a corpus name, "this carefully curated corpus"
+    ("trained on abstracts and articles", "Zeta: a model",
+     "Zeta was pre-trained on C4 abstracts and OSCAR full-text articles.",
+     {("Zeta", "trainedOn", "C4"), ("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("this carefully curated corpus", "Zeta: a model",
+     "We explore a small text source, OSCAR. Pre-training Zeta on this carefully curated corpus works well.",
+     {("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("pre-train Y on an amount of text from X", "Zeta: a model", "We pre-train Zeta on 75GB of text from OSCAR and C4.",
+     {("Zeta", "trainedOn", "OSCAR"), ("Zeta", "trainedOn", "C4")}, {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("a corpus consisting of X", "Zeta: a model",
+     "We trained the model with 10 billion parameters on a 4TB corpus consisting of OSCAR and C4.",
+     {("Zeta", "trainedOn", "OSCAR"), ("Zeta", "trainedOn", "C4")}, {("Zeta", "evaluatedOn", "C4")}),
+    ("use it to pre-train", "Zeta: a model", "We collect OSCAR and use it to pre-train Zeta.",
+     {("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("a benchmark built from X is no training data", "Zeta: a model", "We evaluate Zeta on a benchmark built from OSCAR.",
+     set(), {("Zeta", "trainedOn", "OSCAR"), ("Zeta", "evaluatedOn", "OSCAR")}),
+    ("others' training corpus: neither trainedOn nor evaluatedOn", "Zeta: a model",
+     "Unlike BERT, which was trained on C4, Zeta is trained on OSCAR.",
+     {("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "trainedOn", "C4"), ("Zeta", "evaluatedOn", "C4")}),
+    ("a Y-based model called X", "Zeta: a model", "We propose a RoBERTa-based model called Zeta.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    ("Y serves as the backbone of X", "Zeta: a model", "RoBERTa serves as the backbone of Zeta.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    ("others' backbone: no edge", "Zeta: a model", "We compare Zeta with BERT, which serves as the backbone of many systems.",
+     set(), {("Zeta", "basedOn", "BERT")}),
+    ("instruction-tune Y, producing X", "Zeta: a model", "We instruction-tune LLaMA on 50k examples, producing Zeta.",
+     {("Zeta", "fineTunedFrom", "LLaMA")}, set()),
+    ("prune the weights of Y", "Zeta: a model", "We prune 50% of the weights of LLaMA.",
+     {("Zeta", "compresses", "LLaMA")}, {("Zeta", "basedOn", "LLaMA")}),
+    ("remove layers of Y", "Zeta: a model", "Zeta removes half of the layers of LLaMA.", {("Zeta", "compresses", "LLaMA")}, set()),
+    ("compared with Y, X is better", "Zeta: a model", "Compared with GPT-4, Zeta is 3 points better.",
+     {("Zeta", "outperforms", "GPT-4")}, set()),
+    ("superior performance to Y", "Zeta: a model", "Zeta shows superior performance to RoBERTa.",
+     {("Zeta", "outperforms", "RoBERTa")}, set()),
+    ("Y is outperformed by X", "Zeta: a model", "RoBERTa is outperformed by Zeta.", {("Zeta", "outperforms", "RoBERTa")}, set()),
+    ("outperformed by: not the paper's model", "Zeta: a model", "Zeta performs better than GPT-4, which is outperformed by LLaMA.",
+     {("Zeta", "outperforms", "GPT-4")}, {("Zeta", "outperforms", "LLaMA")}),
+    ("after instruction tuning on Y, X", "Zeta: a model",
+     "We present Zeta and ZetaChat. After instruction tuning on Zeta, ZetaChat improves over GPT-2.",
+     {("ZetaChat", "fineTunedFrom", "Zeta"), ("ZetaChat", "outperforms", "GPT-2")}, {("Zeta", "fineTunedFrom", "Zeta")}),
+    ("following Y-style pretraining, X", "Zeta: a model", "Following RoBERTa-style pretraining, Zeta employs a small generator.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    ("lower perplexities than a list", "Zeta: a model", "Zeta reaches lower WikiText perplexities than GPT-2, T5, and LLaMA.",
+     {("Zeta", "outperforms", m) for m in ("GPT-2", "T5", "LLaMA")}, set()),
+    ("a score with decimals on X", "Zeta: a model", "Our best model achieves a perplexity of 29.8 on held-out WikiText articles.",
+     {("Zeta", "evaluatedOn", "WikiText")}, set()),
+    ("a name describing another is no subject", "Zeta: a model",
+     "We introduce ZetaChat, a Zeta variant for dialogue, and show its effectiveness on SQuAD.",
+     {("ZetaChat", "evaluatedOn", "SQuAD")}, {("Zeta", "evaluatedOn", "SQuAD")}),
+    ("the base named in brackets is not introduced", "Zeta: a model",
+     "We present Zeta, a system based on the General Language Model (GLM). Zeta with GLM performs better than GPT-4.",
+     {("Zeta", "outperforms", "GPT-4")}, {("GLM", "outperforms", "GPT-4")}),
+    ("others' result on a benchmark", "Zeta: a model", "For example, GPT-4 achieved an F1 score of 18.2 on SQuAD.",
+     set(), {("Zeta", "evaluatedOn", "SQuAD")}),
+    # the paper's own model, unnamed in the sentence, as lineage subject
+    ("we fine-tune Y on", "Zeta: a model", "We fine-tune LLaMA on medical dialogues.", {("Zeta", "fineTunedFrom", "LLaMA")}, set()),
+    ("we instruction-tune Y with", "Zeta: a model", "We instruction-tune LLaMA with 52K demonstrations.",
+     {("Zeta", "fineTunedFrom", "LLaMA")}, set()),
+    ("paper without a model: no lineage", "Efficient models", "We fine-tune LLaMA on medical dialogues.",
+     set(), {("@paper", "fineTunedFrom", "LLaMA")}),
+    ("fine-tuning several models is a study", "Zeta: a model",
+     "We fine-tune several models, including LLaMA and GPT-2, on our dataset.", set(), {("Zeta", "fineTunedFrom", "LLaMA")}),
+    ("fine-tuning Y to evaluate the method", "Zeta: a model", "To evaluate Zeta, we fine-tune RoBERTa on GLUE.",
+     {("Zeta", "evaluatedOn", "GLUE")}, {("Zeta", "fineTunedFrom", "RoBERTa")}),
+    ("fine-tuning Y with the method", "Zeta: a model", "Zeta is a method for efficient tuning. We fine-tune RoBERTa on GLUE with it.",
+     set(), {("Zeta", "fineTunedFrom", "RoBERTa")}),
+    ("we initialize from the Y checkpoint", "Zeta: a model", "We initialize from the RoBERTa checkpoint.",
+     {("Zeta", "basedOn", "RoBERTa")}, set()),
+    ("our student mimics Y", "Zeta: a model", "Our student is trained to mimic RoBERTa.",
+     {("Zeta", "distillsFrom", "RoBERTa")}, set()),
+    ("text collected from Y to train X", "Zeta: a model", "We collect 10GB of Welsh text from OSCAR to train Zeta.",
+     {("Zeta", "trainedOn", "OSCAR")}, {("Zeta", "evaluatedOn", "OSCAR")}),
+    ("the pre-training corpus of X is Y", "Zeta: a model", "The pre-training corpus of Zeta is OSCAR.",
+     {("Zeta", "trainedOn", "OSCAR")}, set()),
+    ("tokens of Y during pre-training", "Zeta: a model", "Zeta has seen 1T tokens of C4 during pre-training.",
+     {("Zeta", "trainedOn", "C4")}, {("Zeta", "evaluatedOn", "C4")}),
+    ("a corpus compiled from", "Zeta: a model", "We train Zeta with a corpus compiled from OSCAR and C4.",
+     {("Zeta", "trainedOn", "OSCAR"), ("Zeta", "trainedOn", "C4")}, set()),
+    ("a corpus named in brackets", "Zeta: a model", "We pre-train on a Welsh corpus (OSCAR) for 10 epochs.",
+     {("Zeta", "trainedOn", "OSCAR")}, set()),
+    ("examples selected from Y to test is no training", "Zeta: a model", "We select examples from SQuAD to test Zeta.",
+     {("Zeta", "evaluatedOn", "SQuAD")}, {("Zeta", "trainedOn", "SQuAD")}),
+    # a dataset's language
+    ("title: a Swahili corpus", "SwaCorp: A Large-scale Swahili Corpus for Pre-training", "We introduce SwaCorp.",
+     {("SwaCorp", "forLanguage", "Swahili")}, set()),
+    ("apposition: a dataset for the Welsh language", "Zeta: a model",
+     "We test Zeta on SwaQA, a newly introduced question answering dataset for the Welsh language.",
+     {("SwaQA", "forLanguage", "Welsh"), ("Zeta", "evaluatedOn", "SwaQA")}, set()),
+    ("a corpus retrieved from another is no benchmark", "Corpora", "We build SwaCorp, which is retrieved from C4.",
+     set(), {("@paper", "evaluatedOn", "C4")}),
+    # sentences about the paper's own work
+    ("this efficient architecture", "Zeta: a model", "This efficient architecture incorporates LoRA.",
+     {("Zeta", "usesTechnique", "LoRA")}, set()),
+    ("title language: the model the abstract introduces", "Multilingual is not enough: BERT for Welsh",
+     "We present CymBERT, trained from scratch.",
+     {("CymBERT", "forLanguage", "Welsh")}, {("@paper", "forLanguage", "Welsh")}),
 ])
 def test_relations_case_table(case, title, abstract, expected, absent):
     found = triples(title, abstract)
@@ -421,3 +551,30 @@ def test_relations_default_extractor_is_built_once():
     from kg.extract.relations import _default_extractor
 
     assert _default_extractor() is _default_extractor()
+
+
+def test_relations_use_the_callers_linker(monkeypatch):
+    """The pipeline's own Linker tells chat variants apart: no second Linker is built beside it."""
+    from kg.extract import relations
+    from kg.link import Linker
+
+    def no_second_linker():
+        raise AssertionError("built a Linker of its own")
+
+    monkeypatch.setattr(relations, "_variant_linker", no_second_linker)
+    paper, mentions = paper_with_mentions("OwlLM-7B-Chat: a chat model",
+                                          "We present OwlLM-7B-Chat, tuned on dialogues. Unlike OwlLM, it follows instructions.")
+    found = {(r.subject[1], r.predicate, r.object[1]) for r in extract_relations(paper, mentions, linker=Linker())}
+    assert ("OwlLM-7B-Chat", "fineTunedFrom", "OwlLM") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Our model (ver. 2) is fast. It is small.", ["Our model (ver. 2) is fast.", "It is small."]),
+    ("See Alg. 1 and Thm. 2 for the proof. Done.", ["See Alg. 1 and Thm. 2 for the proof.", "Done."]),
+    ("It scores 90.1% on SQuAD v2.0 (Rajpurkar et al., 2018). Zeta is next.",
+     ["It scores 90.1% on SQuAD v2.0 (Rajpurkar et al., 2018).", "Zeta is next."]),
+])
+def test_relations_sentences_keep_abbreviations_and_numbers(text, expected):
+    from kg.extract.sentences import split_sentences
+
+    assert [s for _, s in split_sentences(text)] == expected

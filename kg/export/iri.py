@@ -44,10 +44,23 @@ def slug(text: str) -> str:
 
 
 def paper_iri(key: str) -> str:
+    """The IRI of a paper key: its arXiv id, else its normalised title's slug; distinct keys never share one.
+
+    A slug folds other scripts away ("BERT для X" and "BERT на X" both fold
+    to ``bert-x``), so a title that is not plain ASCII, or a key of another
+    kind, gets a digest of the key too.
+
+    >>> [paper_iri(k).rsplit("/", 1)[1] for k in ("arxiv:1909.10351", "t:tinybert distilling bert")]
+    ['arxiv-1909.10351', 'tinybert-distilling-bert']
+    >>> paper_iri("t:bert для x") != paper_iri("t:bert на x")
+    True
+    """
     kind, _, value = key.partition(":")
     if kind == "arxiv" and _ARXIV_ID.fullmatch(value):
         return f"{ID}paper/arxiv-{value.replace('/', '_')}"
-    return f"{ID}paper/{slug(value)}"
+    if kind == "t" and value.isascii():  # lower-case letters, digits and single spaces: the slug is one-to-one
+        return f"{ID}paper/{slug(value)}"
+    return f"{ID}paper/{slug(value)}-{_digest(key)}"
 
 
 def entity_iri(etype: str, name: str) -> str:

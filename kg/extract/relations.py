@@ -53,13 +53,24 @@ _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
 #: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
+#: How an apposition's lineage cue begins: "based on", "fine-tuned from", "initialized with".
+_APPOSITION_CUE = re.compile(r"(?:based|built|initiali[sz]ed|derived|fine-?tuned|finetuned|distill?ed|pruned|quanti[sz]ed|"
+                             r"trained|adapted|obtained|created|evolved|extended)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: Between a name and the cue of its apposition: "«M1» («M2»), based on", "«M1», which is built on".
+_APPOSITION_GAP = re.compile(r"\)?(?:\s*\(«[A-Z]\d+»\))?\s*,?\s*(?:(?:which|that) (?:is|are|was|were) )?")
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bfrom )(?<!\bof )(?<!\bwith )(?<!\bthan )(?<!\bto )(?<!\bon )(?<!\bby )(?<!\bas )(?<!\bover )"
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
-def _list_of(code: str) -> str:
-    one = f"«{code}\\d+»"
+def _list_of(code: str, suffix: str = "") -> str:
+    """A list of placeholders of type ``code`` ("«M1», «M2» and the «M3»"), each optionally followed by ``suffix``.
+
+    >>> bool(re.fullmatch(_list_of("M", "(?: large)?"), "«M1» large, «M2», and «M3»"))
+    True
+    """
+    one = f"«{code}\\d+»{suffix}"
     return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?{one})*"
 
 
@@ -101,6 +112,8 @@ class RelationExtractor:
         table = table or load_relation_table()
         slots = table["slots"]
         self.self_ref = slots["self"]
+        self._list_suffix = dict(slots.get("list_suffix", {}))
+        self._list_join = f"(?:{slots['list_join']})" if "list_join" in slots else r"\s+and\s+"
         self._slot = {
             "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
             "{w}": r"(?:(?:«L\d+»|[^\s«»,;:()]+)\s+){0,3}?",
@@ -128,6 +141,8 @@ class RelationExtractor:
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
+            words = table["block"].get("evaluation_words")
+            self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             strict = table["background"].get("ours_strict")
             self.ours_strict = re.compile(strict, re.IGNORECASE) if strict else self.ours_here
@@ -135,6 +150,8 @@ class RelationExtractor:
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
+            derivative = table["implicit"].get("own_derivative")
+            self.own_derivative = re.compile(derivative, re.IGNORECASE) if derivative else None
             inner = table["name_internal"]
             self.name_internal = re.compile(inner["cue"], re.IGNORECASE)
             self.name_internal_predicate = inner["predicate"]
@@ -160,6 +177,8 @@ class RelationExtractor:
             raise KGError(f"relation cue table: bad entry: {err}") from err
         self.defaults = {etype: (spec["predicate"], float(spec["confidence"]))
                          for etype, spec in table["default"].items()}
+        # types whose default relation in a title without a model name goes to the abstract's own models
+        self.title_to_own = frozenset(etype for etype, spec in table["default"].items() if spec.get("title_to_own"))
         self.default_skip = {etype: re.compile(r"[^\s]*\s*(?:" + rx + ")", re.IGNORECASE)
                              for etype, rx in table.get("default_skip", {}).items()}
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
@@ -279,10 +298,20 @@ class RelationExtractor:
         rx = template
         for slot, text in self._slot.items():
             rx = rx.replace(slot, text)
-        explicit = "{X}" in rx or "{N}" in rx
-        rx = rx.replace("{X}", f"(?P<x>{_list_of('M')}|{self.self_ref})").replace("{N}", f"(?P<x>{_list_of('M')})").replace("{Y}", f"(?P<y>{_list_of(code)})")
+        explicit = "{X}" in rx or "{N}" in rx or "{ND}" in rx
+        models, objects = self._list("M"), self._list(code)
+        rx = (rx.replace("{X}", f"(?P<x>{models}|{self.self_ref})").replace("{ND}", f"(?P<x>{self._list('D')})")
+              .replace("{N}", f"(?P<x>{models})")
+              # {Ys}: several object lists, "baselines (A and B) and multilingual models (C and D)"
+              .replace("{Ys}", f"(?P<y>{objects}(?:{self._list_join}{objects})*)")
+              .replace("{Y}", f"(?P<y>{objects})"))
         return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
                     named_only_without_own, only_without_own)
+
+    def _list(self, code: str) -> str:
+        """A list of placeholders of type ``code``, each with the optional suffix of ``[slots.list_suffix]``."""
+        suffix = self._list_suffix.get(code)
+        return _list_of(code, f"(?:{suffix})?" if suffix else "")
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]],
@@ -340,7 +369,8 @@ class RelationExtractor:
         return out
 
     # -- one paper -------------------------------------------------------------
-    def __call__(self, paper: Paper, mentions: list[Mention]) -> list[Relation]:
+    def __call__(self, paper: Paper, mentions: list[Mention], linker=None) -> list[Relation]:
+        """The paper's relations (``linker``: a :class:`kg.link.Linker` for ``variant_split``, else a default one)."""
         sentences = paper_sentences(paper)
         if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -361,6 +391,7 @@ class RelationExtractor:
             defaults = [("Paper", paper.key)]
         title_defaults = [("Model", n) for n in head] if head else [("Paper", paper.key)]
         found: dict[tuple, tuple[float, int, str]] = {}
+        defaulted: dict[tuple[str, str], bool] = {}  # datasets given a default evaluatedOn: whether only weakly
 
         def add(subject, predicate, obj, confidence, number, sentence):
             if subject == obj or (predicate in _MODEL_OBJECT and subject[0] != "Model"):
@@ -379,10 +410,13 @@ class RelationExtractor:
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
             ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
 
+            # own models named only to describe another ("LED, a Longformer variant") are no subject after them
+            describing = {i for i, _ in own_here if self._describes(skel, positions[i])} if own_here else set()
+
             def subjects_for(at: int):
                 if number == 0 and len(head) > 1:
                     return base  # "AlphaLM and BetaLM: Swahili models"
-                before = [x for i, x in own_here if positions[i] < at]
+                before = [x for i, x in own_here if positions[i] < at and i not in describing]
                 if before:
                     return [(before[-1].type, before[-1].name)]
                 if own_here:
@@ -402,6 +436,8 @@ class RelationExtractor:
                     continue
                 for m in matches(skel, low):
                     if self._blocked_cue(skel, m):
+                        # "unlike BERT, which was trained on C4": C4 is then no default benchmark either
+                        claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
                         continue
                     if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
@@ -411,13 +447,20 @@ class RelationExtractor:
                             if studying is None:
                                 block = self.lineage_block.search(skel)
                                 studying = block.start() if block else len(skel)
-                            if studying < m.start():  # "we compare ... with BERT-based models"
+                            # "we compare ... with BERT-based models", but not "we evaluate it with OurLM (OLM), based on Y"
+                            if studying < m.start() and not self._own_apposition(skel, m.start(), positions, own_here, studying):
                                 continue
+                    if (not implicit_model and not rule.explicit_subject and bg[0] is not False
+                            and m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
+                        continue  # "For example, GPT-3.5 achieved 18 F1 on OntoNotes": others' result; the default decides
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
                     x = m.group("x") if rule.explicit_subject else None
-                    if x and _PLACEHOLDER.match(x) and self._blocked_object(skel, m.start("x"), self.block_default, clauses):
+                    # a comparison word before the named subject ("better than X") drops it, but not in a
+                    # pattern naming the subject after the object ("Y is outperformed by X")
+                    if (x and _PLACEHOLDER.match(x) and m.start("x") < m.start("y")
+                            and self._blocked_object(skel, m.start("x"), self.block_default, clauses)):
                         continue
                     if x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
@@ -445,11 +488,18 @@ class RelationExtractor:
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
-                if x.type in self.default_skip and self.default_skip[x.type].match(skel, positions[i] + 4):
+                if x.type in self.default_skip and self.default_skip[x.type].match(skel, skel.index("»", positions[i]) + 1):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
                         continue
                 predicate, confidence = self.defaults[x.type]
-                for subject in subjects_for(positions[i]):
+                if predicate == "evaluatedOn":
+                    # weak when no sentence giving it holds a word of evaluation
+                    weak = not (self.evaluation_words and self.evaluation_words.search(skel))
+                    defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
+                subjects = subjects_for(positions[i])
+                if number == 0 and not head and x.type in self.title_to_own:
+                    subjects = defaults  # "Multilingual is not enough: BERT for Finnish": the model the abstract introduces
+                for subject in subjects:
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
@@ -459,15 +509,22 @@ class RelationExtractor:
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
         if own and self.variant_lineage:
-            self._variant_of_base(own, skeletons, sentences, add)
+            self._variant_of_base(own, skeletons, sentences, add, linker)
+        if defaulted:
+            # a corpus the paper trains on is not also a benchmark on the default's weak evidence
+            trained_on = {o for (_, p, o) in found if p == "trainedOn"}
+            weak = self.defaults["Dataset"][1]
+            for key in [k for k, v in found.items()
+                        if k[1] == "evaluatedOn" and k[2] in trained_on and defaulted.get(k[2]) and v[0] <= weak]:
+                del found[key]
         return self._finish(found, paper)
 
-    def _variant_of_base(self, own: set[str], skeletons, sentences, add) -> None:
+    def _variant_of_base(self, own: set[str], skeletons, sentences, add, linker=None) -> None:
         """``X-Chat fineTunedFrom X`` for the paper's own chat / instruct variant of a model it names.
 
         The evidence is the first sentence naming the variant.
         """
-        linker = _variant_linker()
+        linker = _variant_linker() if linker is None else linker
         bases = {n: split[0] for n in sorted(own) if (split := linker.variant_split(n)) is not None}
         if not bases:
             return
@@ -572,10 +629,31 @@ class RelationExtractor:
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
 
+    def _describes(self, skel: str, at: int) -> bool:
+        """Whether the placeholder at ``at`` only describes another model: "a «M1» variant", "a «M1»-based model"."""
+        end = skel.index("»", at) + 1
+        return bool(_ARTICLE_BEFORE.search(skel, 0, at)) and bool(self.described.match(skel, end))
+
+    @staticmethod
+    def _own_apposition(skel: str, at: int, positions: list[int], own_here, after: int) -> bool:
+        """Whether the cue at ``at`` follows one of the paper's own models (after ``after``) as its apposition.
+
+        Only a bracketed alias, a comma and one or two words may come between: "OurLM (OLM), based on Y".
+        """
+        for i, _ in own_here:
+            if (after < positions[i] < at and _APPOSITION_GAP.fullmatch(skel, skel.index("»", positions[i]) + 1, at)
+                    and _APPOSITION_CUE.match(skel, at)):
+                return True
+        return False
+
     def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
-        m = _SUBJECT_BEFORE.search(self._clause_before(skel, at))
-        return bool(m) and ms[int(m.group(1))].name not in own
+        window = self._clause_before(skel, at)
+        m = _SUBJECT_BEFORE.search(window)
+        if not m or ms[int(m.group(1))].name in own:
+            return False
+        # "a lightly fine-tuned Llama 3 model outperforms GPT-4": the paper's own model, named by its base
+        return not (self.own_derivative is not None and self.own_derivative.search(window, 0, m.start()))
 
     @staticmethod
     def _clause_before(skel: str, at: int, width: int = 60) -> str:
@@ -868,9 +946,12 @@ def _default_extractor() -> RelationExtractor:
     return RelationExtractor()
 
 
-def extract_relations(paper: Paper, mentions: list[Mention], extractor: RelationExtractor | None = None) -> list[Relation]:
+def extract_relations(paper: Paper, mentions: list[Mention], extractor: RelationExtractor | None = None,
+                      linker=None) -> list[Relation]:
     """The relations one paper's sentences state, each with its evidence sentence and confidence.
 
     ``mentions`` must be sorted by start offset (as :class:`kg.extract.pipeline.Extractor` makes them).
+    ``linker``: the caller's :class:`kg.link.Linker` (its ``variant_split`` tells a chat / instruct
+    variant's base); without one a default ``Linker()`` is built once, on first need.
     """
-    return (extractor or _default_extractor())(paper, mentions)
+    return (extractor or _default_extractor())(paper, mentions, linker)
