@@ -251,6 +251,8 @@ _GLUED_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def _leftmost_longest(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    if len(found) < 2:  # the language and learned layers: mostly nothing to choose from
+        return found
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out, reach = [], -1
     for start, end, entity in found:
