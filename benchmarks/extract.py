@@ -201,8 +201,9 @@ def run(names: int, abstracts: int, spacy_abstracts: int, seed: int, stages: boo
     print(f"ours  with relation patterns             {_rate(len(papers), full_cpu, full_wall)}")
     ours = len(papers) / cold_cpu
     if stages:
-        print("ours  stages alone, CPU us per abstract: "
-              + ", ".join(f"{name.strip()} {us:.1f}" for name, us in stage_times(extractor, papers).items()))
+        print("ours  stages alone, CPU us per abstract:")
+        for name, us in stage_times(extractor, papers).items():
+            print(f"        {name:24s} {us:6.1f}")
 
     lookup = {s.lower(): s for s in surfaces}
     texts = [p.text for p in papers]
