@@ -40,19 +40,3 @@ def test_discovery_method_names_with_runs_of_spaces(extractor, title):
     paper = Paper("t:x", title, "We use a novel  gated  sparse attention mechanism.")
     for m in extractor(paper).mentions:  # found where it is, named with single spaces
         assert "  " not in m.name and paper.text[m.start:m.end].split() == m.name.split() or m.type != "Technique"
-
-
-def test_discovery_names_before_short_split_agrees_with_the_whole_window():
-    """Reading a list from the last 60 characters first finds what the whole 200 do."""
-    import random
-
-    from kg.extract.discovery import _list_before, _names_before
-
-    rng = random.Random(5)
-    words = ["A", "BERT", "GLUE", "and", "or", ",", " ", "\n", "the", "on", "SQuAD", "X1", "nor", "Rand", "a", "d",
-             "o", "r", "2", "Foo-Bar", "dan"]
-    seps = ["", " ", ", ", " and ", " or ", ", and "]
-    for _ in range(5_000):
-        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 80)))
-        end = rng.randint(0, len(text))
-        assert _names_before(text, end) == _list_before(text, max(0, end - 200), end, whole=True), (text, end)

@@ -632,34 +632,12 @@ _PRONOUNS = frozenset({"we", "our", "it", "its", "they", "their", "this", "these
 
 
 def _names_before(text: str, end: int, window: int = 200) -> list[tuple[int, str]]:
-    """``(start, name)`` of the capitalised names that end at ``end``: one, or a list "A, B and C".
-
-    The list is read from the last ``window`` characters. Most lists are
-    short, so the last 60 are split first, cut after a character no
-    separator holds (no comma, space or letter of "and" / "or"): no
-    separator spans the cut, so that split agrees with the whole window's
-    after its first separator, and the whole window is split only when the
-    list reaches back to the cut.
-
-    >>> _names_before("results on the SQuAD, GLUE and SuperGLUE", 40)
-    [(15, 'SQuAD'), (22, 'GLUE'), (31, 'SuperGLUE')]
-    """
+    """``(start, name)`` of the capitalised names that end at ``end``: one, or a list "A, B and C"."""
     lo = max(0, end - window)
-    cut = end - 60
-    while cut > lo and (text[cut - 1] in ",andor" or text[cut - 1].isspace()):
-        cut -= 1
-    found = _list_before(text, cut, end, whole=False) if cut > lo else None
-    return found if found is not None else _list_before(text, lo, end, whole=True)
-
-
-def _list_before(text: str, lo: int, end: int, whole: bool) -> list[tuple[int, str]] | None:
-    """:func:`_names_before` over ``text[lo:end]``; None if not ``whole`` and the list may start before ``lo``."""
     parts = _LIST_SEP.split(text[lo:end])
     out: list[tuple[int, str]] = []
     pos = end
     for i in range(len(parts) - 1, -1, -2):  # names at even indices, separators between
-        if i == 0 and not whole:
-            return None  # the first piece is cut: the list may go on before it
         chunk = parts[i]
         name = _capitalised_tail(chunk)
         if not name:
