@@ -40,3 +40,14 @@ def test_discovery_method_names_with_runs_of_spaces(extractor, title):
     paper = Paper("t:x", title, "We use a novel  gated  sparse attention mechanism.")
     for m in extractor(paper).mentions:  # found where it is, named with single spaces
         assert "  " not in m.name and paper.text[m.start:m.end].split() == m.name.split() or m.type != "Technique"
+
+
+def test_discovery_listed_connector_needs_a_space_after_it():
+    """"methods such as X" lists X; a connector that ends the title does not reach into the abstract."""
+    from kg.extract.discovery import NameDiscoverer
+
+    d = NameDiscoverer()
+    listed = Paper("t:a", "A study", "We compare methods such as FooPrune and BarQuant.")
+    assert [(f.name, f.type) for f in d.listed(listed)] == [("FooPrune", "Technique"), ("BarQuant", "Technique")]
+    title_end = Paper("t:b", "Pruning methods such as", "FooPrune and BarQuant work.")
+    assert d.listed(title_end) == []

@@ -106,6 +106,8 @@ _NON_SPACE = re.compile(r"\S+")
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
 _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
 _CONNECTOR_WORDS = ("such as", "like", "including", "namely", "e.g.")
+#: a list connector as written: a space before it and, but for "e.g.", one after it
+_CONNECTORS_SPACED = (" such as ", " like ", " including ", " namely ", " e.g.")
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> list[re.Match]:
@@ -510,8 +512,8 @@ class NameDiscoverer:
         """Name-shaped names listed after a plural head noun: "methods such as PEFT and GaLore" -> Technique."""
         scan = scan or self.scan(paper)
         text, lowered, found = scan.text, scan.lowered, []
-        # the connector first (rarer than the nouns), after a space, then the word before it
-        starts = [i for i in scan.cues["connector"] if i and lowered[i - 1] == " "]
+        # the connector first (rarer than the nouns), spaced as written, then the word before it
+        starts = [i for i in scan.cues["connector"] if i and lowered.startswith(_CONNECTORS_SPACED, i - 1)]
         for m in filter(None, (_LIST_CONNECTOR.match(lowered, i) for i in starts)):
             before = lowered[max(0, m.start() - 16):m.start()].rstrip(" ,").rsplit(None, 1)
             etype = self._listed_type.get(before[-1]) if before else None
