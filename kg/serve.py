@@ -96,12 +96,13 @@ def negotiate(accept: str, kind: str) -> tuple[str, str]:
 
 def answer(source, text: str, accept: str, max_results: int | None) -> Response:
     """Run one query and serialize its answer as negotiated; errors become 4xx responses."""
-    from kg.store import is_update, query
+    from kg.store import NATIVE_FORMATS, is_update, query
 
     if is_update(text):
         return Response.error(HTTPStatus.FORBIDDEN, READ_ONLY)
+    rows_as = negotiate(accept, "select")[1]  # Oxigraph writes rows in it as it evaluates (CSV: made from TSV)
     try:
-        result = query(source, text, max_rows=max_results)
+        result = query(source, text, max_rows=max_results, result_format=rows_as if rows_as in NATIVE_FORMATS else "tsv")
     except ResultLimitError as err:
         return Response.error(HTTPStatus.BAD_REQUEST, f"{err} (the server's result cap)")
     except QueryError as err:
