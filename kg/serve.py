@@ -8,10 +8,12 @@ Updates are refused (403). ``GET /`` serves ``graph.html``.
 Queries run in worker processes, so a query past the timeout is stopped for
 real: its worker is killed and replaced. Each worker answers from an
 in-memory copy of the graph (by default for builds up to
-:data:`MEMORY_AUTO_BYTES` of N-Triples: 2-3x faster on joins and property
-paths than the on-disk store, whose every step is a RocksDB lookup) or from
-the on-disk store opened read-only. Answers larger than the result cap are
-refused with a message.
+:data:`MEMORY_AUTO_BYTES` of N-Triples: 2-4x faster on joins and property
+paths than the on-disk store, whose every step is a RocksDB lookup; see
+:func:`kg.store.grouped_by_object`) or from the on-disk store opened
+read-only. Oxigraph writes the answer in the negotiated format as it
+evaluates the query, with no Python object per row. Answers larger than the
+result cap are refused with a message.
 
 >>> server = make_server("out", port=0)  # doctest: +SKIP
 >>> threading.Thread(target=server.serve_forever, daemon=True).start()  # doctest: +SKIP

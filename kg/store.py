@@ -128,9 +128,10 @@ def grouped_by_object(ntriples: bytes) -> bytes:
     introduces or is evaluated on X; the descendants in a lineage), whose
     lists are the long ones in a graph with popular models and datasets,
     become sequential. At 1M triples: descendants of a root, 30k models,
-    1.6-1.7x faster; attribute look-ups by subject 1.1-1.4x slower. Only the
-    order changes: the same triples, the same answers (a line that is not
-    ``s p o .`` with single spaces, a comment, keeps a place by its text).
+    1.6-1.7x faster; look-ups by subject (a title per paper) 1.1-1.5x
+    slower. Only the order changes: the same triples, the same answers (a
+    line whose terms are not one space apart, or a comment, is placed by
+    its text).
 
     >>> grouped_by_object(b"<a> <p> <y> .\\n<b> <p> <x> .\\n<c> <p> <y> .\\n")
     b'<b> <p> <x> .\\n<a> <p> <y> .\\n<c> <p> <y> .\\n'
