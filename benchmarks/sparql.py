@@ -21,7 +21,7 @@ times, in the same run:
 
 It prints a table, the speedups over rdflib and the targets met or missed::
 
-    python benchmarks/sparql.py                          # 1M triples: ~2 min, ~3 GB
+    python benchmarks/sparql.py                          # 1M triples: ~3-4 min, ~3 GB
     python benchmarks/sparql.py --papers 2000 --models 1000 --datasets 20
 """
 from __future__ import annotations
