@@ -47,10 +47,10 @@ from kg.extract import Extractor
 from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
 from kg.model import ENTITY_TYPES, Paper
-from kg.parallel import SerialExecutor, get_executor
+from kg.parallel import SerialExecutor, get_executor, observe_chunk
 from kg.progress import Progress, Stopwatch
 from kg.state import BuildState, load_state, save_state
-from kg.store import STORE_DIR, build_store
+from kg.store import STORE_DIR, build_store, remove_store
 
 __all__ = ["DEFAULT_CORPUS", "HTML_FULL_MAX", "PROGRESS_FROM", "BuildResult", "build", "chunked", "overview_graph"]
 
@@ -103,6 +103,11 @@ def chunked(items: list, size: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
+def _chunk_size(papers: int, jobs: int | None) -> int:
+    """Papers per chunk: about eight chunks per worker, from 16 to :data:`CHUNK` papers."""
+    return max(16, min(CHUNK, papers // (8 * max(jobs or 2, 2)) or 1))
+
+
 def _ingest(inputs, state: BuildState, format, errors) -> tuple[list[Paper], list[str]]:
     """Merge the records of ``inputs`` into ``state``: the papers to extract, and paper keys that went away."""
     merger = state.merger
@@ -129,7 +134,7 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
     workers), ``assemble`` (this process) and ``extract wall`` (the whole loop).
     """
     start = time.perf_counter()
-    size = max(16, min(CHUNK, len(papers) // (8 * max(jobs or 2, 2)) or 1))
+    size = _chunk_size(len(papers), jobs)
     serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
@@ -150,6 +155,19 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
         bar.close()
         run.close()
         watch.add("extract wall", time.perf_counter() - start)
+
+
+def _learn(extractor, papers: list[Paper], executor: str, *, jobs: int | None, scheduler: str | None) -> None:
+    """The extractor's corpus-level pass; its per-paper part (``observe``) on the executor when that is parallel."""
+    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if hasattr(extractor, "observe") else None
+    if run is None or isinstance(run, SerialExecutor):
+        extractor.learn(papers)
+        return
+    try:
+        chunks = chunked(papers, _chunk_size(len(papers), jobs))
+        extractor.learn(observed=[o for part in run.map(chunks, observe_chunk) for o in part])
+    finally:
+        run.close()
 
 
 def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: Iterable[str]) -> tuple[set, list]:
@@ -318,15 +336,18 @@ def _frozen_gc(function):
 def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *, format: str | None = None,
           errors: str = "raise", html: bool = True, progress: bool | None = None, extractor: Extractor | None = None,
           jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
-          update: bool = False) -> BuildResult:
+          update: bool = False, store: bool = True) -> BuildResult:
     """Build the graph of ``inputs`` (default: the bundled corpus) into ``out``.
 
     Writes ``graph.nt``, ``graph.ttl``, ``graph.jsonld``, the SPARQL store
     ``store/``, ``graph.html`` and the state ``kg-state.pickle`` that
     ``update=True`` builds on. ``jobs``: worker processes (default: every
     core); ``executor="dask"`` with ``scheduler`` runs extraction on a Dask
-    cluster. Each file is replaced atomically; a failed update leaves the
-    build as it was.
+    cluster. ``store=False`` leaves the SPARQL store out (the first
+    ``kg query``, ``kg serve`` or :func:`kg.load` builds it from ``graph.nt``);
+    a store of an earlier build is removed before the new files go in, and
+    an update still keeps an existing store in step. Each file is replaced
+    atomically; a failed update leaves the build as it was.
     """
     start = time.perf_counter()
     watch = Stopwatch()
@@ -352,7 +373,7 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
     gc.freeze()
     if todo and hasattr(extractor, "learn"):  # a corpus-level pass: names discovered in any paper
         with watch("learn"):
-            extractor.learn(state.merger.papers())
+            _learn(extractor, state.merger.papers(), executor, jobs=jobs, scheduler=scheduler)
     for key in gone:
         assembler.remove(key)
     out.mkdir(parents=True, exist_ok=True)
@@ -361,7 +382,7 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
     sorter = BlockSorter(tmpdir=out)
     loader = None
     try:
-        loader = None if update else StoreLoader(out)
+        loader = None if update or not store else StoreLoader(out)
         fresh = [p.key for p in todo]
         if run is not None:
             _extract(todo, run, assembler, sorter, loader, jobs=jobs, progress=progress, watch=watch)
@@ -385,7 +406,7 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
         watch.add("store", loader.seconds)
     state.contributions = assembler.contributions
     with watch("store" if update else "commit"):
-        files = _commit(out, tmp, update)
+        files = _commit(out, tmp, update, store)
     with watch("state"):
         files.append(save_state(out, state))
     result = BuildResult(out, assembler, len(state.merger), triples, 0.0, files, extracted=len(todo),
@@ -438,19 +459,23 @@ def overview_graph(assembler: GraphAssembler, size: int | None = None, evidence:
     return g
 
 
-def _commit(out: Path, tmp: dict[str, Path], update: bool) -> list[Path]:
-    """Put the new files in place; an update first changes the store, in one transaction."""
-    if update:
-        try:
-            store = out / STORE_DIR
-            if store.is_dir() and (out / "graph.nt").is_file():
-                update_store(store, out / "graph.nt", tmp["graph.nt"])
-            else:
-                build_store(tmp["graph.nt"], out)
-        except BaseException:
-            for path in tmp.values():
-                path.unlink(missing_ok=True)
-            raise
+def _commit(out: Path, tmp: dict[str, Path], update: bool, store: bool = True) -> list[Path]:
+    """Put the new files in place; an update first changes the store, in one transaction.
+
+    A build without a store (``store=False``) first removes the store of an
+    earlier build, so no store ever answers for a graph it does not hold.
+    """
+    try:
+        if update and (out / STORE_DIR).is_dir() and (out / "graph.nt").is_file():
+            update_store(out / STORE_DIR, out / "graph.nt", tmp["graph.nt"])
+        elif update and store:
+            build_store(tmp["graph.nt"], out)
+        elif not store:
+            remove_store(out)
+    except BaseException:
+        for path in tmp.values():
+            path.unlink(missing_ok=True)
+        raise
     for name, path in tmp.items():
         path.replace(out / name)
     return [out / name for name in RDF_FILES]

@@ -45,6 +45,8 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["listing", "jsonl", "arxiv"]), help="Force an input format.")
 @click.option("--skip-bad", is_flag=True, help="Skip bad records and unreadable files with a warning.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--no-store", is_flag=True,
+              help="Do not build the SPARQL store (the first kg query or kg serve builds it from graph.nt).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on a terminal, for long inputs; log lines otherwise, with -v).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
@@ -53,7 +55,7 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--scheduler", help="Dask scheduler address, tcp://host:8786 (with --executor dask).")
 @click.option("--update", "update_dir", type=click.Path(file_okay=False),
               help="Add INPUTS to the existing build in this directory instead of building anew.")
-def build(inputs, out, fmt, skip_bad, no_html, progress, jobs, executor, scheduler, update_dir):
+def build(inputs, out, fmt, skip_bad, no_html, no_store, progress, jobs, executor, scheduler, update_dir):
     """Build the graph of INPUTS (files, directories, globs; default: the bundled corpus)."""
     from kg.build import build as run_build
 
@@ -61,7 +63,7 @@ def build(inputs, out, fmt, skip_bad, no_html, progress, jobs, executor, schedul
         logging.getLogger("kg.progress").setLevel(logging.INFO)
     result = run_build(inputs or None, update_dir or out, format=fmt, errors="skip" if skip_bad else "raise",
                        html=not no_html, progress=progress, jobs=jobs, executor=executor, scheduler=scheduler,
-                       update=update_dir is not None)
+                       update=update_dir is not None, store=not no_store)
     entities = ", ".join(f"{n} {t}" for t, n in result.entity_counts().items())
     click.echo(f"{result.papers} papers, {entities}; {result.edge_total()} edges, "
                f"{result.triples} triples in {result.seconds:.1f} s")

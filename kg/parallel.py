@@ -27,7 +27,7 @@ from kg.graph import contribution
 from kg.model import Extraction, Paper
 
 __all__ = ["EXECUTORS", "ChunkResult", "DaskExecutor", "ProcessExecutor", "SerialExecutor", "default_jobs",
-           "extract_chunk", "get_executor"]
+           "extract_chunk", "get_executor", "observe_chunk"]
 
 #: How long to wait for a Dask scheduler to answer.
 DASK_TIMEOUT = "20s"
@@ -58,15 +58,21 @@ def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction])
     return parts, blocks, (middle - start, time.thread_time() - middle)
 
 
+def observe_chunk(papers: list[Paper], extractor) -> list[tuple]:
+    """The new names of a chunk of papers, for the extractor's corpus-level pass (``Extractor.observe``)."""
+    return extractor.observe(papers)
+
+
 class SerialExecutor:
     """Extraction in this process."""
 
     def __init__(self, extractor):
         self.extractor = extractor
 
-    def map(self, chunks: Iterable[list[Paper]]) -> Iterator[ChunkResult]:
+    def map(self, chunks: Iterable[list[Paper]], function=extract_chunk) -> Iterator:
+        """``function(chunk, extractor)`` of each chunk, in order (default :func:`extract_chunk`)."""
         for chunk in chunks:
-            yield extract_chunk(chunk, self.extractor)
+            yield function(chunk, self.extractor)
 
     def close(self) -> None:
         pass
@@ -80,8 +86,8 @@ def _init_worker(extractor) -> None:
     _WORKER_EXTRACTOR = extractor
 
 
-def _worker_chunk(papers: list[Paper]) -> ChunkResult:
-    return extract_chunk(papers, _WORKER_EXTRACTOR)
+def _worker_chunk(function, papers: list[Paper]):
+    return function(papers, _WORKER_EXTRACTOR)
 
 
 class _Window:
@@ -109,8 +115,8 @@ class ProcessExecutor:
         self.pool = context.Pool(jobs, initializer=_init_worker, initargs=(extractor,))
         self.window = _Window(4 * jobs)
 
-    def map(self, chunks: Iterable[list[Paper]]) -> Iterator[ChunkResult]:
-        return self.window.run(lambda c: self.pool.apply_async(_worker_chunk, (c,)), chunks, lambda r: r.get())
+    def map(self, chunks: Iterable[list[Paper]], function=extract_chunk) -> Iterator:
+        return self.window.run(lambda c: self.pool.apply_async(_worker_chunk, (function, c)), chunks, lambda r: r.get())
 
     def close(self) -> None:
         self.pool.terminate()
@@ -136,8 +142,8 @@ class DaskExecutor:
         [self.extractor] = self.client.scatter([extractor], broadcast=True)
         self.window = _Window(window or 4 * workers)
 
-    def map(self, chunks: Iterable[list[Paper]]) -> Iterator[ChunkResult]:
-        submit = lambda c: self.client.submit(extract_chunk, c, self.extractor, pure=False)  # noqa: E731
+    def map(self, chunks: Iterable[list[Paper]], function=extract_chunk) -> Iterator:
+        submit = lambda c: self.client.submit(function, c, self.extractor, pure=False)  # noqa: E731
         return self.window.run(submit, chunks, lambda f: f.result())
 
     def close(self) -> None:

@@ -19,7 +19,9 @@ True
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import re
 import shutil
 from dataclasses import dataclass
@@ -32,10 +34,12 @@ import pyoxigraph as ox
 from kg.errors import GraphNotFoundError, QueryError, ResultLimitError
 from kg.prefixes import PREFIXES
 
+log = logging.getLogger(__name__)
+
 __all__ = [
-    "ENGINES", "GRAPH_FORMATS", "NATIVE_FORMATS", "READ_ONLY", "RESULT_FORMATS", "STORE_DIR", "QueryResult", "build_store",
-    "execute", "grouped_by_object", "is_update", "open_engine", "open_store", "prefixed_query", "query", "rdflib_graph", "restore_store",
-    "syntax_error",
+    "ENGINES", "GRAPH_FORMATS", "NATIVE_FORMATS", "READ_ONLY", "RESULT_FORMATS", "STORE_DIR", "QueryResult",
+    "build_store", "execute", "grouped_by_object", "is_update", "open_engine", "open_store", "prefixed_query", "query",
+    "rdflib_graph", "remove_store", "restore_store", "syntax_error",
 ]
 
 STORE_DIR = "store"
@@ -104,6 +108,36 @@ def build_store(nt_file: Path, out: Path) -> Path:
     return final
 
 
+def remove_store(out: Path) -> None:
+    """Remove the store of the build in ``out``, and the earlier one a killed build may have left aside.
+
+    Each is first renamed out of the way (atomic), so nothing half-deleted
+    is ever opened or put back.
+    """
+    gone = out / f".{STORE_DIR}.gone"
+    for path in (out / f".{STORE_DIR}.old", out / STORE_DIR):
+        if path.exists():
+            shutil.rmtree(gone, ignore_errors=True)
+            path.rename(gone)
+    shutil.rmtree(gone, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(out: Path):
+    """Hold ``out/.store.lock``: one process at a time builds a missing store."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    with open(out / f".{STORE_DIR}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _graph_file(out: Path) -> Path:
     nt = out / "graph.nt"
     if not nt.is_file():
@@ -162,8 +196,12 @@ def open_store(out: Path | str, *, memory: bool = False) -> ox.Store:
         return store
     path = out / STORE_DIR
     restore_store(out)
-    if not path.is_dir():
-        build_store(_graph_file(out), out)
+    if not path.is_dir():  # a build made without one (kg build --no-store)
+        nt = _graph_file(out)
+        with _locked(out):
+            if not path.is_dir():
+                log.warning("building the SPARQL store of %s (once)", out)
+                build_store(nt, out)
     try:
         return ox.Store.read_only(str(path))
     except OSError as err:

@@ -321,3 +321,57 @@ def test_build_update_refuses_a_state_file_that_would_run_code(halves, tmp_path,
     assert main(["build", "--update", str(out), str(second), "--no-html"]) == 1
     assert not marker.exists()
     assert "cannot read the build state" in capsys.readouterr().err
+
+
+def _open_and_count(out) -> int:
+    return len(open_store(out))
+
+
+def test_build_without_store_files_identical_store_built_on_first_open(halves, serial, tmp_path, caplog):
+    out = tmp_path / "out"
+    build(halves, out, html=False, jobs=1, store=False)
+    assert _files(out) == _files(serial)
+    assert not (out / "store").exists()
+    with caplog.at_level(logging.WARNING, logger="kg.store"):
+        assert _store_matches_nt(out)
+    assert "building the SPARQL store" in caplog.text
+    caplog.clear()
+    assert _store_matches_nt(out)  # opened, not built again
+    assert "building" not in caplog.text
+
+
+def test_build_without_store_removes_the_stale_store_of_an_earlier_build(halves, tmp_path):
+    a, b = halves
+    build([a], tmp_path, html=False, jobs=1)
+    assert (tmp_path / "store").is_dir()
+    (tmp_path / ".store.old").mkdir()  # as a build killed while swapping stores leaves it
+    build([a, b], tmp_path, html=False, jobs=1, store=False)
+    assert not (tmp_path / "store").exists() and not (tmp_path / ".store.old").exists()
+    assert _store_matches_nt(tmp_path)  # rebuilt from the new graph, not the old store
+
+
+def test_build_update_without_store_keeps_an_existing_store_in_step(halves, tmp_path):
+    a, b = halves
+    build([a], tmp_path, html=False, jobs=1)
+    build([b], tmp_path, html=False, update=True, store=False)
+    assert (tmp_path / "store").is_dir()
+    assert _store_matches_nt(tmp_path)
+
+
+def test_build_without_store_concurrent_first_queries_build_it_once(halves, tmp_path):
+    import multiprocessing
+
+    build(halves, tmp_path, html=False, jobs=1, store=False)
+    with multiprocessing.get_context("spawn").Pool(3) as pool:
+        counts = pool.map(_open_and_count, [tmp_path] * 3)
+    assert len(set(counts)) == 1 and counts[0] > 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".store.")) == [".store.lock"]
+
+
+def test_build_cli_no_store(halves, tmp_path, capsys):
+    assert main(["build", str(halves[0]), "--out", str(tmp_path), "--no-html", "--no-store", "-j", "1"]) == 0
+    assert not (tmp_path / "store").exists()
+    capsys.readouterr()
+    assert main(["query", str(tmp_path), "ASK { ?p a kg:Paper }"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "yes\n" and "building the SPARQL store" in captured.err

@@ -308,3 +308,13 @@ def test_pipeline_technique_named_by_paper_is_no_fine_tuned_model(extractor):
     triples = {(r.subject[1], r.predicate, r.object[1]) for r in extraction.relations}
     assert not any(p == "fineTunedFrom" for _, p, _ in triples)
     assert ("t:lore", "usesTechnique", "Natural FooLore") in triples
+
+
+def test_pipeline_learn_from_observed_chunks_equals_learn_from_papers(corpus_dir):
+    from kg.ingest import merge_papers, read_papers
+
+    papers = merge_papers(read_papers([corpus_dir]))[:200]
+    whole = Extractor().learn(papers)
+    observer = Extractor()
+    observed = [o for i in range(0, len(papers), 37) for o in observer.observe(papers[i:i + 37])]
+    assert observer.learn(observed=observed) == whole and len(whole) > 10

@@ -155,6 +155,7 @@ class NameDiscoverer:
         self.process_heads = frozenset(desc["process"])
         self.head_boundaries = frozenset(desc["boundaries"])
         self.not_heads = frozenset(desc["not_heads"])
+        self.collective = frozenset(desc["collective"])
         self.model_endings = tuple(desc["model_name_endings"])
         listed = {w: t for t in ("Technique", "Model") for w in desc["listed_" + t]}
         self._listed_type = listed
@@ -225,15 +226,24 @@ class NameDiscoverer:
 
         A process noun or a method word makes a Technique, a model word a Model,
         a dataset word a Dataset; a phrase that starts with a verb has no head.
+        After a collective noun ("a family of") the head is the noun after "of";
+        a typed noun followed by "and" / "or" is the head of the first of two
+        coordinated phrases.
 
         >>> d = NameDiscoverer()
         >>> [d.head_type(p) for p in ["Memory-Efficient LLM Training by Gradient Low-Rank Projection",
         ...                           "a pure German Language Model", "A Benchmark for Korean",
-        ...                           "Accelerating GaLore for memory-efficient LLM Training"]]
-        ['Technique', 'Model', 'Dataset', None]
+        ...                           "Accelerating GaLore for memory-efficient LLM Training",
+        ...                           "a family of models obtained by fine-tuning", "A Suite of Models and Data"]]
+        ['Technique', 'Model', 'Dataset', None, 'Model', 'Model']
         """
         words = []
         for token in _PHRASE_TOKENS.findall(phrase.lower()):
+            if token == "of" and len(words) >= 1 and words[-1] in self.collective:
+                words = []
+                continue
+            if token in ("and", "or") and words and self._typed_noun(words[-1]):
+                break
             if token in ".;:()!?\"" or token in self.head_boundaries:
                 break
             if token in {"a", "an", "the", "our", "its"} and not words:
@@ -249,7 +259,11 @@ class NameDiscoverer:
             return None  # "Accelerating GaLore ...", "Teaching ALBERT to Ponder": a verb, no head noun
         head = words[-1]
         pair = f"{words[-2]} {head}" if len(words) > 1 else head
-        for form in (pair, head, head[:-1] if head.endswith("s") else head):
+        return self._typed_noun(head, pair)
+
+    def _typed_noun(self, head: str, pair: str | None = None) -> str | None:
+        """The type a head noun (or the pair of words ending in it) names, or None."""
+        for form in (pair or head, head, head[:-1] if head.endswith("s") else head):
             if form in self.type_cues["Dataset"]:
                 return "Dataset"
             if form in self.type_cues["Technique"] or form in self.process_heads:

@@ -100,31 +100,45 @@ class Extractor:
         _freeze_heap()
 
     # -- corpus-level pass ---------------------------------------------------
-    def learn(self, papers: Iterable[Paper]) -> tuple[Entity, ...]:
-        """Discover the names of all ``papers`` so every paper links them alike.
+    def observe(self, papers: Iterable[Paper]) -> list[tuple]:
+        """The new names of ``papers``, for :meth:`learn`: ``(key, name, type, aliases, (base key, marker) or None)``.
 
-        Returns the learned entities (also in :attr:`learned`). Names that
-        link to the gazetteer are not learned; spellings of one name (same
-        key) form one entity named by its most frequent spelling.
+        Each paper is read on its own, so chunks of a corpus can be observed
+        in parallel (before :meth:`learn`) and their observations chained.
         """
-        surfaces: dict[str, Counter] = defaultdict(Counter)
-        types: dict[str, Counter] = defaultdict(Counter)
-        aliases: dict[str, set] = defaultdict(set)
-        variant_of: dict[str, tuple[str, str]] = {}  # key of a chat / instruct name -> (key of its base, marker)
+        observed = []
         for paper in papers:
             for found in self._discovered(paper):
                 # known names, and known names with a modifier ("BERT-like"), are not learned
                 if (self.linker.link(found.name, fuzzy=False) is not None
                         or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None):
                     continue
-                key = self._key(found.name)
+                key, variant = self._key(found.name), None
                 split = self.linker.variant_split(found.name)
                 if split is not None:  # FooLM-7B-Chat and FooLM-13B-chat are one model, FooLM-Chat
-                    key = normalize(split[0]) + split[1]
-                    variant_of[key] = (normalize(split[0]), split[1])
-                surfaces[key][found.name] += 1
-                types[key][self._typed(found)[1]] += 1
-                aliases[key].update(found.aliases)
+                    variant = (normalize(split[0]), split[1])
+                    key = variant[0] + variant[1]
+                observed.append((key, found.name, self._typed(found)[1], tuple(found.aliases), variant))
+        return observed
+
+    def learn(self, papers: Iterable[Paper] = (), observed: Iterable[tuple] | None = None) -> tuple[Entity, ...]:
+        """Discover the names of all ``papers`` so every paper links them alike.
+
+        Returns the learned entities (also in :attr:`learned`). Names that
+        link to the gazetteer are not learned; spellings of one name (same
+        key) form one entity named by its most frequent spelling. ``observed``:
+        the papers' :meth:`observe` output instead of the papers, in corpus order.
+        """
+        surfaces: dict[str, Counter] = defaultdict(Counter)
+        types: dict[str, Counter] = defaultdict(Counter)
+        aliases: dict[str, set] = defaultdict(set)
+        variant_of: dict[str, tuple[str, str]] = {}  # key of a chat / instruct name -> (key of its base, marker)
+        for key, name, etype, also, variant in self.observe(papers) if observed is None else observed:
+            if variant is not None:
+                variant_of[key] = variant
+            surfaces[key][name] += 1
+            types[key][etype] += 1
+            aliases[key].update(also)
         # a size variant of a learned name is that name: FlexiBERT-Large is FlexiBERT
         for key in sorted(surfaces, key=lambda k: (-len(k), k)):
             kind = types[key].most_common(1)[0][0]
