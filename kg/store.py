@@ -86,7 +86,6 @@ def restore_store(out: Path | str) -> None:
         old.rename(final)
 
 
-_restore_store = restore_store  # the old private name, still imported by kg.build
 
 
 def build_store(nt_file: Path, out: Path) -> Path:

@@ -204,7 +204,6 @@ def test_store_restore_store_is_public(tmp_path):
     (tmp_path / ".store.old").mkdir()
     restore_store(tmp_path)
     assert (tmp_path / "store").is_dir() and not (tmp_path / ".store.old").exists()
-    assert kg.store._restore_store is restore_store  # the old name, for kg.build
 
 
 def test_store_declared_prefix_wins(lineage_out):
