@@ -10,15 +10,18 @@ times, in the same run:
   rdflib's default in-memory store;
 - three queries on each: the ancestors (``kg:derivedFrom+``) of 100 models,
   the descendants of a root model, and a join (compressed models evaluated
-  on the most popular dataset, with the papers introducing them). Every
-  engine must give the same answers;
+  on the most popular dataset, with the papers introducing them); and a
+  fourth, outside the targets, of look-ups by subject (the title of each
+  paper introducing a model: 50k), the kind of query the in-memory store's
+  layout (:func:`kg.store.grouped_by_object`) makes slower, shown against
+  the same store loaded in file order. Every engine must give the same answers;
 - the same queries served over HTTP by ``kg serve`` (in memory, the default
   at this size, and ``--disk``);
 - a cold ``kg query`` process on the build: wall time, and its imports.
 
 It prints a table, the speedups over rdflib and the targets met or missed::
 
-    python benchmarks/sparql.py                          # 1M triples: ~2 min, ~3 GB
+    python benchmarks/sparql.py                          # 1M triples: ~3-4 min, ~3 GB
     python benchmarks/sparql.py --papers 2000 --models 1000 --datasets 20
 """
 from __future__ import annotations
@@ -50,7 +53,9 @@ from kg.synthetic import write_lineage  # noqa: E402
 from kg.vocab import PREFIXES  # noqa: E402
 
 MB = 1 << 20
-QUERIES = ("ancestors", "descendants", "join")
+QUERIES = ("ancestors", "descendants", "join", "look-ups")
+#: The queries the targets are about.
+TARGETED = QUERIES[:3]
 #: Targets: speedup over rdflib on these queries, milliseconds when served, seconds for a cold ``kg query``.
 SPEEDUP, SERVED_MS, COLD_S = 20.0, 100.0, 1.0
 #: Modules a ``kg query`` process must not import (the builder's and the HTML view's).
@@ -58,7 +63,7 @@ HEAVY = ("rdflib", "networkx", "pyvis", "kg.build", "kg.extract", "spacy", "rapi
 
 
 def lineage_queries(models: int, seed: int = 1) -> dict[str, str]:
-    """The three timed queries: ancestors of 100 models, descendants of root ``m0``, the compressed-models join."""
+    """The timed queries: ancestors of 100 models, descendants of root ``m0``, the compressed-models join, look-ups."""
     chosen = random.Random(seed).sample(range(models), min(100, models))
     values = " ".join(f"model:m{m}" for m in chosen)
     return {
@@ -66,6 +71,7 @@ def lineage_queries(models: int, seed: int = 1) -> dict[str, str]:
         "descendants": "SELECT ?model WHERE { ?model kg:derivedFrom+ model:m0 }",
         "join": "SELECT ?model ?base ?paper ?title WHERE { ?model kg:compresses ?base ; kg:evaluatedOn dataset:d0 . "
                 "?paper kg:introduces ?model ; dcterms:title ?title }",
+        "look-ups": "SELECT ?paper ?title WHERE { ?paper kg:introduces ?model ; dcterms:title ?title }",
     }
 
 
@@ -118,6 +124,9 @@ class Engine:
             for name, text in queries.items():
                 counted = re.sub(r"^SELECT .*? WHERE", "SELECT (COUNT(*) AS ?n) WHERE", text)
                 _, self.cpu["count " + name], _ = _timed(lambda t=counted: self.answer(t), self.repeat)
+                # the whole answer written as SPARQL JSON, what kg serve sends (the timed answers are TSV)
+                _, self.cpu["json " + name], _ = _timed(lambda t=text: query(self.store, t, result_format="json"),
+                                                        self.repeat)
 
     def best(self, name: str, cpu: bool = False) -> float:
         return _warm((self.cpu if cpu else self.times)[name])
@@ -144,6 +153,20 @@ class OxigraphMemory(OxigraphDisk):
         before = _rss()
         start = time.perf_counter()
         self.store = open_store(out, memory=True)
+        self.load_s = time.perf_counter() - start
+        self.memory = _rss() - before
+
+
+class OxigraphMemoryFileOrder(OxigraphDisk):
+    """In memory, loaded in the order of ``graph.nt`` (sorted: by subject), as ``open_store(memory=True)`` did before."""
+
+    def load(self, out: Path) -> None:
+        import pyoxigraph as ox
+
+        before = _rss()
+        start = time.perf_counter()
+        self.store = ox.Store()
+        self.store.bulk_load(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
         self.load_s = time.perf_counter() - start
         self.memory = _rss() - before
 
@@ -277,11 +300,15 @@ def report(engines: list[Engine], triples: int, served_figures: dict, cold: dict
         lines.append(f"{engine.name + ', first run':<52}" + "".join(f"{_ms(engine.times[q][0]):>12}" for q in QUERIES))
     lines += ["", "load: the on-disk store as kg build makes it (bulk load, compaction), then opened; the others "
               "parse graph.nt. memory: RSS growth (kg serve: server and its one worker)"]
-    lines += ["", "where the CPU time goes: evaluation alone (COUNT(*), no term decoded) / the whole answer"]
+    lines += ["", "where the CPU time goes: evaluation alone (COUNT(*), no term decoded) / the whole answer in TSV / "
+              "in SPARQL JSON; then served (JSON, over HTTP: the server's and its worker's CPU)"]
     for engine in engines:
         if "count join" in engine.cpu:
-            lines.append(f"  {engine.name:<48}  " + "".join(
-                f"{_ms(engine.best('count ' + q, True)):>7} /{_ms(engine.best(q, True)):>7}" for q in QUERIES))
+            lines.append(f"  {engine.name:<28}" + "".join(
+                f"  {_ms(engine.best('count ' + q, True)):>6} /{_ms(engine.best(q, True)):>7} /"
+                f"{_ms(engine.best('json ' + q, True)):>7}" for q in QUERIES))
+    for label, figures in served_figures.items():
+        lines.append(f"  {label:<28}" + "".join(f"  {'':>6}  {'':>7}  {_ms(figures['cpu'][q]):>7}" for q in QUERIES))
     baseline = next((e for e in engines if e.name == "rdflib"), None)
     checks = []
     if baseline is not None:
@@ -294,16 +321,16 @@ def report(engines: list[Engine], triples: int, served_figures: dict, cold: dict
             lines.append(f"  {name:<48}  " + "".join(f"{by_wall[q]:>11.1f}x" for q in QUERIES) + "  "
                          + "".join(f"{by_cpu[q]:>11.1f}x" for q in QUERIES))
             if name in ("pyoxigraph in memory", "kg serve (memory)"):
-                checks.append((f"{name} >= {SPEEDUP:g}x faster than rdflib on every query (wall time)",
-                               min(by_wall.values()) >= SPEEDUP))
-                checks.append((f"{name} >= {SPEEDUP:g}x faster than rdflib on every query (CPU time)",
-                               min(by_cpu.values()) >= SPEEDUP))
+                checks.append((f"{name} >= {SPEEDUP:g}x faster than rdflib on {', '.join(TARGETED)} (wall time)",
+                               min(by_wall[q] for q in TARGETED) >= SPEEDUP))
+                checks.append((f"{name} >= {SPEEDUP:g}x faster than rdflib on {', '.join(TARGETED)} (CPU time)",
+                               min(by_cpu[q] for q in TARGETED) >= SPEEDUP))
     main_served = served_figures.get("kg serve (memory)")
     if main_served:
-        checks.append((f"kg serve answers each query in under {SERVED_MS:g} ms (wall time)",
-                       max(main_served["times"].values()) * 1000 < SERVED_MS))
-        checks.append((f"kg serve answers each query in under {SERVED_MS:g} ms (CPU time)",
-                       max(main_served["cpu"].values()) * 1000 < SERVED_MS))
+        checks.append((f"kg serve answers {', '.join(TARGETED)} each in under {SERVED_MS:g} ms (wall time)",
+                       max(main_served["times"][q] for q in TARGETED) * 1000 < SERVED_MS))
+        checks.append((f"kg serve answers {', '.join(TARGETED)} each in under {SERVED_MS:g} ms (CPU time)",
+                       max(main_served["cpu"][q] for q in TARGETED) * 1000 < SERVED_MS))
     lines += ["", f"cold `kg query OUT <ancestors of one model>` ({cold['rows']} rows): "
               + ", ".join(f"{t:.2f} s" for t in cold["times"]) + f"; imports {cold['imports_s']:.2f} s, slowest "
               + ", ".join(f"{name} {us / 1000:.0f} ms" for name, us in cold["slowest"])
@@ -332,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                                 max_depth=args.max_depth)
         queries = lineage_queries(args.models)
         engines: list[Engine] = [OxigraphDisk("pyoxigraph on disk", args.repeat),
-                                 OxigraphMemory("pyoxigraph in memory", args.repeat)]
+                                 OxigraphMemory("pyoxigraph in memory", args.repeat),
+                                 OxigraphMemoryFileOrder("in memory, file order", args.repeat)]
         if not args.no_rdflib:
             engines += [Oxrdflib("oxrdflib", 3), RdflibEngine("rdflib", 2)]
         for engine in engines:

@@ -48,7 +48,7 @@ import pyoxigraph as ox
 
 from kg.errors import GraphNotFoundError, KGError, QueryError
 from kg.model import ENTITY_TYPES
-from kg.store import READ_ONLY, syntax_error, is_update, open_store
+from kg.store import execute, open_store
 from kg.vocab import PREFIXES
 
 __all__ = ["EntityInfo", "Graph", "PaperRef", "Rows", "View", "load", "to_term"]
@@ -375,6 +375,17 @@ def _out_of(source) -> Path:
     return Path(out)
 
 
+def _rows(result) -> Rows | bool:
+    """Oxigraph's answer as :class:`Rows` of Python values (a ``bool`` for ASK)."""
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        return Rows(variables, (tuple(_python(s[v]) for v in variables) for s in result))
+    return Rows(("subject", "predicate", "object"),
+                ((_python(t.subject), _python(t.predicate), _python(t.object)) for t in result))
+
+
 class Graph:
     """A built graph: SPARQL over its Oxigraph store, networkx over its triples.
 
@@ -405,22 +416,7 @@ class Graph:
         value). A malformed query raises :class:`~kg.errors.QueryError` with
         its line and column; an update (INSERT, DELETE ...) is refused.
         """
-        if is_update(sparql):
-            raise QueryError(READ_ONLY)
-        text = bind(sparql, bindings)
-        try:
-            result = self.store.query(text, prefixes=PREFIXES)
-            if isinstance(result, ox.QueryBoolean):
-                return bool(result)
-            if isinstance(result, ox.QuerySolutions):
-                variables = tuple(v.value for v in result.variables)
-                return Rows(variables, (tuple(_python(s[v]) for v in variables) for s in result))
-            return Rows(("subject", "predicate", "object"),
-                        ((_python(t.subject), _python(t.predicate), _python(t.object)) for t in result))
-        except SyntaxError as err:
-            raise syntax_error(err, text) from err
-        except OSError as err:
-            raise QueryError(f"query failed: {err}") from err
+        return execute(self.store, bind(sparql, bindings), _rows)
 
     @cached_property
     def nx(self):

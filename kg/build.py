@@ -50,7 +50,7 @@ from kg.model import ENTITY_TYPES, Paper
 from kg.parallel import SerialExecutor, get_executor, observe_chunk
 from kg.progress import Progress, Stopwatch
 from kg.state import BuildState, load_state, save_state
-from kg.store import STORE_DIR, build_store, remove_store
+from kg.store import STORE_DIR, build_store, remove_store, restore_store
 
 __all__ = ["DEFAULT_CORPUS", "HTML_FULL_MAX", "PROGRESS_FROM", "BuildResult", "build", "chunked", "overview_graph"]
 
@@ -231,11 +231,9 @@ class StoreLoader:
     """
 
     def __init__(self, out: Path, batch: int | None = None):
-        from kg.store import _restore_store
-
         self.out, self.batch = out, batch or STORE_BATCH
         self.path, self.old = out / f".{STORE_DIR}.new", out / f".{STORE_DIR}.old"
-        _restore_store(out)
+        restore_store(out)
         for leftover in (self.path, self.old):
             shutil.rmtree(leftover, ignore_errors=True)
         self.store = ox.Store(str(self.path))

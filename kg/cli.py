@@ -108,14 +108,15 @@ def query(out, sparql, query_file, fmt, limit, engine):
 
     The project prefixes (kg:, model:, dataset:, rdfs:, skos:, prov:, dcterms: ...) are declared for you.
     """
-    from kg.store import open_engine
+    from kg.store import NATIVE_FORMATS, open_engine
     from kg.store import query as run_query
 
     if query_file is not None:
         sparql = query_file.read()
     if not sparql:
         raise click.UsageError("give a query, or -f FILE")
-    result = run_query(open_engine(out, engine), sparql)
+    # rows are written by Oxigraph in the asked format as they are evaluated (tsv for a table)
+    result = run_query(open_engine(out, engine), sparql, result_format=fmt if fmt in NATIVE_FORMATS else "tsv")
     if fmt == "table":
         if result.kind == "select":
             click.echo(_table(result.variables, result.short_rows(), limit))

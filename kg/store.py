@@ -27,6 +27,7 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 import pyoxigraph as ox
 
@@ -36,8 +37,9 @@ from kg.prefixes import PREFIXES
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "ENGINES", "GRAPH_FORMATS", "READ_ONLY", "RESULT_FORMATS", "STORE_DIR", "QueryResult", "build_store",
-    "is_update", "remove_store", "open_engine", "open_store", "prefixed_query", "query", "rdflib_graph", "syntax_error",
+    "ENGINES", "GRAPH_FORMATS", "NATIVE_FORMATS", "READ_ONLY", "RESULT_FORMATS", "STORE_DIR", "QueryResult",
+    "build_store", "execute", "grouped_by_object", "is_update", "open_engine", "open_store", "prefixed_query", "query",
+    "rdflib_graph", "remove_store", "restore_store", "syntax_error",
 ]
 
 STORE_DIR = "store"
@@ -50,6 +52,7 @@ GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "j
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
                      r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 READ_ONLY = "SPARQL updates are refused: the store is read-only"
+T = TypeVar("T")
 
 
 def is_update(text: str) -> bool:
@@ -63,11 +66,26 @@ def is_update(text: str) -> bool:
     return _UPDATE.match(text) is not None
 
 
-def _restore_store(out: Path) -> None:
-    """Put back the previous store of a build killed between moving it aside and moving the new one in."""
+def restore_store(out: Path | str) -> None:
+    """Put back the previous store of a build killed between moving it aside and moving the new one in.
+
+    :func:`build_store` replaces ``out/store`` in two renames (the old store to
+    ``out/.store.old``, the new one in); a build killed between them leaves no
+    ``out/store``. This renames the old one back; it does nothing otherwise.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> (out / ".store.old").mkdir()
+    >>> restore_store(out)
+    >>> sorted(p.name for p in out.iterdir())
+    ['store']
+    """
+    out = Path(out)
     final, old = out / STORE_DIR, out / f".{STORE_DIR}.old"
     if not final.exists() and old.is_dir():
         old.rename(final)
+
+
 
 
 def build_store(nt_file: Path, out: Path) -> Path:
@@ -75,7 +93,7 @@ def build_store(nt_file: Path, out: Path) -> Path:
     final = out / STORE_DIR
     tmp = out / f".{STORE_DIR}.new"
     old = out / f".{STORE_DIR}.old"
-    _restore_store(out)
+    restore_store(out)
     for leftover in (tmp, old):
         shutil.rmtree(leftover, ignore_errors=True)
     store = ox.Store(str(tmp))
@@ -126,25 +144,57 @@ def _graph_file(out: Path) -> Path:
     return nt
 
 
+def _object_of(line: bytes) -> bytes:
+    return line.split(b" ", 2)[-1]
+
+
+def grouped_by_object(ntriples: bytes) -> bytes:
+    """The same N-Triples lines, reordered so that the triples of each object are adjacent.
+
+    How an in-memory store is laid out: Oxigraph's keeps, for each term, a
+    list of the quads it is the subject (or predicate, object) of, linked
+    through the quads in load order, and a look-up walks one such list.
+    ``graph.nt`` is sorted, so a subject's triples are adjacent in memory
+    and its list is walked in a few cache lines; an object's are scattered,
+    one cache miss per triple. Loading grouped by object turns it round:
+    the walks that follow links backwards (what derives from, mentions,
+    introduces or is evaluated on X; the descendants in a lineage), whose
+    lists are the long ones in a graph with popular models and datasets,
+    become sequential. At 1M triples: descendants of a root, 30k models,
+    1.6-1.7x faster; look-ups by subject (a title per paper) 1.1-1.5x
+    slower. Only the order changes: the same triples, the same answers (a
+    line whose terms are not one space apart, or a comment, is placed by
+    its text).
+
+    >>> grouped_by_object(b"<a> <p> <y> .\\n<b> <p> <x> .\\n<c> <p> <y> .\\n")
+    b'<b> <p> <x> .\\n<a> <p> <y> .\\n<c> <p> <y> .\\n'
+    """
+    lines = ntriples.splitlines()
+    lines.sort(key=_object_of)
+    lines.append(b"")
+    return b"\n".join(lines)
+
+
 def open_store(out: Path | str, *, memory: bool = False) -> ox.Store:
     """Open a build's store read-only; builds it from ``graph.nt`` if missing.
 
     ``memory=True``: an in-memory copy loaded from ``graph.nt`` instead (about
     3 s and 400 MB per million triples), which answers joins and property
-    paths 2-3x faster than the on-disk store; what ``kg serve`` uses for builds
-    of moderate size. Either way, :func:`query` refuses updates.
+    paths 2-4x faster than the on-disk store; what ``kg serve`` uses for builds
+    of moderate size. It is loaded :func:`grouped_by_object`. Either way,
+    :func:`query` refuses updates.
     """
     out = Path(out)
     if memory:
         nt = _graph_file(out)
         store = ox.Store()
         try:
-            store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+            store.bulk_load(grouped_by_object(nt.read_bytes()), format=ox.RdfFormat.N_TRIPLES)
         except (OSError, SyntaxError) as err:
             raise GraphNotFoundError(f"{nt}: cannot load the graph ({err}); rebuild with 'kg build --out {out}'") from err
         return store
     path = out / STORE_DIR
-    _restore_store(out)
+    restore_store(out)
     if not path.is_dir():  # a build made without one (kg build --no-store)
         nt = _graph_file(out)
         with _locked(out):
@@ -199,18 +249,40 @@ def prefixed_query(text: str) -> str:
     return head + text
 
 
-class _Cap:
-    """A binary sink for Oxigraph's serializers: counts lines (one per row or triple), stops past ``max_lines``."""
+#: What starts a row (or triple) in each format Oxigraph writes, to count them as the bytes go by. TSV and
+#: N-Triples escape line breaks in literals; XML escapes ``<``; JSON escapes ``"``, so ``{"`` after ``[`` or ``,``
+#: is a row with a binding (and ``{}`` one without, a mark a literal can also hold: see :func:`_query_oxigraph`).
+_ROW_MARKS = {"tsv": (b"\n",), "nt": (b"\n",), "xml": (b"<result>",), "json": (b'[{"', b',{"', b"[{}", b",{}")}
+#: Lines before the first row.
+_HEADER_ROWS = {"tsv": 1}
 
-    def __init__(self, max_lines: int | None, message: str):
-        self.max_lines, self.message, self.lines, self.parts = max_lines, message, 0, []
+
+class _Cap:
+    """A binary sink for Oxigraph's serializers: counts rows (or triples) by :data:`_ROW_MARKS`, stops past ``max_rows``.
+
+    >>> sink = _Cap("json", 1, "too many")
+    >>> sink.write(b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"literal","value":",{\\\\"x"}}')
+    86
+    >>> sink.write(b',{"a":{"type":"literal","value":"b"}}]}}')
+    Traceback (most recent call last):
+    kg.errors.ResultLimitError: too many
+    """
+
+    def __init__(self, fmt: str, max_rows: int | None, message: str):
+        self.marks, self.message, self.parts = _ROW_MARKS[fmt], message, []
+        self.max_marks = None if max_rows is None else max_rows + _HEADER_ROWS.get(fmt, 0)
+        self.overlap = max(len(m) for m in self.marks) - 1  # a mark split between two writes
+        self.marked, self.tail = 0, b""
 
     def write(self, block) -> int:
         block = bytes(block)
-        self.lines += block.count(b"\n")
         self.parts.append(block)
-        if self.max_lines is not None and self.lines > self.max_lines:
-            raise ResultLimitError(self.message)
+        if self.max_marks is not None:
+            seen = self.tail + block
+            self.marked += sum(seen.count(m) - self.tail.count(m) for m in self.marks)
+            self.tail = seen[len(seen) - self.overlap:] if self.overlap else b""
+            if self.marked > self.max_marks:
+                raise ResultLimitError(self.message)
         return len(block)
 
     def flush(self) -> None:
@@ -369,23 +441,55 @@ def syntax_error(err: Exception | str, text: str, line: int | None = None, colum
     return QueryError(f"SPARQL syntax error at {where}: {message}")
 
 
-def _query_oxigraph(store: ox.Store, text: str, max_rows: int | None) -> QueryResult:
-    """Run on Oxigraph and serialize natively (TSV rows, N-Triples graphs), stopping past ``max_rows``."""
+def execute(store: ox.Store, text: str, read: Callable[[Any], T]) -> T:
+    """Run ``text`` on an Oxigraph store with the project prefixes declared; ``read(answer)``.
+
+    The one step where a query meets Oxigraph, for :func:`query` and
+    :meth:`kg.Graph.query`: an update is refused; a syntax error becomes a
+    one-line :class:`QueryError` with its line and column, and so does an
+    evaluation error, raised by Oxigraph as ``read`` consumes the (lazy) answer.
+
+    >>> execute(ox.Store(), "ASK { ?s kg:basedOn ?o }", bool)
+    False
+    >>> execute(ox.Store(), "SELECT ?s WHERE { ?s kg:basedOn }", list)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.QueryError: SPARQL syntax error at line 1, column 33 near '}': ...
+    """
+    if is_update(text):
+        raise QueryError(READ_ONLY)
     try:
-        result = store.query(text, prefixes=PREFIXES)
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", json.dumps({"head": {}, "boolean": bool(result)}).encode())
-        if isinstance(result, ox.QuerySolutions):  # a header line, then one line per row
-            kind, fmt, what, extra = "select", ox.QueryResultsFormat.TSV, "rows", 1
-        else:
-            kind, fmt, what, extra = "graph", ox.RdfFormat.N_TRIPLES, "triples", 0
-        sink = _Cap(None if max_rows is None else max_rows + extra, _too_many(max_rows, what))
-        result.serialize(sink, format=fmt)
+        return read(store.query(text, prefixes=PREFIXES))
     except SyntaxError as err:
         raise syntax_error(err, text) from err
     except OSError as err:
         raise QueryError(f"query failed: {err}") from err
-    return QueryResult(kind, sink.getvalue(), "tsv" if kind == "select" else "nt")
+
+
+#: The formats :func:`query` can have Oxigraph write SELECT answers in directly (CSV is made from TSV).
+NATIVE_FORMATS = ("tsv", "json", "xml")
+
+
+def _query_oxigraph(store: ox.Store, text: str, max_rows: int | None, fmt: str) -> QueryResult:
+    """Run on Oxigraph and serialize natively (rows as ``fmt``, graphs as N-Triples), stopping past ``max_rows``."""
+
+    def write(result) -> QueryResult:
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", json.dumps({"head": {}, "boolean": bool(result)}).encode())
+        if isinstance(result, ox.QuerySolutions):
+            kind, data_format, target, what = "select", fmt, RESULT_FORMATS[fmt], "rows"
+        else:
+            kind, data_format, target, what = "graph", "nt", ox.RdfFormat.N_TRIPLES, "triples"
+        sink = _Cap(data_format, max_rows, _too_many(max_rows, what))
+        result.serialize(sink, format=target)
+        return QueryResult(kind, sink.getvalue(), data_format)
+
+    try:
+        return execute(store, text, write)
+    except ResultLimitError:
+        if fmt != "json":
+            raise
+        # JSON rows are counted by marks a literal may also hold ("{}" after "," or "["): count exactly, in TSV
+        return _query_oxigraph(store, text, max_rows, "tsv")
 
 
 def _query_rdflib(graph, text: str, max_rows: int | None) -> QueryResult:
@@ -415,7 +519,7 @@ def _query_rdflib(graph, text: str, max_rows: int | None) -> QueryResult:
         raise QueryError(f"query failed: {err}") from err
 
 
-def query(source, text: str, *, max_rows: int | None = None) -> QueryResult:
+def query(source, text: str, *, max_rows: int | None = None, result_format: str = "tsv") -> QueryResult:
     """Run a SPARQL query with the project prefixes declared.
 
     ``source`` is an Oxigraph store (:func:`open_store`) or an rdflib graph
@@ -423,12 +527,21 @@ def query(source, text: str, *, max_rows: int | None = None) -> QueryResult:
     Oxigraph directly. More than ``max_rows`` rows (or triples) raises
     :class:`ResultLimitError`; a malformed query a :class:`QueryError` with
     the line and column; an update (INSERT, DELETE ...) is refused.
+    ``result_format`` (one of :data:`NATIVE_FORMATS`): the format Oxigraph
+    writes SELECT rows in, as they are evaluated; ask for the one you will
+    serialize to, and :meth:`QueryResult.serialize` gives it as is.
+
+    >>> store = ox.Store()
+    >>> query(store, "SELECT ?s WHERE { ?s ?p ?o }", result_format="json").data
+    b'{"head":{"vars":["s"]},"results":{"bindings":[]}}'
     """
+    if result_format not in NATIVE_FORMATS:
+        raise QueryError(f"unknown native result format {result_format!r}; choose one of {', '.join(NATIVE_FORMATS)}")
     if is_update(text):
         raise QueryError(READ_ONLY)
     if isinstance(source, ox.Store):
-        return _query_oxigraph(source, text, max_rows)
+        return _query_oxigraph(source, text, max_rows, result_format)
     inner = getattr(source.store, "_inner", None)
     if isinstance(inner, ox.Store):
-        return _query_oxigraph(inner, text, max_rows)
+        return _query_oxigraph(inner, text, max_rows, result_format)
     return _query_rdflib(source, text, max_rows)

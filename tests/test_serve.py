@@ -158,6 +158,19 @@ def test_serve_result_cap(server):
     assert len(capped["results"]["bindings"]) == CAP
 
 
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/tab-separated-values", "text/csv"])
+def test_serve_result_cap_in_every_format(server, built_out, accept):
+    """Rows are written in the negotiated format as they are evaluated, and counted exactly in each."""
+    everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    status, _, body = _http(server.url + "/sparql?" + urlencode({"query": everything}), headers={"Accept": accept})
+    assert status == 400 and f"more than {CAP} rows" in body.decode()
+    text = everything + f" ORDER BY ?s ?p ?o LIMIT {CAP}"
+    status, media, body = _http(server.url + "/sparql?" + urlencode({"query": text}), headers={"Accept": accept})
+    own = query(open_store(built_out), text).serialize(negotiate(accept, "select")[1])
+    assert status == 200 and media.startswith(accept) and body == own
+
+
 def test_serve_syntax_error_is_a_bad_request_with_the_position(server):
     status, media, body = _http(server.url + "/sparql?" + urlencode({"query": "SELECT ?x WHERE {\n ?x"}))
     assert status == 400 and media.startswith("text/plain") and "line 2, column" in body.decode()

@@ -15,7 +15,9 @@ import pytest
 
 from kg.cli import main
 from kg.errors import GraphNotFoundError, QueryError, ResultLimitError
-from kg.store import ENGINES, RESULT_FORMATS, is_update, open_engine, open_store, query, rdflib_graph
+import kg.store
+from kg.store import (ENGINES, NATIVE_FORMATS, RESULT_FORMATS, execute, grouped_by_object, is_update, open_engine,
+                      open_store, query, rdflib_graph, restore_store)
 from kg.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,15 +136,74 @@ HOSTILE = [  # (subject, object) of ex:p triples: terms that a results format mu
 ]
 
 
+@pytest.mark.parametrize("native", NATIVE_FORMATS)
 @pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
-def test_store_results_are_exactly_oxigraphs_own(fmt):
+def test_store_results_are_exactly_oxigraphs_own(native, fmt):
+    """Rows written by Oxigraph in any native format, then given in any format: Oxigraph's own bytes."""
     store = ox.Store()
     store.extend(ox.Quad(s, ox.NamedNode("https://e.org/p"), o) for s, o in HOSTILE)
     text = "SELECT ?s ?o ?unbound WHERE { ?s <https://e.org/p> ?o OPTIONAL { ?s <https://e.org/none> ?unbound } }"
-    result = query(store, text, max_rows=len(HOSTILE))
+    result = query(store, text, max_rows=len(HOSTILE), result_format=native)
+    assert result.data_format == native
     own = store.query(text).serialize(format=RESULT_FORMATS[fmt])
     assert result.serialize(fmt) == own
     assert sorted(result.rows, key=repr) == sorted(((s.value, o.value, None) for s, o in HOSTILE), key=repr)
+
+
+def _literal_store(values: list[str]) -> ox.Store:
+    store = ox.Store()
+    store.extend(ox.Quad(ox.NamedNode(f"https://e.org/s{i}"), ox.NamedNode("https://e.org/p"), ox.Literal(v))
+                 for i, v in enumerate(values))
+    return store
+
+
+@pytest.mark.parametrize("native", NATIVE_FORMATS)
+@pytest.mark.parametrize("text", [
+    "SELECT ?s ?o WHERE { ?s <https://e.org/p> ?o }",
+    # rows with no binding at all: "{}" in JSON
+    "SELECT ?none WHERE { ?s <https://e.org/p> ?o OPTIONAL { ?s <https://e.org/none> ?none } }",
+])
+def test_store_result_cap_in_every_native_format(native, text):
+    """Literals that hold what a row looks like in JSON, XML or TSV do not count as rows; the cap is exact."""
+    values = [',{"a":1}', '[{}]', ",{},", "<result>", "two\nlines", "x" * 5000, "plain"]
+    store = _literal_store(values)
+    assert len(query(store, text, max_rows=len(values), result_format=native).rows) == len(values)
+    with pytest.raises(ResultLimitError, match=f"more than {len(values) - 1} rows"):
+        query(store, text, max_rows=len(values) - 1, result_format=native)
+
+
+def test_store_execute_is_the_one_oxigraph_step():
+    store = _literal_store(["a"])
+    assert execute(store, "SELECT ?o WHERE { ?s ?p ?o }", lambda r: [s["o"].value for s in r]) == ["a"]
+    with pytest.raises(QueryError, match="read-only"):
+        execute(store, "INSERT DATA { <https://e.org/a> <https://e.org/p> 1 }", list)
+    with pytest.raises(QueryError, match="line 1, column"):
+        execute(store, "SELECT ?o WHERE { ?s ?p }", list)
+
+
+def test_store_grouped_by_object_keeps_every_triple(tmp_path):
+    lines = ['<https://e.org/a> <https://e.org/p> "with spaces . and a dot" .',
+             "_:b1 <https://e.org/p> <https://e.org/z> .",
+             "<https://e.org/c>\t<https://e.org/p>\t<https://e.org/a> .",  # tabs: allowed, kept
+             "# a comment",
+             '<https://e.org/z> <https://e.org/q> "x"@en .',
+             "<https://e.org/b> <https://e.org/p> <https://e.org/a> ."]
+    data = "\r\n".join(lines).encode()
+    grouped = grouped_by_object(data)
+    assert sorted(grouped.decode().splitlines()) == sorted(lines)
+    assert grouped.index(b"<https://e.org/b>") < grouped.index(b"_:b1")  # the object <.../a> before <.../z>
+    loaded = []
+    for text in (data, grouped):
+        dataset = ox.Dataset(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)  # blank node ids, for comparing
+        loaded.append(sorted(map(str, dataset)))
+    assert loaded[0] == loaded[1] and len(loaded[0]) == 5
+
+
+def test_store_restore_store_is_public(tmp_path):
+    (tmp_path / ".store.old").mkdir()
+    restore_store(tmp_path)
+    assert (tmp_path / "store").is_dir() and not (tmp_path / ".store.old").exists()
 
 
 def test_store_declared_prefix_wins(lineage_out):
