@@ -380,7 +380,7 @@ class Extractor:
 
     def __call__(self, paper: Paper) -> Extraction:
         mentions = self.mentions(paper)
-        relations = extract_relations(paper, mentions)
+        relations = extract_relations(paper, mentions, linker=self._curated)
         return Extraction(paper, tuple(mentions), tuple(relations))
 
     def _generic_technique(self, text: str, end: int) -> bool:
