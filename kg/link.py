@@ -50,6 +50,7 @@ _MIN_GLUED_VARIANT = 4
 DEFAULT_COUNT = r"(?:\d+x)?\d+(?:\.\d+)?[bmk]"
 _NO_VARIANT = object()
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
+_POINT_RELEASE = re.compile(r"v\d+\.\d+(?:\.\d+)*")
 _SEPARATORS = re.compile(r"[\s\-_/]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -210,6 +211,8 @@ class Linker:
             if stripped in self._index and self._index[stripped].type == "Model":
                 return self._index[stripped]
         hit = self._concatenated(key)
+        if hit is None:  # a glued marker under a stripped one: "BioBERTBase-v1.1" is BioBERT
+            hit = next(filter(None, map(self._concatenated, self._size_stripped(surface))), None)
         if hit is not None or not fuzzy:
             return hit
         return self.fuzzy(key)
@@ -218,7 +221,9 @@ class Linker:
         """:func:`size_stripped` with this linker's markers, compiled once."""
         parts = list(_parts(text))
         keys = []
-        while len(parts) > 1 and (parts[-1] in self._words or self._count.fullmatch(parts[-1])):
+        # a point release names a checkpoint of the model, a major version another model: "-v1.1", not "-v2"
+        while len(parts) > 1 and (parts[-1] in self._words or self._count.fullmatch(parts[-1])
+                                  or _POINT_RELEASE.fullmatch(parts[-1])):
             parts.pop()
             keys.append(normalize("".join(parts)))
         return keys
@@ -275,6 +280,18 @@ class Linker:
                 break  # versions only at the very end: "Mistral-7B-Instruct-v0.2"
             end -= 1
         return None if marker is None else (" ".join(parts[:end]), marker)
+
+    def unglued(self, key: str) -> list[str]:
+        """``key`` without a size marker or count glued to its end: ``bioformer8l`` -> ``bioformer``.
+
+        >>> Linker(count="[0-9]+[bml]").unglued("bioformer8l"), Linker().unglued("robertalarge")
+        (['bioformer'], ['roberta'])
+        """
+        keys = [key[:-n] for n in self._concat_lengths if len(key) > n + 1 and key[-n:] in self._words]
+        match = self._count_tail.search(key)
+        if match and match.start() > 1:
+            keys.append(key[: match.start()])
+        return keys
 
     def _concatenated(self, key: str) -> Entity | None:
         # "bertbase", "robertalarge", "llama27b": a size marker glued to a known name

@@ -51,3 +51,34 @@ def test_discovery_listed_connector_needs_a_space_after_it():
     assert [(f.name, f.type) for f in d.listed(listed)] == [("FooPrune", "Technique"), ("BarQuant", "Technique")]
     title_end = Paper("t:b", "Pruning methods such as", "FooPrune and BarQuant work.")
     assert d.listed(title_end) == []
+
+
+def _found(extractor, title, abstract):
+    return {(m.name, m.type, m.introduced) for m in extractor(Paper("t:x", title, abstract)).mentions}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    # apposition after the name, a new dataset
+    ("We test on GreekSUM, a newly introduced summarization dataset for Greek.", ("GreekSUM", "Dataset", True)),
+    ("We release Medical Meadow, a new dataset of medical questions.", ("Medical Meadow", "Dataset", True)),
+    # apposition before the name
+    ("We also build a new sentiment benchmark, SKSent, for Slovak.", ("SKSent", "Dataset", True)),
+    # a name between dashes after its description
+    ("In this work, a Polish BERT-based language model -- HerBERT -- is trained.", ("HerBERT", "Model", True)),
+    # a language and a known model named as a new model
+    ("We compare it with a new Finnish BERT model trained from scratch.", ("Finnish BERT", "Model", True)),
+    # a plain capitalised word after an introducing verb, before its apposition
+    ("In this study, we present Bioformer, a compact BERT model for text mining.", ("Bioformer", "Model", True)),
+])
+def test_discovery_described_names(extractor, abstract, expected):
+    assert expected in _found(extractor, "A study of small models", abstract)
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("Finally, a new dataset of questions is released.", "Finally"),
+    ("BERT, a language model, is used as the baseline.", "BERT"),  # described, not named: not introduced
+    ("We present Transformer-based models for Welsh.", "Transformer"),
+])
+def test_discovery_described_names_not_overreaching(extractor, abstract, absent):
+    found = _found(extractor, "A study of small models", abstract)
+    assert not any(name == absent and (etype == "Dataset" or introduced) for name, etype, introduced in found)

@@ -345,3 +345,25 @@ def test_pipeline_learn_from_observed_chunks_equals_learn_from_papers(corpus_dir
     observer = Extractor()
     observed = [o for i in range(0, len(papers), 37) for o in observer.observe(papers[i:i + 37])]
     assert observer.learn(observed=observed) == whole and len(whole) > 10
+
+
+def test_extract_long_form_describing_by_another_model_names_that_model(extractor):
+    # "A Lite BERT" describes ALBERT by BERT: the text names BERT, not ALBERT a second time
+    p = Paper("t:x", "ALBERT: A Lite BERT for Self-supervised Learning", "We present two parameter-reduction techniques.")
+    names = [(m.surface, m.name) for m in extractor(p).mentions]
+    assert ("ALBERT", "ALBERT") in names and ("BERT", "BERT") in names
+
+
+def test_extract_nothing_inside_an_address(extractor):
+    p = Paper("t:x", "A study", "We compare with BERT. Code: https://github.com/foo/finbert and www.example.org/RoBERTa.")
+    assert [m.name for m in extractor(p).mentions] == ["BERT"]
+
+
+def test_extract_size_suffix_glued_to_a_learned_name_is_that_name():
+    ex = Extractor()
+    papers = [Paper("t:a", "Fooformer: a compact model", "We pretrained two Fooformer models (named Fooformer8L and "
+                    "Fooformer16L). Fooformer8L outperformed BioBERTBase-v1.1.")]
+    ex.learn(papers)
+    names = {m.surface: m.name for m in ex(papers[0]).mentions}
+    assert names["Fooformer8L"] == names["Fooformer16L"] == "Fooformer"
+    assert names["BioBERTBase-v1.1"] == "BioBERT"

@@ -155,3 +155,12 @@ def test_link_numbers_link_only_where_digit_keys_are_known():
     assert [linker.link(s) for s in ["2199", "52.4", "1-2", "2019-large"]] == [None] * 4
     linker.add(Entity("2019", "Model"))
     assert linker.link("2019-large").name == "2019" and linker.link("2019").name == "2019"
+
+
+def test_link_point_release_and_glued_size_are_the_model():
+    linker = Linker([*ENTITIES, Entity("BioBERT", "Model"), Entity("LLaMA-3", "Model")],
+                    count=r"(?:(?:\d+x)?\d+(?:\.\d+)?[bmk]|\d{1,2}l)")
+    assert linker.link("BioBERTBase-v1.1").name == "BioBERT"  # a glued size under a point release
+    assert linker.link("BERT-12L").name == "BERT"  # a layer count
+    assert linker.link("BioBERT-v2") is None  # a major version is another model
+    assert linker.unglued("biobert12l") == ["biobert"]

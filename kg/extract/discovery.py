@@ -360,7 +360,7 @@ class NameDiscoverer:
             word = w.group().rstrip(".")
             if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
                 break
-            if is_name_shaped(word) and self.acceptable(word):
+            if is_name_shaped(word) and self.acceptable(word) or (not out and w.start() == pos and self._plain_name(text, w)):
                 out.append((w.start(), w.start() + len(word), word, ()))
                 following = next(words, None)
                 if following is None or following.group().lower() not in {"and", "or"}:
@@ -380,6 +380,13 @@ class NameDiscoverer:
                     long = " ".join(long.split()[first:])
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
+
+    def _plain_name(self, text: str, w: re.Match) -> bool:
+        """A capitalised word right after an introducing verb and before a comma or bracket is a name:
+        "we present Bioformer, a compact BERT model" (not "we present Transformer-based ...")."""
+        word = w.group()
+        return (word[:1].isupper() and word.isalpha() and len(word) > 2 and text[w.end():w.end() + 2] in (", ", " (")
+                and self.acceptable(word) and word.lower() not in self.title_stop and word not in self.languages)
 
     def _triggers(self, abstract: str, lowered: str, cues: dict[str, list[int]],
                   ) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
@@ -593,17 +600,83 @@ class NameDiscoverer:
                 found.append(Found(name, "Technique", start, start + len(name), True, how="title-technique"))
         return found
 
+    def described(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A name set beside a description of what it is, typed and flagged by it.
+
+        - apposition after the name: "GreekSUM, a newly introduced summarization dataset";
+        - apposition before it: "a new sentiment benchmark, SKSent";
+        - between dashes after it: "a Polish BERT-based language model -- HerBERT -- is trained";
+        - a language and a known model before "model": "a new Finnish BERT model".
+
+        The description's head noun gives the type (only a dataset or a model
+        word counts); "new", "novel", "our" in it make the name introduced.
+        """
+        text, found = (scan or self.scan(paper)).text, []
+        if "," in text:
+            for m in _NAME_THEN_DESCRIPTION.finditer(text):
+                self._described(found, text, m.group("name"), m.start("name"), m.group("desc"))
+            for m in _DESCRIPTION_THEN_NAME.finditer(text):
+                self._described(found, text, m.group("name"), m.start("name"), m.group("desc"), before=True)
+        if " -- " in text or " \u2013 " in text or " \u2014 " in text:
+            for m in _DASHED_NAME.finditer(text):
+                self._described(found, text, m.group("name"), m.start("name"), m.group("desc"), before=True,
+                                own=True)
+        if self.known_type is not None:
+            for m in _LANGUAGE_MODEL.finditer(text):
+                language, model = m.group("name").split(" ", 1)
+                if language in self.languages and self.known_type(model) == "Model":
+                    found.append(Found(m.group("name"), "Model", m.start("name"), m.end("name"), True,
+                                       how="language-model"))
+        return found
+
+    def _described(self, found: list[Found], text: str, name: str, start: int, description: str,
+                   before: bool = False, own: bool = False) -> None:
+        name = name.rstrip(".")
+        words = name.split()
+        if (not self.acceptable(name) or name in self.languages or words[0].lower() in self.title_stop
+                or any(w.lower() in self.stop or w in self.generic for w in words)):
+            return
+        if not is_name_shaped(words[0]):  # a plain capitalised word only as a name of two, or within a sentence
+            before_name = text[max(0, start - 80):start].rstrip(" ")
+            at_start = not before_name or before_name[-1] in ".!?:\n"
+            if before or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words):
+                return
+        etype = self.head_type(_NOVELTY_LEAD.sub("", description))
+        if etype not in ("Dataset", "Model"):
+            return
+        new = own or any(w in _NEW_WORDS for w in description.lower().split())
+        if etype == "Model" and not new:
+            return  # "BERT, a language model ..." describes, it does not name
+        found.append(Found(name, etype, start, start + len(name), new, how="described"))
+
     def __call__(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Every name found in ``paper``; ``scan`` is its text as read by a phrase matcher with :attr:`cue_words`."""
         scan = scan or self.scan(paper)  # one reading of the text for every pattern
         found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
-                 + self.listed(paper, scan))
+                 + self.listed(paper, scan) + self.described(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
             types.setdefault(f.name, f.type)
         return [f if f.type == types[f.name] else replace(f, type=types[f.name]) for f in found]
+
+
+#: "newly introduced", "new": what precedes the head noun phrase of a description
+_NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
+_NEW_WORDS = frozenset({"new", "newly", "novel", "our", "first"})
+_NAME_TOKEN = r"[A-Z][\w\-+.]*\w"
+#: "GreekSUM, a newly introduced summarization dataset for ..."
+_NAME_THEN_DESCRIPTION = re.compile(rf"(?<![\w\-.])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN})?),\s+(?:an?|our)\s+"
+                                    r"(?P<desc>(?:new|newly|novel|first)\b[^.;:(),]{1,60})")
+#: "a new sentiment benchmark, SKSent," / "our new dataset, Foo."
+_DESCRIPTION_THEN_NAME = re.compile(r"\b(?:an?|our)\s+(?P<desc>(?:new|newly|novel|first)\b[^.;:(),]{1,60}?),\s+"
+                                    rf"(?P<name>{_NAME_TOKEN})(?=[,.;:)]|\s+(?:and|which|that|is|was|consisting|containing|with)\b)")
+#: "a Polish BERT-based language model -- HerBERT -- is trained"
+_DASHED_NAME = re.compile(r"\b(?:an?|our)\s+(?P<desc>[^.;:()]{1,60}?)\s+(?:--|\u2013|\u2014)\s+"
+                          rf"(?P<name>{_NAME_TOKEN})\s+(?:--|\u2013|\u2014)\s")
+#: "a new Finnish BERT model", "our custom Galician RoBERTa models"
+_LANGUAGE_MODEL = re.compile(r"\b(?:an?|our)\s+(?:new|novel|custom)\s+(?P<name>[A-Z][a-z]+ [A-Z][\w]*[A-Z][\w]*)\s+models?\b")
 
 
 def _capitalised(word: str) -> bool:

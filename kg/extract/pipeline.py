@@ -50,6 +50,7 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _LIST_NAME = re.compile(r"(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w\-+]*(?:\.[\w\-+]+)*(?: [A-Z0-9][\w\-+]*(?:\.[\w\-+]+)*){0,2}")
 _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -80,7 +81,7 @@ class Extractor:
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
                              variants=self.variants)
         self._curated = self.linker  # the gazetteer's names only, also after learn()
-        self._phrase_pairs = _with_plurals(self.gazetteer.surfaces(), self.gazetteer.exact_case)
+        self._phrase_pairs = _with_plurals(_names_not_descriptions(self.gazetteer), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
         # language names ride along in the same scan, as the last layer (case-sensitive)
         self._language_pairs = self.languages.phrases()
@@ -142,10 +143,11 @@ class Extractor:
             surfaces[key][name] += 1
             types[key][etype] += 1
             aliases[key].update(also)
-        # a size variant of a learned name is that name: FlexiBERT-Large is FlexiBERT
+        # a size variant of a learned name is that name: FlexiBERT-Large is FlexiBERT, Bioformer8L is Bioformer
         for key in sorted(surfaces, key=lambda k: (-len(k), k)):
             kind = types[key].most_common(1)[0][0]
-            target = next((k for surface in sorted(surfaces[key]) for k in self.linker._size_stripped(surface)
+            target = next((k for surface in sorted(surfaces[key])
+                           for k in (*self.linker._size_stripped(surface), *self.linker.unglued(normalize(surface)))
                            if k != key and k in surfaces and types[k].most_common(1)[0][0] == kind), None)
             if target is not None:
                 surfaces[target].update(surfaces.pop(key))
@@ -332,7 +334,7 @@ class Extractor:
             # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
             known = self._curated.link(found.name, fuzzy=False)
             own = found.introduced and (known is None or found.how == "title"
-                                        or (found.how in ("intro", "naming") and known.type != "Technique"))
+                                        or (found.how in ("intro", "naming", "described") and known.type != "Technique"))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
@@ -353,6 +355,10 @@ class Extractor:
         chosen, spans = [], []
         taken = bytearray(len(text) + 1)  # 1 where a chosen span lies
         candidates, languages = self._candidates(paper, text)
+        if "://" in text or "www." in text:  # no entity inside an address: "github.com/WGLab/bioformer"
+            urls = [m.span() for m in _URL.finditer(text)]
+            candidates = [c for c in candidates if not overlaps(urls, c[0], c[1])]
+            languages = [lang for lang in languages if not overlaps(urls, lang[0], lang[1])]
         # a name the paper presents as its own is introduced wherever it is
         # mentioned, whichever finder's candidate wins the span
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
@@ -403,6 +409,25 @@ def _occurrences(text: str, surface: str) -> list[int]:
             start = text.find(surface, start + n)
         else:
             start = text.find(surface, start + 1)
+    return out
+
+
+def _names_not_descriptions(gazetteer: Gazetteer) -> list[tuple[str, Entity]]:
+    """The gazetteer's surfaces less a model's long forms that describe it by another model, after an article:
+    in "ALBERT: A Lite BERT for ..." the text names BERT, the model ALBERT is based on.
+
+    >>> g = Gazetteer((Entity("BERT", "Model"), Entity("ALBERT", "Model", frozenset({"A Lite BERT"}))))
+    >>> [s for s, _ in _names_not_descriptions(g)]
+    ['BERT', 'ALBERT']
+    """
+    models = {e.name for e in gazetteer.entities if e.type == "Model"}
+    out = []
+    for surface, entity in gazetteer.surfaces():
+        words = surface.split()
+        if (entity.type == "Model" and len(words) > 2 and words[0].lower() in ("a", "an", "the")
+                and any(w in models and w != entity.name for w in words[1:])):
+            continue
+        out.append((surface, entity))
     return out
 
 
