@@ -82,3 +82,42 @@ def test_discovery_described_names(extractor, abstract, expected):
 def test_discovery_described_names_not_overreaching(extractor, abstract, absent):
     found = _found(extractor, "A study of small models", abstract)
     assert not any(name == absent and (etype == "Dataset" or introduced) for name, etype, introduced in found)
+
+
+def test_discovery_new_datasets_listed_after_namely_with_asides(extractor):
+    abstract = ("We also created three new scientific benchmark datasets namely, FOO-NER (entity-recognition), "
+                "BAR-QA (extractive QA) and BAR-IR (IR) to accelerate research.")
+    found = _found(extractor, "A study of small models", abstract)
+    assert {("FOO-NER", "Dataset", True), ("BAR-QA", "Dataset", True), ("BAR-IR", "Dataset", True)} <= found
+
+
+def test_discovery_acronym_of_a_title_long_form_is_introduced(extractor):
+    abstract = "We evaluate this approach with Label Supervised LLaMA (LS-LLaMA), based on LLaMA-2-7B."
+    found = _found(extractor, "Label Supervised LLaMA Finetuning", abstract)
+    assert ("LS-LLaMA", "Model", True) in found
+    # the same acronym when the title does not name it is not the paper's own
+    assert ("LS-LLaMA", "Model", False) in _found(extractor, "A study of small models", abstract)
+
+
+def test_discovery_name_ending_in_a_known_model_is_a_model(extractor):
+    found = _found(extractor, "InstructRetro: Instruction Tuning post Retrieval-Augmented Pretraining",
+                   "After instruction tuning on Retro, InstructRetro improves over GPT.")
+    assert ("InstructRetro", "Model", True) in found and ("RETRO", "Model", False) in found
+
+
+def test_discovery_hyphenated_techniques_form_one_named_technique(extractor):
+    found = _found(extractor, "A study of subword regularization",
+                   "We apply BPE-Dropout to translation. We also use knowledge-distillation.")
+    assert ("BPE-Dropout", "Technique", False) in found
+    assert ("knowledge distillation", "Technique", False) in found
+    assert not any(name == "dropout" for name, _, _ in found)
+
+
+@pytest.mark.parametrize("abstract, present", [
+    ("We introduce FooLM, a bilingual (English and Chinese) pre-trained language model.", True),
+    ("We train on a publicly available English text source.", True),
+    ("Most models are assessed for the English language.", False),
+])
+def test_discovery_english_in_a_language_context_only(extractor, abstract, present):
+    found = _found(extractor, "A study of small models", abstract)
+    assert (("English", "Language", False) in found) is present

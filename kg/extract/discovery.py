@@ -102,6 +102,8 @@ def is_name_shaped(word: str) -> bool:
 
 
 _NON_SPACE = re.compile(r"\S+")
+#: the last capitalised part of a one-word name after a lower-case letter: "Retro" in "InstructRetro"
+_CAMEL_TAIL = re.compile(r"(?<=[a-z])([A-Z][a-z]{3,})$")
 #: an apposition right after a name: "X, a memory-efficient training strategy ..."
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
 _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
@@ -192,7 +194,7 @@ class NameDiscoverer:
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
         # after a dataset noun, a list: "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
-        self._after_dataset = re.compile(r"\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.,?))\s*")
+        self._after_dataset = re.compile(r"\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.),?)\s*")
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
@@ -230,7 +232,7 @@ class NameDiscoverer:
         low = name.lower()
         if low.endswith(("bench", "benchmark", "corpus", "qa", "dataset", "eval")):
             return "Dataset"
-        if self._stems.within(name):
+        if self._stems.within(name) or self._on_known_model(name):
             return "Model"
         last = re.split(r"[\s\-_]", low)[-1]
         if last in self.technique_endings and last != low:
@@ -240,6 +242,15 @@ class NameDiscoverer:
                for end in self.model_endings):
             return "Model"
         return None
+
+    def _on_known_model(self, name: str) -> bool:
+        """A one-word name ending in a known model's name after a capital: "InstructRetro" (Retro), not "Dropout".
+
+        >>> NameDiscoverer(known_type={"Retro": "Model"}.get)._on_known_model("InstructRetro")
+        True
+        """
+        m = _CAMEL_TAIL.search(name) if self.known_type is not None and " " not in name else None
+        return bool(m) and self.known_type(m.group(1)) == "Model"
 
     def head_type(self, phrase: str) -> str | None:
         """The type the head noun of a describing phrase gives: the last word before a boundary.
@@ -466,10 +477,17 @@ class NameDiscoverer:
             window = max(0, m.start() - 120)
             words = _LONG_WORD.findall(text, window, m.start())
             long = _long_form(words, letters)
+            prefix, _, stem = acro.partition("-")
+            if not long and stem and words and words[-1] == stem and len(prefix) >= 2:
+                # "Label Supervised LLaMA (LS-LLaMA)": the prefix's letters spell the words before the stem
+                long = _long_form(words[:-1], [c.lower() for c in prefix if c.isalpha()])
+                long = long + [stem] if long else None
             if not long:
                 continue
             head = long[-1].lower().split("-")[-1]
             etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
+            if etype is None and self._stems.within(acro):
+                etype = "Model"  # "Label Supervised LLaMA (LS-LLaMA)": a short name built on a model's
             if etype is None or head in self.not_entities:
                 continue
             start = list(_LONG_WORD.finditer(text, window, m.start()))[len(words) - len(long)].start()
@@ -477,10 +495,12 @@ class NameDiscoverer:
             phrase = text[start:end]
             if phrase.lower() in self.generic_phrases:
                 continue
+            # a long form the title holds is the paper's subject: "Label Supervised LLaMA Finetuning"
+            own = len(phrase.split()) > 1 and m.start() > len(paper.title) and phrase.lower() in paper.title.lower()
             if etype == "Model":  # a model goes by its short name: "General Language Model (GLM)" is GLM
-                found.append(Found(acro, etype, m.start(1), m.end(1), False, (phrase,), "acronym"))
+                found.append(Found(acro, etype, m.start(1), m.end(1), own, (phrase,), "acronym"))
             else:
-                found.append(Found(phrase, etype, start, end, False, (acro,), "acronym"))
+                found.append(Found(phrase, etype, start, end, own, (acro,), "acronym"))
         return found
 
     def datasets(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -506,13 +526,15 @@ class NameDiscoverer:
                 # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
             tail = self._after_dataset.match(text, m.end())
-            if tail:
-                names += _listed_names(text, tail.end())
-            for start, name in names:
+            listed = _listed_names(text, tail.end()) if tail else []
+            # "we created three new benchmark datasets namely, A (...), B and C": the paper's own
+            new = bool(listed) and bool(_NEW_BEFORE.search(text, max(0, m.start() - 50), m.start()))
+            for start, name in names + listed:
                 if name:
                     start = text.index(name, start)
                     if self._dataset_name(text, start, name):
-                        found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+                        found.append(Found(name, "Dataset", start, start + len(name), new and (start, name) in listed,
+                                           how="dataset"))
         return found
 
     def listed(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -734,13 +756,19 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
             break
         name = m.group(1).rstrip(".")
         out.append((m.start(1), name))
-        sep = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*").match(text, m.start(1) + len(name))
+        end = m.start(1) + len(name)
+        aside = _ASIDE.match(text, end)  # "NASA-QA (extractive QA) and NASA-IR"
+        sep = _ITEM_SEP.match(text, aside.end() if aside else end)
         if not sep:
             break
         pos = sep.end()
     return out
 
 
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+_ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*")
+#: "new" or "novel" before a dataset noun, in the same clause
+_NEW_BEFORE = re.compile(r"\b(?:new|novel)\b[^.;:,]*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
 
 

@@ -58,6 +58,9 @@ def iso_code(name: str) -> str | None:
     return language_names().get(name)
 
 
+_BILINGUAL = re.compile(r"\b(?:bi|tri)lingual\s*\(?\s*$", re.I)
+
+
 class LanguageFinder:
     """Finds language mentions in language contexts."""
 
@@ -150,6 +153,8 @@ class LanguageFinder:
     def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
         after = _WORD.findall(text[end:end + 60])[:3]
         rest = text[end:end + 2]
+        if _BILINGUAL.search(text, max(0, start - 16), start):
+            return True  # "a bilingual (English and Chinese) model", "bilingual English-Chinese"
         if name == "English":
             if in_title and (end in model_starts or end + 1 in model_starts):
                 return True

@@ -325,6 +325,7 @@ class Extractor:
         tokens = self._token_infos(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._coordinated(text, phrases)
+        out += _technique_compounds(text, phrases)
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
@@ -392,6 +393,23 @@ class Extractor:
     def _generic_technique(self, text: str, end: int) -> bool:
         """``Transformer-based models``: a technique used as a modifier is no mention."""
         return text[end:end + 12].lower().startswith(self._generic_prefixes)
+
+
+def _technique_compounds(text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
+    """Two known technique names joined by a hyphen, one written as a name, are one named technique:
+    "BPE-Dropout" is no byte-pair encoding and dropout (neither is "knowledge-distillation" two).
+
+    >>> t, d = Entity("byte-pair encoding", "Technique"), Entity("dropout", "Technique")
+    >>> _technique_compounds("with BPE-Dropout and BPE-dropout rates", [(5, 8, t), (9, 16, d), (21, 24, t), (25, 32, d)])
+    [(5, 16, 'BPE-Dropout', 'Technique', False, 0.8, 2)]
+    """
+    out = []
+    for (s1, e1, a), (s2, e2, b) in zip(phrases, phrases[1:]):
+        if (e1 + 1 == s2 and text[e1] == "-" and a.type == b.type == "Technique" and a != b
+                and text[s2:s2 + 1].isupper() and not (text[e2:e2 + 1].isalnum() or text[e2:e2 + 1] == "-")
+                and not (s1 and (text[s1 - 1].isalnum() or text[s1 - 1] == "-"))):
+            out.append((s1, e2, text[s1:e2], "Technique", False, 0.8, 2))
+    return out
 
 
 def _occurrences(text: str, surface: str) -> list[int]:
