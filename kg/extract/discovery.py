@@ -633,22 +633,29 @@ class NameDiscoverer:
         The description's head noun gives the type (only a dataset or a model
         word counts); "new", "novel", "our" in it make the name introduced.
         """
-        text, found = (scan or self.scan(paper)).text, []
-        if "," in text:
-            for m in _NAME_THEN_DESCRIPTION.finditer(text):
-                self._described(found, text, m.group("name"), m.start("name"), m.group("desc"))
-            for m in _DESCRIPTION_THEN_NAME.finditer(text):
-                self._described(found, text, m.group("name"), m.start("name"), m.group("desc"), before=True)
+        scan = scan or self.scan(paper)
+        text, lowered, found = scan.text, scan.lowered, []
+        for i in scan.cues["novelty"]:  # only where "new", "newly" or "novel" is, after an article
+            article = _ARTICLE_END.search(lowered, max(0, i - 6), i)
+            if not article:
+                continue
+            before = _NAME_BEFORE.search(text, max(0, article.start() - 60), article.start())
+            desc = _NOVEL_DESCRIPTION.match(text, i) if before else None
+            if desc:  # "GreekSUM, a newly introduced summarization dataset"
+                self._described(found, text, before.group("name"), before.start("name"), desc.group())
+            after = _DESCRIPTION_THEN_NAME.match(text, i)
+            if after:  # "a new sentiment benchmark, SKSent,"
+                self._described(found, text, after.group("name"), after.start("name"), after.group("desc"), before=True)
+            model = _LANGUAGE_MODEL.match(text, i) if self.known_type is not None else None
+            if model:  # "a new Finnish BERT model"
+                language, known = model.group("name").split(" ", 1)
+                if language in self.languages and self.known_type(known) == "Model":
+                    found.append(Found(model.group("name"), "Model", model.start("name"), model.end("name"), True,
+                                       how="language-model"))
         if " -- " in text or " \u2013 " in text or " \u2014 " in text:
             for m in _DASHED_NAME.finditer(text):
                 self._described(found, text, m.group("name"), m.start("name"), m.group("desc"), before=True,
                                 own=True)
-        if self.known_type is not None:
-            for m in _LANGUAGE_MODEL.finditer(text):
-                language, model = m.group("name").split(" ", 1)
-                if language in self.languages and self.known_type(model) == "Model":
-                    found.append(Found(m.group("name"), "Model", m.start("name"), m.end("name"), True,
-                                       how="language-model"))
         return found
 
     def _described(self, found: list[Found], text: str, name: str, start: int, description: str,
@@ -688,17 +695,20 @@ class NameDiscoverer:
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
 _NEW_WORDS = frozenset({"new", "newly", "novel", "our", "first"})
 _NAME_TOKEN = r"[A-Z][\w\-+.]*\w"
-#: "GreekSUM, a newly introduced summarization dataset for ..."
-_NAME_THEN_DESCRIPTION = re.compile(rf"(?<![\w\-.])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN})?),\s+(?:an?|our)\s+"
-                                    r"(?P<desc>(?:new|newly|novel|first)\b[^.;:(),]{1,60})")
-#: "a new sentiment benchmark, SKSent," / "our new dataset, Foo."
-_DESCRIPTION_THEN_NAME = re.compile(r"\b(?:an?|our)\s+(?P<desc>(?:new|newly|novel|first)\b[^.;:(),]{1,60}?),\s+"
+#: an article ending where a novelty word starts
+_ARTICLE_END = re.compile(r"(?<![\w\-])(?:an?|our)\s+$")
+#: a name and a comma before the article: "GreekSUM, "
+_NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN})?),\s+$")
+#: the description from the novelty word: "newly introduced summarization dataset for ..."
+_NOVEL_DESCRIPTION = re.compile(r"(?:new|newly|novel)\b[^.;:(),]{1,60}", re.I)
+#: "new sentiment benchmark, SKSent," / "new dataset, Foo."
+_DESCRIPTION_THEN_NAME = re.compile(r"(?P<desc>(?:[Nn]ew|[Nn]ewly|[Nn]ovel)\b[^.;:(),]{1,60}?),\s+"
                                     rf"(?P<name>{_NAME_TOKEN})(?=[,.;:)]|\s+(?:and|which|that|is|was|consisting|containing|with)\b)")
 #: "a Polish BERT-based language model -- HerBERT -- is trained"
 _DASHED_NAME = re.compile(r"\b(?:an?|our)\s+(?P<desc>[^.;:()]{1,60}?)\s+(?:--|\u2013|\u2014)\s+"
                           rf"(?P<name>{_NAME_TOKEN})\s+(?:--|\u2013|\u2014)\s")
 #: "a new Finnish BERT model", "our custom Galician RoBERTa models"
-_LANGUAGE_MODEL = re.compile(r"\b(?:an?|our)\s+(?:new|novel|custom)\s+(?P<name>[A-Z][a-z]+ [A-Z][\w]*[A-Z][\w]*)\s+models?\b")
+_LANGUAGE_MODEL = re.compile(r"(?:new|novel)\s+(?P<name>[A-Z][a-z]+ [A-Z][\w]*[A-Z][\w]*)\s+models?\b")
 
 
 def _capitalised(word: str) -> bool:
