@@ -121,3 +121,13 @@ def test_discovery_hyphenated_techniques_form_one_named_technique(extractor):
 def test_discovery_english_in_a_language_context_only(extractor, abstract, present):
     found = _found(extractor, "A study of small models", abstract)
     assert (("English", "Language", False) in found) is present
+
+
+@pytest.mark.parametrize("abstract", [
+    "In this paper, we propose a novel dynamic BERT model (abbreviated as DynaBERT), which adapts its width.",
+    "This paper presents a monolingual BERT model for Galician.",
+    "We release two monolingual Galician BERT models, built using 6 and 12 layers.",
+])
+def test_discovery_known_model_describing_the_new_one_is_not_introduced(extractor, abstract):
+    found = _found(extractor, "A study of small models", abstract)
+    assert ("BERT", "Model", False) in found and ("BERT", "Model", True) not in found

@@ -452,6 +452,9 @@ class NameDiscoverer:
                     # "introduces Romanian BERT, the first ...": the capitalised words before it are the name's
                     s = m_end + len(sentence[m_end:s]) - len(sentence[m_end:s].lstrip())
                     name = sentence[s:e]
+                if (not aliases and sentence[m_end:s].strip() and _MODEL_NOUN_AFTER.match(sentence, e)
+                        and self.known_type is not None and self.known_type(name) == "Model"):
+                    continue  # "we propose a novel dynamic BERT model (...)": a known model describes the new one
                 apposition = _APPOSITION.match(sentence, e)
                 etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
@@ -693,6 +696,8 @@ class NameDiscoverer:
 
 #: "newly introduced", "new": what precedes the head noun phrase of a description
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
+#: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
+_MODEL_NOUN_AFTER = re.compile(r"\s+(?:models?|architectures?|variants?|encoders?)\b")
 _NEW_WORDS = frozenset({"new", "newly", "novel", "our", "first"})
 _NAME_TOKEN = r"[A-Z][\w\-+.]*\w"
 #: an article ending where a novelty word starts
