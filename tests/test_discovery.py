@@ -131,3 +131,30 @@ def test_discovery_english_in_a_language_context_only(extractor, abstract, prese
 def test_discovery_known_model_describing_the_new_one_is_not_introduced(extractor, abstract):
     found = _found(extractor, "A study of small models", abstract)
     assert ("BERT", "Model", False) in found and ("BERT", "Model", True) not in found
+
+
+def test_discovery_named_components_of_the_papers_method(extractor):
+    abstract = ("We propose FooBERT. Specifically, FooBERT introduces an efficient Bi-Attention structure and a "
+                "Direction-Matching Distillation (DMD) scheme to optimize it.")
+    found = _found(extractor, "FooBERT: Accurate Binarized BERT", abstract)
+    assert {("Bi-Attention", "Technique", True), ("Direction-Matching Distillation", "Technique", True)} <= found
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    # no introducing sentence
+    ("Prior work used an efficient Bi-Attention structure.", "Bi-Attention"),
+    # an acronym of a known part
+    ("Here, our method introduces the sparse MHA module, which stores only large weights.", "MHA"),
+    # a model-based scheme is no technique name
+    ("We propose a BERT-based scheme for tagging.", "BERT-based"),
+])
+def test_discovery_named_components_need_an_introduction_and_a_name(extractor, abstract, absent):
+    assert not any(name == absent and etype == "Technique" for name, etype, _ in
+                   _found(extractor, "A study of small models", abstract))
+
+
+def test_discovery_compound_technique_as_modifier_is_still_named(extractor):
+    found = _found(extractor, "A study of small models",
+                   "We train a contrastive-learning-based embedding model and Transformer-based models.")
+    assert ("contrastive learning", "Technique", False) in found
+    assert not any(name == "Transformer" for name, _, _ in found)

@@ -200,9 +200,13 @@ class NameDiscoverer:
         self._stems = SubstringIndex(self.model_stems)
         #: every cue word the patterns start at, by group: a :class:`~kg.extract.mentions.PhraseMatcher`
         #: built with them finds them in its scan (:meth:`scan` finds them alone)
+        self.component_nouns = tuple(method["component_nouns"])
+        self.generic_modifiers = tuple(cues["affix"]["modifiers"])
+        self._introducing = re.compile(r"\b(?:" + "|".join(map(re.escape, disc["intro_verbs"] + ["devise", "devises"]))
+                                       + r")\b")
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
-                          "connector": _CONNECTOR_WORDS}
+                          "connector": _CONNECTOR_WORDS, "component": self.component_nouns}
         self._cue_words = CueIndex(self.cue_words)
 
     def scan(self, paper: Paper) -> Scan:
@@ -673,7 +677,7 @@ class NameDiscoverer:
             at_start = not before_name or before_name[-1] in ".!?:\n"
             if before or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words):
                 return
-        etype = self.head_type(_NOVELTY_LEAD.sub("", description))
+        etype = self.type_of_name(name) or self.head_type(_NOVELTY_LEAD.sub("", description))
         if etype not in ("Dataset", "Model"):
             return
         new = own or any(w in _NEW_WORDS for w in description.lower().split())
@@ -681,12 +685,47 @@ class NameDiscoverer:
             return  # "BERT, a language model ..." describes, it does not name
         found.append(Found(name, etype, start, start + len(name), new, how="described"))
 
+    def components(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A named part of the paper's method: "BiBERT introduces an efficient Bi-Attention structure".
+
+        Before a component noun ([method] component_nouns), after an article
+        and up to three lower-case words: one name-shaped word or two to three
+        capitalised ones. The sentence must introduce something (an
+        introducing verb after "we" / "our" / "this paper" or the title's name).
+        """
+        scan = scan or self.scan(paper)
+        text, lowered, found = scan.text, scan.lowered, []
+        head = _title_head(paper.title)
+        own_name = head.group("head").strip().lower() if head else None
+        for i in scan.cues["component"]:
+            if i and lowered[i - 1] != " ":
+                continue
+            m = _COMPONENT_BEFORE.search(text, max(0, i - 90), i)
+            if not m:
+                continue
+            name = m.group("name")
+            words = name.split()
+            if (not (len(words) == 1 and is_name_shaped(name) and not name.isupper() or len(words) > 1)
+                    or not self.acceptable(name)):  # "the sparse MHA module": an acronym of a known part
+                continue
+            if (any(w.lower() in self.stop or w.lower() in _FUNCTION_WORDS or w in self.languages
+                    or w in self.generic for w in words)
+                    or (self.known_type is not None and self.known_type(name) in ("Model", "Dataset"))
+                    or name.lower().endswith(tuple("-" + w for w in self.generic_modifiers))):
+                continue
+            lo, _ = _sentence_around(text, m.start())
+            before = lowered[lo:m.start()]
+            if not (self._introducing.search(before) and (_SELF.search(before) or (own_name and own_name in before))):
+                continue
+            found.append(Found(name, "Technique", m.start("name"), m.end("name"), True, how="component"))
+        return found
+
     def __call__(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Every name found in ``paper``; ``scan`` is its text as read by a phrase matcher with :attr:`cue_words`."""
         scan = scan or self.scan(paper)  # one reading of the text for every pattern
         found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
-                 + self.listed(paper, scan) + self.described(paper, scan))
+                 + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
@@ -700,6 +739,9 @@ _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", r
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:models?|architectures?|variants?|encoders?)\b")
 _NEW_WORDS = frozenset({"new", "newly", "novel", "our", "first"})
 _NAME_TOKEN = r"[A-Z][\w\-+.]*\w"
+#: an article, up to three lower-case words and a name, ending where a component noun starts
+_COMPONENT_BEFORE = re.compile(r"(?<![\w\-])(?:an?|our|the)\s+(?:[a-z][\w\-]*\s+){0,3}?"
+                               r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:\([A-Z][\w\-]*\)\s+)?$")
 #: an article ending where a novelty word starts
 _ARTICLE_END = re.compile(r"(?<![\w\-])(?:an?|our)\s+$")
 #: a name and a comma before the article: "GreekSUM, "

@@ -50,6 +50,7 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _LIST_NAME = re.compile(r"(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w\-+]*(?:\.[\w\-+]+)*(?: [A-Z0-9][\w\-+]*(?:\.[\w\-+]+)*){0,2}")
 _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
+_HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
@@ -372,7 +373,9 @@ class Extractor:
                 chosen.append(cand)
                 spans.append((start, end))
                 taken[start:end] = b"\x01" * (end - start)
-        chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1]))]
+        # "Transformer-based models" names no technique; "contrastive-learning-based models" does (a compound name)
+        chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1])
+                                            and not _HYPHEN_OR_SPACE.search(text, c[0], c[1]))]
         for cand in self._listed_models(text, chosen, taken):
             chosen.append(cand)
             taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
