@@ -367,3 +367,15 @@ def test_extract_size_suffix_glued_to_a_learned_name_is_that_name():
     names = {m.surface: m.name for m in ex(papers[0]).mentions}
     assert names["Fooformer8L"] == names["Fooformer16L"] == "Fooformer"
     assert names["BioBERTBase-v1.1"] == "BioBERT"
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("GottBERT outperforms German BERT. The model is open.", "German BERT"),
+    ("It compares with Swedish BERT (KB-BERT), a strong baseline.", "Swedish BERT"),
+    ("Results of Dutch BERT models and a Czech BERT-like model.", None),
+    ("We start from English RoBERTa. It transfers well.", None),
+])
+def test_extract_language_and_known_model_alone_name_a_model(extractor, abstract, name):
+    names = {m.name for m in extractor(Paper("t:x", "A study", abstract)).mentions if m.type == "Model"}
+    language_models = {n for n in names if " " in n}
+    assert language_models == ({name} if name else set())
