@@ -236,7 +236,7 @@ class NameDiscoverer:
         low = name.lower()
         if low.endswith(("bench", "benchmark", "corpus", "qa", "dataset", "eval")):
             return "Dataset"
-        if self._stems.within(name) or self._on_known_model(name):
+        if self._stems.within(name) or (name[-1:].islower() and self._on_known_model(name)):
             return "Model"
         last = re.split(r"[\s\-_]", low)[-1]
         if last in self.technique_endings and last != low:
@@ -643,6 +643,8 @@ class NameDiscoverer:
         scan = scan or self.scan(paper)
         text, lowered, found = scan.text, scan.lowered, []
         for i in scan.cues["novelty"]:  # only where "new", "newly" or "novel" is, after an article
+            if lowered.startswith("proposed", i) or not lowered.endswith(("a ", "an ", "our "), max(0, i - 4), i):
+                continue
             article = _ARTICLE_END.search(lowered, max(0, i - 6), i)
             if not article:
                 continue
@@ -660,9 +662,11 @@ class NameDiscoverer:
                     found.append(Found(model.group("name"), "Model", model.start("name"), model.end("name"), True,
                                        how="language-model"))
         if " -- " in text or " \u2013 " in text or " \u2014 " in text:
-            for m in _DASHED_NAME.finditer(text):
-                self._described(found, text, m.group("name"), m.start("name"), m.group("desc"), before=True,
-                                own=True)
+            for m in _DASHED.finditer(text):  # the name between the dashes first, then the description before
+                desc = _DESCRIPTION_BEFORE_DASH.search(text, max(0, m.start() - 70), m.start())
+                if desc:
+                    self._described(found, text, m.group("name"), m.start("name"), desc.group("desc"), before=True,
+                                    own=True)
         return found
 
     def _described(self, found: list[Found], text: str, name: str, start: int, description: str,
@@ -698,7 +702,11 @@ class NameDiscoverer:
         head = _title_head(paper.title)
         own_name = head.group("head").strip().lower() if head else None
         for i in scan.cues["component"]:
-            if i and lowered[i - 1] != " ":
+            if i < 3 or lowered[i - 1] != " ":
+                continue
+            # the word before the noun must be a name's (capitalised) or an acronym's bracket, before any pattern
+            word_start = text.rfind(" ", 0, i - 1) + 1
+            if not (text[word_start:word_start + 1].isupper() or text[i - 2] == ")"):
                 continue
             m = _COMPONENT_BEFORE.search(text, max(0, i - 90), i)
             if not m:
@@ -751,9 +759,10 @@ _NOVEL_DESCRIPTION = re.compile(r"(?:new|newly|novel)\b[^.;:(),]{1,60}", re.I)
 #: "new sentiment benchmark, SKSent," / "new dataset, Foo."
 _DESCRIPTION_THEN_NAME = re.compile(r"(?P<desc>(?:[Nn]ew|[Nn]ewly|[Nn]ovel)\b[^.;:(),]{1,60}?),\s+"
                                     rf"(?P<name>{_NAME_TOKEN})(?=[,.;:)]|\s+(?:and|which|that|is|was|consisting|containing|with)\b)")
-#: "a Polish BERT-based language model -- HerBERT -- is trained"
-_DASHED_NAME = re.compile(r"\b(?:an?|our)\s+(?P<desc>[^.;:()]{1,60}?)\s+(?:--|\u2013|\u2014)\s+"
-                          rf"(?P<name>{_NAME_TOKEN})\s+(?:--|\u2013|\u2014)\s")
+#: "a Polish BERT-based language model -- HerBERT -- is trained": the name between dashes ...
+_DASHED = re.compile(rf" (?:--|\u2013|\u2014) (?P<name>{_NAME_TOKEN}) (?:--|\u2013|\u2014)\s")
+#: ... and the description before it, after an article
+_DESCRIPTION_BEFORE_DASH = re.compile(r"(?<![\w\-])(?:an?|our)\s+(?P<desc>[^.;:()]{1,60}?)$")
 #: "a new Finnish BERT model", "our custom Galician RoBERTa models"
 _LANGUAGE_MODEL = re.compile(r"(?:new|novel)\s+(?P<name>[A-Z][a-z]+ [A-Z][\w]*[A-Z][\w]*)\s+models?\b")
 

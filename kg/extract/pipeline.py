@@ -51,7 +51,6 @@ _LIST_NAME = re.compile(r"(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w\-+]*(?:\.[\w\-+]+)*(?: 
 _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
 _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
-_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+$")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
@@ -290,25 +289,32 @@ class Extractor:
                 out.append((m.start(1), m.end(1), other.name, other.type, False, 0.9, 0))
         return out
 
-    def _language_models(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
+    def _language_models(self, text: str, phrases: list[tuple[int, int, Entity]],
+                         languages: list[tuple[int, int, Entity]]) -> list[tuple]:
         """A language and a known model, alone before a comma, full stop or bracket, name a model of that
         language: "... than German BERT.", "Distilling Romanian BERTs" (not "Dutch BERT models", "Czech BERT-like").
 
+        Read from the language names the scan found (few), each with the model phrase right after it.
         English is left out: "English RoBERTa" is RoBERTa.
         """
-        out = []
-        for start, end, entity in phrases:
-            if entity.type != "Model" or start < 3 or text[start - 1] != " ":
+        out: list[tuple] = []
+        if not languages:
+            return out
+        models = None
+        for lang_start, lang_end, lang in languages:
+            name = lang.name
+            if text[lang_end:lang_end + 1] != " " or name == "English" or name not in self.languages.names:
                 continue
-            lang = _WORD_BEFORE.search(text, max(0, start - 24), start - 1)
-            if (not lang or lang.group() not in self.languages.names or lang.group() == "English"
-                    or _ARTICLE_END.search(text, max(0, lang.start() - 5), lang.start())):
+            if models is None:
+                models = {start: (end, entity) for start, end, entity in phrases if entity.type == "Model"}
+            hit = models.get(lang_end + 1)
+            if hit is None or _ARTICLE_END.search(text, max(0, lang_start - 5), lang_start):
                 continue  # "KR-BERT: A Korean BERT" describes KR-BERT
+            start, (end, _) = lang_end + 1, hit
             stop = end + 1 if text.startswith("s", end) else end  # "Romanian BERTs"
             if (stop == len(text) or text[stop] in ".,;:()\n" or text.startswith(" (", stop)
                     or (stop > end and text[stop] == " ")):
-                name = f"{lang.group()} {text[start:end]}"
-                out.append((lang.start(), stop, name, "Model", False, 0.8, 2))
+                out.append((lang_start, stop, f"{name} {text[start:end]}", "Model", False, 0.8, 2))
         return out
 
     def _dataset_variant(self, name: str) -> Entity | None:
@@ -350,7 +356,7 @@ class Extractor:
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._coordinated(text, phrases)
         out += _technique_compounds(text, phrases)
-        out += self._language_models(text, phrases)
+        out += self._language_models(text, phrases, scan.layers[-1])
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
