@@ -1,9 +1,10 @@
-"""The README's console examples are what the commands print on the bundled corpus.
+"""The README's examples are what the commands print on the bundled corpus.
 
 Every ```console block whose commands are ``kg query``, ``kg lineage`` or
 ``kg check`` on ``out`` is run against a build of the bundled corpus; the
 lines shown under each ``$`` command must be its output (stdout and stderr),
-exactly; a block line ``...`` means the output goes on.
+exactly; a block line ``...`` means the output goes on. The ``>>>``
+examples run as doctests.
 """
 from __future__ import annotations
 
@@ -71,3 +72,12 @@ def test_readme_example_output(built_out, command, shown):
         shown = shown[:-1]
         printed = printed[:len(shown)]
     assert printed == shown
+
+
+def test_readme_python_examples():
+    """The README's ``>>>`` examples (the Python API on a fresh build of the bundled corpus) run as doctests."""
+    import doctest
+
+    failures, tried = doctest.testfile(str(ROOT / "README.md"), module_relative=False,
+                                       optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried >= 8 and failures == 0
