@@ -310,11 +310,11 @@ class Extractor:
             hit = models.get(lang_end + 1)
             if hit is None or _ARTICLE_END.search(text, max(0, lang_start - 5), lang_start):
                 continue  # "KR-BERT: A Korean BERT" describes KR-BERT
-            start, (end, _) = lang_end + 1, hit
+            start, (end, entity) = lang_end + 1, hit
             stop = end + 1 if text.startswith("s", end) else end  # "Romanian BERTs"
             if (stop == len(text) or text[stop] in ".,;:()\n" or text.startswith(" (", stop)
                     or (stop > end and text[stop] == " ")):
-                out.append((lang_start, stop, f"{name} {text[start:end]}", "Model", False, 0.8, 2))
+                out.append((lang_start, stop, f"{name} {entity.name}", "Model", False, 0.8, 2))  # "Bangla BERT-base"
         return out
 
     def _dataset_variant(self, name: str) -> Entity | None:
