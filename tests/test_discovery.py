@@ -158,3 +158,13 @@ def test_discovery_compound_technique_as_modifier_is_still_named(extractor):
                    "We train a contrastive-learning-based embedding model and Transformer-based models.")
     assert ("contrastive learning", "Technique", False) in found
     assert not any(name == "Transformer" for name, _, _ in found)
+
+
+def test_discovery_coordinated_title_head_is_two_names():
+    from kg.extract import Extractor
+    from kg.model import Paper
+
+    paper = Paper("t:x", "ZetaSBERT and EtaSBERT: Sentence Models for Two Languages",
+                  "We release ZetaSBERT and EtaSBERT, sentence models for two languages.")
+    names = {f.name for f in Extractor()._discovered(paper)}
+    assert {"ZetaSBERT", "EtaSBERT"} <= names and not any(" and " in n for n in names)
