@@ -111,32 +111,48 @@ def _split_default(text: str) -> tuple[tuple[int, str], ...]:
 
 def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
     ends: list[tuple[int, int]] = []  # (end of sentence, start of next)
-    for m in _candidates(text):
-        if m.group("blank") is not None:
-            ends.append((m.start(), m.end()))
+    never, maybe, openers = abbr.never, abbr.maybe, abbr.openers
+    after = 0
+    # _CANDIDATE tried only where a candidate can begin (see _candidates), inlined: this loop is hot
+    for begin in _CANDIDATE_START.finditer(text):
+        at = begin.start()
+        if at < after:
             continue
-        if m.group("glued") is not None:
-            if not text[max(0, m.start() - 2):m.start()].isalpha() or not text[m.start() - 2:m.start()].islower():
+        m = _CANDIDATE.match(text, at)
+        if m is None:
+            continue
+        after = m.end()
+        punct, _, blank, glued = m.groups()
+        if blank is not None:
+            ends.append((at, after))
+            continue
+        if glued is not None:
+            if not text[max(0, at - 2):at].isalpha() or not text[at - 2:at].islower():
                 continue
-            word = _word_before(text, max(0, m.start() - 60), m.start())
+            word = _word_before(text, max(0, at - 60), at)
             if word and "/" not in word and abbr.ends(word + ".", "In"):
-                ends.append((m.end(), m.end()))
+                ends.append((after, after))
             continue
-        punct = m.group("punct")
-        if punct[0] == "." and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
-            word = _word_before(text, max(0, m.start() - 60), m.start())
-            before = word + "." if word else "."
-            nxt = _NEXT_WORD.match(text, m.end())
-            if not abbr.ends(before, nxt.group(1) if nxt else ""):
+        if punct[0] == "." and (len(punct) == 1 or len(punct.rstrip("\"'\u201d\u2019)]")) == 1):
+            word = _word_before(text, max(0, at - 60), at)
+            key = (word + "." if word else ".").lower().lstrip("([\"'")  # as Abbreviations.ends reads it
+            if key in never:
                 continue
-            if (_INITIAL.search(text, max(0, m.start() - 2), m.start()) and nxt
-                    and nxt.group(1) not in abbr.openers):
-                continue  # an initial: "J. Smith"
-        ends.append((m.start() + len(punct), m.end()))
+            nxt = None
+            if key in maybe:
+                nxt = _NEXT_WORD.match(text, after)
+                if (nxt.group(1) if nxt else "") not in openers:
+                    continue
+            # an initial ("J. Smith"): a capital after a space or bracket; "\n" for _INITIAL's "$"
+            if at > 0 and ("A" <= text[at - 1] <= "Z" or text[at - 1] == "\n") and _INITIAL.search(text, max(0, at - 2), at):
+                nxt = nxt or _NEXT_WORD.match(text, after)
+                if nxt and nxt.group(1) not in openers:
+                    continue
+        ends.append((at + len(punct), after))
     out, start = [], 0
-    for end, nxt in ends:
+    for end, nxt_start in ends:
         _add(out, text, start, end)
-        start = nxt
+        start = nxt_start
     _add(out, text, start, len(text))
     return out
 
