@@ -46,6 +46,10 @@ OBJECT_TYPE = {**{p: "Model" for p in LINEAGE_PREDICATES}, "outperforms": "Model
                "trainedOn": "Dataset", "forLanguage": "Language", "usesTechnique": "Technique"}
 _MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
 _INTRO, _NAME = 1, 2
+#: Aux bits of a sentence holding a literal that may begin a match of block_object, before_default,
+#: technique_contrast, dataset_source: the clause windows cut from it need those regexes only then.
+_BLOCK_OBJECT, _BLOCK_DEFAULT, _CONTRAST, _SOURCE = 4, 8, 16, 32
+_WINDOW_CUES = _BLOCK_OBJECT | _BLOCK_DEFAULT | _CONTRAST | _SOURCE
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 #: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
@@ -215,14 +219,14 @@ class RelationExtractor:
         needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
         hints = {w for w in self.intro_hint.pattern.split("|") if w}
         name_need = _required(self.name_internal.pattern, self.name_internal.flags)[:1]
+        # the literals each window cue's matches begin with (None: unknown, so always looked for)
+        cue_leads = {bit: _lead_words(lead) for bit, lead in (
+            (_BLOCK_OBJECT, self._lead["block_object"]), (_BLOCK_DEFAULT, self._lead_of[self.block_default]),
+            (_CONTRAST, self._lead["technique_contrast"]), (_SOURCE, self._lead_of[self.dataset_source]))}
+        self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
         words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
-                       | hints | {w for c in name_need for w in c})
+                       | hints | {w for c in name_need for w in c} | {w for ws in cue_leads.values() for w in ws or ()})
         ids = {w: i for i, w in enumerate(words)}
-        self._words = ahocorasick.Automaton()
-        for w, i in ids.items():
-            self._words.add_word(w, i)
-        if words:
-            self._words.make_automaton()
         # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
         masks = [[0] * 5 for _ in words]
         base = [0] * 5  # the same for rules without a trigger, or without a first / second / third set
@@ -247,10 +251,20 @@ class RelationExtractor:
         for w in name_need[0] if name_need else ():
             masks[ids[w]][4] |= _NAME
         base[4] = 0 if name_need else _NAME
+        for bit, leads in cue_leads.items():
+            if leads is None:
+                base[4] |= bit
+            for w in leads or ():
+                masks[ids[w]][4] |= bit
         # the five masks of a word packed in one int, so that a hit costs one OR
         self._width = width = len(self.rules) + 1
-        self._word_masks = [sum(m << (k * width) for k, m in enumerate(ms)) for ms in masks]
         self._base_masks = sum(m << (k * width) for k, m in enumerate(base))
+        # each word's value in the automaton is its packed masks: a hit is ORed in as found
+        self._words = ahocorasick.Automaton() if words else None
+        for w, ms in zip(words, masks):
+            self._words.add_word(w, sum(m << (k * width) for k, m in enumerate(ms)))
+        if words:
+            self._words.make_automaton()
         self._all_rules = (1 << len(self.rules)) - 1
         self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
         self._active: dict[int, tuple[tuple[Rule, Callable], ...]] = {}
@@ -259,17 +273,16 @@ class RelationExtractor:
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
         packed = self._base_masks
-        if self._word_masks:
-            word_masks = self._word_masks
-            for i in {i for _, i in self._words.iter(low)}:
-                packed |= word_masks[i]
+        if self._words is not None:
+            for _, masks in self._words.iter(low):
+                packed |= masks
         width = self._width
         full = (1 << width) - 1
         triggered, aux = packed & full, packed >> (4 * width)
         literal = (packed >> width) & (packed >> (2 * width)) & (packed >> (3 * width)) & full
-        if "ı" in skel or "ſ" in skel or "İ" in skel:
+        if "ı" in skel or "ſ" in skel or "İ" in skel or len(low) != len(skel):
             literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
-            aux |= _NAME
+            aux |= _NAME | _WINDOW_CUES
         return triggered, literal, aux
 
     def _active_rules(self, skel: str, low: str,
@@ -423,7 +436,7 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
-            low, scan, clauses = lows[number], scans[number], {}
+            low, scan, clauses = lows[number], scans[number], _Clauses(scans[number][2])
             bg = [None, None] if number > 0 and not own_here else [False, False]  # see _background
             studying = None
             claimed: set[int] = set()
@@ -483,7 +496,7 @@ class RelationExtractor:
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
-                if x.type == "Technique" and self._lead["technique_contrast"].search(
+                if x.type == "Technique" and clauses.cues & _CONTRAST and self._lead["technique_contrast"].search(
                         *self._clause_window(skel, positions[i], clauses)[:2]):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
@@ -664,7 +677,7 @@ class RelationExtractor:
         breaks = list(_CLAUSE_BREAK.finditer(window))
         return window[breaks[-1].end():] if breaks else window
 
-    def _clause_window(self, skel: str, at: int, clauses: dict | None = None) -> tuple[str, str, bool]:
+    def _clause_window(self, skel: str, at: int, clauses: _Clauses | None = None) -> tuple[str, str, bool]:
         """``(window, window.lower(), whether block_object ends near it)``, ``window`` being ``_clause_before(skel, at)``.
 
         Kept in ``clauses`` (one sentence's).
@@ -673,14 +686,19 @@ class RelationExtractor:
             return clauses[at]
         window = self._clause_before(skel, at)
         low = window.lower()
-        found = window, low, _ends_near(self._lead["block_object"], window, low)
+        cues = _WINDOW_CUES if clauses is None else clauses.cues
+        found = window, low, bool(cues & _BLOCK_OBJECT) and _ends_near(self._lead["block_object"], window, low)
         if clauses is not None:
             clauses[at] = found
         return found
 
-    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: dict | None = None) -> bool:
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
+        """Whether block_object (or ``extra``) ends near the object at ``at``, in its clause: see ``_ends_near``."""
+        extra_bit = 0 if extra is None else self._cue_bit.get(extra, _WINDOW_CUES)
+        if clauses is not None and not clauses.cues & (_BLOCK_OBJECT | extra_bit):
+            return False  # the sentence holds none of the literals their matches begin with
         window, low, blocked = self._clause_window(skel, at, clauses)
-        if blocked or extra is None:
+        if blocked or extra is None or (clauses is not None and not clauses.cues & extra_bit):
             return blocked
         lead = self._lead_of.get(extra)
         if lead is None:
@@ -781,6 +799,24 @@ def _leads(items: list) -> set[str] | None:
             sub = None
         return sub
     return None if "" in prefixes else set(prefixes)
+
+
+class _Clauses(dict):
+    """One sentence's clause windows by position (see ``RelationExtractor._clause_window``).
+
+    ``cues``: the sentence's aux bits, telling which window cues may match in it.
+    """
+
+    __slots__ = ("cues",)
+
+    def __init__(self, cues: int = _WINDOW_CUES):
+        super().__init__()
+        self.cues = cues
+
+
+def _lead_words(lead: _Leading) -> list[str] | None:
+    """The literals every match of a :class:`_Leading` regex begins with; None when unknown."""
+    return None if lead.automaton is None else list(lead.automaton.keys())
 
 
 def _matcher(regex: re.Pattern) -> Callable[[str, str], Iterable[re.Match]]:
