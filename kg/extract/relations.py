@@ -50,6 +50,8 @@ _INTRO, _NAME = 1, 2
 #: technique_contrast, dataset_source: the clause windows cut from it need those regexes only then.
 _BLOCK_OBJECT, _BLOCK_DEFAULT, _CONTRAST, _SOURCE = 4, 8, 16, 32
 _WINDOW_CUES = _BLOCK_OBJECT | _BLOCK_DEFAULT | _CONTRAST | _SOURCE
+#: How many rule masks ``_active_rules`` keeps listed.
+_ACTIVE_KEPT = 1 << 14
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 #: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
@@ -301,8 +303,14 @@ class RelationExtractor:
         rules = codes & triggered & literal
         active = self._active.get(rules)
         if active is None:
-            active = self._active[rules] = tuple((rule, self._matchers[r]) for r, rule in enumerate(self.rules)
-                                                 if rules >> r & 1)
+            found, rest = [], rules
+            while rest:  # the set bits, lowest first: the rules in table order
+                r = (rest & -rest).bit_length() - 1
+                found.append((self.rules[r], self._matchers[r]))
+                rest &= rest - 1
+            if len(self._active) >= _ACTIVE_KEPT:
+                self._active.clear()  # a long build meets ever new masks: keep memory flat
+            active = self._active[rules] = tuple(found)
         return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
