@@ -50,6 +50,8 @@ _INTRO, _NAME = 1, 2
 #: technique_contrast, dataset_source: the clause windows cut from it need those regexes only then.
 _BLOCK_OBJECT, _BLOCK_DEFAULT, _CONTRAST, _SOURCE = 4, 8, 16, 32
 _WINDOW_CUES = _BLOCK_OBJECT | _BLOCK_DEFAULT | _CONTRAST | _SOURCE
+#: Aux bit of a sentence whose lower-cased text holds one of the naming words ("called", "dubbed").
+_NAMING = 64
 #: How many rule masks ``_active_rules`` keeps listed.
 _ACTIVE_KEPT = 1 << 14
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
@@ -227,7 +229,8 @@ class RelationExtractor:
             (_CONTRAST, self._lead["technique_contrast"]), (_SOURCE, self._lead_of[self.dataset_source]))}
         self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
         words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
-                       | hints | {w for c in name_need for w in c} | {w for ws in cue_leads.values() for w in ws or ()})
+                       | hints | {w for c in name_need for w in c} | {w for ws in cue_leads.values() for w in ws or ()}
+                       | {w for w in self.naming_words if w})
         ids = {w: i for i, w in enumerate(words)}
         # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
         masks = [[0] * 5 for _ in words]
@@ -253,6 +256,11 @@ class RelationExtractor:
         for w in name_need[0] if name_need else ():
             masks[ids[w]][4] |= _NAME
         base[4] = 0 if name_need else _NAME
+        for w in self.naming_words:
+            if w:
+                masks[ids[w]][4] |= _NAMING
+            else:
+                base[4] |= _NAMING  # "" is in every text
         for bit, leads in cue_leads.items():
             if leads is None:
                 base[4] |= bit
@@ -336,8 +344,12 @@ class RelationExtractor:
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]],
-                   intros: list[list[re.Match]] | None = None, lows: list[str] | None = None) -> tuple[list[str], list[str]]:
-        """``(title head models, abstract-introduced models)`` by canonical name (``intros``: each skeleton's ``_intros``)."""
+                   intros: list[list[re.Match]] | None = None, lows: list[str] | None = None,
+                   scans: list[tuple[int, int, int]] | None = None) -> tuple[list[str], list[str]]:
+        """``(title head models, abstract-introduced models)`` by canonical name.
+
+        ``intros``, ``lows``, ``scans``: each skeleton's ``_intros``, ``lower()`` and ``_scan``, if known.
+        """
         head, intro, flagged = [], [], []
         for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
@@ -354,7 +366,7 @@ class RelationExtractor:
             if "our" in low:
                 for m in self._lead["ours"].finditer(skel, low):
                     names.append(ms[int(m.group(1))].name)
-            if self._naming_any(low):
+            if (scans[number][2] & _NAMING) if scans is not None else self._naming_any(low):
                 for m in self.naming.finditer(skel):
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
             for m in (self._intros(skel) if intros is None else intros[number]):
@@ -402,7 +414,7 @@ class RelationExtractor:
         scans = [self._scan(skel, low) if ms else (0, 0, 0) for (skel, ms, _), low in zip(skeletons, lows)]
         intros = [self._intros(skel, bool(scan[2] & _INTRO), low) if "«" in skel else []
                   for (skel, _, _), scan, low in zip(skeletons, scans, lows)]
-        head, intro = self.own_models(skeletons, intros, lows)
+        head, intro = self.own_models(skeletons, intros, lows, scans)
         own = set(head) | set(intro)
         if head:
             defaults = [("Model", n) for n in head]
@@ -590,7 +602,7 @@ class RelationExtractor:
         if self.anaphor is None or not mentions:
             return mentions, frozenset()
         low = paper.abstract.lower()
-        if not self._anaphor_hint_any(low) or not self._anaphor_cue_any(low):
+        if not self._anaphor_cue_any(low) or not self._anaphor_hint_any(low):  # the cue: a few words, the cheaper test
             return mentions, frozenset()
         extra = []
         for number, (offset, sentence) in enumerate(sentences):
