@@ -278,6 +278,11 @@ class RelationExtractor:
         self._all_rules = (1 << len(self.rules)) - 1
         self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
         self._active: dict[int, tuple[tuple[Rule, Callable], ...]] = {}
+        # rules a sentence skips as a whole: those for papers without own models, and those whose
+        # subject is the paper's own model (not in a background sentence)
+        self._only_without_own = sum(1 << r for r, rule in enumerate(self.rules) if rule.only_without_own)
+        self._own_subject = sum(1 << r for r, rule in enumerate(self.rules)
+                                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject)
         self._matchers = [_matcher(rule.regex) for rule in self.rules]
 
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
@@ -301,14 +306,21 @@ class RelationExtractor:
 
         Each with its ``(skel, low) -> matches`` function: see ``_matcher``.
         """
+        return self._listed(self._rule_mask(skel, low, scan))
+
+    def _rule_mask(self, skel: str, low: str, scan: tuple[int, int, int] | None = None) -> int:
+        """``_active_rules`` as a bit mask (bit ``r``: ``self.rules[r]``)."""
         codes = 0
         for placeholder, mask in self._code_masks:
             if placeholder in skel:
                 codes |= mask
         if not codes:
-            return ()
+            return 0
         triggered, literal, _ = scan or self._scan(skel, low)
-        rules = codes & triggered & literal
+        return codes & triggered & literal
+
+    def _listed(self, rules: int) -> tuple[tuple[Rule, Callable], ...]:
+        """The rules of a bit mask, each with its matcher, in table order (listed once per mask)."""
         active = self._active.get(rules)
         if active is None:
             found, rest = [], rules
@@ -458,15 +470,16 @@ class RelationExtractor:
 
             low, scan, clauses = lows[number], scans[number], _Clauses(scans[number][2])
             bg = [None, None] if number > 0 and not own_here else [False, False]  # see _background
-            studying = None
+            studying = evaluated = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
-            for rule, matches in self._active_rules(skel, low, scan):
-                if rule.only_without_own and own:
-                    continue
+            rules = self._rule_mask(skel, low, scan)
+            if own:
+                rules &= ~self._only_without_own
+            if rules & self._own_subject and self._background(skel, low, bg):
+                rules &= ~self._own_subject
+            for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
-                if implicit_model and not rule.explicit_subject and self._background(skel, low, bg):
-                    continue
                 for m in matches(skel, low):
                     if self._blocked_cue(skel, m):
                         # "unlike BERT, which was trained on C4": C4 is then no default benchmark either
@@ -527,7 +540,9 @@ class RelationExtractor:
                 predicate, confidence = self.defaults[x.type]
                 if predicate == "evaluatedOn":
                     # weak when no sentence giving it holds a word of evaluation
-                    weak = not (self.evaluation_words and self.evaluation_words.search(skel))
+                    if evaluated is None:
+                        evaluated = bool(self.evaluation_words and self.evaluation_words.search(skel))
+                    weak = not evaluated
                     defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
                 subjects = subjects_for(positions[i])
                 if number == 0 and not head and x.type in self.title_to_own:
