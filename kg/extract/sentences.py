@@ -27,8 +27,14 @@ _CANDIDATE = re.compile(
     r"""(?P<punct>[.!?]+["'\u201d\u2019)\]]*)(?P<gap>\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
     r"""|(?P<blank>\n[ \t]*\n\s*)"""
     r"""|(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
-#: Where a candidate can begin: the regex engine skips to these characters fast, _CANDIDATE alone cannot.
-_CANDIDATE_START = re.compile(r"[.!?\n]")
+#: _CANDIDATE as the splitter runs it: beginning with the class of a candidate's first character lets the
+#: regex engine skip to one (it cannot for _CANDIDATE); each branch is told by that character. The same
+#: matches (tests/test_sentences.py checks it). Groups: the punctuation after the first character and the
+#: gap; the blank line after its first newline; glued (empty).
+_CANDIDATE_FAST = re.compile(
+    r"""[.!?\n](?:(?<=[.!?])([.!?]*["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
+    r"""|(?<=\n)([ \t]*\n\s*)"""
+    r"""|(?<=\.)()(?=[A-Z][a-z]+\b))""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]?([\w-]+)")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
@@ -112,17 +118,9 @@ def _split_default(text: str) -> tuple[tuple[int, str], ...]:
 def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
     ends: list[tuple[int, int]] = []  # (end of sentence, start of next)
     never, maybe, openers = abbr.never, abbr.maybe, abbr.openers
-    after = 0
-    # _CANDIDATE tried only where a candidate can begin (see _candidates), inlined: this loop is hot
-    for begin in _CANDIDATE_START.finditer(text):
-        at = begin.start()
-        if at < after:
-            continue
-        m = _CANDIDATE.match(text, at)
-        if m is None:
-            continue
-        after = m.end()
-        punct, _, blank, glued = m.groups()
+    for m in _CANDIDATE_FAST.finditer(text):
+        at, after = m.span()
+        rest, gap, blank, glued = m.groups()
         if blank is not None:
             ends.append((at, after))
             continue
@@ -133,7 +131,8 @@ def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
             if word and "/" not in word and abbr.ends(word + ".", "In"):
                 ends.append((after, after))
             continue
-        if punct[0] == "." and (len(punct) == 1 or len(punct.rstrip("\"'\u201d\u2019)]")) == 1):
+        punct = text[at:after - len(gap)]
+        if punct[0] == "." and (not rest or len(punct.rstrip("\"'\u201d\u2019)]")) == 1):
             word = _word_before(text, max(0, at - 60), at)
             key = (word + "." if word else ".").lower().lstrip("([\"'")  # as Abbreviations.ends reads it
             if key in never:
@@ -169,22 +168,6 @@ def _word_before(text: str, start: int, end: int) -> str | None:
     if not chunk or chunk[-1].isspace():
         return None
     return chunk.rsplit(None, 1)[-1]
-
-
-def _candidates(text: str):
-    """``_CANDIDATE.finditer(text)``, tried only where a candidate can begin (each holds a character first).
-
-    >>> [m.group(0) for m in _candidates("We use BERT. It works.\\n\\nNew part.")]
-    ['. ', '.\\n\\n']
-    """
-    after = 0
-    for start in _CANDIDATE_START.finditer(text):
-        at = start.start()
-        if at >= after:
-            m = _CANDIDATE.match(text, at)
-            if m:
-                yield m
-                after = m.end()
 
 
 def _add(out: list, text: str, start: int, end: int) -> None:
