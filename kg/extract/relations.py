@@ -580,9 +580,9 @@ class RelationExtractor:
         keys: dict[str, str] = {}
         for number, (_, ms, _) in enumerate(skeletons):
             for x in ms:
-                if x.type == "Model":
-                    first.setdefault(x.name, number)
-                    keys.setdefault(x.name, " ".join(p for p in _LINK_SEPARATORS.split(fold(x.name)) if p))
+                if x.type == "Model" and x.name not in first:
+                    first[x.name] = number
+                    keys[x.name] = " ".join(p for p in _LINK_SEPARATORS.split(fold(x.name)) if p)
         predicate, confidence = self.variant_lineage
         for name, base in bases.items():
             if name not in first:
