@@ -20,6 +20,7 @@ than") before an object or a cue drop the match, so contrasts give no edge.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import tomllib
 from dataclasses import dataclass
@@ -201,6 +202,7 @@ class RelationExtractor:
         self._lead = {name: _Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
         self._anaphor_lead = _Leading(self.anaphor) if self.anaphor is not None else None
+        self._evaluation_lead = _Leading(self.evaluation_words) if self.evaluation_words is not None else None
         self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
         self._naming_any = _any_of(self.naming_words)
@@ -417,7 +419,8 @@ class RelationExtractor:
     def __call__(self, paper: Paper, mentions: list[Mention], linker=None) -> list[Relation]:
         """The paper's relations (``linker``: a :class:`kg.link.Linker` for ``variant_split``, else a default one)."""
         sentences = paper_sentences(paper)
-        if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
+        starts = [m.start for m in mentions]
+        if any(map(operator.gt, starts, starts[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         mentions, anaphors = self._anaphors(paper, sentences, mentions)
         text, starts = paper.text, [m.start for m in mentions]
@@ -541,7 +544,7 @@ class RelationExtractor:
                 if predicate == "evaluatedOn":
                     # weak when no sentence giving it holds a word of evaluation
                     if evaluated is None:
-                        evaluated = bool(self.evaluation_words and self.evaluation_words.search(skel))
+                        evaluated = bool(self._evaluation_lead and self._evaluation_lead.search(skel, low))
                     weak = not evaluated
                     defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
                 subjects = subjects_for(positions[i])
