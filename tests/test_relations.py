@@ -578,3 +578,23 @@ def test_relations_sentences_keep_abbreviations_and_numbers(text, expected):
     from kg.extract.sentences import split_sentences
 
     assert [s for _, s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("skeleton", [
+    "Unlike «M0», we do not use «D1».",
+    "It is better than «M0» and more accurate compared with «M1» on «D2».",
+    "A translation of «D0» derived from «D1», instead of «D2».",
+    "Existing methods rely on distillation of «M0», as opposed to pruning.",
+    "We train «M0» on «D1» and evaluate it on «D2».",
+    "İt is NOT «M0»; neither «M1» nor «M2».",
+])
+def test_relations_scan_tells_which_window_cues_can_match(skeleton):
+    from kg.extract import relations as R
+
+    x = RelationExtractor()
+    aux = x._scan(skeleton, skeleton.lower())[2]
+    cues = {R._BLOCK_OBJECT: x.block_object, R._BLOCK_DEFAULT: x.block_default,
+            R._CONTRAST: x.technique_contrast, R._SOURCE: x.dataset_source}
+    for bit, regex in cues.items():
+        if not aux & bit:  # a cue the scan rules out must not match anywhere in the sentence
+            assert regex.search(skeleton) is None, (bit, regex.pattern)

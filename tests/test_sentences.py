@@ -51,3 +51,15 @@ def test_sentences_abbreviation_table_is_data():
     assert abbr.ends("al.", "We") and not abbr.ends("al.", "Smith")
     custom = Abbreviations(["foo."])
     assert [s for _, s in split_sentences("A foo. Bar. Baz.", custom)] == ["A foo. Bar.", "Baz."]
+
+
+def test_sentences_fast_candidate_regex_matches_the_readable_one():
+    import random
+    from kg.extract.sentences import _CANDIDATE, _CANDIDATE_FAST
+
+    pieces = ["e.g.", "et al.", "J.", "Fig.", " ", "  ", "\n", "\n \n", ". ", "?! ", "!", '"', "\u201d", ")", "(",
+              "models.In", "In", "We", "the", "v2.0", "3", "\u00c9t\u00e9", "x.Y", "..."]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert [m.span() for m in _CANDIDATE.finditer(text)] == [m.span() for m in _CANDIDATE_FAST.finditer(text)], text

@@ -20,6 +20,7 @@ than") before an object or a cue drop the match, so contrasts give no edge.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import tomllib
 from dataclasses import dataclass
@@ -46,6 +47,14 @@ OBJECT_TYPE = {**{p: "Model" for p in LINEAGE_PREDICATES}, "outperforms": "Model
                "trainedOn": "Dataset", "forLanguage": "Language", "usesTechnique": "Technique"}
 _MODEL_OBJECT = frozenset(p for p, t in OBJECT_TYPE.items() if t == "Model")
 _INTRO, _NAME = 1, 2
+#: Aux bits of a sentence holding a literal that may begin a match of block_object, before_default,
+#: technique_contrast, dataset_source: the clause windows cut from it need those regexes only then.
+_BLOCK_OBJECT, _BLOCK_DEFAULT, _CONTRAST, _SOURCE = 4, 8, 16, 32
+_WINDOW_CUES = _BLOCK_OBJECT | _BLOCK_DEFAULT | _CONTRAST | _SOURCE
+#: Aux bit of a sentence whose lower-cased text holds one of the naming words ("called", "dubbed").
+_NAMING = 64
+#: How many rule masks ``_active_rules`` keeps listed.
+_ACTIVE_KEPT = 1 << 14
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 #: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
@@ -193,6 +202,7 @@ class RelationExtractor:
         self._lead = {name: _Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
         self._anaphor_lead = _Leading(self.anaphor) if self.anaphor is not None else None
+        self._evaluation_lead = _Leading(self.evaluation_words) if self.evaluation_words is not None else None
         self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
         self._naming_any = _any_of(self.naming_words)
@@ -215,14 +225,15 @@ class RelationExtractor:
         needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
         hints = {w for w in self.intro_hint.pattern.split("|") if w}
         name_need = _required(self.name_internal.pattern, self.name_internal.flags)[:1]
+        # the literals each window cue's matches begin with (None: unknown, so always looked for)
+        cue_leads = {bit: _lead_words(lead) for bit, lead in (
+            (_BLOCK_OBJECT, self._lead["block_object"]), (_BLOCK_DEFAULT, self._lead_of[self.block_default]),
+            (_CONTRAST, self._lead["technique_contrast"]), (_SOURCE, self._lead_of[self.dataset_source]))}
+        self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
         words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
-                       | hints | {w for c in name_need for w in c})
+                       | hints | {w for c in name_need for w in c} | {w for ws in cue_leads.values() for w in ws or ()}
+                       | {w for w in self.naming_words if w})
         ids = {w: i for i, w in enumerate(words)}
-        self._words = ahocorasick.Automaton()
-        for w, i in ids.items():
-            self._words.add_word(w, i)
-        if words:
-            self._words.make_automaton()
         # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
         masks = [[0] * 5 for _ in words]
         base = [0] * 5  # the same for rules without a trigger, or without a first / second / third set
@@ -247,29 +258,48 @@ class RelationExtractor:
         for w in name_need[0] if name_need else ():
             masks[ids[w]][4] |= _NAME
         base[4] = 0 if name_need else _NAME
+        for w in self.naming_words:
+            if w:
+                masks[ids[w]][4] |= _NAMING
+            else:
+                base[4] |= _NAMING  # "" is in every text
+        for bit, leads in cue_leads.items():
+            if leads is None:
+                base[4] |= bit
+            for w in leads or ():
+                masks[ids[w]][4] |= bit
         # the five masks of a word packed in one int, so that a hit costs one OR
         self._width = width = len(self.rules) + 1
-        self._word_masks = [sum(m << (k * width) for k, m in enumerate(ms)) for ms in masks]
         self._base_masks = sum(m << (k * width) for k, m in enumerate(base))
+        # each word's value in the automaton is its packed masks: a hit is ORed in as found
+        self._words = ahocorasick.Automaton() if words else None
+        for w, ms in zip(words, masks):
+            self._words.add_word(w, sum(m << (k * width) for k, m in enumerate(ms)))
+        if words:
+            self._words.make_automaton()
         self._all_rules = (1 << len(self.rules)) - 1
         self._code_masks = tuple(("«" + c, m) for c, m in code_mask.items())
         self._active: dict[int, tuple[tuple[Rule, Callable], ...]] = {}
+        # rules a sentence skips as a whole: those for papers without own models, and those whose
+        # subject is the paper's own model (not in a background sentence)
+        self._only_without_own = sum(1 << r for r, rule in enumerate(self.rules) if rule.only_without_own)
+        self._own_subject = sum(1 << r for r, rule in enumerate(self.rules)
+                                if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject)
         self._matchers = [_matcher(rule.regex) for rule in self.rules]
 
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
         packed = self._base_masks
-        if self._word_masks:
-            word_masks = self._word_masks
-            for i in {i for _, i in self._words.iter(low)}:
-                packed |= word_masks[i]
+        if self._words is not None:
+            for _, masks in self._words.iter(low):
+                packed |= masks
         width = self._width
         full = (1 << width) - 1
         triggered, aux = packed & full, packed >> (4 * width)
         literal = (packed >> width) & (packed >> (2 * width)) & (packed >> (3 * width)) & full
-        if "ı" in skel or "ſ" in skel or "İ" in skel:
+        if "ı" in skel or "ſ" in skel or "İ" in skel or len(low) != len(skel):
             literal = self._all_rules  # letters an ASCII one matches case-insensitively, not by lower()
-            aux |= _NAME
+            aux |= _NAME | _WINDOW_CUES
         return triggered, literal, aux
 
     def _active_rules(self, skel: str, low: str,
@@ -278,18 +308,31 @@ class RelationExtractor:
 
         Each with its ``(skel, low) -> matches`` function: see ``_matcher``.
         """
+        return self._listed(self._rule_mask(skel, low, scan))
+
+    def _rule_mask(self, skel: str, low: str, scan: tuple[int, int, int] | None = None) -> int:
+        """``_active_rules`` as a bit mask (bit ``r``: ``self.rules[r]``)."""
         codes = 0
         for placeholder, mask in self._code_masks:
             if placeholder in skel:
                 codes |= mask
         if not codes:
-            return ()
+            return 0
         triggered, literal, _ = scan or self._scan(skel, low)
-        rules = codes & triggered & literal
+        return codes & triggered & literal
+
+    def _listed(self, rules: int) -> tuple[tuple[Rule, Callable], ...]:
+        """The rules of a bit mask, each with its matcher, in table order (listed once per mask)."""
         active = self._active.get(rules)
         if active is None:
-            active = self._active[rules] = tuple((rule, self._matchers[r]) for r, rule in enumerate(self.rules)
-                                                 if rules >> r & 1)
+            found, rest = [], rules
+            while rest:  # the set bits, lowest first: the rules in table order
+                r = (rest & -rest).bit_length() - 1
+                found.append((self.rules[r], self._matchers[r]))
+                rest &= rest - 1
+            if len(self._active) >= _ACTIVE_KEPT:
+                self._active.clear()  # a long build meets ever new masks: keep memory flat
+            active = self._active[rules] = tuple(found)
         return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
@@ -315,8 +358,12 @@ class RelationExtractor:
 
     # -- the paper's own models ------------------------------------------------
     def own_models(self, skeletons: list[tuple[str, list[Mention], list[int]]],
-                   intros: list[list[re.Match]] | None = None, lows: list[str] | None = None) -> tuple[list[str], list[str]]:
-        """``(title head models, abstract-introduced models)`` by canonical name (``intros``: each skeleton's ``_intros``)."""
+                   intros: list[list[re.Match]] | None = None, lows: list[str] | None = None,
+                   scans: list[tuple[int, int, int]] | None = None) -> tuple[list[str], list[str]]:
+        """``(title head models, abstract-introduced models)`` by canonical name.
+
+        ``intros``, ``lows``, ``scans``: each skeleton's ``_intros``, ``lower()`` and ``_scan``, if known.
+        """
         head, intro, flagged = [], [], []
         for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
@@ -333,7 +380,7 @@ class RelationExtractor:
             if "our" in low:
                 for m in self._lead["ours"].finditer(skel, low):
                     names.append(ms[int(m.group(1))].name)
-            if self._naming_any(low):
+            if (scans[number][2] & _NAMING) if scans is not None else self._naming_any(low):
                 for m in self.naming.finditer(skel):
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
             for m in (self._intros(skel) if intros is None else intros[number]):
@@ -372,7 +419,8 @@ class RelationExtractor:
     def __call__(self, paper: Paper, mentions: list[Mention], linker=None) -> list[Relation]:
         """The paper's relations (``linker``: a :class:`kg.link.Linker` for ``variant_split``, else a default one)."""
         sentences = paper_sentences(paper)
-        if any(a.start > b.start for a, b in zip(mentions, mentions[1:])):
+        starts = [m.start for m in mentions]
+        if any(map(operator.gt, starts, starts[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         mentions, anaphors = self._anaphors(paper, sentences, mentions)
         text, starts = paper.text, [m.start for m in mentions]
@@ -381,7 +429,7 @@ class RelationExtractor:
         scans = [self._scan(skel, low) if ms else (0, 0, 0) for (skel, ms, _), low in zip(skeletons, lows)]
         intros = [self._intros(skel, bool(scan[2] & _INTRO), low) if "«" in skel else []
                   for (skel, _, _), scan, low in zip(skeletons, scans, lows)]
-        head, intro = self.own_models(skeletons, intros, lows)
+        head, intro = self.own_models(skeletons, intros, lows, scans)
         own = set(head) | set(intro)
         if head:
             defaults = [("Model", n) for n in head]
@@ -423,17 +471,18 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
-            low, scan, clauses = lows[number], scans[number], {}
+            low, scan, clauses = lows[number], scans[number], _Clauses(scans[number][2])
             bg = [None, None] if number > 0 and not own_here else [False, False]  # see _background
-            studying = None
+            studying = evaluated = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
-            for rule, matches in self._active_rules(skel, low, scan):
-                if rule.only_without_own and own:
-                    continue
+            rules = self._rule_mask(skel, low, scan)
+            if own:
+                rules &= ~self._only_without_own
+            if rules & self._own_subject and self._background(skel, low, bg):
+                rules &= ~self._own_subject
+            for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
-                if implicit_model and not rule.explicit_subject and self._background(skel, low, bg):
-                    continue
                 for m in matches(skel, low):
                     if self._blocked_cue(skel, m):
                         # "unlike BERT, which was trained on C4": C4 is then no default benchmark either
@@ -483,7 +532,7 @@ class RelationExtractor:
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
-                if x.type == "Technique" and self._lead["technique_contrast"].search(
+                if x.type == "Technique" and clauses.cues & _CONTRAST and self._lead["technique_contrast"].search(
                         *self._clause_window(skel, positions[i], clauses)[:2]):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
@@ -494,7 +543,9 @@ class RelationExtractor:
                 predicate, confidence = self.defaults[x.type]
                 if predicate == "evaluatedOn":
                     # weak when no sentence giving it holds a word of evaluation
-                    weak = not (self.evaluation_words and self.evaluation_words.search(skel))
+                    if evaluated is None:
+                        evaluated = bool(self._evaluation_lead and self._evaluation_lead.search(skel, low))
+                    weak = not evaluated
                     defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
                 subjects = subjects_for(positions[i])
                 if number == 0 and not head and x.type in self.title_to_own:
@@ -532,9 +583,9 @@ class RelationExtractor:
         keys: dict[str, str] = {}
         for number, (_, ms, _) in enumerate(skeletons):
             for x in ms:
-                if x.type == "Model":
-                    first.setdefault(x.name, number)
-                    keys.setdefault(x.name, " ".join(p for p in _LINK_SEPARATORS.split(fold(x.name)) if p))
+                if x.type == "Model" and x.name not in first:
+                    first[x.name] = number
+                    keys[x.name] = " ".join(p for p in _LINK_SEPARATORS.split(fold(x.name)) if p)
         predicate, confidence = self.variant_lineage
         for name, base in bases.items():
             if name not in first:
@@ -569,7 +620,7 @@ class RelationExtractor:
         if self.anaphor is None or not mentions:
             return mentions, frozenset()
         low = paper.abstract.lower()
-        if not self._anaphor_hint_any(low) or not self._anaphor_cue_any(low):
+        if not self._anaphor_cue_any(low) or not self._anaphor_hint_any(low):  # the cue: a few words, the cheaper test
             return mentions, frozenset()
         extra = []
         for number, (offset, sentence) in enumerate(sentences):
@@ -664,7 +715,7 @@ class RelationExtractor:
         breaks = list(_CLAUSE_BREAK.finditer(window))
         return window[breaks[-1].end():] if breaks else window
 
-    def _clause_window(self, skel: str, at: int, clauses: dict | None = None) -> tuple[str, str, bool]:
+    def _clause_window(self, skel: str, at: int, clauses: _Clauses | None = None) -> tuple[str, str, bool]:
         """``(window, window.lower(), whether block_object ends near it)``, ``window`` being ``_clause_before(skel, at)``.
 
         Kept in ``clauses`` (one sentence's).
@@ -673,14 +724,19 @@ class RelationExtractor:
             return clauses[at]
         window = self._clause_before(skel, at)
         low = window.lower()
-        found = window, low, _ends_near(self._lead["block_object"], window, low)
+        cues = _WINDOW_CUES if clauses is None else clauses.cues
+        found = window, low, bool(cues & _BLOCK_OBJECT) and _ends_near(self._lead["block_object"], window, low)
         if clauses is not None:
             clauses[at] = found
         return found
 
-    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: dict | None = None) -> bool:
+    def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
+        """Whether block_object (or ``extra``) ends near the object at ``at``, in its clause: see ``_ends_near``."""
+        extra_bit = 0 if extra is None else self._cue_bit.get(extra, _WINDOW_CUES)
+        if clauses is not None and not clauses.cues & (_BLOCK_OBJECT | extra_bit):
+            return False  # the sentence holds none of the literals their matches begin with
         window, low, blocked = self._clause_window(skel, at, clauses)
-        if blocked or extra is None:
+        if blocked or extra is None or (clauses is not None and not clauses.cues & extra_bit):
             return blocked
         lead = self._lead_of.get(extra)
         if lead is None:
@@ -781,6 +837,24 @@ def _leads(items: list) -> set[str] | None:
             sub = None
         return sub
     return None if "" in prefixes else set(prefixes)
+
+
+class _Clauses(dict):
+    """One sentence's clause windows by position (see ``RelationExtractor._clause_window``).
+
+    ``cues``: the sentence's aux bits, telling which window cues may match in it.
+    """
+
+    __slots__ = ("cues",)
+
+    def __init__(self, cues: int = _WINDOW_CUES):
+        super().__init__()
+        self.cues = cues
+
+
+def _lead_words(lead: _Leading) -> list[str] | None:
+    """The literals every match of a :class:`_Leading` regex begins with; None when unknown."""
+    return None if lead.automaton is None else list(lead.automaton.keys())
 
 
 def _matcher(regex: re.Pattern) -> Callable[[str, str], Iterable[re.Match]]:

@@ -27,8 +27,14 @@ _CANDIDATE = re.compile(
     r"""(?P<punct>[.!?]+["'\u201d\u2019)\]]*)(?P<gap>\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
     r"""|(?P<blank>\n[ \t]*\n\s*)"""
     r"""|(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
-#: Where a candidate can begin: the regex engine skips to these characters fast, _CANDIDATE alone cannot.
-_CANDIDATE_START = re.compile(r"[.!?\n]")
+#: _CANDIDATE as the splitter runs it: beginning with the class of a candidate's first character lets the
+#: regex engine skip to one (it cannot for _CANDIDATE); each branch is told by that character. The same
+#: matches (tests/test_sentences.py checks it). Groups: the punctuation after the first character and the
+#: gap; the blank line after its first newline; glued (empty).
+_CANDIDATE_FAST = re.compile(
+    r"""[.!?\n](?:(?<=[.!?])([.!?]*["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
+    r"""|(?<=\n)([ \t]*\n\s*)"""
+    r"""|(?<=\.)()(?=[A-Z][a-z]+\b))""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]?([\w-]+)")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
@@ -111,32 +117,41 @@ def _split_default(text: str) -> tuple[tuple[int, str], ...]:
 
 def _split(text: str, abbr: Abbreviations) -> list[tuple[int, str]]:
     ends: list[tuple[int, int]] = []  # (end of sentence, start of next)
-    for m in _candidates(text):
-        if m.group("blank") is not None:
-            ends.append((m.start(), m.end()))
+    never, maybe, openers = abbr.never, abbr.maybe, abbr.openers
+    for m in _CANDIDATE_FAST.finditer(text):
+        at, after = m.span()
+        rest, gap, blank, glued = m.groups()
+        if blank is not None:
+            ends.append((at, after))
             continue
-        if m.group("glued") is not None:
-            if not text[max(0, m.start() - 2):m.start()].isalpha() or not text[m.start() - 2:m.start()].islower():
+        if glued is not None:
+            if not text[max(0, at - 2):at].isalpha() or not text[at - 2:at].islower():
                 continue
-            word = _word_before(text, max(0, m.start() - 60), m.start())
+            word = _word_before(text, max(0, at - 60), at)
             if word and "/" not in word and abbr.ends(word + ".", "In"):
-                ends.append((m.end(), m.end()))
+                ends.append((after, after))
             continue
-        punct = m.group("punct")
-        if punct[0] == "." and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
-            word = _word_before(text, max(0, m.start() - 60), m.start())
-            before = word + "." if word else "."
-            nxt = _NEXT_WORD.match(text, m.end())
-            if not abbr.ends(before, nxt.group(1) if nxt else ""):
+        punct = text[at:after - len(gap)]
+        if punct[0] == "." and (not rest or len(punct.rstrip("\"'\u201d\u2019)]")) == 1):
+            word = _word_before(text, max(0, at - 60), at)
+            key = (word + "." if word else ".").lower().lstrip("([\"'")  # as Abbreviations.ends reads it
+            if key in never:
                 continue
-            if (_INITIAL.search(text, max(0, m.start() - 2), m.start()) and nxt
-                    and nxt.group(1) not in abbr.openers):
-                continue  # an initial: "J. Smith"
-        ends.append((m.start() + len(punct), m.end()))
+            nxt = None
+            if key in maybe:
+                nxt = _NEXT_WORD.match(text, after)
+                if (nxt.group(1) if nxt else "") not in openers:
+                    continue
+            # an initial ("J. Smith"): a capital after a space or bracket; "\n" for _INITIAL's "$"
+            if at > 0 and ("A" <= text[at - 1] <= "Z" or text[at - 1] == "\n") and _INITIAL.search(text, max(0, at - 2), at):
+                nxt = nxt or _NEXT_WORD.match(text, after)
+                if nxt and nxt.group(1) not in openers:
+                    continue
+        ends.append((at + len(punct), after))
     out, start = [], 0
-    for end, nxt in ends:
+    for end, nxt_start in ends:
         _add(out, text, start, end)
-        start = nxt
+        start = nxt_start
     _add(out, text, start, len(text))
     return out
 
@@ -153,22 +168,6 @@ def _word_before(text: str, start: int, end: int) -> str | None:
     if not chunk or chunk[-1].isspace():
         return None
     return chunk.rsplit(None, 1)[-1]
-
-
-def _candidates(text: str):
-    """``_CANDIDATE.finditer(text)``, tried only where a candidate can begin (each holds a character first).
-
-    >>> [m.group(0) for m in _candidates("We use BERT. It works.\\n\\nNew part.")]
-    ['. ', '.\\n\\n']
-    """
-    after = 0
-    for start in _CANDIDATE_START.finditer(text):
-        at = start.start()
-        if at >= after:
-            m = _CANDIDATE.match(text, at)
-            if m:
-                yield m
-                after = m.end()
 
 
 def _add(out: list, text: str, start: int, end: int) -> None:
