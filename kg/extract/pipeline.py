@@ -281,6 +281,8 @@ class Extractor:
             words = text[start:end].split()
             if len(words) < 2 or entity.type not in ("Technique", "Dataset"):
                 continue
+            if not text[max(0, start - 8):start].rstrip().endswith(("and", "or")):
+                continue  # the pattern's cheap part first: "... and" / "... or" right before
             m = _COORDINATED.search(text, max(0, start - 40), start)
             if not m:
                 continue
