@@ -144,7 +144,8 @@ def stage_times(extractor: Extractor, papers: list, repeats: int = 3) -> dict[st
         "token look-ups": lambda p, s: extractor._token_infos(p.text),
         "discovery": lambda p, s: discover(p, s),
         **{f"  {name}": (lambda f: lambda p, s: f(p, s))(getattr(discover, name))
-           for name in ("introduced", "datasets", "acronyms", "listed", "methods", "title_techniques")},
+           for name in ("introduced", "datasets", "acronyms", "listed", "methods", "title_techniques",
+                                "described", "components")},
         "  title": lambda p, s: discover.title(p),
     }
     out = {}

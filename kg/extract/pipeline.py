@@ -190,9 +190,12 @@ class Extractor:
         info = self._tokens.get(token)
         if info is None:
             offset, core = strip_affixes(token, self.modifiers, self._variant_words)
-            shaped = (self.linker.link(core, fuzzy=False) is None and core not in self.discover.generic
-                      and self._model_shaped(core))
-            entity = self.linker.link(core) or self._dataset_variant(core)
+            linker = self.linker
+            entity = linker.link(core, fuzzy=False)
+            shaped = entity is None and core not in self.discover.generic and self._model_shaped(core)
+            if entity is None:  # linker.link(core), without caching the fuzzy look-up of a spelling seen once
+                key = normalize(core)
+                entity = (linker.fuzzy(key) if key else None) or self._dataset_variant(core)
             info = (offset, core, entity, shaped and entity is None)
             if len(self._tokens) >= 1 << 18:
                 self._tokens.clear()
@@ -278,11 +281,11 @@ class Extractor:
         """
         out = []
         for start, end, entity in phrases:
-            words = text[start:end].split()
-            if len(words) < 2 or entity.type not in ("Technique", "Dataset"):
-                continue
-            if not text[max(0, start - 8):start].rstrip().endswith(("and", "or")):
+            if entity.type not in ("Technique", "Dataset") or not text[max(0, start - 8):start].rstrip().endswith(("and", "or")):
                 continue  # the pattern's cheap part first: "... and" / "... or" right before
+            words = text[start:end].split()
+            if len(words) < 2:
+                continue
             m = _COORDINATED.search(text, max(0, start - 40), start)
             if not m:
                 continue
@@ -366,8 +369,8 @@ class Extractor:
             name, etype = self._typed(found)
             # a curated name is the paper's own only as its title's head or (a model or dataset) after
             # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
-            known = self._curated.link(found.name, fuzzy=False)
-            own = found.introduced and (known is None or found.how == "title"
+            own = found.introduced and (found.how == "title"
+                                        or (known := self._curated.link(found.name, fuzzy=False)) is None
                                         or (found.how in ("intro", "naming", "described") and known.type != "Technique"))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
