@@ -794,12 +794,16 @@ def _capitalised_tail(chunk: str) -> str:
     return " ".join(tail)
 
 
+_CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
 _PRONOUNS = frozenset({"we", "our", "it", "its", "they", "their", "this", "these", "that", "those", "i"})
 
 
 def _names_before(text: str, end: int, window: int = 200) -> list[tuple[int, str]]:
     """``(start, name)`` of the capitalised names that end at ``end``: one, or a list "A, B and C"."""
     lo = max(0, end - window)
+    # the last name ends the window: without a capital or digit after the last space there is none
+    if not _CAPITAL_OR_DIGIT.search(text, text.rfind(" ", lo, end) + 1 or lo, end):
+        return []
     parts = _LIST_SEP.split(text[lo:end])
     out: list[tuple[int, str]] = []
     pos = end

@@ -236,7 +236,8 @@ class Extractor:
             # forward
             pos = model[1]
             while True:
-                sep = _LIST_SEP_AT.match(text, pos)
+                # a separator starts with a comma or a space: checked before the regex runs
+                sep = _LIST_SEP_AT.match(text, pos) if text[pos:pos + 1] == "," or text[pos:pos + 1].isspace() else None
                 if not sep:
                     break
                 at = sep.end()
