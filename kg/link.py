@@ -207,12 +207,13 @@ class Linker:
         if variant is not _NO_VARIANT:  # a chat / instruct model never falls back to its base
             return variant
         # size and parameter-count markers name variants of a model only: "EURLEX57K" is no EUR-Lex
-        for stripped in self._size_stripped(surface):
+        stripped_keys = self._size_stripped(surface)
+        for stripped in stripped_keys:
             if stripped in self._index and self._index[stripped].type == "Model":
                 return self._index[stripped]
         hit = self._concatenated(key)
         if hit is None:  # a glued marker under a stripped one: "BioBERTBase-v1.1" is BioBERT
-            hit = next(filter(None, map(self._concatenated, self._size_stripped(surface))), None)
+            hit = next(filter(None, map(self._concatenated, stripped_keys)), None)
         if hit is not None or not fuzzy:
             return hit
         return self.fuzzy(key)

@@ -416,9 +416,9 @@ class NameDiscoverer:
         if abstract.isascii():
             # the case-sensitive pattern over the lower-cased text, tried only where a subject
             # starts ("here we" holds "we"), non-overlapping as finditer would give them
-            starts = set(cues["subject"])
-            starts.update([i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)])
-            matches = _matches_at(self._intro_lower, lowered, sorted(starts))
+            starts = cues["subject"]  # sorted and distinct, as the scan gives them
+            here = [i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)]
+            matches = _matches_at(self._intro_lower, lowered, sorted({*starts, *here}) if here else starts)
         else:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
@@ -441,7 +441,10 @@ class NameDiscoverer:
         text, found = scan.text, []
         base = len(paper.title) + 1
         # offsets in the text, made offsets in the abstract
-        cues = {group: [i - base for i in scan.cues[group] if i >= base] for group in ("subject", "naming")}
+        subjects, naming = scan.cues["subject"], scan.cues["naming"]
+        if not (subjects and subjects[-1] >= base) and not (naming and naming[-1] >= base) and text.isascii():
+            return found  # no subject nor naming word in the abstract: nothing to trigger on
+        cues = {"subject": [i - base for i in subjects if i >= base], "naming": [i - base for i in naming if i >= base]}
         sentences, triggers = self._triggers(paper.abstract, scan.lowered[base:], cues)
         title = _title_head(paper.title) if triggers else None
         title_head = title.group("head").strip() if title else ""
