@@ -209,6 +209,8 @@ class NameDiscoverer:
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
                           "connector": _CONNECTOR_WORDS, "component": self.component_nouns}
         self._cue_words = CueIndex(self.cue_words)
+        #: name -> :meth:`acceptable` (the same names come back paper after paper)
+        self._acceptable: dict[str, bool] = {}
 
     def scan(self, paper: Paper) -> Scan:
         """The paper's text read for the patterns: lower-cased, and where its cue words start (no phrases)."""
@@ -218,10 +220,24 @@ class NameDiscoverer:
 
     # -- helpers -------------------------------------------------------------
     def acceptable(self, name: str) -> bool:
-        name = name.strip()
-        low = name.lower()
-        return (bool(name) and name not in self.generic and low not in self.stop and low not in self.generic_phrases
-                and not _VERSION.fullmatch(name) and any(c.isalpha() for c in name))
+        """Could ``name`` be a name: not generic, no stop word, no version number, some letter (cached)."""
+        try:
+            return self._acceptable[name]
+        except KeyError:
+            pass
+        stripped = name.strip()
+        low = stripped.lower()
+        ok = (bool(stripped) and stripped not in self.generic and low not in self.stop
+              and low not in self.generic_phrases and not _VERSION.fullmatch(stripped) and any(c.isalpha() for c in stripped))
+        if len(self._acceptable) >= 1 << 16:
+            self._acceptable.clear()
+        self._acceptable[name] = ok
+        return ok
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_acceptable"] = {}
+        return state
 
     def type_near(self, before: str, after: str = "") -> str | None:
         """Type of the nearest cue noun: the words before (nearest first), then after."""
