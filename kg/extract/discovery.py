@@ -71,6 +71,7 @@ def _title_head(title: str) -> re.Match | None:
     return _TITLE_HEAD.match(title)
 
 
+_NAME_PARTS = re.compile(r"[\s\-_]")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 
 
@@ -211,6 +212,8 @@ class NameDiscoverer:
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
         self._acceptable: dict[str, bool] = {}
+        #: name -> :meth:`type_of_name`
+        self._name_types: dict[str, str | None] = {}
 
     def scan(self, paper: Paper) -> Scan:
         """The paper's text read for the patterns: lower-cased, and where its cue words start (no phrases)."""
@@ -236,7 +239,7 @@ class NameDiscoverer:
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
-        state["_acceptable"] = {}
+        state["_acceptable"], state["_name_types"] = {}, {}
         return state
 
     def type_near(self, before: str, after: str = "") -> str | None:
@@ -250,12 +253,24 @@ class NameDiscoverer:
         return None
 
     def type_of_name(self, name: str) -> str | None:
+        """The type the name's own shape gives (``...Bench`` -> Dataset, built on a model name -> Model), or None."""
+        try:
+            return self._name_types[name]
+        except KeyError:
+            pass
+        etype = self._type_of_name(name)
+        if len(self._name_types) >= 1 << 16:
+            self._name_types.clear()
+        self._name_types[name] = etype
+        return etype
+
+    def _type_of_name(self, name: str) -> str | None:
         low = name.lower()
         if low.endswith(("bench", "benchmark", "corpus", "qa", "dataset", "eval")):
             return "Dataset"
         if self._stems.within(name) or (name[-1:].islower() and self._on_known_model(name)):
             return "Model"
-        last = re.split(r"[\s\-_]", low)[-1]
+        last = _NAME_PARTS.split(low)[-1]
         if last in self.technique_endings and last != low:
             return "Technique"
         core = name.split()[-1]
