@@ -71,6 +71,7 @@ def _title_head(title: str) -> re.Match | None:
     return _TITLE_HEAD.match(title)
 
 
+_CLAUSE_END = re.compile(r"[.;]")
 _NAME_PARTS = re.compile(r"[\s\-_]")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 
@@ -419,7 +420,7 @@ class NameDiscoverer:
             w = following if following is not None else next(words, None)
         if not out:
             acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
-            if acro and not re.search(r"[.;]", text[pos:acro.start()]):
+            if acro and not _CLAUSE_END.search(text, pos, acro.start()):
                 long = text[pos:acro.start()].strip()
                 caps = [w for w in long.split() if w[:1].isupper()]
                 if caps and self.acceptable(acro.group(1)):
