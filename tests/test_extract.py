@@ -170,10 +170,6 @@ def _found(extractor, title, abstract=""):
              ("encoder-decoder", "Technique")}),
     ("Domain models", "We continue pre-training on PubMed; continued pretraining is a lineage cue, not a technique.",
      set(), {("continual learning", "Technique")}),
-    ("Encoders", "Masked language models are trained on large corpora.", set(),
-     {("masked language modeling", "Technique")}),
-    ("Encoders", "We pre-train with a masked language model (MLM) objective.",
-     {("masked language modeling", "Technique")}, set()),
     ("Interpretability", "We train probing classifiers and use retrieval-augmented generation (RAG).",
      {("probing classifiers", "Technique"), ("retrieval-augmented generation", "Technique")}, set()),
 ])
