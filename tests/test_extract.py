@@ -168,8 +168,6 @@ def _found(extractor, title, abstract=""):
     ("Retrieval-Augmented Pretraining", "By probing into the loss surface we train a Sequence-to-Sequence model.",
      set(), {("retrieval-augmented generation", "Technique"), ("probing classifiers", "Technique"),
              ("encoder-decoder", "Technique")}),
-    ("Domain models", "We continue pre-training on PubMed; continued pretraining is a lineage cue, not a technique.",
-     set(), {("continual learning", "Technique")}),
     ("Interpretability", "We train probing classifiers and use retrieval-augmented generation (RAG).",
      {("probing classifiers", "Technique"), ("retrieval-augmented generation", "Technique")}, set()),
 ])
