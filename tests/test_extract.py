@@ -162,6 +162,14 @@ def _found(extractor, title, abstract=""):
     ("Adapters", "We combine LoRA, prompt tuning and knowledge distillation (KD) with 4-bit quantization.",
      {("LoRA", "Technique"), ("prompt tuning", "Technique"), ("knowledge distillation", "Technique"),
       ("quantization", "Technique")}, set()),
+    # gazetteer decisions: a verb or a model-class adjective is not the technique
+    ("Chat models", "We release FooLM, an instruction-tuned model, with Gated Linear Units and network pruning.",
+     {("instruction tuning", "Technique"), ("gated linear unit", "Technique"), ("pruning", "Technique")}, set()),
+    ("Retrieval-Augmented Pretraining", "By probing into the loss surface we train a Sequence-to-Sequence model.",
+     set(), {("retrieval-augmented generation", "Technique"), ("probing classifiers", "Technique"),
+             ("encoder-decoder", "Technique")}),
+    ("Interpretability", "We train probing classifiers and use retrieval-augmented generation (RAG).",
+     {("probing classifiers", "Technique"), ("retrieval-augmented generation", "Technique")}, set()),
 ])
 def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
     found = _found(extractor, title, abstract)

@@ -532,8 +532,8 @@ class RelationExtractor:
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
-                if x.type == "Technique" and clauses.cues & _CONTRAST and self._lead["technique_contrast"].search(
-                        *self._clause_window(skel, positions[i], clauses)[:2]):
+                if x.type == "Technique" and clauses.cues & _CONTRAST and self._technique_contrast(
+                        skel, positions[i], clauses):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
@@ -729,6 +729,20 @@ class RelationExtractor:
         if clauses is not None:
             clauses[at] = found
         return found
+
+    def _technique_contrast(self, skel: str, at: int, clauses: _Clauses) -> bool:
+        """Whether technique_contrast is in the clause before the Technique at ``at``.
+
+        Inside an open parenthesis the clause before it counts too: "outperforms
+        strong baselines (NBSVM, «T1» and ULMFit)" lists others' methods.
+        """
+        lead = self._lead["technique_contrast"]
+        if lead.search(*self._clause_window(skel, at, clauses)[:2]):
+            return True
+        opened = skel.rfind("(", 0, at)
+        if opened <= 0 or skel.rfind(")", 0, at) > opened:
+            return False
+        return bool(lead.search(*self._clause_window(skel, opened, clauses)[:2]))
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
         """Whether block_object (or ``extra``) ends near the object at ``at``, in its clause: see ``_ends_near``."""
