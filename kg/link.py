@@ -49,6 +49,7 @@ DEFAULT_VARIANTS = {"chat": "Chat", "instruct": "Instruct", "it": "IT"}
 _MIN_GLUED_VARIANT = 4
 DEFAULT_COUNT = r"(?:\d+x)?\d+(?:\.\d+)?[bmk]"
 _NO_VARIANT = object()
+_MISS = object()
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
 _POINT_RELEASE = re.compile(r"v\d+\.\d+(?:\.\d+)*")
 _SEPARATORS = re.compile(r"[\s\-_/]+")
@@ -177,10 +178,9 @@ class Linker:
 
     def link(self, surface: str, fuzzy: bool = True) -> Entity | None:
         """The entity ``surface`` denotes, or None."""
-        try:
-            return self._cache[surface, fuzzy]
-        except KeyError:
-            pass
+        hit = self._cache.get((surface, fuzzy), _MISS)  # no KeyError raised on a miss: new spellings are many
+        if hit is not _MISS:
+            return hit
         if fuzzy:  # the fuzzy step only where the others find nothing
             hit = self.link(surface, False)
             if hit is None:

@@ -71,6 +71,7 @@ def _title_head(title: str) -> re.Match | None:
     return _TITLE_HEAD.match(title)
 
 
+_MISS = object()
 _CLAUSE_END = re.compile(r"[.;]")
 _NAME_PARTS = re.compile(r"[\s\-_]")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
@@ -225,10 +226,9 @@ class NameDiscoverer:
     # -- helpers -------------------------------------------------------------
     def acceptable(self, name: str) -> bool:
         """Could ``name`` be a name: not generic, no stop word, no version number, some letter (cached)."""
-        try:
-            return self._acceptable[name]
-        except KeyError:
-            pass
+        ok = self._acceptable.get(name)
+        if ok is not None:
+            return ok
         stripped = name.strip()
         low = stripped.lower()
         ok = (bool(stripped) and stripped not in self.generic and low not in self.stop
@@ -255,10 +255,9 @@ class NameDiscoverer:
 
     def type_of_name(self, name: str) -> str | None:
         """The type the name's own shape gives (``...Bench`` -> Dataset, built on a model name -> Model), or None."""
-        try:
-            return self._name_types[name]
-        except KeyError:
-            pass
+        etype = self._name_types.get(name, _MISS)
+        if etype is not _MISS:
+            return etype
         etype = self._type_of_name(name)
         if len(self._name_types) >= 1 << 16:
             self._name_types.clear()
