@@ -329,7 +329,9 @@ class Extractor:
         ``IWSLT17``, ``WMT'19``, ``SemEval-2017``, ``COPA-HR`` (a known name, then
         two or four digits, or a hyphen and a two- or three-letter code).
         """
-        match = _DATASET_SUFFIX.fullmatch(name)
+        last = name[-1:]
+        # the suffix ends in a digit or a capital: checked before the regex runs
+        match = _DATASET_SUFFIX.fullmatch(name) if last.isdigit() or last.isupper() else None
         if not match or (match.group("code") and match.group("code").lower() not in _LANGUAGE_CODES):
             return None
         base = self.linker.link(match.group("base"), fuzzy=False)
