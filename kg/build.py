@@ -159,15 +159,17 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
 
 def _learn(extractor, papers: list[Paper], executor: str, *, jobs: int | None, scheduler: str | None) -> None:
     """The extractor's corpus-level pass; its per-paper part (``observe``) on the executor when that is parallel."""
-    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if hasattr(extractor, "observe") else None
-    if run is None or isinstance(run, SerialExecutor):
-        extractor.learn(papers)
-        return
+    parallel = hasattr(extractor, "observe")
+    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if parallel else None
     try:
-        chunks = chunked(papers, _chunk_size(len(papers), jobs))
-        extractor.learn(observed=[o for part in run.map(chunks, observe_chunk) for o in part])
+        if run is None or isinstance(run, SerialExecutor):
+            extractor.learn(papers)
+        else:
+            chunks = chunked(papers, _chunk_size(len(papers), jobs))
+            extractor.learn(observed=[o for part in run.map(chunks, observe_chunk) for o in part])
     finally:
-        run.close()
+        if run is not None:
+            run.close()
 
 
 def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: Iterable[str]) -> tuple[set, list]:

@@ -578,18 +578,6 @@ def test_relations_use_the_callers_linker(monkeypatch):
     assert ("OwlLM-7B-Chat", "fineTunedFrom", "OwlLM") in found
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Our model (ver. 2) is fast. It is small.", ["Our model (ver. 2) is fast.", "It is small."]),
-    ("See Alg. 1 and Thm. 2 for the proof. Done.", ["See Alg. 1 and Thm. 2 for the proof.", "Done."]),
-    ("It scores 90.1% on SQuAD v2.0 (Rajpurkar et al., 2018). Zeta is next.",
-     ["It scores 90.1% on SQuAD v2.0 (Rajpurkar et al., 2018).", "Zeta is next."]),
-])
-def test_relations_sentences_keep_abbreviations_and_numbers(text, expected):
-    from kg.extract.sentences import split_sentences
-
-    assert [s for _, s in split_sentences(text)] == expected
-
-
 @pytest.mark.parametrize("skeleton", [
     "Unlike «M0», we do not use «D1».",
     "It is better than «M0» and more accurate compared with «M1» on «D2».",

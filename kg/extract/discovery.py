@@ -61,7 +61,7 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
 _TITLE_PHRASE = re.compile(r"[A-Z][\w\-]*\s+(?:[A-Z][\w\-]*\s+)?[A-Z][a-z\-]+\b")
 _FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
-_COORDINATED = re.compile(r",\s|\s(?:and|or|&)\s")
+_TWO_OR_MORE_NAMES = re.compile(r",\s|\s(?:and|or|&)\s")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
 
 
@@ -479,7 +479,7 @@ class NameDiscoverer:
         sentences, triggers = self._triggers(paper.abstract, scan.lowered[base:], cues)
         title = _title_head(paper.title) if triggers else None
         title_head = title.group("head").strip() if title else ""
-        if _COORDINATED.search(title_head):  # "A and B: ..." heads two names, each found on its own
+        if _TWO_OR_MORE_NAMES.search(title_head):  # "A and B: ..." heads two names, each found on its own
             title_head = ""
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
