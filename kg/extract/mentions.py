@@ -301,12 +301,57 @@ def name_tokens(text: str) -> list[tuple[int, int, str]]:
 
     A trailing possessive or full stop is left out of the token.
     """
+    if text.isascii():
+        return _ascii_name_tokens(text)
     out = []
     for match in _MAYBE_NAME.finditer(" " + text):
         trimmed = _trimmed_name(match.group(1))
         if trimmed:
             start = match.start(1) - 1  # an offset in the text, without the space before it
             out.append((start, start + len(trimmed), trimmed))
+    return out
+
+
+#: ASCII characters by class: "0" a capital, digit or underscore (what makes a token a name), "a" a lower-case
+#: letter, "-" the other characters a token holds (``-.+'\\``), " " the characters between tokens
+_ASCII_CLASSES = bytes(48 if chr(c).isupper() or chr(c).isdigit() or c == 95 else 97 if chr(c).islower()
+                       else 45 if chr(c) in "-.+'\\" else 32 for c in range(128)) + b" " * 128
+_LEADING = "_-.+'\\"  # body characters no token starts with
+_TRAILING = "-.'\\"  # body characters no token ends with
+
+
+def _ascii_name_tokens(text: str) -> list[tuple[int, int, str]]:
+    """:func:`name_tokens` of an ASCII text, read from a byte string of character classes.
+
+    In ASCII, every run of token characters holds one token (the run less its
+    leading ``_-.+'\\`` and trailing ``-.'\\``); only runs with a capital, digit
+    or underscore past their first character can be names. ``bytes.find``
+    jumps from one such character to the next, so lower-case words are never
+    looked at one by one.
+
+    >>> _ascii_name_tokens("The (KR-BERT) and _x2.")
+    [(5, 12, 'KR-BERT'), (19, 21, 'x2')]
+    """
+    classes = text.encode("ascii").translate(_ASCII_CLASSES)
+    find, rfind, size = classes.find, classes.rfind, len(classes)
+    out = []
+    i = find(48)
+    while i >= 0:
+        end = find(32, i)
+        if end < 0:
+            end = size
+        start = rfind(32, 0, i) + 1
+        # a capitalised word with no capital, digit nor underscore after its first letter: "The", "Transformer-based"
+        if i == start and find(48, i + 1, end) < 0 and text[i].isupper():
+            i = find(48, end)
+            continue
+        run = text[start:end].lstrip(_LEADING)
+        token = run.rstrip(_TRAILING)
+        trimmed = _trimmed_name(token) if token else ""
+        if trimmed:
+            at = end - len(run)
+            out.append((at, at + len(trimmed), trimmed))
+        i = find(48, end)
     return out
 
 
