@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -141,23 +142,26 @@ class PhraseMatcher:
                     lowered = "".join(c.lower() for c in key) if exact else key
                     word_key = " " + _NON_ALNUM.sub(" ", lowered) + " "
                     tables[0].setdefault(word_key, []).append((layer, exact, key, entity, is_name))
+        # a hit's value: (start as the end offset less it, length, the one entry or None, the entries,
+        # None for a phrase); the haystack of _words has a space before and after each key's words
         for automaton, table, pad in ((self._words, tables[0], 1), (self._exact, tables[1], 0)):
             for key, entries in table.items():
                 # as scanned before: case-insensitive phrases first, then layer by layer
                 entries.sort(key=lambda e: (e[1], e[0]))
                 # the one entry of most keys beside the tuple, so a hit resolves it without a loop
-                automaton.add_word(key, (len(key) - 2 * pad, pad, tuple(entries),
-                                         entries[0] if len(entries) == 1 else None))
+                length = len(key) - 2 * pad
+                automaton.add_word(key, (length + 2 * pad - 1, length, entries[0] if len(entries) == 1 else None,
+                                         tuple(entries), None))
         # a cue word is a key with a space before it only: a word that starts with it ("we" in "we", "weights");
-        # its value has pad -1, the groups in place of the entries. Its key never ends in a space ("e.g." is
-        # " e g"), so it is never a phrase's key (those end in one)
+        # its value ends in its groups. Its key never ends in a space ("e.g." is " e g"), so it is never a
+        # phrase's key (those end in one)
         cue_table: dict[str, list[str]] = {}
         for group, words in (cues or {}).items():
             for word in words:
                 cue_table.setdefault(" " + _NON_ALNUM.sub(" ", word.lower()).rstrip(), []).append(group)
         for key, groups in cue_table.items():
             if key.strip():
-                self._words.add_word(key, (len(key) - 1, -1, tuple(groups), None))
+                self._words.add_word(key, (len(key) - 1, 0, None, (), tuple(groups)))
         for automaton in (self._words, self._exact):
             if len(automaton):
                 automaton.make_automaton()
@@ -176,19 +180,21 @@ class PhraseMatcher:
         found: list[list] = [[] for _ in range(self.layers)]
         cues: dict[str, list[int]] = {group: [] for group in self.cue_groups}
         size = len(text)
+        glued_after = self._glued_after
         for automaton, haystack in ((self._words, None), (self._exact, text)):
             if not len(automaton):
                 continue
             if haystack is None:
                 haystack = _haystack(lowered)
-            for last, (length, pad, entries, single) in automaton.iter(haystack):
-                if pad < 0:  # a cue word; the haystack's leading space makes last - length its start in the text
-                    for group in entries:
-                        cues[group].append(last - length)
+            for last, (back, length, single, entries, groups) in automaton.iter(haystack):
+                start = last - back  # an offset in the text: the haystack's leading space is the key's
+                if groups is not None:  # a cue word
+                    for group in groups:
+                        cues[group].append(start)
                     continue
-                start = last - length - 2 * pad + 1
                 end = start + length
-                if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
+                if haystack is text and ((start > 0 and text[start - 1].isalnum())
+                                         or (end < size and text[end].isalnum())):
                     continue
                 if single is not None:  # the common case, as the loops below would resolve it
                     layer, exact, key, entity, is_name = single
@@ -196,7 +202,7 @@ class PhraseMatcher:
                         continue
                     # joined or glued only after "-", "_" or ".": checked here before the calls
                     if is_name and ((start > 1 and text[start - 1] in "-_." and _joined(text, start - 1, -1))
-                                    or (end < size and text[end] in "-_." and self._glued_after(text, end))):
+                                    or (end < size and text[end] in "-_." and glued_after(text, end))):
                         continue
                     found[layer].append((start, end, entity))
                     continue
@@ -207,12 +213,12 @@ class PhraseMatcher:
                         if not exact:  # same words, other separators: "self attention", "Conll 2003"
                             loose.append(entry)
                         continue
-                    if is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end)):
+                    if is_name and (_joined(text, start - 1, -1) or glued_after(text, end)):
                         continue
                     found[layer].append((start, end, entity))
                     hit.add(layer)
                 for layer, _, _, entity, is_name in loose:
-                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end))):
+                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or glued_after(text, end))):
                         found[layer].append((start, end, entity))
                         hit.add(layer)
         return Scan(text, lowered, [_leftmost_longest(f) for f in found],
@@ -250,10 +256,15 @@ def _lowers_in_place(surface: str) -> bool:
 _GLUED_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _leftmost_longest(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
     if len(found) < 2:  # the language and learned layers: mostly nothing to choose from
         return found
-    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    # by start, the longest first at one start (ties in scan order): two stable sorts on plain keys
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     out, reach = [], -1
     for start, end, entity in found:
         if start >= reach:
