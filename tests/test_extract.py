@@ -389,3 +389,18 @@ def test_extract_language_and_known_model_alone_name_a_model(extractor, abstract
     names = {m.name for m in extractor(Paper("t:x", "A study", abstract)).mentions if m.type == "Model"}
     language_models = {n for n in names if " " in n}
     assert language_models == ({name} if name else set())
+
+
+def test_pipeline_fast_mention_is_the_constructors():
+    """The pipeline builds mentions through their slots: the same fields, the same value as ``Mention(...)``."""
+    import dataclasses
+
+    from kg.extract.pipeline import _mention
+    from kg.model import Mention
+
+    assert [f.name for f in dataclasses.fields(Mention)] == ["surface", "name", "type", "start", "end",
+                                                             "introduced", "confidence"]
+    args = ("bert-base", "BERT", "Model", 10, 19, True, 0.9)
+    made = _mention(*args)
+    assert type(made) is Mention and made == Mention(*args) and hash(made) == hash(Mention(*args))
+    assert repr(made) == repr(Mention(*args))
