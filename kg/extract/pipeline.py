@@ -29,6 +29,7 @@ import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 from kg.extract.discovery import Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
@@ -52,6 +53,7 @@ _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*),?\s+(?:and|or)\s+$")
 _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
 _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
+_START = itemgetter(0)
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
@@ -227,7 +229,8 @@ class Extractor:
         becomes a model mention. A mention of another type ends the list.
         """
         out: list[tuple] = []
-        models = sorted((c for c in chosen if c[3] == "Model"), key=lambda c: c[0])
+        models = [c for c in chosen if c[3] == "Model"]
+        models.sort(key=_START)
         if not models:
             return out
         by_start = {c[0]: c for c in chosen}
@@ -236,8 +239,11 @@ class Extractor:
             # forward
             pos = model[1]
             while True:
-                # a separator starts with a comma or a space: checked before the regex runs
-                sep = _LIST_SEP_AT.match(text, pos) if text[pos:pos + 1] == "," or text[pos:pos + 1].isspace() else None
+                # a separator is a comma, or spaces then "and" / "or": its first two characters checked before the regex
+                first = text[pos:pos + 1]
+                sep = (_LIST_SEP_AT.match(text, pos)
+                       if first == "," or (first.isspace() and (text[pos + 1:pos + 2] in "ao" or text[pos + 1:pos + 2].isspace()))
+                       else None)
                 if not sep:
                     break
                 at = sep.end()
@@ -254,9 +260,11 @@ class Extractor:
                     out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
                 pos = item.end()
             # backward: "StableMoE and Switch Transformer" (a separator is a comma, "and" or "or", then spaces)
-            lo = max(0, model[0] - 8)
+            # ... ends in a comma or a space: the character before the model checked first
+            lo, before = max(0, model[0] - 8), text[model[0] - 1:model[0]] if model[0] else ""
             sep = (_LIST_SEP_BEFORE.search(text, lo, model[0])
-                   if text[lo:model[0]].rstrip().endswith((",", "and", "or")) else None)
+                   if (before == "," or before.isspace()) and text[lo:model[0]].rstrip().endswith((",", "and", "or"))
+                   else None)
             # the names before it are read only if the word before it is no mention (a list of mentions ends there)
             if sep and sep.start() and not taken[sep.start() - 1]:
                 for start, name in reversed(_names_before(text, sep.start())):
