@@ -18,7 +18,8 @@ Three pipelines read the same abstracts:
   extra: ``pip install -e '.[bench]'``; without it the line says so);
 - a floor: ``str.split`` and a dict look-up of every word.
 
-Rates are abstracts per CPU second of this process (one core; fair on a
+The mentions digest (a hash of every mention) changes only when the output
+does: a speed change must leave it as it was. Rates are abstracts per CPU second of this process (one core; fair on a
 shared machine), wall-clock rates beside them. ``--stages`` also prints the
 CPU microseconds per abstract of each stage run on its own (the phrase and
 cue scan, name-shaped tokens, each discovery pattern, linking new spellings)::
@@ -30,6 +31,7 @@ cue scan, name-shaped tokens, each discovery pattern, linking new spellings)::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import random
 import sys
@@ -195,10 +197,16 @@ def run(names: int, abstracts: int, spacy_abstracts: int, seed: int, stages: boo
     cold_cpu, cold_wall = _timed(extractor.mentions, papers)
     cpu, wall = _timed(extractor.mentions, papers)
     full_cpu, full_wall = _timed(extractor, papers)
-    mentions = sum(len(extractor.mentions(p)) for p in papers)
+    # a digest of every mention, so a speed change can show its output is byte-identical
+    digest, mentions = hashlib.sha256(), 0
+    for paper in papers:
+        found = extractor.mentions(paper)
+        mentions += len(found)
+        digest.update(repr((paper.key, found)).encode())
     print(f"ours  extraction + linking, first pass   {_rate(len(papers), cold_cpu, cold_wall)}")
     print(f"ours  extraction + linking, second pass  {_rate(len(papers), cpu, wall)}  "
           f"{mentions / len(papers):.1f} mentions per abstract")
+    print(f"ours  mentions digest {digest.hexdigest()[:16]} (sha256 of every paper's key and mentions)")
     print(f"ours  with relation patterns             {_rate(len(papers), full_cpu, full_wall)}")
     ours = len(papers) / cold_cpu
     if stages:
