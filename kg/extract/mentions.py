@@ -323,47 +323,56 @@ def name_tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-#: ASCII characters by class: "0" a capital, digit or underscore (what makes a token a name), "a" a lower-case
-#: letter, "-" the other characters a token holds (``-.+'\\``), " " the characters between tokens
-_ASCII_CLASSES = bytes(48 if chr(c).isupper() or chr(c).isdigit() or c == 95 else 97 if chr(c).islower()
+#: ASCII characters by class: "A" a capital, "0" a digit or underscore, "a" a lower-case letter, "-" the other
+#: characters a token holds (``-.+'\\``), " " the characters between tokens
+_ASCII_CLASSES = bytes(65 if chr(c).isupper() else 48 if chr(c).isdigit() or c == 95 else 97 if chr(c).islower()
                        else 45 if chr(c) in "-.+'\\" else 32 for c in range(128)) + b" " * 128
-_LEADING = "_-.+'\\"  # body characters no token starts with
-_TRAILING = "-.'\\"  # body characters no token ends with
+_LEADING = "_-.+'\\"  # token characters no token starts with
+_TRAILING = "-.'\\"  # token characters no token ends with
 
 
 def _ascii_name_tokens(text: str) -> list[tuple[int, int, str]]:
     """:func:`name_tokens` of an ASCII text, read from a byte string of character classes.
 
     In ASCII, every run of token characters holds one token (the run less its
-    leading ``_-.+'\\`` and trailing ``-.'\\``); only runs with a capital, digit
-    or underscore past their first character can be names. ``bytes.find``
-    jumps from one such character to the next, so lower-case words are never
-    looked at one by one.
+    leading ``_-.+'\\`` and trailing ``-.'\\``), and only a run with a digit or an
+    underscore, or a capital after its first character, can hold a name. The
+    text's classes, with a space before them, mark those characters "0" once a
+    capital that starts a word is made a lower-case letter (``" A"`` ->
+    ``" a"``) and the other capitals digits: ``bytes.find`` then jumps from one
+    such run to the next, and no other word is looked at.
 
     >>> _ascii_name_tokens("The (KR-BERT) and _x2.")
     [(5, 12, 'KR-BERT'), (19, 21, 'x2')]
     """
-    classes = text.encode("ascii").translate(_ASCII_CLASSES)
-    find, rfind, size = classes.find, classes.rfind, len(classes)
+    classes = (b" " + text.encode("ascii").translate(_ASCII_CLASSES)).replace(b" A", b" a").replace(b"A", b"0")
+    find, rfind, size, run_name = classes.find, classes.rfind, len(classes), _run_name
     out = []
     i = find(48)
     while i >= 0:
         end = find(32, i)
         if end < 0:
             end = size
-        start = rfind(32, 0, i) + 1
-        # a capitalised word with no capital, digit nor underscore after its first letter: "The", "Transformer-based"
-        if i == start and find(48, i + 1, end) < 0 and text[i].isupper():
-            i = find(48, end)
-            continue
-        run = text[start:end].lstrip(_LEADING)
-        token = run.rstrip(_TRAILING)
-        trimmed = _trimmed_name(token) if token else ""
+        start = rfind(32, 0, i)  # the space before the run: the run's offset in the text
+        offset, trimmed = run_name(text[start:end - 1])
         if trimmed:
-            at = end - len(run)
-            out.append((at, at + len(trimmed), trimmed))
+            start += offset
+            out.append((start, start + len(trimmed), trimmed))
         i = find(48, end)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_name(run: str) -> tuple[int, str]:
+    """The offset of a run's token and its name (:func:`_trimmed_name`), ``""`` if it is none.
+
+    >>> _run_name("'GPT-4's"), _run_name("-based")
+    ((1, 'GPT-4'), (1, ''))
+    """
+    token = run.lstrip(_LEADING)
+    offset = len(run) - len(token)
+    token = token.rstrip(_TRAILING)
+    return offset, (_trimmed_name(token) if token else "")
 
 
 @lru_cache(maxsize=1 << 16)
