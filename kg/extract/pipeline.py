@@ -214,11 +214,14 @@ class Extractor:
         """Discovered names, and new model names among the name-shaped tokens (``KR-BERT``)."""
         scan = scan or self.phrases.scan(paper.text)
         found = self.discover(paper, scan)
-        spans = [(f.start, f.end) for f in found]
-        taken = [(s, e) for s, e, _ in scan.layers[0]]
+        spans = taken = None  # the spans of the names found and of the phrases, made for the first new model name
         for start, end, (offset, core, _, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
-            if shaped and not overlaps(spans, start, end) and not overlaps(taken, start, end):
-                found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
+            if shaped:
+                if spans is None:
+                    spans = [(f.start, f.end) for f in found]
+                    taken = [(s, e) for s, e, _ in scan.layers[0]]
+                if not overlaps(spans, start, end) and not overlaps(taken, start, end):
+                    found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
 
     def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
