@@ -394,16 +394,22 @@ class Extractor:
         for surface, (name, etype) in names_here.items():
             for start in _occurrences(text, surface):
                 out.append((start, start + len(surface), name, etype, False, 0.8, 2))
-        # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE
+        # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE; not one on a phrase's
+        # span ("BERT" found by the scan too): the phrase's candidate comes first and wins the span
+        phrase_spans = None
         for start, _, (offset, core, entity, _) in tokens:
             if entity is not None:
-                out.append((start + offset, start + offset + len(core), entity.name, entity.type, False, 0.9, 3))
+                start += offset
+                if phrase_spans is None:
+                    phrase_spans = {(s, e) for s, e, _ in phrases}
+                if (start, start + len(core)) not in phrase_spans:
+                    out.append((start, start + len(core), entity.name, entity.type, False, 0.9, 3))
         return out, [(s, e, ent.name) for s, e, ent in languages]
 
     def mentions(self, paper: Paper) -> list[Mention]:
         """The paper's linked mentions, in text order (no relations)."""
         text = paper.text
-        chosen, spans = [], []
+        chosen = []
         taken = bytearray(len(text) + 1)  # 1 where a chosen span lies
         candidates, languages = self._candidates(paper, text)
         if "://" in text or "www." in text:  # no entity inside an address: "github.com/WGLab/bioformer"
@@ -418,9 +424,9 @@ class Extractor:
         for _, _, _, _, i in order:
             cand = candidates[i]
             start, end = cand[0], cand[1]
-            if taken.find(1, start, end) < 0 if start < end else not overlaps(spans, start, end):
+            # an empty span (none is made so far) is checked against the chosen spans themselves
+            if taken.find(1, start, end) < 0 if start < end else not overlaps([c[:2] for c in chosen], start, end):
                 chosen.append(cand)
-                spans.append((start, end))
                 taken[start:end] = b"\x01" * (end - start)
         # "Transformer-based models" names no technique; "contrastive-learning-based models" does (a compound name)
         chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1])
