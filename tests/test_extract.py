@@ -404,3 +404,13 @@ def test_pipeline_fast_mention_is_the_constructors():
     made = _mention(*args)
     assert type(made) is Mention and made == Mention(*args) and hash(made) == hash(Mention(*args))
     assert repr(made) == repr(Mention(*args))
+
+
+def test_mentions_scan_cue_starts_sorted_and_distinct():
+    """A cue word that another of its group starts ("datasets") adds no start twice; nested cue words
+    ("as" in "such as") still give ascending starts."""
+    pm = PhraseMatcher([("BERT", Entity("BERT", "Model"))],
+                       cues={"noun": ["dataset", "datasets"], "connector": ["such as", "as", "like"]})
+    scan = pm.scan("Two datasets, such as BERT data; as well as dataset-like ones")
+    assert scan.cues == {"noun": [4, 44], "connector": [14, 19, 33, 41, 52]}
+    assert [(s, e) for s, e, _ in scan.layers[0]] == [(22, 26)]

@@ -156,12 +156,21 @@ class PhraseMatcher:
         # its value ends in its groups. Its key never ends in a space ("e.g." is " e g"), so it is never a
         # phrase's key (those end in one)
         cue_table: dict[str, list[str]] = {}
+        ordered = set()
         for group, words in (cues or {}).items():
-            for word in words:
-                cue_table.setdefault(" " + _NON_ALNUM.sub(" ", word.lower()).rstrip(), []).append(group)
+            keys = {key for key in (" " + _NON_ALNUM.sub(" ", word.lower()).rstrip() for word in words) if key.strip()}
+            # a key another key of its group starts finds no other start ("datasets" after "dataset"): left out,
+            # so no start is found twice; and where no key holds another after its first character, the
+            # starts come out of the scan (in the order their matches end) ascending
+            keys = sorted(key for key in keys if not any(other != key and key.startswith(other) for other in keys))
+            if not any(other != key and other in key[1:] for key in keys for other in keys):
+                ordered.add(group)
+            for key in keys:
+                cue_table.setdefault(key, []).append(group)
+        #: cue groups whose starts need no sorting
+        self._ordered_cues = frozenset(ordered)
         for key, groups in cue_table.items():
-            if key.strip():
-                self._words.add_word(key, (len(key) - 1, 0, None, (), tuple(groups)))
+            self._words.add_word(key, (len(key) - 1, 0, None, (), tuple(groups)))
         for automaton in (self._words, self._exact):
             if len(automaton):
                 automaton.make_automaton()
@@ -221,8 +230,10 @@ class PhraseMatcher:
                     if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or glued_after(text, end))):
                         found[layer].append((start, end, entity))
                         hit.add(layer)
+        ordered = self._ordered_cues
         return Scan(text, lowered, [_leftmost_longest(f) for f in found],
-                    {group: sorted(set(starts)) if len(starts) > 1 else starts for group, starts in cues.items()})
+                    {group: sorted(set(starts)) if len(starts) > 1 and group not in ordered else starts
+                     for group, starts in cues.items()})
 
     def _glued_after(self, text: str, end: int) -> bool:
         """Is a word glued after ``end`` that is not one of :attr:`suffixes`?
