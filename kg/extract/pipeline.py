@@ -236,20 +236,24 @@ class Extractor:
         models.sort(key=_START)
         if not models:
             return out
-        by_start = {c[0]: c for c in chosen}
+        by_start = None  # the mentions by start, made at the first separator
         seen: set[int] = set()
         for model in models:
             # forward
             pos = model[1]
             while True:
-                # a separator is a comma, or spaces then "and" / "or": its first two characters checked before the regex
+                # a separator is a comma, or spaces then "and" / "or": after one space, "and" / "or" or another
+                # space is checked before the regex runs
                 first = text[pos:pos + 1]
                 sep = (_LIST_SEP_AT.match(text, pos)
-                       if first == "," or (first.isspace() and (text[pos + 1:pos + 2] in "ao" or text[pos + 1:pos + 2].isspace()))
+                       if first == "," or (first.isspace() and (first != " " or text.startswith(("and", "or"), pos + 1)
+                                                                or text[pos + 1:pos + 2].isspace()))
                        else None)
                 if not sep:
                     break
                 at = sep.end()
+                if by_start is None:
+                    by_start = {c[0]: c for c in chosen}
                 if at in by_start:
                     if by_start[at][3] != "Model":
                         break
