@@ -481,6 +481,10 @@ class NameDiscoverer:
         raw += [(1, m.start(), m.end(), "naming") for m in matches]
         if not raw:
             return [], []
+        if len(raw) == 1:  # the common case, as below: one sentence, the hit in it
+            _, start, end, how = raw[0]
+            lo, hi = _sentence_around(abstract, start)
+            return [(lo, abstract[lo:hi])], [(0, start, end, how)]
         # the sentence around each hit, found locally (a full stop, ! or ? before a capital or digit)
         bounds = sorted({_sentence_around(abstract, start) for _, start, _, _ in raw})
         sentences = [(lo, abstract[lo:hi]) for lo, hi in bounds]
