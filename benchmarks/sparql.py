@@ -16,7 +16,9 @@ times, in the same run:
   layout (:func:`kg.store.grouped_by_object`) makes slower, shown against
   the same store loaded in file order. Every engine must give the same answers;
 - the same queries served over HTTP by ``kg serve`` (in memory, the default
-  at this size, and ``--disk``);
+  at this size, and ``--disk``), the server's CPU time per query read from
+  Linux's per-process clocks; and, apart, answered again from the result
+  cache (``--cache-mb``), which no target counts;
 - a cold ``kg query`` process on the build: wall time, and its imports.
 
 It prints a table, the speedups over rdflib and the targets met or missed::
@@ -58,6 +60,11 @@ QUERIES = ("ancestors", "descendants", "join", "look-ups")
 TARGETED = QUERIES[:3]
 #: Targets: speedup over rdflib on these queries, milliseconds when served, seconds for a cold ``kg query``.
 SPEEDUP, SERVED_MS, COLD_S = 20.0, 100.0, 1.0
+#: How ``kg serve`` is started for each served figure. The last one answers the warm runs from its result cache:
+#: shown apart, never counted for the targets.
+CACHED = "kg serve, cache hits"
+SERVED = {"kg serve (memory)": ("--memory",), "kg serve (disk)": ("--disk",),
+          CACHED: ("--memory", "--cache-mb", "64")}
 #: Modules a ``kg query`` process must not import (the builder's and the HTML view's).
 HEAVY = ("rdflib", "networkx", "pyvis", "kg.build", "kg.extract", "spacy", "rapidfuzz")
 
@@ -312,6 +319,9 @@ def report(engines: list[Engine], triples: int, served_figures: dict, cold: dict
         lines.append(f"{engine.name + ', first run':<52}" + "".join(f"{_ms(engine.times[q][0]):>12}" for q in QUERIES))
     lines += ["", "load: the on-disk store as kg build makes it (bulk load, compaction), then opened; the others "
               "parse graph.nt. memory: RSS growth (kg serve: server and its one worker)"]
+    if CACHED in served_figures:
+        lines.append(f"{CACHED}: kg serve --cache-mb 64, the same query again: its warm runs are answered from the "
+                     "cache (the first is evaluated); not counted for the targets nor the speedups")
     lines += ["", "where the CPU time goes: evaluation alone (COUNT(*), no term decoded) / the whole answer in TSV / "
               "in SPARQL JSON; then served (JSON, over HTTP: the server's and its worker's CPU)"]
     for engine in engines:
@@ -327,7 +337,7 @@ def report(engines: list[Engine], triples: int, served_figures: dict, cold: dict
         lines += ["", "speedup over rdflib (its time / this one's)"]
         timed = [(e.name, {q: e.best(q) for q in QUERIES}, {q: e.best(q, True) for q in QUERIES})
                  for e in engines if e is not baseline]
-        timed += [(label, f["times"], f["cpu"]) for label, f in served_figures.items()]
+        timed += [(label, f["times"], f["cpu"]) for label, f in served_figures.items() if label != CACHED]
         for name, wall, cpu in timed:
             by_wall, by_cpu = _ratios(baseline, wall, False), _ratios(baseline, cpu, True)
             lines.append(f"  {name:<48}  " + "".join(f"{by_wall[q]:>11.1f}x" for q in QUERIES) + "  "
@@ -387,8 +397,7 @@ def main(argv: list[str] | None = None) -> int:
                 if engine.answers[name] != engines[0].answers[name]:
                     raise SystemExit(f"{engine.name} and {engines[0].name} disagree on {name}")
         print("kg serve: timing over HTTP", file=sys.stderr, flush=True)
-        served_figures = {label: served(out, queries, options, args.repeat)
-                          for label, options in (("kg serve (memory)", ("--memory",)), ("kg serve (disk)", ("--disk",)))}
+        served_figures = {label: served(out, queries, options, args.repeat) for label, options in SERVED.items()}
         for label, figures in served_figures.items():
             for name in QUERIES:
                 if figures["rows"][name] != len(engines[0].answers[name]):
