@@ -13,7 +13,7 @@ from kg.store import open_store, rdflib_graph
 from kg.vocab import PREFIXES
 
 QUERY_FILES = sorted(QUERIES_DIR.glob("*.rq"))
-MODEL, LANGUAGE = PREFIXES["model"], PREFIXES["language"]
+MODEL, LANGUAGE, DATASET = PREFIXES["model"], PREFIXES["language"], PREFIXES["dataset"]
 TINY_TITLE = "TinyBERT: Distilling BERT for Natural Language Understanding"
 
 
@@ -43,6 +43,12 @@ def header(path) -> tuple[str, list[str]]:
 EXPECTED = {
     "compressed_on_glue": [({}, ("model", "how", "base"), {("q8bert", "compresses", "bert"),
                                                           ("tinybert", "distillsFrom", "bert")})],
+    "compressed_evaluated_on": [
+        ({"dataset": "glue"}, ("model", "base", "paper", "title"), {
+            ("q8bert", "bert", "arxiv-1910.06188", "Q8BERT: Quantized 8Bit BERT")}),
+        ({}, ("model", "dataset"), {("q8bert", "glue")}),  # MiniDistil compresses DistilBERT, evaluated on nothing
+        ({"dataset": "squad"}, ("model",), set()),  # DistilBERT is evaluated on SQuAD, but distils
+    ],
     "descended_from_bert": [({}, ("descendant",), {(m,) for m in (
         "orca", "q8bert", "minidistil", "distilbert", "tinybert", "camembert", "robbert", "roberta")})],
     "distilled_from_teacher": [
@@ -76,7 +82,7 @@ EXPECTED = {
         ("distillsFrom", "BERT", "A second look at TinyBERT", "2020-02-01",
          "TinyBERT is distilled from BERT, as its authors state.")})],
 }
-_NAMESPACE = {"teacher": MODEL, "model": MODEL, "root": MODEL, "language": LANGUAGE}
+_NAMESPACE = {"teacher": MODEL, "model": MODEL, "root": MODEL, "language": LANGUAGE, "dataset": DATASET}
 
 
 def _bound(bindings: dict) -> dict:
@@ -138,7 +144,7 @@ def test_queries_bound_values_agree_on_rdflib(lineage_corpus_out, stem, case):
 
 
 def test_queries_unknown_name(lineage_corpus_out):
-    with pytest.raises(QueryError, match="no query named 'nope'; known: compressed_on_glue"):
+    with pytest.raises(QueryError, match="no query named .nope.; known: compressed_evaluated_on, compressed_on_glue"):
         named_query(lineage_corpus_out, "nope")
 
 
