@@ -75,6 +75,14 @@ HEAVY = ("rdflib", "networkx", "pyvis", "kg.build", "kg.extract", "spacy", "rapi
 JOIN_QUERY, JOIN_DATASET = ROOT / "schema" / "queries" / "compressed_on_glue_with_papers.rq", "dataset:glue"
 
 
+def join_query(dataset: str = "dataset:d0") -> str:
+    """The join's query file, on ``dataset`` rather than GLUE (its header unchanged)."""
+    header, select, body = JOIN_QUERY.read_text(encoding="utf-8").partition("SELECT")
+    if JOIN_DATASET not in body:
+        raise SystemExit(f"{JOIN_QUERY} no longer names {JOIN_DATASET}")
+    return header + select + body.replace(JOIN_DATASET, dataset)
+
+
 def lineage_queries(models: int, seed: int = 1) -> dict[str, str]:
     """The timed queries: ancestors of 100 models, descendants of root ``m0``, the compressed-models join
     (``schema/queries/compressed_on_glue_with_papers.rq`` on the most popular dataset, ``d0``), look-ups."""
@@ -83,7 +91,7 @@ def lineage_queries(models: int, seed: int = 1) -> dict[str, str]:
     return {
         "ancestors": f"SELECT ?model ?ancestor WHERE {{ VALUES ?model {{ {values} }} ?model kg:derivedFrom+ ?ancestor }}",
         "descendants": "SELECT ?model WHERE { ?model kg:derivedFrom+ model:m0 }",
-        "join": JOIN_QUERY.read_text(encoding="utf-8").replace(JOIN_DATASET, "dataset:d0"),
+        "join": join_query(),
         "look-ups": "SELECT ?paper ?title WHERE { ?paper kg:introduces ?model ; dcterms:title ?title }",
     }
 
