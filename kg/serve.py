@@ -177,7 +177,8 @@ def _worker(out: str, conn, max_results: int, memory: bool) -> None:
         except EOFError:
             return
         response = answer(store, text, accept, max_results)
-        conn.send((response.status, response.content_type, response.body))
+        conn.send((response.status, response.content_type))
+        conn.send_bytes(response.body)  # as is: not pickled, so not copied once more on either side
 
 
 def in_memory_by_default(out: Path | str) -> bool:
@@ -287,7 +288,8 @@ class QueryPool:
         try:
             conn.send((text, accept))
             if conn.poll(timeout):
-                status, content_type, body = conn.recv()
+                status, content_type = conn.recv()
+                body = conn.recv_bytes()
                 self._idle.put(worker)
                 return Response(status, content_type, body)
         except (EOFError, OSError) as err:
