@@ -25,7 +25,7 @@ NAMES = {
     "GLUE": "Dataset", "SuperGLUE": "Dataset", "C4": "Dataset", "SQuAD": "Dataset", "OSCAR": "Dataset",
     "Welsh": "Language", "Danish": "Language", "Swahili": "Language",
     "LoRA": "Technique", "masked language modeling": "Technique", "quantization": "Technique",
-    "knowledge distillation": "Technique",
+    "knowledge distillation": "Technique", "Transformer": "Technique",
 }
 _FIND = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?!\w)" for n in sorted(NAMES, key=len, reverse=True)))
 
@@ -460,6 +460,62 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("title language: the model the abstract introduces", "Multilingual is not enough: BERT for Welsh",
      "We present CymBERT, trained from scratch.",
      {("CymBERT", "forLanguage", "Welsh")}, {("@paper", "forLanguage", "Welsh")}),
+    # the paper's own model: named with "we name", not an adjective "open-source", not a bracketed expansion
+    ("which we name X", "Chat models", "Our best model, which we name OwlLM, is evaluated on SQuAD.",
+     {("OwlLM", "evaluatedOn", "SQuAD")}, {("@paper", "evaluatedOn", "SQuAD")}),
+    ("open-source as an adjective introduces nothing", "A pruning method",
+     "We can run our method on the largest available open-source models, LLaMA and Gemma, in an hour. "
+     "We rely on quantization.",
+     {("@paper", "usesTechnique", "quantization")}, {("LLaMA", "usesTechnique", "quantization")}),
+    ("a bracket after the introduced name is its expansion", "Small encoders",
+     "We introduce NanoBERT (BERT for Nano Text). We train it with LoRA.",
+     {("NanoBERT", "usesTechnique", "LoRA")}, {("BERT", "usesTechnique", "LoRA")}),
+    # lineage cues
+    ("its base model, Y", "Zeta: a model",
+     "Our model shows a large improvement compared to its base model, LLaMA, on every task.",
+     {("Zeta", "fineTunedFrom", "LLaMA"), ("Zeta", "outperforms", "LLaMA")}, set()),
+    ("the architecture and tokenizer of Y", "Zeta: a model",
+     "Reusing the architecture and tokenizer of Mistral, Zeta is trained on law texts.",
+     {("Zeta", "basedOn", "Mistral")}, set()),
+    ("Y as its foundation model and further pre-trained", "Clinical models",
+     "We introduce MedGemma, a clinical model utilizing Gemma as its foundation model and further pre-trained on C4.",
+     {("MedGemma", "fineTunedFrom", "Gemma"), ("MedGemma", "trainedOn", "C4")}, {("Gemma", "trainedOn", "C4")}),
+    ("a re-trained Y model", "Tweets", "We introduce KiwiLM, a re-trained RoBERTa model for tweets.",
+     {("KiwiLM", "fineTunedFrom", "RoBERTa")}, {("KiwiLM", "basedOn", "RoBERTa")}),
+    ("title: retraining Y for", "Zeta: Retraining GPT-2 for Legal Text", "It is small.",
+     {("Zeta", "fineTunedFrom", "GPT-2")}, set()),
+    ("retrained from scratch reuses the architecture only", "CymBERT: a Welsh encoder",
+     "We retrain RoBERTa from scratch on Welsh text.",
+     {("CymBERT", "basedOn", "RoBERTa")}, {("CymBERT", "fineTunedFrom", "RoBERTa")}),
+    ("a Y-based model -- X --", "Encoders", "A Welsh RoBERTa-based language model -- CymBERT -- is trained.",
+     {("CymBERT", "basedOn", "RoBERTa")}, set()),
+    ("we pre-trained Y for the L language", "CymBERT: a Welsh encoder",
+     "In this paper, we pre-trained RoBERTa specifically for the Welsh language.",
+     {("CymBERT", "basedOn", "RoBERTa")}, set()),
+    ("data to fine-tune Y", "KiwiLM: small and sweet", "We then mix all collected data to fine-tune Mistral.",
+     {("KiwiLM", "fineTunedFrom", "Mistral")}, set()),
+    ("data to fine-tune two models is no lineage", "KiwiLM: small and sweet",
+     "We use the data to fine-tune Mistral and Gemma.",
+     set(), {("KiwiLM", "fineTunedFrom", "Mistral"), ("KiwiLM", "fineTunedFrom", "Gemma")}),
+    # training data
+    ("obtained by fine-tuning Y on data from Z", "Chat models",
+     "We present OwlLM, obtained by fine-tuning LLaMA on dialogues gathered from SwaCorp.",
+     {("OwlLM", "trainedOn", "SwaCorp"), ("OwlLM", "fineTunedFrom", "LLaMA")}, {("OwlLM", "evaluatedOn", "SwaCorp")}),
+    ("pretraining data (dubbed Y)", "KiwiLM: small and sweet",
+     "To pretrain KiwiLM, we collect 10 GB of pretraining data (dubbed 'SwaCorp') from the web.",
+     {("KiwiLM", "trainedOn", "SwaCorp")}, set()),
+    # outperforms
+    ("improves upon models such as Y or Z", "Zeta: a model",
+     "Zeta improves upon concurrently released models such as Gemma or Mistral.",
+     {("Zeta", "outperforms", "Gemma"), ("Zeta", "outperforms", "Mistral")}, set()),
+    ("outperforms models on a benchmark named after a model", "Zeta: a model",
+     "Zeta outperforms all previous models on the GPT-4 judged benchmark.",
+     set(), {("Zeta", "outperforms", "GPT-4")}),
+    # techniques
+    ("a technique compressed is not used", "Zeta: Compression of Large Transformer Models", "It is small.",
+     set(), {("Zeta", "usesTechnique", "Transformer")}),
+    ("a technique used", "Zeta: a Transformer for Legal Text", "It is small.",
+     {("Zeta", "usesTechnique", "Transformer")}, set()),
 ])
 def test_relations_case_table(case, title, abstract, expected, absent):
     found = triples(title, abstract)

@@ -150,6 +150,9 @@ class RelationExtractor:
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
+            acted_on = table["block"].get("technique_object")
+            self.technique_object = re.compile(acted_on, re.IGNORECASE) if acted_on else None
+            self._technique_object_hint = tuple(table["block"].get("technique_object_hint", ()))
             words = table["block"].get("evaluation_words")
             self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
@@ -535,6 +538,8 @@ class RelationExtractor:
                 if x.type == "Technique" and clauses.cues & _CONTRAST and self._technique_contrast(
                         skel, positions[i], clauses):
                     continue
+                if x.type == "Technique" and self._acted_on(skel, low, positions[i]):
+                    continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, skel.index("»", positions[i]) + 1):
@@ -743,6 +748,15 @@ class RelationExtractor:
         if opened <= 0 or skel.rfind(")", 0, at) > opened:
             return False
         return bool(lead.search(*self._clause_window(skel, opened, clauses)[:2]))
+
+    def _acted_on(self, skel: str, low: str, at: int) -> bool:
+        """Whether the Technique at ``at`` is what the sentence compresses or speeds up, not what it uses.
+
+        "Task-Agnostic Compression of Pre-Trained Transformers": technique_object ends just before it.
+        """
+        if self.technique_object is None or not any(w in low for w in self._technique_object_hint):
+            return False
+        return bool(self.technique_object.search(skel, max(0, at - 60), at))
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
         """Whether block_object (or ``extra``) ends near the object at ``at``, in its clause: see ``_ends_near``."""
