@@ -497,7 +497,12 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("data to fine-tune two models is no lineage", "KiwiLM: small and sweet",
      "We use the data to fine-tune Mistral and Gemma.",
      set(), {("KiwiLM", "fineTunedFrom", "Mistral"), ("KiwiLM", "fineTunedFrom", "Gemma")}),
+    ("a smaller version of Y obtained through distillation", "Zeta: a model",
+     "Zeta is a smaller version of LLaMA obtained through distillation.",
+     {("Zeta", "distillsFrom", "LLaMA")}, set()),
     # training data
+    ("instruction-tuned on Z", "Zeta: a model", "We instruction-tune Mistral on SwaCorp, yielding Zeta.",
+     {("Zeta", "trainedOn", "SwaCorp"), ("Zeta", "fineTunedFrom", "Mistral")}, {("Zeta", "evaluatedOn", "SwaCorp")}),
     ("obtained by fine-tuning Y on data from Z", "Chat models",
      "We present OwlLM, obtained by fine-tuning LLaMA on dialogues gathered from SwaCorp.",
      {("OwlLM", "trainedOn", "SwaCorp"), ("OwlLM", "fineTunedFrom", "LLaMA")}, {("OwlLM", "evaluatedOn", "SwaCorp")}),
