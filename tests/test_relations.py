@@ -513,6 +513,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("improves upon models such as Y or Z", "Zeta: a model",
      "Zeta improves upon concurrently released models such as Gemma or Mistral.",
      {("Zeta", "outperforms", "Gemma"), ("Zeta", "outperforms", "Mistral")}, set()),
+    ("a list with makers' names", "Zeta: a model", "Zeta even outperforms Anthropic's GPT-4 and Google's Gemma.",
+     {("Zeta", "outperforms", "GPT-4"), ("Zeta", "outperforms", "Gemma")}, set()),
     ("outperforms models on a benchmark named after a model", "Zeta: a model",
      "Zeta outperforms all previous models on the GPT-4 judged benchmark.",
      set(), {("Zeta", "outperforms", "GPT-4")}),
@@ -526,6 +528,18 @@ def test_relations_case_table(case, title, abstract, expected, absent):
     found = triples(title, abstract)
     assert expected <= found, (case, found)
     assert not (absent & found), (case, found)
+
+
+def test_relations_sentence_about_an_introduced_technique_is_the_papers_own():
+    """ "PicoQuant stores weights with quantization": the paper's technique, so its model uses it too."""
+    paper, mentions = paper_with_mentions(
+        "Chat models", "We present OwlLM, trained with our new method. PicoQuant stores weights with quantization. "
+        "Prior work relies on LoRA.")
+    at = paper.text.index("PicoQuant")
+    mentions = sorted([*mentions, Mention("PicoQuant", "PicoQuant", "Technique", at, at + 9, True)], key=lambda m: m.start)
+    found = {(r.subject[1], r.predicate, r.object[1]) for r in extract_relations(paper, mentions)}
+    assert ("OwlLM", "usesTechnique", "quantization") in found
+    assert ("OwlLM", "usesTechnique", "LoRA") not in found  # background: others' work
 
 
 def test_relations_one_lineage_predicate_per_pair():

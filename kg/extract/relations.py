@@ -76,11 +76,15 @@ _SUBJECT_BEFORE = re.compile(
 def _list_of(code: str, suffix: str = "") -> str:
     """A list of placeholders of type ``code`` ("«M1», «M2» and the «M3»"), each optionally followed by ``suffix``.
 
+    An item after the first may carry its maker's name: "Anthropic's «M1» and Google's «M2»".
+
     >>> bool(re.fullmatch(_list_of("M", "(?: large)?"), "«M1» large, «M2», and «M3»"))
+    True
+    >>> bool(re.fullmatch(_list_of("M"), "«M1» and Google's «M2»"))
     True
     """
     one = f"«{code}\\d+»{suffix}"
-    return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?{one})*"
+    return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+|[\w-]+['’]s\s+)?{one})*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,7 +479,10 @@ class RelationExtractor:
                 return base
 
             low, scan, clauses = lows[number], scans[number], _Clauses(scans[number][2])
-            bg = [None, None] if number > 0 and not own_here else [False, False]  # see _background
+            # see _background; a sentence about the paper's own models, or about a technique it introduces
+            # ("QLoRA backpropagates gradients ... into LoRA"), is no background
+            bg = ([None, None] if number > 0 and not own_here
+                  and not any(x.introduced and x.type == "Technique" for x in ms) else [False, False])
             studying = evaluated = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
