@@ -73,10 +73,16 @@ _SUBJECT_BEFORE = re.compile(
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
+#: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
+_CLAUSE_SUBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?«M(\d+)»[)\s]*(?:is|was|are|were|has been|have been|had been)\s",
+                             re.IGNORECASE)
+
+
 def _list_of(code: str, suffix: str = "") -> str:
     """A list of placeholders of type ``code`` ("«M1», «M2» and the «M3»"), each optionally followed by ``suffix``.
 
-    An item after the first may carry its maker's name: "Anthropic's «M1» and Google's «M2»".
+    An item after the first may carry its maker's name or a size before it: "Anthropic's «M1» and
+    Google's «M2»", "«M1», «M2», Base «M3»".
 
     >>> bool(re.fullmatch(_list_of("M", "(?: large)?"), "«M1» large, «M2», and «M3»"))
     True
@@ -84,7 +90,7 @@ def _list_of(code: str, suffix: str = "") -> str:
     True
     """
     one = f"«{code}\\d+»{suffix}"
-    return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+|[\w-]+['’]s\s+)?{one})*"
+    return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+|[\w-]+['’]s\s+|(?:base|large|small)\s+)?{one})*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -712,7 +718,7 @@ class RelationExtractor:
     def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
         window = self._clause_before(skel, at)
-        m = _SUBJECT_BEFORE.search(window)
+        m = _SUBJECT_BEFORE.search(window) or _CLAUSE_SUBJECT.match(window)
         if not m or ms[int(m.group(1))].name in own:
             return False
         # "a lightly fine-tuned Llama 3 model outperforms GPT-4": the paper's own model, named by its base
