@@ -464,7 +464,7 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("which we name X", "Chat models", "Our best model, which we name OwlLM, is evaluated on SQuAD.",
      {("OwlLM", "evaluatedOn", "SQuAD")}, {("@paper", "evaluatedOn", "SQuAD")}),
     ("we open-sourced X model weights", "Compact models",
-     "We have open-sourced KiwiLM model weights on the Hub. They reach 90 F1 on SQuAD.",
+     "We have open-sourced KiwiLM model weights on the Hub. Our models reach 90 F1 on SQuAD.",
      {("KiwiLM", "evaluatedOn", "SQuAD")}, {("@paper", "evaluatedOn", "SQuAD")}),
     ("open-source as an adjective introduces nothing", "A pruning method",
      "We can run our method on the largest available open-source models, LLaMA and Gemma, in an hour. "
