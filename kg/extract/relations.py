@@ -73,6 +73,8 @@ _SUBJECT_BEFORE = re.compile(
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
+#: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
+_BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
 _CLAUSE_SUBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?«M(\d+)»[)\s]*(?:is|was|are|were|has been|have been|had been)\s",
                              re.IGNORECASE)
@@ -163,6 +165,9 @@ class RelationExtractor:
             acted_on = table["block"].get("technique_object")
             self.technique_object = re.compile(acted_on, re.IGNORECASE) if acted_on else None
             self._technique_object_hint = tuple(table["block"].get("technique_object_hint", ()))
+            training = table["block"].get("training_words")
+            self.training_words = re.compile(training, re.IGNORECASE) if training else None
+            self.training_default = ("trainedOn", float(table["block"].get("training_confidence", 0.6)))
             words = table["block"].get("evaluation_words")
             self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
@@ -564,10 +569,18 @@ class RelationExtractor:
                     if evaluated is None:
                         evaluated = bool(self._evaluation_lead and self._evaluation_lead.search(skel, low))
                     weak = not evaluated
-                    defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
+                    if weak and self.training_words is not None and self.training_words.search(
+                            _BRACKETED.sub("", low[:positions[i]])):
+                        # "Koala is trained on interaction data ..., including ShareGPT": training data, not a benchmark
+                        predicate, confidence = self.training_default
+                        trained.add(i)
+                    else:
+                        defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
                 subjects = subjects_for(positions[i])
-                if number == 0 and not head and x.type in self.title_to_own:
-                    subjects = defaults  # "Multilingual is not enough: BERT for Finnish": the model the abstract introduces
+                if number == 0 and not head and (x.type in self.title_to_own or predicate == "trainedOn"):
+                    # "Multilingual is not enough: BERT for Finnish", "Trained on 100 million words ...: BERT
+                    # meets British National Corpus": the model the abstract introduces
+                    subjects = defaults
                 for subject in subjects:
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
