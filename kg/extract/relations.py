@@ -188,6 +188,8 @@ class RelationExtractor:
             self.title_heads = re.compile(own["title_heads"]) if "title_heads" in own else None
             self.intro = re.compile(own["intro"], re.IGNORECASE)
             self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
+            self.provide = re.compile(own["provide"], re.IGNORECASE) if "provide" in own else None
+            self.provided = re.compile(own["provided"], re.IGNORECASE) if "provided" in own else None
             # a fast literal pre-check for the verbs (lower-cased text, no word boundaries)
             self.intro_hint = re.compile("|".join(sorted({w.lower().rstrip("s") for w in re.findall(
                 r"[a-z-]{4,}", own["intro"])})))
@@ -403,6 +405,9 @@ class RelationExtractor:
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
             for m in (self._intros(skel) if intros is None else intros[number]):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
+            if self.provide is not None and "we" in low:
+                for m in self.provide.finditer(skel):
+                    names.extend(ms[i].name for i in self._introduced_after(skel, m.end(), appended_only=True))
         head = list(dict.fromkeys(head))
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
@@ -418,17 +423,22 @@ class RelationExtractor:
         return [m for m in self._lead["intro"].finditer(skel, low)
                 if self._lead["intro_subject"].search(skel, low, 0, m.start())]
 
-    def _introduced_after(self, skel: str, at: int) -> list[int]:
-        """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
+    def _introduced_after(self, skel: str, at: int, appended_only: bool = False) -> list[int]:
+        """Model placeholders an introducing verb ending at ``at`` presents as the paper's own.
+
+        ``appended_only``: only names appended after a dash, colon or bracket ("we provide models (FooBERT)").
+        """
         end = skel.find(".", at)
         rest = skel[at:end if end >= 0 else len(skel)]
         out = []
         stop = self.intro_stop.search(rest)
-        first = _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
+        first = None if appended_only else _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
         if first and first.group(1) == "M":
             if not self.described.match(rest, first.end()):
                 out += [int(i) for _, i in _PLACEHOLDER.findall(self.model_list.match(rest, first.start()).group(0))]
         for m in self.appended.finditer(rest):
+            if appended_only and not (self.provided and self.provided.search(rest, 0, m.start())):
+                continue  # "we provide an exploration of text-to-text transformers (T5)": not a model of ours
             if not self.appended_stop.search(rest, 0, m.start()):
                 out += [int(i) for _, i in _PLACEHOLDER.findall(m.group(1))]
         return out
@@ -479,12 +489,16 @@ class RelationExtractor:
             # own models named only to describe another ("LED, a Longformer variant") are no subject after them
             describing = {i for i, _ in own_here if self._describes(skel, positions[i])} if own_here else set()
 
-            def subjects_for(at: int):
+            def subjects_for(at: int, objects: frozenset[int] = frozenset()):
                 if number == 0 and len(head) > 1:
                     return base  # "AlphaLM and BetaLM: Swahili models"
                 before = [x for i, x in own_here if positions[i] < at and i not in describing]
                 if before:
                     return [(before[-1].type, before[-1].name)]
+                # "We fine-tuned FooBase ..., resulting in Foo": not the own model that is the object
+                rest = [x for i, x in own_here if i not in objects]
+                if rest:
+                    return [(rest[0].type, rest[0].name)]
                 if own_here:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
@@ -537,7 +551,7 @@ class RelationExtractor:
                         if rule.named_only_without_own and own and not all(n in own for _, n in subjects):
                             subjects, x = subjects_for(m.start("y")), None
                     else:
-                        subjects = subjects_for(m.start("y"))
+                        subjects = subjects_for(m.start("y"), frozenset(objects))
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
                         if rule.predicate == "evaluatedOn" and i in trained:
