@@ -479,6 +479,9 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      "The Foo community introduces OwlLM and OwlLMBase, two code models. We fine-tuned OwlLMBase on Python, "
      "resulting in the creation of OwlLM.",
      {("OwlLM", "fineTunedFrom", "OwlLMBase")}, set()),
+    ("by presenting the X series", "Small models from large ones",
+     "We demonstrate our approach by presenting the OwlLM series, pruning the LLaMA model down to 1B parameters.",
+     {("OwlLM", "compresses", "LLaMA")}, set()),
     ("open-source as an adjective introduces nothing", "A pruning method",
      "We can run our method on the largest available open-source models, LLaMA and Gemma, in an hour. "
      "We rely on quantization.",
