@@ -183,6 +183,8 @@ class RelationExtractor:
             self.name_internal = re.compile(inner["cue"], re.IGNORECASE)
             self.name_internal_predicate = inner["predicate"]
             self.name_internal_confidence = float(inner["confidence"])
+            self.name_internal_tuned = ((inner["tuned_predicate"], re.compile(inner["tuned_cue"], re.IGNORECASE))
+                                        if "tuned_cue" in inner else None)
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.title_heads = re.compile(own["title_heads"]) if "title_heads" in own else None
@@ -700,12 +702,14 @@ class RelationExtractor:
             if not cues:
                 continue
             between = [ms[int(j)].name for _, j in _PLACEHOLDER.findall(window[cues[-1].end():])]
+            # "finetuned variants called BLOOMZ": tuned from the model its name holds
+            predicate = (self.name_internal_tuned[0] if self.name_internal_tuned and self.name_internal_tuned[1].search(window)
+                         else self.name_internal_predicate)
             for y in models:
                 if any(b not in x.name and b not in own for b in between):
                     break
                 if y not in own and len(y) >= 3 and y != x.name and y in x.name:
-                    add(("Model", x.name), self.name_internal_predicate, ("Model", y),
-                        self.name_internal_confidence, number, sentence)
+                    add(("Model", x.name), predicate, ("Model", y), self.name_internal_confidence, number, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
         languages = [x for x in ms if x.type == "Language"]
