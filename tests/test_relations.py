@@ -570,7 +570,7 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "outperforms", "Gemma"), ("Zeta", "outperforms", "LLaMA")}, set()),
     ("enhanced performance compared to Y", "Zeta: a model", "Zeta has enhanced performance compared to BERT.",
      {("Zeta", "outperforms", "BERT")}, set()),
-    ("a second rival after a benchmark", "Zeta: a model", "Zeta outperforms Gemma on SQuAD by 5 points, and LLaMA on GLUE.",
+    ("a second rival after a benchmark", "Zeta: a model", "Zeta outperforms Gemma on SQuAD by 41.3% to 35.7%, and LLaMA on GLUE.",
      {("Zeta", "outperforms", "Gemma"), ("Zeta", "outperforms", "LLaMA")}, set()),
     ("a list with makers' names", "Zeta: a model", "Zeta even outperforms Anthropic's GPT-4 and Google's Gemma.",
      {("Zeta", "outperforms", "GPT-4"), ("Zeta", "outperforms", "Gemma")}, set()),
