@@ -467,7 +467,8 @@ class RelationExtractor:
             defaults = [("Model", n) for n in intro]
         else:
             defaults = [("Paper", paper.key)]
-        title_defaults = [("Model", n) for n in head] if head else [("Paper", paper.key)]
+        # a title naming no model of its own speaks of the model(s) the abstract introduces (see title_to_own)
+        title_defaults = [("Model", n) for n in head] if head else (defaults if self.title_to_own else [("Paper", paper.key)])
         found: dict[tuple, tuple[float, int, str]] = {}
         defaulted: dict[tuple[str, str], bool] = {}  # datasets given a default evaluatedOn: whether only weakly
 
