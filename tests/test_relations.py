@@ -475,6 +475,9 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      "We provide the first exploration of sentence embeddings from text-to-text transformers (T5). "
      "While T5 is strong, it is unclear how to use LoRA with it.",
      set(), {("T5", "usesTechnique", "LoRA")}),
+    ("own models named together are each a subject", "Code models",
+     "We introduce OwlLM and KiwiLM: two code models trained with LoRA.",
+     {("OwlLM", "usesTechnique", "LoRA"), ("KiwiLM", "usesTechnique", "LoRA")}, set()),
     ("a community introduces X and Y", "Code models for everyone",
      "The Foo community introduces OwlLM and OwlLMBase, two code models. We fine-tuned OwlLMBase on Python, "
      "resulting in the creation of OwlLM.",
@@ -579,7 +582,7 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("a list item with a size before it", "Zeta: a model", "Zeta outperforms the baselines (i.e. BERT, RoBERTa, Base T5).",
      {("Zeta", "outperforms", "BERT"), ("Zeta", "outperforms", "T5")}, set()),
     ("a second rival after a phrase", "Zeta: a model",
-     "Zeta outperforms Gemma across all benchmarks, and LLaMA in reasoning.",
+     "Zeta outperforms Gemma across all benchmarks, and LLaMA 34B in reasoning.",
      {("Zeta", "outperforms", "Gemma"), ("Zeta", "outperforms", "LLaMA")}, set()),
     ("enhanced performance compared to Y", "Zeta: a model", "Zeta has enhanced performance compared to BERT.",
      {("Zeta", "outperforms", "BERT")}, set()),

@@ -492,12 +492,21 @@ class RelationExtractor:
             # own models named only to describe another ("LED, a Longformer variant") are no subject after them
             describing = {i for i, _ in own_here if self._describes(skel, positions[i])} if own_here else set()
 
+            # own models named together ("introduces StarCoder and StarCoderBase: ..."): a subject for each
+            together: dict[str, list] = {}
+            if len(own_here) > 1:
+                for group in self.model_list.finditer(skel):
+                    names = [ms[int(j)] for _, j in _PLACEHOLDER.findall(group.group(0))]
+                    if len(names) > 1 and all(n.name in own for n in names):
+                        for n in names:
+                            together[n.name] = [(n2.type, n2.name) for n2 in names]
+
             def subjects_for(at: int, objects: frozenset[int] = frozenset()):
                 if number == 0 and len(head) > 1:
                     return base  # "AlphaLM and BetaLM: Swahili models"
                 before = [x for i, x in own_here if positions[i] < at and i not in describing]
                 if before:
-                    return [(before[-1].type, before[-1].name)]
+                    return together.get(before[-1].name) or [(before[-1].type, before[-1].name)]
                 # "We fine-tuned FooBase ..., resulting in Foo": not the own model that is the object
                 rest = [x for i, x in own_here if i not in objects]
                 if rest:
