@@ -485,6 +485,16 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("by presenting the X series", "Small models from large ones",
      "We demonstrate our approach by presenting the OwlLM series, pruning the LLaMA model down to 1B parameters.",
      {("OwlLM", "compresses", "LLaMA")}, set()),
+    ("by training a model, X, that ...", "Compute-optimal training",
+     "We test this by training a compute-optimal model, KiwiLM, that uses less compute. Our model reaches 90 F1 on SQuAD.",
+     {("KiwiLM", "evaluatedOn", "SQuAD")}, {("@paper", "evaluatedOn", "SQuAD")}),
+    ("we call the resulting models X", "Aligning models",
+     "We collect demonstrations, which we use to fine-tune GPT-2 using supervised learning. "
+     "We call the resulting models KiwiLM. Outputs from KiwiLM are preferred to outputs from the 175B GPT-4.",
+     {("KiwiLM", "fineTunedFrom", "GPT-2"), ("KiwiLM", "outperforms", "GPT-4")}, set()),
+    ("X, a Y language model fine-tuned with", "Less is more",
+     "We train KiwiLM, a 65B parameter LLaMA language model fine-tuned with the standard loss on 1,000 examples.",
+     {("KiwiLM", "fineTunedFrom", "LLaMA")}, {("KiwiLM", "basedOn", "LLaMA")}),
     ("open-source as an adjective introduces nothing", "A pruning method",
      "We can run our method on the largest available open-source models, LLaMA and Gemma, in an hour. "
      "We rely on quantization.",
