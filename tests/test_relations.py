@@ -495,6 +495,9 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("X, a Y language model fine-tuned with", "Less is more",
      "We train KiwiLM, a 65B parameter LLaMA language model fine-tuned with the standard loss on 1,000 examples.",
      {("KiwiLM", "fineTunedFrom", "LLaMA")}, {("KiwiLM", "basedOn", "LLaMA")}),
+    ("we provide a model fine-tuned ..., X-Instruct, that", "OwlLM: a small model",
+     "We also provide a model fine-tuned to follow instructions, OwlLM-Instruct, that is small.",
+     {("OwlLM-Instruct", "fineTunedFrom", "OwlLM")}, set()),
     ("open-source as an adjective introduces nothing", "A pruning method",
      "We can run our method on the largest available open-source models, LLaMA and Gemma, in an hour. "
      "We rely on quantization.",
