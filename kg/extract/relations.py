@@ -407,7 +407,8 @@ class RelationExtractor:
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
             for m in (self._intros(skel) if intros is None else intros[number]):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
-            if self.provide is not None and "we" in low:
+            if self.provide is not None and ("provid" in low or "train" in low or "offer" in low or "share" in low
+                                             or "make available" in low):
                 for m in self.provide.finditer(skel):
                     names.extend(ms[i].name for i in self._introduced_after(skel, m.end(), appended_only=True))
         head = list(dict.fromkeys(head))
