@@ -162,7 +162,10 @@ def eval_(gold, out, as_json, show_errors):
 @click.option("--memory/--disk", default=None,
               help="Answer from an in-memory copy of the graph (faster; ~400 MB per million triples per worker) "
                    "or from the on-disk store. Default: in memory when graph.nt is under 256 MB.")
-def serve(out, host, port, timeout, max_results, workers, memory):
+@click.option("--cache-mb", type=click.FloatRange(min=0), default=0, show_default=True,
+              help="Keep the answers to repeated queries (same query text and Accept header) in up to this many MB; "
+                   "0: no cache.")
+def serve(out, host, port, timeout, max_results, workers, memory, cache_mb):
     """Serve the build in OUT: a read-only SPARQL 1.1 endpoint at /sparql and the HTML view at /."""
     from kg.serve import Limits
     from kg.serve import serve as run_serve
@@ -170,7 +173,8 @@ def serve(out, host, port, timeout, max_results, workers, memory):
     def ready(url):
         click.echo(f"serving {out}: SPARQL endpoint {url}/sparql, HTML view {url}/ (Ctrl-C stops)", err=True)
 
-    run_serve(out, host, port, Limits(timeout, max_results), workers, ready=ready, memory=memory)
+    run_serve(out, host, port, Limits(timeout, max_results), workers, ready=ready, memory=memory,
+              cache_bytes=int(cache_mb * (1 << 20)))
 
 
 @cli.command()

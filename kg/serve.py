@@ -13,7 +13,10 @@ paths than the on-disk store, whose every step is a RocksDB lookup; see
 :func:`kg.store.grouped_by_object`) or from the on-disk store opened
 read-only. Oxigraph writes the answer in the negotiated format as it
 evaluates the query, with no Python object per row. Answers larger than the
-result cap are refused with a message.
+result cap are refused with a message. With a cache (``cache_bytes``, ``kg
+serve --cache-mb``), the answer to a query asked again with the same
+``Accept`` header is sent from memory (:class:`ResultCache`): the graph is
+read-only while served.
 
 >>> server = make_server("out", port=0)  # doctest: +SKIP
 >>> threading.Thread(target=server.serve_forever, daemon=True).start()  # doctest: +SKIP
@@ -26,6 +29,7 @@ import multiprocessing
 import queue
 import signal
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,8 +38,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import GraphNotFoundError, KGError, QueryError, ResultLimitError
 
-__all__ = ["MEMORY_AUTO_BYTES", "Limits", "QueryPool", "Response", "SparqlServer", "answer", "in_memory_by_default",
-           "make_server", "negotiate", "serve"]
+__all__ = ["MEMORY_AUTO_BYTES", "Limits", "QueryPool", "Response", "ResultCache", "SparqlServer", "answer",
+           "in_memory_by_default", "make_server", "negotiate", "serve"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,54 @@ class Response:
     @classmethod
     def error(cls, status: int, message: str) -> Response:
         return cls(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+class ResultCache:
+    """Successful answers by (query text, ``Accept`` header), at most ``max_bytes`` of bodies; least recently used go first.
+
+    Safe to share between the server's threads. An answer larger than the
+    whole cache is not kept; nor is an error (a timeout may not recur).
+
+    >>> cache = ResultCache(max_bytes=20)  # bodies and keys
+    >>> cache.put(("ASK {}", "*/*"), Response(200, "text/plain", b"yes"))
+    >>> cache.get(("ASK {}", "*/*")).body, cache.get(("ASK {}", "text/csv"))
+    (b'yes', None)
+    >>> cache.put(("q2", "*/*"), Response(200, "text/plain", b"0123456789"))  # evicts the first
+    >>> cache.get(("ASK {}", "*/*")), len(cache), cache.hits, cache.misses
+    (None, 1, 1, 2)
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes, self.size, self.hits, self.misses = max_bytes, 0, 0, 0
+        self._answers: OrderedDict[tuple[str, str], Response] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    def get(self, key: tuple[str, str]) -> Response | None:
+        with self._lock:
+            response = self._answers.get(key)
+            if response is None:
+                self.misses += 1
+                return None
+            self._answers.move_to_end(key)
+            self.hits += 1
+            return response
+
+    def put(self, key: tuple[str, str], response: Response) -> None:
+        size = len(response.body) + len(key[0]) + len(key[1])
+        if response.status != HTTPStatus.OK or size > self.max_bytes:
+            return
+        with self._lock:
+            old = self._answers.pop(key, None)
+            if old is not None:
+                self.size -= len(old.body) + len(key[0]) + len(key[1])
+            self._answers[key] = response
+            self.size += size
+            while self.size > self.max_bytes:
+                (text, accept), dropped = self._answers.popitem(last=False)
+                self.size -= len(dropped.body) + len(text) + len(accept)
 
 
 def negotiate(accept: str, kind: str) -> tuple[str, str]:
@@ -125,7 +177,8 @@ def _worker(out: str, conn, max_results: int, memory: bool) -> None:
         except EOFError:
             return
         response = answer(store, text, accept, max_results)
-        conn.send((response.status, response.content_type, response.body))
+        conn.send((response.status, response.content_type))
+        conn.send_bytes(response.body)  # as is: not pickled, so not copied once more on either side
 
 
 def in_memory_by_default(out: Path | str) -> bool:
@@ -235,7 +288,8 @@ class QueryPool:
         try:
             conn.send((text, accept))
             if conn.poll(timeout):
-                status, content_type, body = conn.recv()
+                status, content_type = conn.recv()
+                body = conn.recv_bytes()
                 self._idle.put(worker)
                 return Response(status, content_type, body)
         except (EOFError, OSError) as err:
@@ -274,7 +328,15 @@ class _Handler(BaseHTTPRequestHandler):
     def _query(self, text: str | None) -> Response:
         if not text or not text.strip():
             return Response.error(HTTPStatus.BAD_REQUEST, "no query: pass query=... (SPARQL 1.1 Protocol)")
-        return self.server.pool.run(text, self.headers.get("Accept") or "*/*")
+        accept = self.headers.get("Accept") or "*/*"
+        cache = self.server.cache
+        if cache is None:
+            return self.server.pool.run(text, accept)
+        response = cache.get((text, accept))
+        if response is None:
+            response = self.server.pool.run(text, accept)
+            cache.put((text, accept), response)
+        return response
 
     def _get(self) -> Response:
         url = urlsplit(self.path)
@@ -328,8 +390,10 @@ class SparqlServer(ThreadingHTTPServer):
     #: listen backlog: the default 5 drops (resets) connections under a burst of concurrent clients
     request_queue_size = 128
 
-    def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int, memory: bool = False):
+    def __init__(self, out: Path, address: tuple[str, int], limits: Limits, workers: int, memory: bool = False,
+                 cache_bytes: int = 0):
         self.out = out
+        self.cache = ResultCache(cache_bytes) if cache_bytes > 0 else None
         self.pool = QueryPool(out, limits, workers, memory)
         try:
             super().__init__(address, _Handler)
@@ -358,11 +422,13 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
-                workers: int = 2, memory: bool | None = None) -> SparqlServer:
+                workers: int = 2, memory: bool | None = None, cache_bytes: int = 0) -> SparqlServer:
     """A server for the build in ``out``, bound but not yet serving (port 0: any free port).
 
     ``memory``: each worker answers from an in-memory copy of the graph
     (``None``: when :func:`in_memory_by_default`) rather than the on-disk store.
+    ``cache_bytes``: keep answers to repeated queries in a :class:`ResultCache`
+    of that size (0: none).
     """
     from kg.store import open_store
 
@@ -373,7 +439,7 @@ def make_server(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limi
     elif memory and not (out / "graph.nt").is_file():
         raise GraphNotFoundError(f"{out}: no graph.nt to load into memory; serve with --disk, or rebuild")
     try:
-        return SparqlServer(out, (host, port), limits or Limits(), workers, memory)
+        return SparqlServer(out, (host, port), limits or Limits(), workers, memory, cache_bytes)
     except OSError as err:
         raise KGError(f"cannot listen on {host}:{port}: {err.strerror or err}") from err
 
@@ -383,9 +449,9 @@ def _interrupt(signum, frame):
 
 
 def serve(out: Path | str, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
-          workers: int = 2, ready=None, memory: bool | None = None) -> None:
+          workers: int = 2, ready=None, memory: bool | None = None, cache_bytes: int = 0) -> None:
     """Serve until interrupted; ``ready(url)`` is called once listening."""
-    server = make_server(out, host, port, limits, workers, memory)
+    server = make_server(out, host, port, limits, workers, memory, cache_bytes)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # stop the workers on kill, too
     if ready is not None:

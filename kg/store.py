@@ -249,38 +249,40 @@ def prefixed_query(text: str) -> str:
     return head + text
 
 
-#: What starts a row (or triple) in each format Oxigraph writes, to count them as the bytes go by. TSV and
-#: N-Triples escape line breaks in literals; XML escapes ``<``; JSON escapes ``"``, so ``{"`` after ``[`` or ``,``
-#: is a row with a binding (and ``{}`` one without, a mark a literal can also hold: see :func:`_query_oxigraph`).
-_ROW_MARKS = {"tsv": (b"\n",), "nt": (b"\n",), "xml": (b"<result>",), "json": (b'[{"', b',{"', b"[{}", b",{}")}
-#: Lines before the first row.
-_HEADER_ROWS = {"tsv": 1}
+#: What marks a row (or triple) in each format Oxigraph writes, to count them as the bytes go by. TSV and
+#: N-Triples escape line breaks in literals; XML escapes ``<``. JSON separates rows by ``,{`` (a term's object
+#: follows a ``:``), a mark a literal or an IRI may also hold: counting it bounds the rows from above, exactly
+#: when no term holds it (see :func:`_query_oxigraph`). One mark a format: each is one pass over the bytes.
+_ROW_MARKS = {"tsv": b"\n", "nt": b"\n", "xml": b"<result>", "json": b",{"}
+#: Marks that are not rows: the TSV header line; JSON has one row more than separators.
+_EXTRA_MARKS = {"tsv": 1, "json": -1}
 
 
 class _Cap:
     """A binary sink for Oxigraph's serializers: counts rows (or triples) by :data:`_ROW_MARKS`, stops past ``max_rows``.
 
     >>> sink = _Cap("json", 1, "too many")
-    >>> sink.write(b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"literal","value":",{\\\\"x"}}')
-    86
+    >>> sink.write(b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"literal","value":"x"}}')
+    82
     >>> sink.write(b',{"a":{"type":"literal","value":"b"}}]}}')
     Traceback (most recent call last):
     kg.errors.ResultLimitError: too many
     """
 
     def __init__(self, fmt: str, max_rows: int | None, message: str):
-        self.marks, self.message, self.parts = _ROW_MARKS[fmt], message, []
-        self.max_marks = None if max_rows is None else max_rows + _HEADER_ROWS.get(fmt, 0)
-        self.overlap = max(len(m) for m in self.marks) - 1  # a mark split between two writes
+        self.mark, self.message, self.parts = _ROW_MARKS[fmt], message, []
+        self.max_marks = None if max_rows is None else max_rows + _EXTRA_MARKS.get(fmt, 0)
+        self.overlap = len(self.mark) - 1  # a mark split between two writes
         self.marked, self.tail = 0, b""
 
     def write(self, block) -> int:
         block = bytes(block)
         self.parts.append(block)
         if self.max_marks is not None:
-            seen = self.tail + block
-            self.marked += sum(seen.count(m) - self.tail.count(m) for m in self.marks)
-            self.tail = seen[len(seen) - self.overlap:] if self.overlap else b""
+            self.marked += block.count(self.mark)
+            if self.overlap:
+                self.marked += (self.tail + block[:self.overlap]).count(self.mark)
+                self.tail = (self.tail + block)[-self.overlap:]
             if self.marked > self.max_marks:
                 raise ResultLimitError(self.message)
         return len(block)
@@ -488,7 +490,7 @@ def _query_oxigraph(store: ox.Store, text: str, max_rows: int | None, fmt: str) 
     except ResultLimitError:
         if fmt != "json":
             raise
-        # JSON rows are counted by marks a literal may also hold ("{}" after "," or "["): count exactly, in TSV
+        # JSON rows are counted by a mark a term may also hold (",{"): count exactly, in TSV
         return _query_oxigraph(store, text, max_rows, "tsv")
 
 

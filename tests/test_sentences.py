@@ -8,6 +8,8 @@ from kg.extract.sentences import Abbreviations, load_abbreviations, split_senten
 
 @pytest.mark.parametrize("text,expected", [
     ("We train a model. It is small.", ["We train a model.", "It is small."]),
+    ("We present mBART. mBART is small. So is xP3.", ["We present mBART.", "mBART is small.", "So is xP3."]),
+    ("It beats e.g. mT5 models.", ["It beats e.g. mT5 models."]),
     ("Results improve, e.g. on parsing. We release code.", ["Results improve, e.g. on parsing.", "We release code."]),
     ("We use adapters, i.e. Small layers. They help.", ["We use adapters, i.e. Small layers.", "They help."]),
     ("As in Smith et al. (2020), we prune. It works.", ["As in Smith et al. (2020), we prune.", "It works."]),

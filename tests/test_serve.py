@@ -200,15 +200,16 @@ def test_serve_timeout_stops_the_query_and_recovers(strict):
 
 def test_cli_serve_answers_and_stops_on_sigterm(lineage_out):
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(lineage_out), "--port", "0", "--workers", "1",
-                                "--disk"],
+                                "--disk", "--cache-mb", "1"],
                                cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stderr.readline()
         assert "SPARQL endpoint http://127.0.0.1:" in line
         endpoint = line.split("SPARQL endpoint ")[1].split()[0].rstrip(",")
-        status, media, body = _http(endpoint + "?" + urlencode({"query": "ASK { model:m1 kg:derivedFrom+ model:m0 }"}),
-                                    headers={"Accept": "application/sparql-results+json"})
-        assert status == 200 and json.loads(body)["boolean"] is True
+        for _ in range(2):  # the second from the cache
+            status, media, body = _http(endpoint + "?" + urlencode({"query": "ASK { model:m1 kg:derivedFrom+ model:m0 }"}),
+                                        headers={"Accept": "application/sparql-results+json"})
+            assert status == 200 and json.loads(body)["boolean"] is True
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
     finally:
@@ -247,3 +248,39 @@ def test_serve_workers_that_cannot_load_the_graph_fail_clearly_and_leave_nothing
     with pytest.raises(KGError, match="did not start"):
         make_server(tmp_path, port=0, workers=2, memory=True)
     assert set(multiprocessing.active_children()) - before == set()
+
+
+def test_serve_cache_answers_repeated_queries_without_the_workers(lineage_out):
+    server = make_server(lineage_out, port=0, workers=1, memory=False, cache_bytes=1 << 20)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ran = []
+    run = server.pool.run
+    server.pool.run = lambda text, accept: ran.append((text, accept)) or run(text, accept)
+    try:
+        text = "SELECT ?m WHERE { ?m kg:derivedFrom model:m0 } ORDER BY ?m"
+        url = server.url + "/sparql?" + urlencode({"query": text})
+        first = _http(url, headers={"Accept": "text/csv"})
+        assert first[0] == 200 and first[2].count(b"\n") > 2
+        assert _http(url, headers={"Accept": "text/csv"}) == first and len(ran) == 1  # from the cache
+        as_json = _http(url, headers={"Accept": "application/sparql-results+json"})  # another format: evaluated
+        assert as_json[1].startswith("application/sparql-results+json") and len(ran) == 2
+        broken = server.url + "/sparql?" + urlencode({"query": "SELECT ?x WHERE {"})
+        assert _http(broken)[0] == _http(broken)[0] == 400 and len(ran) == 4  # errors are not kept
+        assert (server.cache.hits, len(server.cache)) == (1, 2)
+    finally:
+        server.close()
+
+
+def test_serve_cache_is_off_by_default_and_bounded(lineage_out):
+    server = make_server(lineage_out, port=0, workers=1, memory=False)
+    try:
+        assert server.cache is None
+    finally:
+        server.close()
+    cache = kg.serve.ResultCache(max_bytes=100)
+    big, small = kg.serve.Response(200, "text/csv", b"x" * 200), kg.serve.Response(200, "text/csv", b"x" * 40)
+    cache.put(("big", "*/*"), big)
+    assert cache.get(("big", "*/*")) is None
+    for name in "abc":
+        cache.put((name, "*/*"), small)
+    assert cache.size <= 100 and cache.get(("a", "*/*")) is None and cache.get(("c", "*/*")) is small

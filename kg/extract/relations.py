@@ -73,14 +73,26 @@ _SUBJECT_BEFORE = re.compile(
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
+#: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
+_BRACKETED = re.compile(r"\([^()]*\)")
+#: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
+_CLAUSE_SUBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?«M(\d+)»[)\s]*(?:is|was|are|were|has been|have been|had been)\s",
+                             re.IGNORECASE)
+
+
 def _list_of(code: str, suffix: str = "") -> str:
     """A list of placeholders of type ``code`` ("«M1», «M2» and the «M3»"), each optionally followed by ``suffix``.
 
+    An item after the first may carry its maker's name or a size before it: "Anthropic's «M1» and
+    Google's «M2»", "«M1», «M2», Base «M3»".
+
     >>> bool(re.fullmatch(_list_of("M", "(?: large)?"), "«M1» large, «M2», and «M3»"))
+    True
+    >>> bool(re.fullmatch(_list_of("M"), "«M1» and Google's «M2»"))
     True
     """
     one = f"«{code}\\d+»{suffix}"
-    return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?{one})*"
+    return rf"{one}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+|[\w-]+['’]s\s+|(?:base|large|small)\s+)?{one})*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +162,12 @@ class RelationExtractor:
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
+            acted_on = table["block"].get("technique_object")
+            self.technique_object = re.compile(acted_on, re.IGNORECASE) if acted_on else None
+            self._technique_object_hint = tuple(table["block"].get("technique_object_hint", ()))
+            training = table["block"].get("training_words")
+            self.training_words = re.compile(training, re.IGNORECASE) if training else None
+            self.training_default = ("trainedOn", float(table["block"].get("training_confidence", 0.6)))
             words = table["block"].get("evaluation_words")
             self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
@@ -165,11 +183,15 @@ class RelationExtractor:
             self.name_internal = re.compile(inner["cue"], re.IGNORECASE)
             self.name_internal_predicate = inner["predicate"]
             self.name_internal_confidence = float(inner["confidence"])
+            self.name_internal_tuned = ((inner["tuned_predicate"], re.compile(inner["tuned_cue"], re.IGNORECASE))
+                                        if "tuned_cue" in inner else None)
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.title_heads = re.compile(own["title_heads"]) if "title_heads" in own else None
             self.intro = re.compile(own["intro"], re.IGNORECASE)
             self.intro_subject = re.compile(own["intro_subject"], re.IGNORECASE)
+            self.provide = re.compile(own["provide"], re.IGNORECASE) if "provide" in own else None
+            self.provided = re.compile(own["provided"], re.IGNORECASE) if "provided" in own else None
             # a fast literal pre-check for the verbs (lower-cased text, no word boundaries)
             self.intro_hint = re.compile("|".join(sorted({w.lower().rstrip("s") for w in re.findall(
                 r"[a-z-]{4,}", own["intro"])})))
@@ -385,6 +407,10 @@ class RelationExtractor:
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
             for m in (self._intros(skel) if intros is None else intros[number]):
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
+            if self.provide is not None and ("provid" in low or "train" in low or "offer" in low or "share" in low
+                                             or "make available" in low):
+                for m in self.provide.finditer(skel):
+                    names.extend(ms[i].name for i in self._introduced_after(skel, m.end(), appended_only=True))
         head = list(dict.fromkeys(head))
         intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
         return head, intro
@@ -400,17 +426,22 @@ class RelationExtractor:
         return [m for m in self._lead["intro"].finditer(skel, low)
                 if self._lead["intro_subject"].search(skel, low, 0, m.start())]
 
-    def _introduced_after(self, skel: str, at: int) -> list[int]:
-        """Model placeholders an introducing verb ending at ``at`` presents as the paper's own."""
+    def _introduced_after(self, skel: str, at: int, appended_only: bool = False) -> list[int]:
+        """Model placeholders an introducing verb ending at ``at`` presents as the paper's own.
+
+        ``appended_only``: only names appended after a dash, colon or bracket ("we provide models (FooBERT)").
+        """
         end = skel.find(".", at)
         rest = skel[at:end if end >= 0 else len(skel)]
         out = []
         stop = self.intro_stop.search(rest)
-        first = _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
+        first = None if appended_only else _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
         if first and first.group(1) == "M":
             if not self.described.match(rest, first.end()):
                 out += [int(i) for _, i in _PLACEHOLDER.findall(self.model_list.match(rest, first.start()).group(0))]
         for m in self.appended.finditer(rest):
+            if appended_only and not (self.provided and self.provided.search(rest, 0, m.start())):
+                continue  # "we provide an exploration of text-to-text transformers (T5)": not a model of ours
             if not self.appended_stop.search(rest, 0, m.start()):
                 out += [int(i) for _, i in _PLACEHOLDER.findall(m.group(1))]
         return out
@@ -437,7 +468,8 @@ class RelationExtractor:
             defaults = [("Model", n) for n in intro]
         else:
             defaults = [("Paper", paper.key)]
-        title_defaults = [("Model", n) for n in head] if head else [("Paper", paper.key)]
+        # a title naming no model of its own speaks of the model(s) the abstract introduces (see title_to_own)
+        title_defaults = [("Model", n) for n in head] if head else (defaults if self.title_to_own else [("Paper", paper.key)])
         found: dict[tuple, tuple[float, int, str]] = {}
         defaulted: dict[tuple[str, str], bool] = {}  # datasets given a default evaluatedOn: whether only weakly
 
@@ -461,18 +493,34 @@ class RelationExtractor:
             # own models named only to describe another ("LED, a Longformer variant") are no subject after them
             describing = {i for i, _ in own_here if self._describes(skel, positions[i])} if own_here else set()
 
-            def subjects_for(at: int):
+            # own models named together ("introduces StarCoder and StarCoderBase: ..."): a subject for each
+            together: dict[str, list] = {}
+            if len(own_here) > 1:
+                for group in self.model_list.finditer(skel):
+                    names = [ms[int(j)] for _, j in _PLACEHOLDER.findall(group.group(0))]
+                    if len(names) > 1 and all(n.name in own for n in names):
+                        for n in names:
+                            together[n.name] = [(n2.type, n2.name) for n2 in names]
+
+            def subjects_for(at: int, objects: frozenset[int] = frozenset()):
                 if number == 0 and len(head) > 1:
                     return base  # "AlphaLM and BetaLM: Swahili models"
                 before = [x for i, x in own_here if positions[i] < at and i not in describing]
                 if before:
-                    return [(before[-1].type, before[-1].name)]
+                    return together.get(before[-1].name) or [(before[-1].type, before[-1].name)]
+                # "We fine-tuned FooBase ..., resulting in Foo": not the own model that is the object
+                rest = [x for i, x in own_here if i not in objects]
+                if rest:
+                    return [(rest[0].type, rest[0].name)]
                 if own_here:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
             low, scan, clauses = lows[number], scans[number], _Clauses(scans[number][2])
-            bg = [None, None] if number > 0 and not own_here else [False, False]  # see _background
+            # see _background; a sentence about the paper's own models, or about a technique it introduces
+            # ("QLoRA backpropagates gradients ... into LoRA"), is no background
+            bg = ([None, None] if number > 0 and not own_here
+                  and not any(x.introduced and x.type == "Technique" for x in ms) else [False, False])
             studying = evaluated = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
@@ -516,7 +564,7 @@ class RelationExtractor:
                         if rule.named_only_without_own and own and not all(n in own for _, n in subjects):
                             subjects, x = subjects_for(m.start("y")), None
                     else:
-                        subjects = subjects_for(m.start("y"))
+                        subjects = subjects_for(m.start("y"), frozenset(objects))
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
                         if rule.predicate == "evaluatedOn" and i in trained:
@@ -535,6 +583,8 @@ class RelationExtractor:
                 if x.type == "Technique" and clauses.cues & _CONTRAST and self._technique_contrast(
                         skel, positions[i], clauses):
                     continue
+                if x.type == "Technique" and self._acted_on(skel, low, positions[i]):
+                    continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, skel.index("»", positions[i]) + 1):
@@ -546,10 +596,18 @@ class RelationExtractor:
                     if evaluated is None:
                         evaluated = bool(self._evaluation_lead and self._evaluation_lead.search(skel, low))
                     weak = not evaluated
-                    defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
+                    if weak and self.training_words is not None and self.training_words.search(
+                            _BRACKETED.sub("", low[:positions[i]])):
+                        # "Koala is trained on interaction data ..., including ShareGPT": training data, not a benchmark
+                        predicate, confidence = self.training_default
+                        trained.add(i)
+                    else:
+                        defaulted[(x.type, x.name)] = defaulted.get((x.type, x.name), True) and weak
                 subjects = subjects_for(positions[i])
-                if number == 0 and not head and x.type in self.title_to_own:
-                    subjects = defaults  # "Multilingual is not enough: BERT for Finnish": the model the abstract introduces
+                if number == 0 and not head and (x.type in self.title_to_own or predicate == "trainedOn"):
+                    # "Multilingual is not enough: BERT for Finnish", "Trained on 100 million words ...: BERT
+                    # meets British National Corpus": the model the abstract introduces
+                    subjects = defaults
                 for subject in subjects:
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
@@ -655,12 +713,14 @@ class RelationExtractor:
             if not cues:
                 continue
             between = [ms[int(j)].name for _, j in _PLACEHOLDER.findall(window[cues[-1].end():])]
+            # "finetuned variants called BLOOMZ": tuned from the model its name holds
+            predicate = (self.name_internal_tuned[0] if self.name_internal_tuned and self.name_internal_tuned[1].search(window)
+                         else self.name_internal_predicate)
             for y in models:
                 if any(b not in x.name and b not in own for b in between):
                     break
                 if y not in own and len(y) >= 3 and y != x.name and y in x.name:
-                    add(("Model", x.name), self.name_internal_predicate, ("Model", y),
-                        self.name_internal_confidence, number, sentence)
+                    add(("Model", x.name), predicate, ("Model", y), self.name_internal_confidence, number, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
         languages = [x for x in ms if x.type == "Language"]
@@ -700,7 +760,7 @@ class RelationExtractor:
     def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
         window = self._clause_before(skel, at)
-        m = _SUBJECT_BEFORE.search(window)
+        m = _SUBJECT_BEFORE.search(window) or _CLAUSE_SUBJECT.match(window)
         if not m or ms[int(m.group(1))].name in own:
             return False
         # "a lightly fine-tuned Llama 3 model outperforms GPT-4": the paper's own model, named by its base
@@ -743,6 +803,15 @@ class RelationExtractor:
         if opened <= 0 or skel.rfind(")", 0, at) > opened:
             return False
         return bool(lead.search(*self._clause_window(skel, opened, clauses)[:2]))
+
+    def _acted_on(self, skel: str, low: str, at: int) -> bool:
+        """Whether the Technique at ``at`` is what the sentence compresses or speeds up, not what it uses.
+
+        "Task-Agnostic Compression of Pre-Trained Transformers": technique_object ends just before it.
+        """
+        if self.technique_object is None or not any(w in low for w in self._technique_object_hint):
+            return False
+        return bool(self.technique_object.search(skel, max(0, at - 60), at))
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
         """Whether block_object (or ``extra``) ends near the object at ``at``, in its clause: see ``_ends_near``."""

@@ -1,7 +1,7 @@
 """Sentence splitting for titles and abstracts.
 
 A period, ``!`` or ``?`` ends a sentence when whitespace and a capital (or a
-digit, quote or bracket) follow, unless the word before it is an abbreviation
+digit, quote or bracket, or a name like ``mBART`` or ``xP3``) follow, unless the word before it is an abbreviation
 listed in ``schema/abbreviations.txt`` (``e.g.``, ``Fig.``, ``et al.``) or an
 initial (``J. Smith``). Decimals and versions (``2.0``, ``v1.1``) hold no
 whitespace and never split. A period glued to a capitalised word after a
@@ -24,7 +24,7 @@ DEFAULT_ABBREVIATIONS = Path(__file__).resolve().parents[2] / "schema" / "abbrev
 # a candidate end: punctuation (and closing quotes/brackets), then whitespace,
 # then what may start a sentence; or a blank line; or ".In" glued after a lowercase word
 _CANDIDATE = re.compile(
-    r"""(?P<punct>[.!?]+["'\u201d\u2019)\]]*)(?P<gap>\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
+    r"""(?P<punct>[.!?]+["'\u201d\u2019)\]]*)(?P<gap>\s+)(?=["'\u201c\u2018(\[]?(?:[A-Z0-9\u00c0-\u00de]|[a-z]{1,4}[A-Z]))"""
     r"""|(?P<blank>\n[ \t]*\n\s*)"""
     r"""|(?P<glued>\.)(?=[A-Z][a-z]+\b)""")
 #: _CANDIDATE as the splitter runs it: beginning with the class of a candidate's first character lets the
@@ -32,7 +32,7 @@ _CANDIDATE = re.compile(
 #: matches (tests/test_sentences.py checks it). Groups: the punctuation after the first character and the
 #: gap; the blank line after its first newline; glued (empty).
 _CANDIDATE_FAST = re.compile(
-    r"""[.!?\n](?:(?<=[.!?])([.!?]*["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"""
+    r"""[.!?\n](?:(?<=[.!?])([.!?]*["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?(?:[A-Z0-9\u00c0-\u00de]|[a-z]{1,4}[A-Z]))"""
     r"""|(?<=\n)([ \t]*\n\s*)"""
     r"""|(?<=\.)()(?=[A-Z][a-z]+\b))""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
