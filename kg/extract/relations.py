@@ -73,6 +73,11 @@ _SUBJECT_BEFORE = re.compile(
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
+#: A relative clause after a model, the cue's subject its antecedent: "TinyBERT, which distills «M2»",
+#: "a model that was pruned from" (only auxiliaries between the pronoun and the cue: "which we distil" is ours).
+_RELATIVE_SUBJECT = re.compile(r"«M(\d+)»[)\s]*,?\s*(?:which|that|who)\s+"
+                               r"(?:(?:is|was|are|were|has|have|had|been|being|also|itself|first|further|then)\s+){0,3}$",
+                               re.IGNORECASE)
 #: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
@@ -536,7 +541,14 @@ class RelationExtractor:
                         # "unlike BERT, which was trained on C4": C4 is then no default benchmark either
                         claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
                         continue
-                    if implicit_model and not (rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
+                    antecedent = None
+                    if implicit_model and m.start("y") > m.start():
+                        # "In contrast to TinyBERT, which distills BERT, ...": TinyBERT's, not the paper's
+                        relative = _RELATIVE_SUBJECT.search(skel, max(0, m.start() - 80), m.start())
+                        if relative and ms[int(relative.group(1))].name not in own:
+                            antecedent = ms[int(relative.group(1))]
+                    if antecedent is None and implicit_model and not (
+                            rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
                         if self._background(skel, low, bg) or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                             continue
@@ -559,7 +571,9 @@ class RelationExtractor:
                     if (x and _PLACEHOLDER.match(x) and m.start("x") < m.start("y")
                             and self._blocked_object(skel, m.start("x"), self.block_default, clauses)):
                         continue
-                    if x and _PLACEHOLDER.match(x):
+                    if antecedent is not None:
+                        subjects, x = [(antecedent.type, antecedent.name)], None
+                    elif x and _PLACEHOLDER.match(x):
                         subjects = [(ms[int(i)].type, ms[int(i)].name) for _, i in _PLACEHOLDER.findall(x)]
                         if rule.named_only_without_own and own and not all(n in own for _, n in subjects):
                             subjects, x = subjects_for(m.start("y")), None
