@@ -78,6 +78,11 @@ _SUBJECT_BEFORE = re.compile(
 _RELATIVE_SUBJECT = re.compile(r"«M(\d+)»[)\s]*,?\s*(?:which|that|who)\s+"
                                r"(?:(?:is|was|are|were|has|have|had|been|being|also|itself|first|further|then)\s+){0,3}$",
                                re.IGNORECASE)
+#: A verb right after a list: its last item, after a bare comma, is the next clause's subject (see _COMMA_LAST).
+_NEXT_CLAUSE = re.compile(r"[)\s]+(?:is|was|are|were|has|have|had|can|could|will|would|does|did|remains|uses|achieves"
+                          r"|outperforms|performs|reaches|shows|obtains)\b", re.IGNORECASE)
+#: The last item of a list after a comma alone (no "and" / "or"): "«M1», «M2»", "«M1», the «M2» large".
+_COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
 #: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
@@ -164,6 +169,8 @@ class RelationExtractor:
             self.variant_lineage = (variant["predicate"], float(variant["confidence"])) if variant else None
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
+            others = table["block"].get("others_subject")
+            self.others_subject = re.compile(others, re.IGNORECASE) if others else None
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
@@ -563,6 +570,8 @@ class RelationExtractor:
                             and m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                         continue  # "For example, GPT-3.5 achieved 18 F1 on OntoNotes": others' result; the default decides
                     objects = [int(i) for c, i in _PLACEHOLDER.findall(m.group("y"))]
+                    if len(objects) > 1 and _NEXT_CLAUSE.match(skel, m.end("y")) and _COMMA_LAST.search(m.group("y")):
+                        objects.pop()  # "Although A is distilled from B, C is trained from scratch": C starts a clause
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
                     x = m.group("x") if rule.explicit_subject else None
@@ -775,7 +784,9 @@ class RelationExtractor:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
         window = self._clause_before(skel, at)
         m = _SUBJECT_BEFORE.search(window) or _CLAUSE_SUBJECT.match(window)
-        if not m or ms[int(m.group(1))].name in own:
+        if not m:  # "Previous work distilled «M1» into students": others', though no model is named
+            return bool(self.others_subject and self.others_subject.search(window))
+        if ms[int(m.group(1))].name in own:
             return False
         # "a lightly fine-tuned Llama 3 model outperforms GPT-4": the paper's own model, named by its base
         return not (self.own_derivative is not None and self.own_derivative.search(window, 0, m.start()))
