@@ -130,6 +130,13 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "outperforms", "GPT-4"), ("Zeta", "outperforms", "BERT")}, set()),
     ("another model as subject", "Zeta: a model", "We find that GPT-4 clearly outperforms BERT.", set(),
      {("Zeta", "outperforms", "BERT")}),
+    ("pruned from", "Zeta: a model", "Zeta is pruned from RoBERTa.", {("Zeta", "compresses", "RoBERTa")}, set()),
+    ("apply quantization to", "Zeta: a model", "We apply 4-bit quantization to LLaMA, yielding Zeta.",
+     {("Zeta", "compresses", "LLaMA")}, set()),
+    ("a version obtained by compression", "Zeta: a model", "Zeta is a 4-layer version of BERT obtained with layer dropping.",
+     {("Zeta", "compresses", "BERT")}, {("Zeta", "basedOn", "BERT")}),
+    ("a version obtained by compression is no lineage of others'", "Zeta: a model",
+     "We compare with a pruned version of BERT obtained with movement pruning.", set(), {("Zeta", "compresses", "BERT")}),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
