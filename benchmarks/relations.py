@@ -10,7 +10,9 @@ own mix of sentences.
 Quality given gold entities ("oracle mentions"): each gold paper's entities
 (names and aliases) are located in its title and abstract and handed to
 ``extract_relations``; its relations are scored against the gold ones like
-``kg eval`` does. This isolates the relation patterns from entity errors.
+``kg eval`` does, on every split of ``tests/gold/`` (those with a
+``<split>-papers.jsonl`` on their own papers; held-out last, its errors never
+listed). This isolates the relation patterns from entity errors.
 
     python -m benchmarks.relations [--repeat 3] [--synthetic 2000] [--show-errors]
 """
@@ -20,8 +22,13 @@ import argparse
 import io
 import json
 import re
+import sys
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script, benchmarks/ is not on the path
+    sys.path.insert(0, str(ROOT))
 
 from kg.build import DEFAULT_CORPUS
 from kg.eval import GOLD_PREDICATES, PAPER, Report, _score_relations, normalise_name
@@ -31,7 +38,7 @@ from kg.extract.sentences import _split_default
 from kg.ingest import merge_papers, normalise_title, read_papers
 from kg.model import Mention, Paper
 
-GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold"
 
 
 def oracle_mentions(paper: Paper, entities: list[dict]) -> list[Mention]:
@@ -50,7 +57,11 @@ def oracle_mentions(paper: Paper, entities: list[dict]) -> list[Mention]:
 
 
 def oracle_report(split: str, papers: dict[str, Paper]) -> Report:
+    """Relations given gold entities on one split (its own ``<split>-papers.jsonl`` if it has one)."""
     report = Report()
+    own = GOLD / f"{split}-papers.jsonl"
+    if own.is_file():
+        papers = {normalise_title(p.title): p for p in merge_papers(read_papers([own]))}
     for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         paper = papers[normalise_title(record["title"])]
@@ -119,7 +130,8 @@ def main(argv=None) -> None:
     if args.synthetic:
         time_synthetic(args.synthetic, args.repeat)
     by_title = {normalise_title(p.title): p for p in papers}
-    for split in ("dev", "dev2", "heldout"):
+    splits = sorted(p.stem for p in GOLD.glob("*.jsonl") if not p.stem.endswith("-papers"))
+    for split in sorted(splits, key=lambda s: s == "heldout"):  # held-out last
         report = oracle_report(split, by_title)
         print(f"{split} relations given gold entities:")
         for key in ("overall", "lineage", "evaluatedOn", "forLanguage", "usesTechnique", "trainedOn", "outperforms"):

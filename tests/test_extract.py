@@ -97,8 +97,10 @@ def test_mentions_name_tokens_as_the_plain_definition():
     plain = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:" + _TOKEN_BODY + ")")
     rng = random.Random(7)
     alphabet = "aZb9_-.'\\+ é,ɏ()αÀ:x\n2T"
-    for _ in range(20_000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+    ascii_only = "aZb9_-.'\\+ ,()sx:\n2T"  # ASCII texts take the byte-class path
+    for i in range(30_000):
+        letters = ascii_only if i % 3 == 2 else alphabet
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 14)))
         expected = [(m.start(), m.start() + len(_trimmed_name(m.group())), _trimmed_name(m.group()))
                     for m in plain.finditer(text) if _trimmed_name(m.group())]
         assert name_tokens(text) == expected, text
@@ -387,3 +389,28 @@ def test_extract_language_and_known_model_alone_name_a_model(extractor, abstract
     names = {m.name for m in extractor(Paper("t:x", "A study", abstract)).mentions if m.type == "Model"}
     language_models = {n for n in names if " " in n}
     assert language_models == ({name} if name else set())
+
+
+def test_pipeline_fast_mention_is_the_constructors():
+    """The pipeline builds mentions through their slots: the same fields, the same value as ``Mention(...)``."""
+    import dataclasses
+
+    from kg.extract.pipeline import _mention
+    from kg.model import Mention
+
+    assert [f.name for f in dataclasses.fields(Mention)] == ["surface", "name", "type", "start", "end",
+                                                             "introduced", "confidence"]
+    args = ("bert-base", "BERT", "Model", 10, 19, True, 0.9)
+    made = _mention(*args)
+    assert type(made) is Mention and made == Mention(*args) and hash(made) == hash(Mention(*args))
+    assert repr(made) == repr(Mention(*args))
+
+
+def test_mentions_scan_cue_starts_sorted_and_distinct():
+    """A cue word that another of its group starts ("datasets") adds no start twice; nested cue words
+    ("as" in "such as") still give ascending starts."""
+    pm = PhraseMatcher([("BERT", Entity("BERT", "Model"))],
+                       cues={"noun": ["dataset", "datasets"], "connector": ["such as", "as", "like"]})
+    scan = pm.scan("Two datasets, such as BERT data; as well as dataset-like ones")
+    assert scan.cues == {"noun": [4, 44], "connector": [14, 19, 33, 41, 52]}
+    assert [(s, e) for s, e, _ in scan.layers[0]] == [(22, 26)]

@@ -167,6 +167,11 @@ class NameDiscoverer:
         self.generic_phrases = frozenset(p.lower() for p in disc["generic_phrases"])
         self.stop = frozenset(disc["stop_words"])
         self.type_cues = {t: frozenset(cues["types"][t]) for t in ("Dataset", "Technique", "Model")}
+        #: cue word or pair -> (rank, type) of the first type that lists it (Dataset, Technique, Model), for type_near
+        self._cue_rank: dict[str, tuple[int, str]] = {}
+        for rank, etype in enumerate(("Dataset", "Technique", "Model")):
+            for word in self.type_cues[etype]:
+                self._cue_rank.setdefault(word, (rank, etype))
         self.technique_endings = tuple(cues["types"]["technique_name_endings"])
         desc = cues["description"]
         self.process_heads = frozenset(desc["process"])
@@ -244,13 +249,27 @@ class NameDiscoverer:
         return state
 
     def type_near(self, before: str, after: str = "") -> str | None:
-        """Type of the nearest cue noun: the words before (nearest first), then after."""
-        for words in (_WORDS.findall(before.lower())[::-1][:8], _WORDS.findall(after.lower())[:8]):
-            for i, word in enumerate(words):
-                pair = f"{words[i - 1]} {word}" if i else word
-                for etype in ("Dataset", "Technique", "Model"):
-                    if word in self.type_cues[etype] or pair in self.type_cues[etype]:
-                        return etype
+        """Type of the nearest cue noun: the words before (nearest first), then after.
+
+        A word and the pair it ends (in reading order from the name) are looked
+        up at once in :attr:`_cue_rank`; the words after are read only if those
+        before name no type.
+        """
+        rank = self._cue_rank
+        words = _WORDS.findall(before.lower())[::-1][:8]
+        for side in range(2):
+            if side:
+                words = _WORDS.findall(after.lower())[:8]
+            previous = None
+            for word in words:
+                hit = rank.get(word)
+                if previous is not None:
+                    pair = rank.get(f"{previous} {word}")
+                    if pair is not None and (hit is None or pair < hit):
+                        hit = pair
+                if hit is not None:
+                    return hit[1]
+                previous = word
         return None
 
     def type_of_name(self, name: str) -> str | None:
@@ -407,7 +426,9 @@ class NameDiscoverer:
             word = w.group().rstrip(".")
             if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
                 break
-            if is_name_shaped(word) and self.acceptable(word) or (not out and w.start() == pos and self._plain_name(text, w)):
+            # a word with no capital is neither name-shaped nor a plain name: the calls are left out
+            if not word.islower() and (is_name_shaped(word) and self.acceptable(word)
+                                       or (not out and w.start() == pos and self._plain_name(text, w))):
                 out.append((w.start(), w.start() + len(word), word, ()))
                 following = next(words, None)
                 if following is None or following.group().lower() not in {"and", "or"}:
@@ -460,6 +481,10 @@ class NameDiscoverer:
         raw += [(1, m.start(), m.end(), "naming") for m in matches]
         if not raw:
             return [], []
+        if len(raw) == 1:  # the common case, as below: one sentence, the hit in it
+            _, start, end, how = raw[0]
+            lo, hi = _sentence_around(abstract, start)
+            return [(lo, abstract[lo:hi])], [(0, start, end, how)]
         # the sentence around each hit, found locally (a full stop, ! or ? before a capital or digit)
         bounds = sorted({_sentence_around(abstract, start) for _, start, _, _ in raw})
         sentences = [(lo, abstract[lo:hi]) for lo, hi in bounds]

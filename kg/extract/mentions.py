@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -141,23 +142,35 @@ class PhraseMatcher:
                     lowered = "".join(c.lower() for c in key) if exact else key
                     word_key = " " + _NON_ALNUM.sub(" ", lowered) + " "
                     tables[0].setdefault(word_key, []).append((layer, exact, key, entity, is_name))
+        # a hit's value: (start as the end offset less it, length, the one entry or None, the entries,
+        # None for a phrase); the haystack of _words has a space before and after each key's words
         for automaton, table, pad in ((self._words, tables[0], 1), (self._exact, tables[1], 0)):
             for key, entries in table.items():
                 # as scanned before: case-insensitive phrases first, then layer by layer
                 entries.sort(key=lambda e: (e[1], e[0]))
                 # the one entry of most keys beside the tuple, so a hit resolves it without a loop
-                automaton.add_word(key, (len(key) - 2 * pad, pad, tuple(entries),
-                                         entries[0] if len(entries) == 1 else None))
+                length = len(key) - 2 * pad
+                automaton.add_word(key, (length + 2 * pad - 1, length, entries[0] if len(entries) == 1 else None,
+                                         tuple(entries), None))
         # a cue word is a key with a space before it only: a word that starts with it ("we" in "we", "weights");
-        # its value has pad -1, the groups in place of the entries. Its key never ends in a space ("e.g." is
-        # " e g"), so it is never a phrase's key (those end in one)
+        # its value ends in its groups. Its key never ends in a space ("e.g." is " e g"), so it is never a
+        # phrase's key (those end in one)
         cue_table: dict[str, list[str]] = {}
+        ordered = set()
         for group, words in (cues or {}).items():
-            for word in words:
-                cue_table.setdefault(" " + _NON_ALNUM.sub(" ", word.lower()).rstrip(), []).append(group)
+            keys = {key for key in (" " + _NON_ALNUM.sub(" ", word.lower()).rstrip() for word in words) if key.strip()}
+            # a key another key of its group starts finds no other start ("datasets" after "dataset"): left out,
+            # so no start is found twice; and where no key holds another after its first character, the
+            # starts come out of the scan (in the order their matches end) ascending
+            keys = sorted(key for key in keys if not any(other != key and key.startswith(other) for other in keys))
+            if not any(other != key and other in key[1:] for key in keys for other in keys):
+                ordered.add(group)
+            for key in keys:
+                cue_table.setdefault(key, []).append(group)
+        #: cue groups whose starts need no sorting
+        self._ordered_cues = frozenset(ordered)
         for key, groups in cue_table.items():
-            if key.strip():
-                self._words.add_word(key, (len(key) - 1, -1, tuple(groups), None))
+            self._words.add_word(key, (len(key) - 1, 0, None, (), tuple(groups)))
         for automaton in (self._words, self._exact):
             if len(automaton):
                 automaton.make_automaton()
@@ -176,19 +189,21 @@ class PhraseMatcher:
         found: list[list] = [[] for _ in range(self.layers)]
         cues: dict[str, list[int]] = {group: [] for group in self.cue_groups}
         size = len(text)
+        glued_after = self._glued_after
         for automaton, haystack in ((self._words, None), (self._exact, text)):
             if not len(automaton):
                 continue
             if haystack is None:
                 haystack = _haystack(lowered)
-            for last, (length, pad, entries, single) in automaton.iter(haystack):
-                if pad < 0:  # a cue word; the haystack's leading space makes last - length its start in the text
-                    for group in entries:
-                        cues[group].append(last - length)
+            for last, (back, length, single, entries, groups) in automaton.iter(haystack):
+                start = last - back  # an offset in the text: the haystack's leading space is the key's
+                if groups is not None:  # a cue word
+                    for group in groups:
+                        cues[group].append(start)
                     continue
-                start = last - length - 2 * pad + 1
                 end = start + length
-                if not pad and ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
+                if haystack is text and ((start > 0 and text[start - 1].isalnum())
+                                         or (end < size and text[end].isalnum())):
                     continue
                 if single is not None:  # the common case, as the loops below would resolve it
                     layer, exact, key, entity, is_name = single
@@ -196,7 +211,7 @@ class PhraseMatcher:
                         continue
                     # joined or glued only after "-", "_" or ".": checked here before the calls
                     if is_name and ((start > 1 and text[start - 1] in "-_." and _joined(text, start - 1, -1))
-                                    or (end < size and text[end] in "-_." and self._glued_after(text, end))):
+                                    or (end < size and text[end] in "-_." and glued_after(text, end))):
                         continue
                     found[layer].append((start, end, entity))
                     continue
@@ -207,16 +222,18 @@ class PhraseMatcher:
                         if not exact:  # same words, other separators: "self attention", "Conll 2003"
                             loose.append(entry)
                         continue
-                    if is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end)):
+                    if is_name and (_joined(text, start - 1, -1) or glued_after(text, end)):
                         continue
                     found[layer].append((start, end, entity))
                     hit.add(layer)
                 for layer, _, _, entity, is_name in loose:
-                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or self._glued_after(text, end))):
+                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or glued_after(text, end))):
                         found[layer].append((start, end, entity))
                         hit.add(layer)
+        ordered = self._ordered_cues
         return Scan(text, lowered, [_leftmost_longest(f) for f in found],
-                    {group: sorted(set(starts)) if len(starts) > 1 else starts for group, starts in cues.items()})
+                    {group: sorted(set(starts)) if len(starts) > 1 and group not in ordered else starts
+                     for group, starts in cues.items()})
 
     def _glued_after(self, text: str, end: int) -> bool:
         """Is a word glued after ``end`` that is not one of :attr:`suffixes`?
@@ -250,10 +267,15 @@ def _lowers_in_place(surface: str) -> bool:
 _GLUED_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _leftmost_longest(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
     if len(found) < 2:  # the language and learned layers: mostly nothing to choose from
         return found
-    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    # by start, the longest first at one start (ties in scan order): two stable sorts on plain keys
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     out, reach = [], -1
     for start, end, entity in found:
         if start >= reach:
@@ -301,6 +323,8 @@ def name_tokens(text: str) -> list[tuple[int, int, str]]:
 
     A trailing possessive or full stop is left out of the token.
     """
+    if text.isascii():
+        return _ascii_name_tokens(text)
     out = []
     for match in _MAYBE_NAME.finditer(" " + text):
         trimmed = _trimmed_name(match.group(1))
@@ -308,6 +332,58 @@ def name_tokens(text: str) -> list[tuple[int, int, str]]:
             start = match.start(1) - 1  # an offset in the text, without the space before it
             out.append((start, start + len(trimmed), trimmed))
     return out
+
+
+#: ASCII characters by class: "A" a capital, "0" a digit or underscore, "a" a lower-case letter, "-" the other
+#: characters a token holds (``-.+'\\``), " " the characters between tokens
+_ASCII_CLASSES = bytes(65 if chr(c).isupper() else 48 if chr(c).isdigit() or c == 95 else 97 if chr(c).islower()
+                       else 45 if chr(c) in "-.+'\\" else 32 for c in range(128)) + b" " * 128
+_LEADING = "_-.+'\\"  # token characters no token starts with
+_TRAILING = "-.'\\"  # token characters no token ends with
+
+
+def _ascii_name_tokens(text: str) -> list[tuple[int, int, str]]:
+    """:func:`name_tokens` of an ASCII text, read from a byte string of character classes.
+
+    In ASCII, every run of token characters holds one token (the run less its
+    leading ``_-.+'\\`` and trailing ``-.'\\``), and only a run with a digit or an
+    underscore, or a capital after its first character, can hold a name. The
+    text's classes, with a space before them, mark those characters "0" once a
+    capital that starts a word is made a lower-case letter (``" A"`` ->
+    ``" a"``) and the other capitals digits: ``bytes.find`` then jumps from one
+    such run to the next, and no other word is looked at.
+
+    >>> _ascii_name_tokens("The (KR-BERT) and _x2.")
+    [(5, 12, 'KR-BERT'), (19, 21, 'x2')]
+    """
+    classes = (b" " + text.encode("ascii").translate(_ASCII_CLASSES)).replace(b" A", b" a").replace(b"A", b"0")
+    find, rfind, size, run_name = classes.find, classes.rfind, len(classes), _run_name
+    out = []
+    i = find(48)
+    while i >= 0:
+        end = find(32, i)
+        if end < 0:
+            end = size
+        start = rfind(32, 0, i)  # the space before the run: the run's offset in the text
+        offset, trimmed = run_name(text[start:end - 1])
+        if trimmed:
+            start += offset
+            out.append((start, start + len(trimmed), trimmed))
+        i = find(48, end)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_name(run: str) -> tuple[int, str]:
+    """The offset of a run's token and its name (:func:`_trimmed_name`), ``""`` if it is none.
+
+    >>> _run_name("'GPT-4's"), _run_name("-based")
+    ((1, 'GPT-4'), (1, ''))
+    """
+    token = run.lstrip(_LEADING)
+    offset = len(run) - len(token)
+    token = token.rstrip(_TRAILING)
+    return offset, (_trimmed_name(token) if token else "")
 
 
 @lru_cache(maxsize=1 << 16)
