@@ -69,6 +69,9 @@ def _found(extractor, title, abstract):
     ("We compare it with a new Finnish BERT model trained from scratch.", ("Finnish BERT", "Model", True)),
     # a plain capitalised word after an introducing verb, before its apposition
     ("In this study, we present Bioformer, a compact BERT model for text mining.", ("Bioformer", "Model", True)),
+    # ... and a size or version after the word (recall round)
+    ("We introduce Quokka 7B, a language model engineered for speed.", ("Quokka 7B", "Model", True)),
+    ("We present Wombat 2 (a family of chat models) for everyone.", ("Wombat 2", "Model", True)),
 ])
 def test_discovery_described_names(extractor, abstract, expected):
     assert expected in _found(extractor, "A study of small models", abstract)

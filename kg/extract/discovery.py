@@ -52,6 +52,8 @@ __all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
 
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
+#: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
+_SIZED_NAME = re.compile(r"(?P<name>[A-Z][a-z]{2,}(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2})(?![\w.-])")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
@@ -426,6 +428,11 @@ class NameDiscoverer:
             word = w.group().rstrip(".")
             if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
                 break
+            sized = _SIZED_NAME.match(text, w.start()) if not out and w.start() == pos and word.isalpha() else None
+            if sized and self._plain_name(text, w, sized.end("name")):
+                # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
+                out.append((w.start(), sized.end("name"), sized.group("name"), ()))
+                break
             # a word with no capital is neither name-shaped nor a plain name: the calls are left out
             if not word.islower() and (is_name_shaped(word) and self.acceptable(word)
                                        or (not out and w.start() == pos and self._plain_name(text, w))):
@@ -449,11 +456,13 @@ class NameDiscoverer:
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
-    def _plain_name(self, text: str, w: re.Match) -> bool:
+    def _plain_name(self, text: str, w: re.Match, end: int | None = None) -> bool:
         """A capitalised word right after an introducing verb and before a comma or bracket is a name:
-        "we present Bioformer, a compact BERT model" (not "we present Transformer-based ...")."""
+        "we present Bioformer, a compact BERT model" (not "we present Transformer-based ...").
+        ``end``: where the name ends when a size or version follows the word ("Mistral 7B, a ...")."""
         word = w.group()
-        return (word[:1].isupper() and word.isalpha() and len(word) > 2 and text[w.end():w.end() + 2] in (", ", " (")
+        end = w.end() if end is None else end
+        return (word[:1].isupper() and word.isalpha() and len(word) > 2 and text[end:end + 2] in (", ", " (")
                 and self.acceptable(word) and word.lower() not in self.title_stop and word not in self.languages)
 
     def _triggers(self, abstract: str, lowered: str, cues: dict[str, list[int]],
