@@ -102,6 +102,17 @@ def test_discovery_acronym_of_a_title_long_form_is_introduced(extractor):
     assert ("LS-LLaMA", "Model", False) in _found(extractor, "A study of small models", abstract)
 
 
+@pytest.mark.parametrize("abstract, acronym, not_a_name", [
+    ("We introduce the Variational Open-Domain (VOD) framework for question answering.", "VOD", "Open-Domain"),
+    ("We propose the Gated Fusion-Augmented Encoder (GFAE), a new model.", "GFAE", "Fusion-Augmented"),
+    ("We present Sparse-Quantized Representation (SpQR), a new compressed format.", "SpQR", "Sparse-Quantized"),
+])
+def test_discovery_hyphenated_word_of_a_spelled_out_acronym_is_no_name(extractor, abstract, acronym, not_a_name):
+    found = _found(extractor, "A study", abstract)
+    names = {name for name, _, _ in found}
+    assert not_a_name not in names and any(acronym == name or acronym in name for name in names), found
+
+
 def test_discovery_name_ending_in_a_known_model_is_a_model(extractor):
     found = _found(extractor, "InstructRetro: Instruction Tuning post Retrieval-Augmented Pretraining",
                    "After instruction tuning on Retro, InstructRetro improves over GPT.")

@@ -75,6 +75,8 @@ def _title_head(title: str) -> re.Match | None:
 
 _MISS = object()
 _CLAUSE_END = re.compile(r"[.;]")
+#: What may come before an acronym's long form after an introducing verb: "the Weight-" (Decomposed ...).
+_LEAD_IN = re.compile(r"\s*(?:(?:the|a|an)\s+)?()(?:[A-Za-z]+-)*", re.IGNORECASE)
 _NAME_PARTS = re.compile(r"[\s\-_]")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 
@@ -445,6 +447,10 @@ class NameDiscoverer:
             elif text[w.end():w.end() + 1] in ".;" and not out:
                 break
             w = following if following is not None else next(words, None)
+        if out and "(" in text[out[0][1]:out[0][1] + 120]:
+            spelled = self._spelled_out(text, pos)
+            if spelled and out[0][0] < spelled[0]:  # "the Variational Open-Domain (VOD) framework": VOD
+                return [spelled]
         if not out:
             acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
             if acro and not _CLAUSE_END.search(text, pos, acro.start()):
@@ -455,6 +461,33 @@ class NameDiscoverer:
                     long = " ".join(long.split()[first:])
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
+
+    def _spelled_out(self, text: str, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
+        """The acronym whose long form starts at ``pos`` (after an article at most), with that long form.
+
+        >>> NameDiscoverer()._spelled_out("the Weight-Decomposed Low-Rank Adaptation (DoRA), which", 0)
+        (43, 47, 'DoRA', ('Weight-Decomposed Low-Rank Adaptation',))
+        >>> NameDiscoverer()._spelled_out("the Variational Open-Domain (VOD) framework", 0)
+        (29, 32, 'VOD', ('Variational Open-Domain',))
+        >>> NameDiscoverer()._spelled_out("Bioformer (BF-1), a compact model", 0) is None
+        True
+        """
+        acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
+        if acro is None or _CLAUSE_END.search(text, pos, acro.start()) or not self.acceptable(acro.group(1)):
+            return None
+        acronym = acro.group(1).rstrip("s")
+        if not acronym.isupper():  # "DoRA", "iACE": the capitals spell the initials
+            acronym = "".join(c for c in acronym if c.isupper())
+        letters = [c.lower() for c in acronym if c.isalpha()]
+        words = list(_LONG_WORD.finditer(text, pos, acro.start()))
+        long = _long_form([w.group() for w in words], letters) if len(letters) >= 2 else None
+        if not long:
+            return None
+        first = words[len(words) - len(long)].start()
+        lead = _LEAD_IN.fullmatch(text, pos, first)  # an article, and the first parts of a hyphenated word
+        if lead is None:
+            return None
+        return acro.start(1), acro.end(1), acro.group(1), (text[lead.end(1):words[-1].end()],)
 
     def _plain_name(self, text: str, w: re.Match, end: int | None = None) -> bool:
         """A capitalised word right after an introducing verb and before a comma or bracket is a name:
