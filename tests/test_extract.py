@@ -172,6 +172,11 @@ def _found(extractor, title, abstract=""):
              ("encoder-decoder", "Technique")}),
     ("Interpretability", "We train probing classifiers and use retrieval-augmented generation (RAG).",
      {("probing classifiers", "Technique"), ("retrieval-augmented generation", "Technique")}, set()),
+    # a lower-case word before a known model describes it; the gazetteer's capitalised spelling names another
+    ("Small models", "We distil BERT into a tiny BERT and deploy a mobile BERT on phones.",
+     {("BERT", "Model")}, {("DistilBERT", "Model"), ("TinyBERT", "Model"), ("MobileBERT", "Model")}),
+    ("Small models", "We compare Tiny-BERT, Mobile-BERT, Clinical BERT and a multilingual BERT.",
+     {("TinyBERT", "Model"), ("MobileBERT", "Model"), ("ClinicalBERT", "Model"), ("mBERT", "Model")}, set()),
 ])
 def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
     found = _found(extractor, title, abstract)

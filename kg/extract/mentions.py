@@ -60,6 +60,24 @@ def _case_sensitive(surface: str, exact: frozenset[str] | set[str]) -> bool:
     return len(surface) <= 5 and not any(c.islower() for c in surface)
 
 
+#: The ``is_name`` of a phrase that names a model only when capitalised as written: see _described_model.
+_CAPITALISED = 2
+_FIRST_WORD = re.compile(r"([A-Z][a-z]+)[ -](.+)")
+
+
+def _described_model(surface: str, models: set[str]) -> bool:
+    """Whether ``surface`` is a capitalised word before another model's name ("Clinical BERT", "Tiny-BERT").
+
+    Written in lower case ("a clinical BERT", "a tiny BERT") those words describe
+    the other model; only as the gazetteer spells them do they name this one.
+
+    >>> [_described_model(s, {"bert", "roberta", "mistral 7b"}) for s in ("Tiny-BERT", "Mistral 7B", "XLM-RoBERTa")]
+    [True, False, False]
+    """
+    m = _FIRST_WORD.fullmatch(surface)
+    return bool(m) and m.group(2).lower() in models and m.group(2).lower() != surface.lower()
+
+
 def _joined(text: str, i: int, step: int) -> bool:
     """Does a hyphen/underscore/dot at ``i`` glue the word to an alphanumeric one?"""
     j = i + step
@@ -127,6 +145,15 @@ class PhraseMatcher:
         self.size = 0
         tables: tuple[dict[str, list], dict[str, list]] = ({}, {})
         seen: set[tuple[int, bool, str]] = set()
+        layers = [(list(pairs), exact_case) for pairs, exact_case in layers]
+        models = {surface.lower() for pairs, _ in layers for surface, entity in pairs if entity.type == "Model"}
+        # a phrase also spelled in lower case in the gazetteer ("multilingual BERT") names its model as written
+        described = {surface for pairs, _ in layers for surface, entity in pairs
+                     if entity.type == "Model" and _described_model(surface, models)}
+        described_keys = {surface.lower() for surface in described}
+        free = {surface.lower() for pairs, _ in layers for surface, entity in pairs
+                if entity.type == "Model" and surface not in described
+                and (surface[:1].islower() or surface.lower() not in described_keys)}  # LEGAL-BERT as Legal-BERT
         for layer, (pairs, exact_case) in enumerate(layers):
             for surface, entity in pairs:
                 exact = _case_sensitive(surface, exact_case)
@@ -136,6 +163,8 @@ class PhraseMatcher:
                 seen.add((layer, exact, key))
                 self.size += 1
                 is_name = entity.type in _NAME_TYPES
+                if is_name and not exact and surface in described and key not in free:
+                    is_name = _CAPITALISED
                 if exact and not _lowers_in_place(surface):
                     tables[1].setdefault(surface, []).append((layer, True, surface, entity, is_name))
                 else:
@@ -209,6 +238,8 @@ class PhraseMatcher:
                     layer, exact, key, entity, is_name = single
                     if exact and text[start:end] != key:
                         continue
+                    if is_name is _CAPITALISED and text[start].islower():
+                        continue  # "a clinical BERT": BERT, described; "Clinical BERT" is the name
                     # joined or glued only after "-", "_" or ".": checked here before the calls
                     if is_name and ((start > 1 and text[start - 1] in "-_." and _joined(text, start - 1, -1))
                                     or (end < size and text[end] in "-_." and glued_after(text, end))):
@@ -222,12 +253,14 @@ class PhraseMatcher:
                         if not exact:  # same words, other separators: "self attention", "Conll 2003"
                             loose.append(entry)
                         continue
-                    if is_name and (_joined(text, start - 1, -1) or glued_after(text, end)):
+                    if is_name and (_joined(text, start - 1, -1) or glued_after(text, end)
+                                    or is_name is _CAPITALISED and text[start].islower()):
                         continue
                     found[layer].append((start, end, entity))
                     hit.add(layer)
                 for layer, _, _, entity, is_name in loose:
-                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or glued_after(text, end))):
+                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or glued_after(text, end)
+                                                              or is_name is _CAPITALISED and text[start].islower())):
                         found[layer].append((start, end, entity))
                         hit.add(layer)
         ordered = self._ordered_cues
