@@ -137,6 +137,12 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "compresses", "BERT")}, {("Zeta", "basedOn", "BERT")}),
     ("a version obtained by compression is no lineage of others'", "Zeta: a model",
      "We compare with a pruned version of BERT obtained with movement pruning.", set(), {("Zeta", "compresses", "BERT")}),
+    ("the model is distilled from", "Zeta: a model", "The model is distilled from BERT.", {("Zeta", "distillsFrom", "BERT")}, set()),
+    ("a participle of others' models is no lineage", "Zeta: a model", "Models distilled from BERT are common.",
+     set(), {("Zeta", "distillsFrom", "BERT")}),
+    ("the resulting model names the paper's own", "A study of tuning",
+     "We fine-tune GPT-4 on legal text. The resulting model, Zeta, outperforms BERT.",
+     {("Zeta", "fineTunedFrom", "GPT-4"), ("Zeta", "outperforms", "BERT")}, set()),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
