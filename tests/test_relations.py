@@ -143,6 +143,13 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("the resulting model names the paper's own", "A study of tuning",
      "We fine-tune GPT-4 on legal text. The resulting model, Zeta, outperforms BERT.",
      {("Zeta", "fineTunedFrom", "GPT-4"), ("Zeta", "outperforms", "BERT")}, set()),
+    ("a dataset named without an evaluation word is no benchmark", "Zeta: a model",
+     "Zeta retrieves passages from WikiText to answer questions. We convert SQuAD into a cloze format.",
+     set(), {("Zeta", "evaluatedOn", "WikiText"), ("Zeta", "evaluatedOn", "SQuAD")}),
+    ("fine-tuned on downstream tasks is evaluated", "Zeta: a model",
+     "We pre-train Zeta on C4 and fine-tune on a variety of downstream tasks (GLUE, SQuAD, etc).",
+     {("Zeta", "evaluatedOn", "GLUE"), ("Zeta", "evaluatedOn", "SQuAD")}, set()),
+    ("others' evaluation", "Zeta: a model", "Prior work evaluated BERT on SQuAD.", set(), {("Zeta", "evaluatedOn", "SQuAD")}),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),

@@ -171,6 +171,9 @@ class RelationExtractor:
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             others = table["block"].get("others_subject")
             self.others_subject = re.compile(others, re.IGNORECASE) if others else None
+            # the words its matches must hold, a cheap test before it
+            self._others_hint = (_any_of(tuple(table["block"].get("others_subject_hint", ()))) if others
+                                 else (lambda low: False))
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
@@ -541,11 +544,13 @@ class RelationExtractor:
                 rules &= ~self._only_without_own
             if rules & self._own_subject and self._background(skel, low, bg):
                 rules &= ~self._own_subject
+            others = self._others_hint(low)  # a word others' work starts with: see _by_others
             for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 for m in matches(skel, low):
-                    if self._blocked_cue(skel, m):
-                        # "unlike BERT, which was trained on C4": C4 is then no default benchmark either
+                    if self._blocked_cue(skel, m) or (others and self._by_others(skel, m)):
+                        # "unlike BERT, which was trained on C4": C4 is then no default benchmark either;
+                        # "Prior work evaluated BERT on SQuAD": nor is SQuAD
                         claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
                         continue
                     antecedent = None
@@ -647,7 +652,7 @@ class RelationExtractor:
             trained_on = {o for (_, p, o) in found if p == "trainedOn"}
             weak = self.defaults["Dataset"][1]
             for key in [k for k, v in found.items()
-                        if k[1] == "evaluatedOn" and k[2] in trained_on and defaulted.get(k[2]) and v[0] <= weak]:
+                        if k[1] == "evaluatedOn" and defaulted.get(k[2]) and v[0] <= weak]:
                 del found[key]
         return self._finish(found, paper)
 
@@ -828,6 +833,11 @@ class RelationExtractor:
         if opened <= 0 or skel.rfind(")", 0, at) > opened:
             return False
         return bool(lead.search(*self._clause_window(skel, opened, clauses)[:2]))
+
+    def _by_others(self, skel: str, m: re.Match) -> bool:
+        """Whether the clause of the match ``m`` has others' work as its subject ("Prior work evaluated ...")."""
+        start = min(m.start(), m.start("y"))
+        return bool(self.others_subject.search(self._clause_before(skel, start)))
 
     def _acted_on(self, skel: str, low: str, at: int) -> bool:
         """Whether the Technique at ``at`` is what the sentence compresses or speeds up, not what it uses.
