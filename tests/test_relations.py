@@ -150,6 +150,10 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      "We pre-train Zeta on C4 and fine-tune on a variety of downstream tasks (GLUE, SQuAD, etc).",
      {("Zeta", "evaluatedOn", "GLUE"), ("Zeta", "evaluatedOn", "SQuAD")}, set()),
     ("others' evaluation", "Zeta: a model", "Prior work evaluated BERT on SQuAD.", set(), {("Zeta", "evaluatedOn", "SQuAD")}),
+    ("train the model on", "Zeta: a model", "We train Zeta on SwaCorp for 300B tokens.", {("Zeta", "trainedOn", "SwaCorp")}, set()),
+    ("examples tuned on are training data", "Zeta: a model",
+     "We fine-tune LLaMA on 70K conversations from SwaCorp to obtain Zeta.",
+     {("Zeta", "trainedOn", "SwaCorp")}, {("Zeta", "evaluatedOn", "SwaCorp")}),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
