@@ -184,6 +184,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      {("Zeta", "usesTechnique", "LoRA")}),
     ("compatible is not used", "Zeta: a model", "Zeta can be combined with quantization for more gains.", set(),
      {("Zeta", "usesTechnique", "quantization")}),
+    ("a technique for future work is not used", "Zeta: a model", "Future work could combine Zeta with quantization.", set(),
+     {("Zeta", "usesTechnique", "quantization")}),
     ("than a technique", "Zeta: a model", "Zeta is more efficient than LoRA.", set(), {("Zeta", "usesTechnique", "LoRA")}),
     ("baselines in parentheses", "Zeta: a model", "Zeta outperforms strong baselines (GPT-2, LoRA and quantization).",
      set(), {("Zeta", "usesTechnique", "LoRA"), ("Zeta", "usesTechnique", "quantization")}),
