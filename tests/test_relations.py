@@ -170,6 +170,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
      set(), {("Zeta", "distillsFrom", "BERT")}),
     ("many approaches as the subject", "Zeta: a model", "Many approaches fine-tune BERT, while Zeta is trained from scratch.",
      set(), {("Zeta", "fineTunedFrom", "BERT")}),
+    ("a bare plural opening the clause is others'", "Zeta: a model",
+     "Models fine-tuned from BERT are common, but Zeta is trained from scratch.", set(), {("Zeta", "fineTunedFrom", "BERT")}),
     ("our models as the subject stay ours", "Zeta: a model", "Our models are fine-tuned from LLaMA.",
      {("Zeta", "fineTunedFrom", "LLaMA")}, set()),
     ("neither nor", "Zeta: a model", "Neither Zeta nor RoBERTa is trained on C4.", set(), {("Zeta", "trainedOn", "C4")}),
