@@ -154,6 +154,8 @@ def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     ("examples tuned on are training data", "Zeta: a model",
      "We fine-tune LLaMA on 70K conversations from SwaCorp to obtain Zeta.",
      {("Zeta", "trainedOn", "SwaCorp")}, {("Zeta", "evaluatedOn", "SwaCorp")}),
+    ("compared with Y, X improves by", "Zeta: a model", "Compared with RoBERTa, Zeta improves F1 by 2.1 points.",
+     {("Zeta", "outperforms", "RoBERTa")}, set()),
     # negation and contrast
     ("unlike ... do not distil", "Zeta: a model", "Unlike DistilBERT, we do not distil from BERT.",
      set(), {("Zeta", "distillsFrom", "BERT"), ("Zeta", "distillsFrom", "DistilBERT")}),
