@@ -205,6 +205,9 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("The Basque model is small.", ["Basque"]),
     ("Even so, Are we sure? English is used everywhere.", []),
     ("Models for Bosnian, Croatian, Montenegrin and Serbian.", ["Bosnian", "Croatian", "Montenegrin", "Serbian"]),
+    ("The model supports Swahili, Yoruba and Hausa, and targets Czech.", ["Swahili", "Yoruba", "Hausa", "Czech"]),
+    ("It improves Swahili named entity recognition and Czech sentiment analysis.", ["Swahili", "Czech"]),
+    ("Swahili is spoken widely.", []),
 ])
 def test_languages_only_in_language_contexts(text, languages):
     from kg.extract.languages import LanguageFinder
