@@ -113,6 +113,16 @@ def test_discovery_hyphenated_word_of_a_spelled_out_acronym_is_no_name(extractor
     assert not_a_name not in names and any(acronym == name or acronym in name for name in names), found
 
 
+@pytest.mark.parametrize("abstract, present, absent", [
+    ("We evaluate on the ZetaNews corpus and the KiQA dataset.", {"ZetaNews", "KiQA"}, set()),
+    ("This dataset, a purely LM-generated corpus, beats GPT-annotated data.", set(), {"LM-generated"}),
+    ("We use Twitter corpora.", set(), {"Twitter"}),
+])
+def test_discovery_names_before_a_singular_dataset_noun(extractor, abstract, present, absent):
+    names = {name for name, etype, _ in _found(extractor, "A study", abstract) if etype == "Dataset"}
+    assert present <= names and not (absent & names), names
+
+
 def test_discovery_name_ending_in_a_known_model_is_a_model(extractor):
     found = _found(extractor, "InstructRetro: Instruction Tuning post Retrieval-Augmented Pretraining",
                    "After instruction tuning on Retro, InstructRetro improves over GPT.")

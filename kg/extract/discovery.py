@@ -75,6 +75,8 @@ def _title_head(title: str) -> re.Match | None:
 
 _MISS = object()
 _CLAUSE_END = re.compile(r"[.;]")
+#: A name ending in a lower-case participle describes the data: "LM-generated", "GPT-annotated", "web-crawled".
+_DESCRIBING_END = re.compile(r"-[a-z]+(?:ed|ing)$")
 #: What may come before an acronym's long form after an introducing verb: "the Weight-" (Decomposed ...).
 _LEAD_IN = re.compile(r"\s*(?:(?:the|a|an)\s+)?()(?:[A-Za-z]+-)*", re.IGNORECASE)
 _NAME_PARTS = re.compile(r"[\s\-_]")
@@ -632,7 +634,7 @@ class NameDiscoverer:
             names: list[tuple[int, str]] = []
             if m.start() > 1 and text[m.start() - 1] == " ":
                 items = _names_before(text, m.start() - 1)
-                if len(items) < 2 and m.group().endswith(("s", "ora")):
+                if len(items) < 2 and m.group().endswith(("s", "ora")) and not m.group().endswith("us"):  # not "corpus"
                     items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
                 # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
@@ -674,7 +676,8 @@ class NameDiscoverer:
     def _dataset_name(self, text: str, start: int, name: str) -> bool:
         if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
                 or name.split()[-1].lower() in self.not_entities
-                or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))):
+                or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))
+                or _DESCRIBING_END.search(name)):  # "a purely LM-generated corpus"
             return False
         first = name.split()[0]
         sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
