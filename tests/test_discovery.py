@@ -123,6 +123,17 @@ def test_discovery_names_before_a_singular_dataset_noun(extractor, abstract, pre
     assert present <= names and not (absent & names), names
 
 
+@pytest.mark.parametrize("abstract, present, absent", [
+    ("Results on XSum, CNN/DailyMail and ZetaSum show gains.", {("ZetaSum", "Dataset")}, set()),
+    ("We compare BERT, RoBERTa and Zorro-2 on GLUE.", {("Zorro-2", "Model")}, set()),
+    ("We report results on SQuAD and ZetaQA.", set(), {("ZetaQA", "Dataset")}),  # one known item is not enough
+    ("We compare GPT-3, GPT-Neo/J and GPT-2.", set(), {("GPT-Neo/J", "Model")}),  # a pair, not one name
+])
+def test_discovery_new_name_listed_with_known_names_of_one_type(extractor, abstract, present, absent):
+    found = {(name, etype) for name, etype, _ in _found(extractor, "A study", abstract)}
+    assert present <= found and not (absent & found), found
+
+
 def test_discovery_name_ending_in_a_known_model_is_a_model(extractor):
     found = _found(extractor, "InstructRetro: Instruction Tuning post Retrieval-Augmented Pretraining",
                    "After instruction tuning on Retro, InstructRetro improves over GPT.")

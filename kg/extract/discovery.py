@@ -667,6 +667,31 @@ class NameDiscoverer:
                                        how="listed"))
         return found
 
+    def mates(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A new name listed with known names of one type is of that type: "XSum, CNN/DailyMail and ZetaSum".
+
+        Read from each gazetteer match (the scan's first layer) a list
+        follows; two or more known items of one type, and none of another,
+        type the name-shaped items no gazetteer knows.
+        """
+        scan = scan or self.scan(paper)
+        text, found, seen = scan.text, [], set()
+        for start, end, entity in (scan.layers[0] if scan.layers else ()):
+            if start in seen or entity.type not in ("Model", "Dataset") or not _ITEM_SEP.match(text, end):
+                continue
+            items = [(start, text[start:end])] + _listed_names(text, _ITEM_SEP.match(text, end).end())
+            seen.update(s for s, _ in items)
+            types = [self.known_type(name) if self.known_type else None for _, name in items]
+            types[0] = entity.type
+            known = {t for t in types if t is not None}
+            if known != {entity.type} or sum(t is not None for t in types) < 2:
+                continue
+            for (s, name), etype in zip(items, types):
+                if (etype is None and is_name_shaped(name) and " " not in name and "/" not in name and self.acceptable(name)
+                        and name not in self.languages):
+                    found.append(Found(name, entity.type, s, s + len(name), False, how="listed"))
+        return found
+
     def _strip_stop(self, name: str) -> str:
         words = name.split()
         while words and (words[0].lower() in self.stop or words[0].lower() in self.title_stop or words[0] in self.generic):
@@ -840,7 +865,8 @@ class NameDiscoverer:
         scan = scan or self.scan(paper)  # one reading of the text for every pattern
         found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
-                 + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan))
+                 + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
+                 + self.mates(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
