@@ -117,6 +117,8 @@ def test_discovery_hyphenated_word_of_a_spelled_out_acronym_is_no_name(extractor
     ("We evaluate on the ZetaNews corpus and the KiQA dataset.", {"ZetaNews", "KiQA"}, set()),
     ("This dataset, a purely LM-generated corpus, beats GPT-annotated data.", set(), {"LM-generated"}),
     ("We use Twitter corpora.", set(), {"Twitter"}),
+    ("We fine-tune on ZetaInstruct, a dataset of 10k instructions, and KiQA, a large benchmark.", {"ZetaInstruct", "KiQA"}, set()),
+    ("However, a dataset of 10k is small. In Kenya, a corpus of news was built.", set(), {"However", "Kenya"}),
 ])
 def test_discovery_names_before_a_singular_dataset_noun(extractor, abstract, present, absent):
     names = {name for name, etype, _ in _found(extractor, "A study", abstract) if etype == "Dataset"}

@@ -75,6 +75,8 @@ def _title_head(title: str) -> re.Match | None:
 
 _MISS = object()
 _CLAUSE_END = re.compile(r"[.;]")
+#: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
+_APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
 #: A name ending in a lower-case participle describes the data: "LM-generated", "GPT-annotated", "web-crawled".
 _DESCRIBING_END = re.compile(r"-[a-z]+(?:ed|ing)$")
 #: What may come before an acronym's long form after an introducing verb: "the Weight-" (Decomposed ...).
@@ -638,6 +640,10 @@ class NameDiscoverer:
                     items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
                 # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
+            apposed = _APPOSED_TO_DATASET.search(text, max(0, m.start() - 60), m.start())
+            if (apposed and m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
+                    and is_name_shaped(apposed.group("name"))):
+                names.append((apposed.start("name"), apposed.group("name")))  # "on ZetaInstruct, a dataset of ..."
             tail = self._after_dataset.match(text, m.end())
             listed = _listed_names(text, tail.end()) if tail else []
             # "we created three new benchmark datasets namely, A (...), B and C": the paper's own
