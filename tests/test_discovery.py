@@ -119,6 +119,8 @@ def test_discovery_hyphenated_word_of_a_spelled_out_acronym_is_no_name(extractor
     ("We use Twitter corpora.", set(), {"Twitter"}),
     ("We fine-tune on ZetaInstruct, a dataset of 10k instructions, and KiQA, a large benchmark.", {"ZetaInstruct", "KiQA"}, set()),
     ("However, a dataset of 10k is small. In Kenya, a corpus of news was built.", set(), {"However", "Kenya"}),
+    ("We train on ZetaInstruct. Evaluated on KiQA-2, it wins.", {"ZetaInstruct", "KiQA-2"}, set()),
+    ("We evaluate on NER and QA, then train on ProX-curated data.", set(), {"NER", "QA", "ProX-curated"}),
 ])
 def test_discovery_names_before_a_singular_dataset_noun(extractor, abstract, present, absent):
     names = {name for name, etype, _ in _found(extractor, "A study", abstract) if etype == "Dataset"}

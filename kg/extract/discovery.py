@@ -75,6 +75,11 @@ def _title_head(title: str) -> re.Match | None:
 
 _MISS = object()
 _CLAUSE_END = re.compile(r"[.;]")
+#: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
+#: (the verb ends the lower-cased text before " on ", the name follows it).
+_ON_VERB = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
+                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?)$")
+_ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
 _APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
 #: A name ending in a lower-case participle describes the data: "LM-generated", "GPT-annotated", "web-crawled".
@@ -698,6 +703,27 @@ class NameDiscoverer:
                     found.append(Found(name, entity.type, s, s + len(name), False, how="listed"))
         return found
 
+    def trained_on(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A mixed-case name right after "trained / evaluated / fine-tuned on" is a dataset: "we train on ZetaInstruct".
+
+        All-capital names are left out: after "evaluated on" they are mostly tasks (NER, QA).
+        """
+        scan = scan or self.scan(paper)
+        text, lowered, found = scan.text, scan.lowered, []
+        at = lowered.find(" on ")
+        while at >= 0:  # each " on " (a few an abstract): the verb before it, the name after it
+            m = _ON_NAME.match(text, at + 4)
+            verb = m is not None and _ON_VERB.search(lowered, max(0, at - 16), at)
+            at = lowered.find(" on ", at + 4)
+            if not verb:
+                continue
+            name = m.group("name").rstrip(".")
+            if (is_name_shaped(name) and not name.isupper() and not _DESCRIBING_END.search(name)
+                    and self.acceptable(name) and name not in self.languages
+                    and (self.known_type is None or self.known_type(name) is None)):
+                found.append(Found(name, "Dataset", m.start("name"), m.start("name") + len(name), False, how="dataset"))
+        return found
+
     def _strip_stop(self, name: str) -> str:
         words = name.split()
         while words and (words[0].lower() in self.stop or words[0].lower() in self.title_stop or words[0] in self.generic):
@@ -872,7 +898,7 @@ class NameDiscoverer:
         found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
                  + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
-                 + self.mates(paper, scan))
+                 + self.mates(paper, scan) + self.trained_on(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
