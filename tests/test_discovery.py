@@ -138,6 +138,18 @@ def test_discovery_new_name_listed_with_known_names_of_one_type(extractor, abstr
     assert present <= found and not (absent & found), found
 
 
+@pytest.mark.parametrize("abstract, present, absent", [
+    ("We compare against strong baselines such as Zorro and Kiwi.", {("Zorro", "Model"), ("Kiwi", "Model")}, set()),
+    ("We train with optimizers such as Adam and Lion.", {("Adam", "Technique"), ("Lion", "Technique")}, set()),
+    ("It uses techniques, including Supervised probing and Outlier analysis.", set(),
+     {("Supervised", "Technique"), ("Outlier", "Technique")}),
+    ("We study languages such as French and Twi; models such as These fail.", set(), {("These", "Model")}),
+])
+def test_discovery_capitalised_words_listed_after_a_plural_head(extractor, abstract, present, absent):
+    found = {(name, etype) for name, etype, _ in _found(extractor, "A study", abstract)}
+    assert present <= found and not (absent & found), found
+
+
 def test_discovery_name_ending_in_a_known_model_is_a_model(extractor):
     found = _found(extractor, "InstructRetro: Instruction Tuning post Retrieval-Augmented Pretraining",
                    "After instruction tuning on Retro, InstructRetro improves over GPT.")

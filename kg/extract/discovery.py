@@ -75,6 +75,8 @@ def _title_head(title: str) -> re.Match | None:
 
 _MISS = object()
 _CLAUSE_END = re.compile(r"[.;]")
+#: A lower-case word (not "and" / "or") right after a capitalised word: "Supervised probing" is no name "Supervised".
+_LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
 #: (the verb ends the lower-cased text before " on ", the name follows it).
 _ON_VERB = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
@@ -673,7 +675,9 @@ class NameDiscoverer:
             if etype is None:
                 continue
             for start, name in _listed_names(text, m.end()):
-                if is_name_shaped(name.split()[0]) and self.acceptable(name) and name not in self.languages:
+                if (self._listed_name(name.split()[0]) and self.acceptable(name) and name not in self.languages
+                        and not any(w.lower() in self.title_stop or w in self.generic for w in name.split())
+                        and (is_name_shaped(name.split()[0]) or not _LOWER_WORD_NEXT.match(text, start + len(name)))):
                     found.append(Found(name, self.type_of_name(name) or etype, start, start + len(name), False,
                                        how="listed"))
         return found
@@ -723,6 +727,11 @@ class NameDiscoverer:
                     and (self.known_type is None or self.known_type(name) is None)):
                 found.append(Found(name, "Dataset", m.start("name"), m.start("name") + len(name), False, how="dataset"))
         return found
+
+    @staticmethod
+    def _listed_name(word: str) -> bool:
+        """A listed item's first word could start a name: name-shaped, or a capitalised word ("such as Zorro")."""
+        return is_name_shaped(word) or (len(word) > 2 and word[0].isupper() and word[1:].isalpha())
 
     def _strip_stop(self, name: str) -> str:
         words = name.split()
