@@ -107,7 +107,7 @@ def size_stripped(text: str, size_words: Iterable[str] = DEFAULT_SIZE_WORDS, cou
     """
     words = set(size_words)
     count_re = re.compile(count)
-    parts = [p for p in _SEPARATORS.split(fold(text)) if p]
+    parts = list(_parts(text))
     keys = []
     while len(parts) > 1 and (parts[-1] in words or count_re.fullmatch(parts[-1])):
         parts.pop()

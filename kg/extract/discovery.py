@@ -675,9 +675,8 @@ class NameDiscoverer:
             if etype is None:
                 continue
             for start, name in _listed_names(text, m.end()):
-                if (self._listed_name(name.split()[0]) and self.acceptable(name) and name not in self.languages
-                        and not any(w.lower() in self.title_stop or w in self.generic for w in name.split())
-                        and (is_name_shaped(name.split()[0]) or not _LOWER_WORD_NEXT.match(text, start + len(name)))):
+                if (self._listed_name(text, start, name) and self.acceptable(name) and name not in self.languages
+                        and not any(w.lower() in self.title_stop or w in self.generic for w in name.split())):
                     found.append(Found(name, self.type_of_name(name) or etype, start, start + len(name), False,
                                        how="listed"))
         return found
@@ -692,12 +691,12 @@ class NameDiscoverer:
         scan = scan or self.scan(paper)
         text, found, seen = scan.text, [], set()
         for start, end, entity in (scan.layers[0] if scan.layers else ()):
-            if start in seen or entity.type not in ("Model", "Dataset") or not _ITEM_SEP.match(text, end):
+            sep = _ITEM_SEP.match(text, end) if start not in seen and entity.type in ("Model", "Dataset") else None
+            if sep is None:
                 continue
-            items = [(start, text[start:end])] + _listed_names(text, _ITEM_SEP.match(text, end).end())
+            items = [(start, text[start:end])] + _listed_names(text, sep.end())
             seen.update(s for s, _ in items)
-            types = [self.known_type(name) if self.known_type else None for _, name in items]
-            types[0] = entity.type
+            types = [entity.type] + [self.known_type(name) if self.known_type else None for _, name in items[1:]]
             known = {t for t in types if t is not None}
             if known != {entity.type} or sum(t is not None for t in types) < 2:
                 continue
@@ -729,9 +728,12 @@ class NameDiscoverer:
         return found
 
     @staticmethod
-    def _listed_name(word: str) -> bool:
-        """A listed item's first word could start a name: name-shaped, or a capitalised word ("such as Zorro")."""
-        return is_name_shaped(word) or (len(word) > 2 and word[0].isupper() and word[1:].isalpha())
+    def _listed_name(text: str, start: int, name: str) -> bool:
+        """Could a listed item be a name: its first word name-shaped, or capitalised ("such as Zorro") with
+        no lower-case word after the item ("Supervised probing" is no name "Supervised")."""
+        word = name.split()[0]
+        return is_name_shaped(word) or (len(word) > 2 and word[0].isupper() and word[1:].isalpha()
+                                        and not _LOWER_WORD_NEXT.match(text, start + len(name)))
 
     def _strip_stop(self, name: str) -> str:
         words = name.split()

@@ -146,14 +146,14 @@ class PhraseMatcher:
         tables: tuple[dict[str, list], dict[str, list]] = ({}, {})
         seen: set[tuple[int, bool, str]] = set()
         layers = [(list(pairs), exact_case) for pairs, exact_case in layers]
-        models = {surface.lower() for pairs, _ in layers for surface, entity in pairs if entity.type == "Model"}
-        # a phrase also spelled in lower case in the gazetteer ("multilingual BERT") names its model as written
-        described = {surface for pairs, _ in layers for surface, entity in pairs
-                     if entity.type == "Model" and _described_model(surface, models)}
+        spellings = [surface for pairs, _ in layers for surface, entity in pairs if entity.type == "Model"]
+        models = {surface.lower() for surface in spellings}
+        described = {surface for surface in spellings if _described_model(surface, models)}
         described_keys = {surface.lower() for surface in described}
-        free = {surface.lower() for pairs, _ in layers for surface, entity in pairs
-                if entity.type == "Model" and surface not in described
-                and (surface[:1].islower() or surface.lower() not in described_keys)}  # LEGAL-BERT as Legal-BERT
+        # a phrase also spelled in lower case in the gazetteer ("multilingual BERT") names its model as written;
+        # an all-capital spelling of a described one (LEGAL-BERT as Legal-BERT) does not
+        free = {surface.lower() for surface in spellings if surface not in described
+                and (surface[:1].islower() or surface.lower() not in described_keys)}
         for layer, (pairs, exact_case) in enumerate(layers):
             for surface, entity in pairs:
                 exact = _case_sensitive(surface, exact_case)

@@ -648,8 +648,7 @@ class RelationExtractor:
         if own and self.variant_lineage:
             self._variant_of_base(own, skeletons, sentences, add, linker)
         if defaulted:
-            # a corpus the paper trains on is not also a benchmark on the default's weak evidence
-            trained_on = {o for (_, p, o) in found if p == "trainedOn"}
+            # a dataset no sentence naming it evaluates on is no benchmark on the default's weak evidence
             weak = self.defaults["Dataset"][1]
             for key in [k for k, v in found.items()
                         if k[1] == "evaluatedOn" and defaulted.get(k[2]) and v[0] <= weak]:
