@@ -107,19 +107,23 @@ class ResultCache:
             self.hits += 1
             return response
 
+    @staticmethod
+    def _bytes(key: tuple[str, str], response: Response) -> int:
+        """What one entry counts against ``max_bytes``: its body and its key."""
+        return len(response.body) + len(key[0]) + len(key[1])
+
     def put(self, key: tuple[str, str], response: Response) -> None:
-        size = len(response.body) + len(key[0]) + len(key[1])
+        size = self._bytes(key, response)
         if response.status != HTTPStatus.OK or size > self.max_bytes:
             return
         with self._lock:
             old = self._answers.pop(key, None)
             if old is not None:
-                self.size -= len(old.body) + len(key[0]) + len(key[1])
+                self.size -= self._bytes(key, old)
             self._answers[key] = response
             self.size += size
             while self.size > self.max_bytes:
-                (text, accept), dropped = self._answers.popitem(last=False)
-                self.size -= len(dropped.body) + len(text) + len(accept)
+                self.size -= self._bytes(*self._answers.popitem(last=False))
 
 
 def negotiate(accept: str, kind: str) -> tuple[str, str]:
