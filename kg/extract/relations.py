@@ -217,6 +217,7 @@ class RelationExtractor:
             self.described = re.compile(own["described"], re.IGNORECASE)
             self.appended = re.compile(own["appended"] + r"\s*(" + _list_of("M") + ")", re.IGNORECASE)
             self.appended_stop = re.compile(own["appended_stop"], re.IGNORECASE)
+            self.apposed_next = re.compile(own["apposed_next"], re.IGNORECASE) if "apposed_next" in own else None
             self.model_list = re.compile(_list_of("M"), re.IGNORECASE)
             self.self_regex = re.compile(self.self_ref, re.IGNORECASE)
         except (KeyError, TypeError, re.error) as err:
@@ -453,7 +454,12 @@ class RelationExtractor:
         first = None if appended_only else _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
         if first and first.group(1) == "M":
             if not self.described.match(rest, first.end()):
-                out += [int(i) for _, i in _PLACEHOLDER.findall(self.model_list.match(rest, first.start()).group(0))]
+                names = self.model_list.match(rest, first.start())
+                out += [int(i) for _, i in _PLACEHOLDER.findall(names.group(0))]
+                # "We introduce ZetaLM, pre-trained from Mistral, and ZetaLM-Chat": the second name too
+                then = self.apposed_next.match(rest, names.end()) if self.apposed_next else None
+                if then:
+                    out.append(int(then.group(1)))
         for m in self.appended.finditer(rest):
             if appended_only and not (self.provided and self.provided.search(rest, 0, m.start())):
                 continue  # "we provide an exploration of text-to-text transformers (T5)": not a model of ours
@@ -520,7 +526,8 @@ class RelationExtractor:
             def subjects_for(at: int, objects: frozenset[int] = frozenset()):
                 if number == 0 and len(head) > 1:
                     return base  # "AlphaLM and BetaLM: Swahili models"
-                before = [x for i, x in own_here if positions[i] < at and i not in describing]
+                # not an own model named as another's parent ("ZetaLM-Chat is tuned from ZetaLM using DPO")
+                before = [x for i, x in own_here if positions[i] < at and i not in describing and i not in parents]
                 if before:
                     return together.get(before[-1].name) or [(before[-1].type, before[-1].name)]
                 # "We fine-tuned FooBase ..., resulting in Foo": not the own model that is the object
@@ -539,6 +546,7 @@ class RelationExtractor:
             studying = evaluated = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
+            parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
             rules = self._rule_mask(skel, low, scan)
             if own:
                 rules &= ~self._only_without_own
@@ -579,11 +587,15 @@ class RelationExtractor:
                         objects.pop()  # "Although A is distilled from B, C is trained from scratch": C starts a clause
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
+                    if implicit_model and len(objects) > 1 and any(ms[i].name not in own for i in objects):
+                        # "pre-trained from Mistral, and ZetaLM-Chat, ...": an own model listed with others' starts anew
+                        objects = [i for i in objects if ms[i].name not in own]
                     x = m.group("x") if rule.explicit_subject else None
                     # a comparison word before the named subject ("better than X") drops it, but not in a
                     # pattern naming the subject after the object ("Y is outperformed by X")
                     if (x and _PLACEHOLDER.match(x) and m.start("x") < m.start("y")
                             and self._blocked_object(skel, m.start("x"), self.block_default, clauses)):
+                        claimed.update(objects)  # "outperforms CamemBERT, a French model": CamemBERT's, not ours
                         continue
                     if antecedent is not None:
                         subjects, x = [(antecedent.type, antecedent.name)], None
@@ -595,6 +607,8 @@ class RelationExtractor:
                         subjects = subjects_for(m.start("y"), frozenset(objects))
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
+                        if implicit_model and obj[1] in own and obj not in subjects:
+                            parents.add(i)
                         if rule.predicate == "evaluatedOn" and i in trained:
                             continue
                         if rule.predicate == "trainedOn":

@@ -1,0 +1,265 @@
+"""Probes of relation extraction: invented sentences of common phrasings, grouped by class.
+
+Each probe is ``"want | [title ||] abstract"``: ``want`` lists ``subject predicate object``
+edges separated by ``;``; an edge written ``!s p o`` must not be extracted, and ``-`` means
+no edge at all. Without a title the paper is ``FooBERT: a model``, so FooBERT is the paper's
+own model, and title edges are not counted. Names are located by hand (``NAMES``), so the
+probes test the relation patterns alone, not the entity stage.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.extract.relations import extract_relations
+from kg.model import Mention, Paper
+
+DEFAULT_TITLE = "FooBERT: a model"
+
+NAMES = {
+    **dict.fromkeys(["FooBERT", "RoBERTa", "ZetaLM", "ZetaLM-Chat", "ZetaLM-Instruct", "LLaMA", "LLaMA-2-Chat",
+                     "KoraBERT", "KoraBERT-Large", "KoraDistil", "KoraDistilBERT", "BERT", "GPT-4", "GPT-3.5",
+                     "GPT-2", "T5", "Mistral", "Vicuna", "DistilBERT", "TinyBERT", "TinyRoBERTa", "CamemBERT",
+                     "Alpaca"], "Model"),
+    **dict.fromkeys(["SQuAD", "GLUE", "MMLU", "BBH", "TyDiQA", "C4", "RedPajama", "GSM8K", "MATH", "ShareGPT",
+                     "the Pile", "The Stack", "OSCAR", "HellaSwag", "ARC", "MT-Bench", "NimbusQA", "KoraQA",
+                     "XNLI", "RACE", "HumanEval", "Wikipedia", "Common Crawl", "Super-NaturalInstructions"],
+                    "Dataset"),
+    **dict.fromkeys(["Hindi", "Tamil", "Swahili", "German", "French"], "Language"),
+    **dict.fromkeys(["LoRA", "knowledge distillation", "instruction tuning", "contrastive learning",
+                     "mixture of experts", "quantization", "rotary position embeddings", "RLHF",
+                     "direct preference optimization", "DPO", "pruning", "Pruning"], "Technique"),
+}
+#: surface -> canonical name, where they differ
+CANONICAL = {"Pruning": "pruning"}
+_FIND = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?!\w)" for n in sorted(NAMES, key=len, reverse=True)))
+
+PROBES = [
+    # class 1: several own models
+    'ZetaLM-Chat fineTunedFrom ZetaLM | A family of open models || We introduce ZetaLM and ZetaLM-Chat, two open language models. ZetaLM-Chat is further fine-tuned from ZetaLM with DPO.',
+    'ZetaLM-Chat fineTunedFrom ZetaLM; ZetaLM-Chat usesTechnique direct preference optimization; !ZetaLM usesTechnique direct preference optimization | A family of open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM-Chat is fine-tuned from ZetaLM using direct preference optimization.',
+    'ZetaLM trainedOn RedPajama; !ZetaLM-Chat trainedOn RedPajama | ZetaLM: open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM is pretrained on RedPajama. ZetaLM-Chat is obtained by instruction tuning ZetaLM on chat data.',
+    'ZetaLM-Chat fineTunedFrom ZetaLM | ZetaLM: open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM-Chat is obtained by instruction tuning ZetaLM on chat data.',
+    'ZetaLM-Chat evaluatedOn MT-Bench; !ZetaLM evaluatedOn MT-Bench | A family of open models || We release ZetaLM and ZetaLM-Chat. ZetaLM-Chat scores 7.1 on MT-Bench.',
+    'ZetaLM-Chat outperforms LLaMA-2-Chat; !ZetaLM outperforms LLaMA-2-Chat | A family of open models || We release ZetaLM and ZetaLM-Chat. ZetaLM-Chat outperforms LLaMA-2-Chat on human evaluations.',
+    'KoraBERT-Large basedOn KoraBERT | KoraBERT: Swahili encoders || We present KoraBERT and KoraBERT-Large. KoraBERT-Large is a scaled-up version of KoraBERT with 24 layers.',
+    'KoraBERT forLanguage Swahili; KoraDistilBERT distillsFrom KoraBERT; !KoraBERT distillsFrom KoraBERT | KoraBERT: Swahili encoders || We present KoraBERT, a Swahili language model, and KoraDistilBERT, a student of KoraBERT.',
+    'KoraDistil distillsFrom KoraBERT | Swahili encoders || We present KoraBERT and KoraDistil. KoraDistil is distilled from KoraBERT.',
+    'ZetaLM-Instruct fineTunedFrom ZetaLM; ZetaLM evaluatedOn MMLU | A family of open models || We present ZetaLM and ZetaLM-Instruct. ZetaLM achieves 64.1 on MMLU. ZetaLM-Instruct is instruction-tuned from ZetaLM.',
+    'ZetaLM fineTunedFrom Mistral; ZetaLM-Chat fineTunedFrom ZetaLM; !ZetaLM fineTunedFrom ZetaLM-Chat | A family of open models || We introduce ZetaLM, continually pretrained from Mistral, and ZetaLM-Chat, fine-tuned from ZetaLM.',
+    # class 2: lineage phrasings
+    'FooBERT basedOn RoBERTa | FooBERT is initialized from RoBERTa and trained on legal text.',
+    'FooBERT basedOn RoBERTa | We initialize FooBERT with the weights of RoBERTa.',
+    'FooBERT basedOn RoBERTa | FooBERT is initialized with the weights of RoBERTa.',
+    'FooBERT fineTunedFrom RoBERTa | FooBERT continues pre-training RoBERTa on 10GB of clinical notes.',
+    'FooBERT fineTunedFrom RoBERTa | We continue pre-training RoBERTa on clinical notes to obtain FooBERT.',
+    'FooBERT fineTunedFrom RoBERTa | Starting from RoBERTa, we train FooBERT on 5B tokens of legal text.',
+    'FooBERT basedOn RoBERTa | FooBERT is built on top of RoBERTa.',
+    'FooBERT basedOn RoBERTa | FooBERT builds upon RoBERTa with a new tokenizer.',
+    'FooBERT fineTunedFrom RoBERTa | FooBERT adapts RoBERTa to the legal domain.',
+    'FooBERT fineTunedFrom RoBERTa | We adapt RoBERTa to the legal domain.',
+    'FooBERT basedOn RoBERTa | FooBERT is a RoBERTa-based model for legal text.',
+    'FooBERT basedOn GPT-2 | FooBERT is a GPT-2-style decoder trained on legal text.',
+    'FooBERT basedOn RoBERTa | FooBERT is a variant of RoBERTa with sparse attention.',
+    'FooBERT basedOn RoBERTa | FooBERT is a successor to RoBERTa.',
+    'FooBERT basedOn RoBERTa | FooBERT is an extension of RoBERTa to long documents.',
+    'FooBERT distillsFrom RoBERTa | FooBERT is a student of RoBERTa.',
+    'FooBERT distillsFrom RoBERTa | FooBERT is a distilled version of RoBERTa.',
+    'FooBERT compresses RoBERTa | FooBERT is a smaller version of RoBERTa obtained by pruning.',
+    'FooBERT compresses LLaMA | FooBERT is a 4-bit version of LLaMA.',
+    'FooBERT compresses RoBERTa | FooBERT is obtained by pruning RoBERTa.',
+    'FooBERT compresses RoBERTa | FooBERT is obtained by pruning 40% of the heads of RoBERTa.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT is an instruction-tuned LLaMA.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT is an instruction-tuned version of LLaMA.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT is fine-tuned from LLaMA.',
+    'FooBERT fineTunedFrom LLaMA | We fine-tune LLaMA on 52K instructions to obtain FooBERT.',
+    'FooBERT fineTunedFrom LLaMA | LLaMA is fine-tuned on 52K instructions to create FooBERT.',
+    'FooBERT fineTunedFrom LLaMA | Fine-tuned from LLaMA, FooBERT achieves strong results.',
+    'FooBERT fineTunedFrom LLaMA | Fine-tuned from LLaMA on medical dialogues, our model answers patient questions.',
+    'FooBERT distillsFrom RoBERTa | Distilled from RoBERTa, FooBERT is 60% faster.',
+    'FooBERT basedOn RoBERTa | Built on RoBERTa, FooBERT handles long documents.',
+    'FooBERT basedOn RoBERTa | Based on RoBERTa, FooBERT handles long documents.',
+    'FooBERT compresses RoBERTa | Pruned from RoBERTa, FooBERT keeps 97% of its accuracy.',
+    'FooBERT distillsFrom RoBERTa | We distill RoBERTa into FooBERT.',
+    'FooBERT distillsFrom RoBERTa | RoBERTa serves as the teacher of FooBERT.',
+    'FooBERT distillsFrom RoBERTa | FooBERT learns from RoBERTa through knowledge distillation.',
+    'FooBERT distillsFrom RoBERTa | RoBERTa is distilled into FooBERT.',
+    'FooBERT compresses RoBERTa | RoBERTa is pruned to create FooBERT.',
+    'FooBERT compresses LLaMA | We quantize LLaMA to 4 bits.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT is a LLaMA model fine-tuned on medical dialogues.',
+    'FooBERT fineTunedFrom Mistral | FooBERT is obtained by further pretraining Mistral on Hindi text.',
+    'FooBERT basedOn Mistral | FooBERT uses the Mistral architecture.',
+    'FooBERT basedOn Mistral | FooBERT shares the architecture of Mistral.',
+    'FooBERT basedOn T5 | FooBERT follows the T5 architecture.',
+    'FooBERT basedOn Mistral | FooBERT is trained on top of Mistral with 2B Hindi tokens.',
+    'FooBERT fineTunedFrom Mistral | We take Mistral and fine-tune it on Hindi instructions.',
+    'FooBERT fineTunedFrom Mistral | FooBERT is Mistral fine-tuned on Hindi instructions.',
+    'FooBERT fineTunedFrom Mistral | FooBERT, a Mistral model instruction-tuned for Hindi, is released.',
+    # lineage negatives
+    '- | Unlike DistilBERT, FooBERT is not distilled from BERT.',
+    '- | Previous work fine-tuned LLaMA on medical data.',
+    '!FooBERT fineTunedFrom LLaMA | Models fine-tuned from LLaMA are widely used.',
+    '!FooBERT basedOn RoBERTa | We compare FooBERT with RoBERTa-based models.',
+    '!FooBERT distillsFrom BERT | Instead of distilling BERT, we train FooBERT from scratch.',
+    '!FooBERT fineTunedFrom LLaMA | Rather than fine-tuning LLaMA, we train FooBERT from scratch.',
+    '!FooBERT basedOn RoBERTa | TinyRoBERTa is based on RoBERTa, but FooBERT is trained from scratch.',
+    # class 3: evaluatedOn
+    'FooBERT evaluatedOn MMLU; FooBERT evaluatedOn BBH; FooBERT evaluatedOn TyDiQA | FooBERT improves reasoning benchmarks (MMLU, BBH, TyDiQA).',
+    'FooBERT evaluatedOn MMLU; FooBERT evaluatedOn BBH; FooBERT evaluatedOn TyDiQA | Results on reasoning benchmarks (MMLU, BBH, TyDiQA) show consistent gains.',
+    'FooBERT evaluatedOn MMLU | FooBERT achieves 75.2% on five-shot MMLU.',
+    'FooBERT evaluatedOn MMLU | FooBERT reaches 75.2% accuracy on MMLU (5-shot).',
+    'FooBERT evaluatedOn GLUE; FooBERT evaluatedOn SQuAD; FooBERT evaluatedOn RACE | FooBERT obtains state-of-the-art results on GLUE, SQuAD and RACE.',
+    'FooBERT evaluatedOn GLUE; FooBERT evaluatedOn SQuAD | Experiments on GLUE and SQuAD show that FooBERT is effective.',
+    'FooBERT evaluatedOn GSM8K; FooBERT evaluatedOn MATH | FooBERT performs well across eight benchmarks including GSM8K and MATH.',
+    'FooBERT evaluatedOn GSM8K | On GSM8K, FooBERT improves accuracy by 12 points.',
+    'FooBERT evaluatedOn HellaSwag; FooBERT evaluatedOn ARC | We evaluate FooBERT on HellaSwag and ARC.',
+    'FooBERT evaluatedOn HellaSwag | FooBERT sets a new state of the art on HellaSwag.',
+    'FooBERT evaluatedOn SQuAD | Extensive experiments on the SQuAD benchmark demonstrate its effectiveness.',
+    'FooBERT evaluatedOn XNLI | FooBERT yields a 3.1 point gain on XNLI.',
+    "FooBERT evaluatedOn GLUE | FooBERT retains 97% of the teacher's performance on GLUE.",
+    'FooBERT evaluatedOn GLUE | The results on GLUE confirm our findings.',
+    'FooBERT evaluatedOn HumanEval | FooBERT scores 48.2 pass@1 on HumanEval.',
+    'FooBERT evaluatedOn MMLU; FooBERT evaluatedOn GSM8K | FooBERT is competitive on standard benchmarks such as MMLU and GSM8K.',
+    # evaluatedOn negatives
+    '!FooBERT evaluatedOn C4 | FooBERT is pretrained on C4.',
+    '!FooBERT evaluatedOn the Pile | FooBERT is trained on 300B tokens from the Pile and evaluated on downstream tasks.',
+    '!FooBERT evaluatedOn SQuAD | SQuAD has been widely used for reading comprehension.',
+    '!FooBERT evaluatedOn SQuAD | Prior work reported results on SQuAD.',
+    '!FooBERT evaluatedOn ShareGPT | We fine-tune FooBERT on conversations from ShareGPT.',
+    '!FooBERT evaluatedOn Wikipedia | We build FooBERT using data from Wikipedia.',
+    '!FooBERT evaluatedOn SQuAD | Unlike prior work, we do not evaluate on SQuAD.',
+    # class 4: trainedOn
+    'FooBERT trainedOn RedPajama | FooBERT is pretrained on 1.2T tokens of RedPajama.',
+    'FooBERT trainedOn RedPajama | We pretrain FooBERT on 1.2 trillion tokens from RedPajama.',
+    'FooBERT trainedOn C4; FooBERT trainedOn Wikipedia | FooBERT is trained on a mixture of C4 and Wikipedia.',
+    'FooBERT trainedOn Wikipedia | FooBERT is trained using data from Wikipedia.',
+    'FooBERT trainedOn OSCAR | FooBERT is trained on the OSCAR corpus.',
+    'FooBERT trainedOn OSCAR | We train our model on the Hindi portion of the OSCAR corpus.',
+    'FooBERT trainedOn the Pile | FooBERT was pre-trained on the Pile, an 800GB corpus.',
+    'FooBERT trainedOn Common Crawl | Our pretraining data comes from Common Crawl.',
+    'FooBERT trainedOn ShareGPT | FooBERT is fine-tuned on 70K user-shared conversations from ShareGPT.',
+    'FooBERT trainedOn C4 | FooBERT was trained for 1M steps on C4.',
+    'FooBERT trainedOn C4; FooBERT evaluatedOn GLUE | After pretraining on C4, FooBERT is evaluated on GLUE.',
+    'FooBERT trainedOn Super-NaturalInstructions | FooBERT is instruction-tuned on the Super-NaturalInstructions dataset.',
+    'FooBERT trainedOn The Stack | The training corpus is The Stack.',
+    'FooBERT trainedOn The Stack | We use The Stack as our pretraining corpus.',
+    'FooBERT trainedOn C4 | FooBERT is trained with C4.',
+    '!FooBERT trainedOn C4 | Unlike T5, which was trained on C4, FooBERT uses curated data.',
+    # class 5: usesTechnique
+    'FooBERT usesTechnique LoRA | We fine-tune FooBERT using LoRA.',
+    'FooBERT usesTechnique LoRA | FooBERT is trained with LoRA.',
+    'FooBERT usesTechnique knowledge distillation | FooBERT is trained via knowledge distillation.',
+    'FooBERT usesTechnique instruction tuning | FooBERT is improved through instruction tuning.',
+    'FooBERT usesTechnique contrastive learning | Leveraging contrastive learning, FooBERT learns better embeddings.',
+    'FooBERT usesTechnique mixture of experts | FooBERT is based on mixture of experts.',
+    'FooBERT usesTechnique quantization | We apply quantization to reduce memory.',
+    'FooBERT usesTechnique contrastive learning; FooBERT usesTechnique knowledge distillation | FooBERT combines contrastive learning and knowledge distillation.',
+    'FooBERT usesTechnique rotary position embeddings | FooBERT is equipped with rotary position embeddings.',
+    'FooBERT usesTechnique RLHF | FooBERT is aligned with RLHF.',
+    # usesTechnique negatives
+    '!FooBERT usesTechnique LoRA | Unlike LoRA, FooBERT updates all weights.',
+    '!FooBERT usesTechnique knowledge distillation | FooBERT is trained without knowledge distillation.',
+    '!FooBERT usesTechnique LoRA | Instead of LoRA, we use full fine-tuning.',
+    '!FooBERT usesTechnique quantization | In future work, we plan to apply quantization.',
+    '!FooBERT usesTechnique quantization | Future work could combine FooBERT with quantization.',
+    '!FooBERT usesTechnique RLHF | FooBERT does not rely on RLHF.',
+    '!FooBERT usesTechnique RLHF | FooBERT outperforms models trained with RLHF.',
+    '!FooBERT usesTechnique LoRA | FooBERT is faster than LoRA.',
+    # class 6: outperforms
+    'FooBERT outperforms RoBERTa | FooBERT surpasses RoBERTa on GLUE.',
+    'FooBERT outperforms RoBERTa | FooBERT beats RoBERTa on four of five tasks.',
+    'FooBERT outperforms RoBERTa | FooBERT performs better than RoBERTa.',
+    'FooBERT outperforms RoBERTa | FooBERT exceeds RoBERTa by 2 points.',
+    'FooBERT outperforms RoBERTa | FooBERT outperforms RoBERTa by 3.2 F1.',
+    'FooBERT outperforms RoBERTa | Compared to RoBERTa, FooBERT achieves higher accuracy.',
+    'FooBERT outperforms GPT-3.5 | FooBERT matches or exceeds GPT-3.5 on most benchmarks.',
+    'FooBERT outperforms LLaMA; FooBERT outperforms Vicuna | FooBERT outperforms both LLaMA and Vicuna.',
+    'FooBERT outperforms RoBERTa | Our model outperforms RoBERTa while using fewer parameters.',
+    'FooBERT outperforms RoBERTa | FooBERT is better than RoBERTa on all tasks.',
+    'FooBERT outperforms RoBERTa | FooBERT significantly outperforms strong baselines such as RoBERTa.',
+    'FooBERT outperforms RoBERTa | FooBERT achieves better results than RoBERTa.',
+    'FooBERT outperforms RoBERTa | FooBERT consistently outperforms RoBERTa.',
+    'FooBERT outperforms GPT-4 | FooBERT even outperforms GPT-4 on medical questions.',
+    # outperforms negatives
+    '!FooBERT outperforms RoBERTa | FooBERT is outperformed by RoBERTa.',
+    '!FooBERT outperforms RoBERTa | FooBERT falls short of RoBERTa.',
+    '!FooBERT outperforms RoBERTa | FooBERT is comparable to RoBERTa.',
+    '!FooBERT outperforms RoBERTa | FooBERT is competitive with RoBERTa.',
+    '!FooBERT outperforms RoBERTa | FooBERT performs on par with RoBERTa.',
+    '!FooBERT outperforms RoBERTa | FooBERT does not outperform RoBERTa.',
+    '!FooBERT outperforms RoBERTa | RoBERTa outperforms FooBERT on SQuAD.',
+    '!FooBERT outperforms RoBERTa; !FooBERT outperforms BERT | RoBERTa outperforms BERT.',
+    '!FooBERT outperforms GPT-4 | FooBERT still lags behind GPT-4.',
+    '!FooBERT outperforms GPT-4 | FooBERT approaches GPT-4 quality.',
+    # class 7: forLanguage
+    'FooBERT forLanguage Hindi | FooBERT is a language model for Hindi.',
+    'FooBERT forLanguage Hindi | FooBERT is a Hindi-specific model.',
+    'FooBERT forLanguage Hindi | FooBERT is trained on Hindi data.',
+    'FooBERT forLanguage Hindi; FooBERT forLanguage Tamil | FooBERT covers 12 Indic languages, including Hindi and Tamil.',
+    'FooBERT forLanguage Hindi; FooBERT forLanguage Tamil | FooBERT is trained in 12 Indic languages, including Hindi and Tamil.',
+    'FooBERT forLanguage Swahili | We present the first Swahili language model.',
+    'FooBERT forLanguage Swahili | FooBERT achieves state-of-the-art results on Swahili NER.',
+    'NimbusQA forLanguage Hindi | NimbusQA: a Hindi question answering dataset || NimbusQA is a Hindi question answering benchmark.',
+    'KoraQA forLanguage Swahili | KoraQA: a benchmark || We introduce KoraQA, a Swahili question answering dataset.',
+    'FooBERT forLanguage Swahili | FooBERT, a Swahili BERT, is released.',
+    'FooBERT forLanguage Swahili | We release FooBERT for Swahili.',
+    # forLanguage negatives
+    '!FooBERT forLanguage Hindi | Unlike prior Hindi models, FooBERT is multilingual.',
+    '!FooBERT forLanguage German | FooBERT is not trained on German data.',
+    '!FooBERT forLanguage French | FooBERT outperforms CamemBERT, a French model.',
+    # class 8: negation, contrast and others' work
+    '- | Unlike DistilBERT, we do not distil.',
+    '- | Prior work distilled BERT into smaller students.',
+    '- | Many studies fine-tune LLaMA on medical data.',
+    '!FooBERT distillsFrom BERT | While TinyBERT is distilled from BERT, FooBERT is trained from scratch.',
+    '!FooBERT fineTunedFrom LLaMA | Alpaca, which is fine-tuned from LLaMA, is a popular baseline.',
+    '!FooBERT evaluatedOn GLUE | Earlier models were evaluated on GLUE.',
+    '!FooBERT basedOn RoBERTa | RoBERTa is a robustly optimized version of BERT.',
+    'RoBERTa basedOn BERT | An abstract || RoBERTa is a robustly optimized version of BERT.',
+    '!FooBERT usesTechnique pruning | Pruning has been widely studied for BERT.',
+    '!FooBERT compresses BERT | Existing methods compress BERT with quantization.',
+
+]
+
+
+def _parse(probe: str):
+    want, text = probe.split(" | ", 1)
+    title, abstract = text.split(" || ", 1) if " || " in text else (DEFAULT_TITLE, text)
+    present, absent, nothing = set(), set(), False
+    for item in filter(None, (w.strip() for w in want.split(";"))):
+        if item == "-":
+            nothing = True
+        elif item.startswith("!"):
+            absent.add(tuple(item[1:].split(" ", 2)))
+        else:
+            present.add(tuple(item.split(" ", 2)))
+    return title, abstract, present, absent, nothing
+
+
+def extracted(title: str, abstract: str) -> set[tuple[str, str, str]]:
+    """The paper's edges as ``(subject, predicate, object)`` (``@paper`` for the paper), title edges of the default title left out."""
+    paper = Paper("t:probe", title, abstract)
+    mentions = [Mention(m.group(0), CANONICAL.get(m.group(0), m.group(0)), NAMES[m.group(0)], m.start(), m.end())
+                for m in _FIND.finditer(paper.text)]
+    return {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
+            for r in extract_relations(paper, mentions) if not (title == DEFAULT_TITLE and r.sentence == title)}
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[p.split(" | ", 1)[1][-60:] for p in PROBES])
+def test_probes_relations_phrasing(probe):
+    title, abstract, present, absent, nothing = _parse(probe)
+    got = extracted(title, abstract)
+    assert present <= got, f"missing {sorted(present - got)}; got {sorted(got)}"
+    assert not absent & got, f"unwanted {sorted(absent & got)}"
+    if nothing:
+        assert not got, f"wanted no edge, got {sorted(got)}"
+
+
+def test_probes_relations_table_is_well_formed():
+    """Every probe names only known entities, so a typo cannot make a probe pass vacuously."""
+    for probe in PROBES:
+        _, _, present, absent, _ = _parse(probe)
+        for s, p, o in present | absent:
+            assert s in NAMES or s == "@paper", (probe, s)
+            assert o in NAMES, (probe, o)
