@@ -531,7 +531,7 @@ class RelationExtractor:
                 if before:
                     return together.get(before[-1].name) or [(before[-1].type, before[-1].name)]
                 # "We fine-tuned FooBase ..., resulting in Foo": not the own model that is the object
-                rest = [x for i, x in own_here if i not in objects]
+                rest = [x for i, x in own_here if i not in objects and i not in parents]
                 if rest:
                     return [(rest[0].type, rest[0].name)]
                 if own_here:
