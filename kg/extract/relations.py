@@ -547,6 +547,7 @@ class RelationExtractor:
             claimed: set[int] = set()
             trained: set[int] = set()
             parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
+            named: set[int] = set()  # objects a rule gave to a subject the sentence names ("T5 was trained on C4")
             rules = self._rule_mask(skel, low, scan)
             if own:
                 rules &= ~self._only_without_own
@@ -605,6 +606,10 @@ class RelationExtractor:
                             subjects, x = subjects_for(m.start("y")), None
                     else:
                         subjects = subjects_for(m.start("y"), frozenset(objects))
+                    if x and not implicit_model:
+                        named.update(objects)
+                    elif not rule.explicit_subject:
+                        objects = [i for i in objects if i not in named]  # not also the default subject's
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
                         if implicit_model and obj[1] in own and obj not in subjects:
