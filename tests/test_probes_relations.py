@@ -21,7 +21,7 @@ NAMES = {
     **dict.fromkeys(["FooBERT", "RoBERTa", "ZetaLM", "ZetaLM-Chat", "ZetaLM-Instruct", "LLaMA", "LLaMA-2-Chat",
                      "KoraBERT", "KoraBERT-Large", "KoraDistil", "KoraDistilBERT", "BERT", "GPT-4", "GPT-3.5",
                      "GPT-2", "T5", "Mistral", "Vicuna", "DistilBERT", "TinyBERT", "TinyRoBERTa", "CamemBERT",
-                     "Alpaca"], "Model"),
+                     "Alpaca", "NimbusLM", "NimbusLM-Chat", "LLaMA-2", "ZetaLM-4bit"], "Model"),
     **dict.fromkeys(["SQuAD", "GLUE", "MMLU", "BBH", "TyDiQA", "C4", "RedPajama", "GSM8K", "MATH", "ShareGPT",
                      "the Pile", "The Stack", "OSCAR", "HellaSwag", "ARC", "MT-Bench", "NimbusQA", "KoraQA",
                      "XNLI", "RACE", "HumanEval", "Wikipedia", "Common Crawl", "Super-NaturalInstructions"],
@@ -373,6 +373,16 @@ PROBES = [
     '!FooBERT forLanguage French | CamemBERT, a French BERT, is a strong baseline.',
     '!FooBERT forLanguage Tamil | We leave Tamil to future work.',
     '!FooBERT forLanguage Hindi | Unlike Hindi, Tamil is agglutinative.',
+    # round 4: realistic abstracts' classes
+    'NimbusLM fineTunedFrom LLaMA-2 | NimbusLM: open models || NimbusLM is initialized from LLaMA-2 and continually pretrained on 200B tokens.',
+    'FooBERT fineTunedFrom LLaMA-2 | FooBERT builds on LLaMA-2 (through our adaptation of the training code), and extends pretraining on a curated medical corpus.',
+    'FooBERT fineTunedFrom RoBERTa | FooBERT is based on RoBERTa and further pretrained on legal text.',
+    'FooBERT usesTechnique LoRA; FooBERT evaluatedOn SQuAD; !FooBERT trainedOn SQuAD | We train FooBERT with LoRA and evaluate it on SQuAD, where it achieves 91 F1.',
+    '!FooBERT trainedOn ShareGPT | In contrast to Vicuna, which was trained on ShareGPT, FooBERT uses curated data.',
+    '!FooBERT evaluatedOn MMLU | Unlike GPT-4, which achieves 86% on MMLU, FooBERT is small.',
+    '!FooBERT usesTechnique RLHF | We compare with Vicuna, which relies on RLHF.',
+    'ZetaLM compresses LLaMA; ZetaLM-4bit compresses ZetaLM; !LLaMA compresses ZetaLM | ZetaLM: small models || We introduce ZetaLM, obtained by pruning 40% of the heads of LLaMA, and ZetaLM-4bit, a 4-bit quantized version of ZetaLM.',
+    'NimbusLM-Chat fineTunedFrom NimbusLM; NimbusLM-Chat usesTechnique direct preference optimization; NimbusLM-Chat outperforms GPT-3.5; NimbusLM outperforms LLaMA-2; !NimbusLM outperforms GPT-3.5 | NimbusLM: open models || We present NimbusLM and NimbusLM-Chat. NimbusLM-Chat is further fine-tuned from NimbusLM and aligned using direct preference optimization. NimbusLM outperforms LLaMA-2, while NimbusLM-Chat surpasses GPT-3.5 on MT-Bench.',
 ]
 
 

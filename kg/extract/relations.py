@@ -83,6 +83,11 @@ _NEXT_CLAUSE = re.compile(r"[)\s]+(?:is|was|are|were|has|have|had|can|could|will
                           r"|outperforms|performs|reaches|shows|obtains)\b", re.IGNORECASE)
 #: The last item of a list after a comma alone (no "and" / "or"): "«M1», «M2»", "«M1», the «M2» large".
 _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
+#: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
+_RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
+#: Words whose object a placeholder after them is: "of «M1», and «M2», a pruned version of ..."
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|as|such as|including)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
 #: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
@@ -563,11 +568,15 @@ class RelationExtractor:
                         claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
                         continue
                     antecedent = None
-                    if implicit_model and m.start("y") > m.start():
+                    if not rule.explicit_subject and m.start("y") > m.start():
                         # "In contrast to TinyBERT, which distills BERT, ...": TinyBERT's, not the paper's
                         relative = _RELATIVE_SUBJECT.search(skel, max(0, m.start() - 80), m.start())
                         if relative and ms[int(relative.group(1))].name not in own:
                             antecedent = ms[int(relative.group(1))]
+                            if not implicit_model:
+                                # "ChatDoctor, which was trained on HealthCareMagic": others' data, no edge of ours
+                                claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
+                                continue
                     if antecedent is None and implicit_model and not (
                             rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
@@ -592,6 +601,11 @@ class RelationExtractor:
                         # "pre-trained from Mistral, and ZetaLM-Chat, ...": an own model listed with others' starts anew
                         objects = [i for i in objects if ms[i].name not in own]
                     x = m.group("x") if rule.explicit_subject else None
+                    if (x and m.start("x") < m.start("y") and x.count("«") > 1
+                            and _PREPOSITION_BEFORE.search(skel, max(0, m.start("x") - 20), m.start("x"))):
+                        # "pruning the heads of StarCoder, and SlimCoder-4bit, a quantized ...": the list's
+                        # first item is a preposition's object, not a subject
+                        x = x[_PLACEHOLDER.match(x).end():] if _PLACEHOLDER.match(x) else x
                     # a comparison word before the named subject ("better than X") drops it, but not in a
                     # pattern naming the subject after the object ("Y is outperformed by X")
                     if (x and _PLACEHOLDER.match(x) and m.start("x") < m.start("y")
@@ -634,6 +648,10 @@ class RelationExtractor:
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
+                if "which" in low or "who" in low:
+                    relative = _RELATIVE_CLAUSE.search(skel, max(0, positions[i] - 80), positions[i])
+                    if relative and ms[int(relative.group(1))].name not in own:
+                        continue  # "We compare with Vicuna, which relies on RLHF": Vicuna's
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, skel.index("»", positions[i]) + 1):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
                         continue
