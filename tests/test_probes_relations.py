@@ -21,10 +21,12 @@ NAMES = {
     **dict.fromkeys(["FooBERT", "RoBERTa", "ZetaLM", "ZetaLM-Chat", "ZetaLM-Instruct", "LLaMA", "LLaMA-2-Chat",
                      "KoraBERT", "KoraBERT-Large", "KoraDistil", "KoraDistilBERT", "BERT", "GPT-4", "GPT-3.5",
                      "GPT-2", "T5", "Mistral", "Vicuna", "DistilBERT", "TinyBERT", "TinyRoBERTa", "CamemBERT",
-                     "Alpaca", "NimbusLM", "NimbusLM-Chat", "LLaMA-2", "ZetaLM-4bit"], "Model"),
+                     "Alpaca", "NimbusLM", "NimbusLM-Chat", "LLaMA-2", "ZetaLM-4bit", "SwaLlama", "SwaLlama-Instruct",
+                     "Bactrian-X", "Falcon", "Q-Falcon", "GPTQ", "DeBERTa"], "Model"),
     **dict.fromkeys(["SQuAD", "GLUE", "MMLU", "BBH", "TyDiQA", "C4", "RedPajama", "GSM8K", "MATH", "ShareGPT",
                      "the Pile", "The Stack", "OSCAR", "HellaSwag", "ARC", "MT-Bench", "NimbusQA", "KoraQA",
-                     "XNLI", "RACE", "HumanEval", "Wikipedia", "Common Crawl", "Super-NaturalInstructions"],
+                     "XNLI", "RACE", "HumanEval", "Wikipedia", "Common Crawl", "Super-NaturalInstructions",
+                     "CC-100", "MADLAD-400", "KiswahiliQA", "WikiText-2"],
                     "Dataset"),
     **dict.fromkeys(["Hindi", "Tamil", "Swahili", "German", "French"], "Language"),
     **dict.fromkeys(["LoRA", "knowledge distillation", "instruction tuning", "contrastive learning",
@@ -383,6 +385,17 @@ PROBES = [
     '!FooBERT usesTechnique RLHF | We compare with Vicuna, which relies on RLHF.',
     'ZetaLM compresses LLaMA; ZetaLM-4bit compresses ZetaLM; !LLaMA compresses ZetaLM | ZetaLM: small models || We introduce ZetaLM, obtained by pruning 40% of the heads of LLaMA, and ZetaLM-4bit, a 4-bit quantized version of ZetaLM.',
     'NimbusLM-Chat fineTunedFrom NimbusLM; NimbusLM-Chat usesTechnique direct preference optimization; NimbusLM-Chat outperforms GPT-3.5; NimbusLM outperforms LLaMA-2; !NimbusLM outperforms GPT-3.5 | NimbusLM: open models || We present NimbusLM and NimbusLM-Chat. NimbusLM-Chat is further fine-tuned from NimbusLM and aligned using direct preference optimization. NimbusLM outperforms LLaMA-2, while NimbusLM-Chat surpasses GPT-3.5 on MT-Bench.',
+    # round 5
+    'FooBERT fineTunedFrom RoBERTa | FooBERT is a RoBERTa-based encoder further pretrained on court decisions.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT, a LLaMA model fine-tuned on medical dialogues, is released.',
+    'FooBERT trainedOn GSM8K; FooBERT trainedOn ARC | FooBERT is fine-tuned from LLaMA with a curriculum over the GSM8K and ARC training sets.',
+    'FooBERT trainedOn SQuAD | We train FooBERT on the SQuAD training split.',
+    '!FooBERT evaluatedOn SQuAD | We train FooBERT on the SQuAD training split.',
+    'SwaLlama fineTunedFrom LLaMA-2; SwaLlama trainedOn CC-100; SwaLlama trainedOn MADLAD-400; SwaLlama forLanguage Swahili; !SwaLlama-Instruct trainedOn CC-100 | Instruction following in Swahili || Instruction-tuned models like Alpaca and Vicuna mostly serve English. We present SwaLlama, obtained by continued pretraining of LLaMA-2 on 8B Swahili tokens from CC-100 and MADLAD-400, followed by instruction tuning on a Swahili translation of the Alpaca data.',
+    'SwaLlama-Instruct fineTunedFrom SwaLlama; SwaLlama-Instruct evaluatedOn KiswahiliQA; !SwaLlama evaluatedOn KiswahiliQA | Instruction following in Swahili || We present SwaLlama and SwaLlama-Instruct. SwaLlama-Instruct, the instruction-tuned variant, answers 68% of questions correctly on our new KiswahiliQA benchmark, compared to 41% for LLaMA-2-Chat.',
+    'SwaLlama-Instruct outperforms Bactrian-X | Instruction following in Swahili || We present SwaLlama and SwaLlama-Instruct. Human raters prefer SwaLlama-Instruct over Bactrian-X in 72% of cases.',
+    'Q-Falcon compresses Falcon; Q-Falcon evaluatedOn WikiText-2; Q-Falcon evaluatedOn C4 | Q-Falcon: Accurate 3-bit Quantization of Falcon || We quantize Falcon to 3 bits with a new outlier-aware method, yielding Q-Falcon. Q-Falcon loses less than 1 point of perplexity on WikiText-2 and C4 compared to the FP16 model.',
+    '!Q-Falcon basedOn GPTQ; !Q-Falcon outperforms Falcon | Q-Falcon: Accurate 3-bit Quantization of Falcon || Q-Falcon outperforms GPTQ and AWQ quantized versions of Falcon at the same bit-width.',
 ]
 
 
