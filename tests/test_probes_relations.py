@@ -396,6 +396,24 @@ PROBES = [
     'SwaLlama-Instruct outperforms Bactrian-X | Instruction following in Swahili || We present SwaLlama and SwaLlama-Instruct. Human raters prefer SwaLlama-Instruct over Bactrian-X in 72% of cases.',
     'Q-Falcon compresses Falcon; Q-Falcon evaluatedOn WikiText-2; Q-Falcon evaluatedOn C4 | Q-Falcon: Accurate 3-bit Quantization of Falcon || We quantize Falcon to 3 bits with a new outlier-aware method, yielding Q-Falcon. Q-Falcon loses less than 1 point of perplexity on WikiText-2 and C4 compared to the FP16 model.',
     '!Q-Falcon basedOn GPTQ; !Q-Falcon outperforms Falcon | Q-Falcon: Accurate 3-bit Quantization of Falcon || Q-Falcon outperforms GPTQ and AWQ quantized versions of Falcon at the same bit-width.',
+    # class 1 round 3: which own model a sentence is about
+    'ZetaLM-Chat evaluatedOn MT-Bench; !ZetaLM evaluatedOn MT-Bench | Open models || We introduce ZetaLM and ZetaLM-Chat. On MT-Bench, ZetaLM-Chat scores 8.1.',
+    'ZetaLM-Chat usesTechnique RLHF; !ZetaLM usesTechnique RLHF | Open models || We introduce ZetaLM and ZetaLM-Chat. Using RLHF, we align ZetaLM-Chat with human preferences.',
+    'ZetaLM-Chat trainedOn ShareGPT; !ZetaLM trainedOn ShareGPT | Open models || We introduce ZetaLM and ZetaLM-Chat. With 70K dialogues from ShareGPT, we fine-tune ZetaLM-Chat.',
+    'ZetaLM trainedOn RedPajama; !ZetaLM-Chat trainedOn RedPajama | Open models || We introduce ZetaLM-Chat and ZetaLM. ZetaLM is pretrained on RedPajama.',
+    'ZetaLM-Chat outperforms Vicuna; !ZetaLM outperforms Vicuna | Open models || We introduce ZetaLM and ZetaLM-Chat. In human evaluation, ZetaLM-Chat is preferred over Vicuna.',
+    'ZetaLM evaluatedOn MMLU; ZetaLM-Chat evaluatedOn MMLU | Open models || We introduce ZetaLM and ZetaLM-Chat. Both models are evaluated on MMLU.',
+    'ZetaLM evaluatedOn MMLU; ZetaLM-Chat evaluatedOn MMLU | Open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM and ZetaLM-Chat reach 70% on MMLU.',
+    'ZetaLM-Chat usesTechnique direct preference optimization; !ZetaLM usesTechnique direct preference optimization | Open models || We introduce ZetaLM and ZetaLM-Chat. For ZetaLM-Chat, we use direct preference optimization.',
+    'KoraBERT-Large evaluatedOn GLUE; !KoraBERT evaluatedOn GLUE | Open models || We present KoraBERT and KoraBERT-Large. The larger KoraBERT-Large reaches 88.1 on GLUE.',
+    'ZetaLM outperforms LLaMA; !ZetaLM-Chat outperforms LLaMA | Open models || We introduce ZetaLM and ZetaLM-Chat. The base model ZetaLM outperforms LLaMA on reasoning.',
+    'ZetaLM-Chat fineTunedFrom ZetaLM | Open models || We introduce ZetaLM and ZetaLM-Chat, the latter fine-tuned from the former.',
+    'ZetaLM-Chat fineTunedFrom ZetaLM | Open models || We train ZetaLM on 2T tokens and then fine-tune it into ZetaLM-Chat.',
+    'ZetaLM-Chat fineTunedFrom ZetaLM; ZetaLM-Chat trainedOn ShareGPT | Open models || We introduce ZetaLM and ZetaLM-Chat. To build ZetaLM-Chat, we fine-tune ZetaLM on ShareGPT.',
+    'FooBERT evaluatedOn SQuAD; FooBERT evaluatedOn GLUE; !FooBERT trainedOn SQuAD | We fine-tune FooBERT on SQuAD and GLUE.',
+    'FooBERT evaluatedOn SQuAD; !FooBERT trainedOn SQuAD | We fine-tune our model on SQuAD, where it reaches 90 F1.',
+    'FooBERT fineTunedFrom LLaMA; FooBERT trainedOn GSM8K | Then we fine-tune LLaMA on GSM8K.',
+    '!FooBERT trainedOn MMLU | With 500 questions from MMLU, we test the fine-tuned model.',
 ]
 
 

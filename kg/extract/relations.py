@@ -188,6 +188,8 @@ class RelationExtractor:
             training = table["block"].get("training_words")
             self.training_words = re.compile(training, re.IGNORECASE) if training else None
             self.training_default = ("trainedOn", float(table["block"].get("training_confidence", 0.6)))
+            tuning = table["block"].get("tuning_words")
+            self.tuning_words = re.compile(tuning, re.IGNORECASE) if tuning else None
             words = table["block"].get("evaluation_words")
             self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
@@ -553,6 +555,7 @@ class RelationExtractor:
             trained: set[int] = set()
             parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
             named: set[int] = set()  # objects a rule gave to a subject the sentence names ("T5 was trained on C4")
+            tuned = False  # whether a rule found a model tuned from another here
             rules = self._rule_mask(skel, low, scan)
             if own:
                 rules &= ~self._only_without_own
@@ -628,6 +631,7 @@ class RelationExtractor:
                         obj = (ms[i].type, ms[i].name)
                         if implicit_model and obj[1] in own and obj not in subjects:
                             parents.add(i)
+                        tuned = tuned or (rule.predicate == "fineTunedFrom" and any(obj != x for x in subjects))
                         if rule.predicate == "evaluatedOn" and i in trained:
                             continue
                         if rule.predicate == "trainedOn":
@@ -661,9 +665,11 @@ class RelationExtractor:
                     if evaluated is None:
                         evaluated = bool(self._evaluation_lead and self._evaluation_lead.search(skel, low))
                     weak = not evaluated
-                    if weak and self.training_words is not None and self.training_words.search(
-                            _BRACKETED.sub("", low[:positions[i]])):
-                        # "Koala is trained on interaction data ..., including ShareGPT": training data, not a benchmark
+                    if (weak and self.training_words is not None and self.training_words.search(
+                            _BRACKETED.sub("", low[:positions[i]]))) or (
+                            tuned and self.tuning_words is not None and self.tuning_words.search(low[:positions[i]])):
+                        # "Koala is trained on interaction data ..., including ShareGPT", "To build X, we fine-tune
+                        # Y on ShareGPT" (a model tuned from another): training data, not a benchmark
                         predicate, confidence = self.training_default
                         trained.add(i)
                     else:
