@@ -182,6 +182,8 @@ class RelationExtractor:
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
+            source = table["block"].get("language_source")
+            self.language_source = re.compile(source, re.IGNORECASE) if source else None
             acted_on = table["block"].get("technique_object")
             self.technique_object = re.compile(acted_on, re.IGNORECASE) if acted_on else None
             self._technique_object_hint = tuple(table["block"].get("technique_object_hint", ()))
@@ -651,6 +653,9 @@ class RelationExtractor:
                 if x.type == "Technique" and self._acted_on(skel, low, positions[i]):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
+                    continue
+                if (x.type == "Language" and self.language_source is not None and "translat" in low
+                        and self.language_source.search(self._clause_before(skel, positions[i]))):
                     continue
                 if "which" in low or "who" in low:
                     relative = _RELATIVE_CLAUSE.search(skel, max(0, positions[i] - 80), positions[i])
