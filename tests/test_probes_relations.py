@@ -31,10 +31,10 @@ NAMES = {
     **dict.fromkeys(["Hindi", "Tamil", "Swahili", "German", "French", "English"], "Language"),
     **dict.fromkeys(["LoRA", "knowledge distillation", "instruction tuning", "contrastive learning",
                      "mixture of experts", "quantization", "rotary position embeddings", "RLHF",
-                     "direct preference optimization", "DPO", "pruning", "Pruning"], "Technique"),
+                     "direct preference optimization", "DPO", "pruning", "Pruning", "Quantization"], "Technique"),
 }
 #: surface -> canonical name, where they differ
-CANONICAL = {"Pruning": "pruning"}
+CANONICAL = {"Pruning": "pruning", "Quantization": "quantization"}
 _FIND = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?!\w)" for n in sorted(NAMES, key=len, reverse=True)))
 
 PROBES = [

@@ -661,7 +661,7 @@ class RelationExtractor:
                     relative = _RELATIVE_CLAUSE.search(skel, max(0, positions[i] - 80), positions[i])
                     if relative and ms[int(relative.group(1))].name not in own:
                         continue  # "We compare with Vicuna, which relies on RLHF": Vicuna's
-                if x.type in self.default_skip and self.default_skip[x.type].match(skel, skel.index("»", positions[i]) + 1):
+                if x.type in self.default_skip and self.default_skip[x.type].match(skel, _mention_end(skel, positions[i], x)):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
                         continue
                 predicate, confidence = self.defaults[x.type]
@@ -1148,6 +1148,13 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
         cursor = m.end
     parts.append(spaced(text[cursor:end]))
     return "".join(parts), here, positions
+
+
+def _mention_end(skel: str, at: int, mention: Mention) -> int:
+    """Where the mention at ``at`` ends in its skeleton: after its placeholder, or after a Technique's words."""
+    if mention.type == "Technique":
+        return at + len(_spaced(mention.surface))
+    return skel.index("»", at) + 1
 
 
 def _may_break(window: str) -> bool:
