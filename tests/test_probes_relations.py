@@ -432,6 +432,31 @@ PROBES = [
     '!FooBERT forLanguage English | FooBERT is compared with English models.',
     '!FooBERT forLanguage Hindi | FooBERT is trained on 100 languages, but not on Hindi.',
     '!FooBERT forLanguage French | We translate the data from French.',
+    # lineage round 3
+    'FooBERT basedOn RoBERTa | FooBERT is a smaller version of RoBERTa.',
+    'FooBERT basedOn RoBERTa | FooBERT is a scaled-down RoBERTa with 6 layers.',
+    'FooBERT compresses LLaMA | FooBERT is a 50% sparse LLaMA.',
+    'FooBERT compresses LLaMA | FooBERT is an 8-bit version of LLaMA.',
+    'FooBERT compresses LLaMA | FooBERT is produced by applying 4-bit quantization to LLaMA.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT is an instruction-following model tuned from LLaMA.',
+    'FooBERT fineTunedFrom LLaMA-2 | FooBERT is a LLaMA-2 7B fine-tune.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT is derived from LLaMA through instruction tuning.',
+    'FooBERT basedOn LLaMA; !FooBERT fineTunedFrom LLaMA | FooBERT adopts the LLaMA architecture but is trained from scratch.',
+    'FooBERT fineTunedFrom T5 | FooBERT is T5 further pretrained on code.',
+    'FooBERT fineTunedFrom LLaMA | We obtain FooBERT via supervised fine-tuning of LLaMA.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT is the result of fine-tuning LLaMA on 10K examples.',
+    'FooBERT distillsFrom RoBERTa; FooBERT distillsFrom BERT | FooBERT is distilled from an ensemble of RoBERTa and BERT.',
+    'FooBERT distillsFrom RoBERTa | Knowledge is transferred from RoBERTa to FooBERT.',
+    # lineage negatives round 3
+    '!FooBERT distillsFrom RoBERTa | FooBERT is not a distilled version of RoBERTa.',
+    '!FooBERT fineTunedFrom LLaMA | FooBERT is trained from scratch, not fine-tuned from LLaMA.',
+    '!FooBERT basedOn LLaMA | FooBERT does not build on LLaMA.',
+    '!FooBERT compresses LLaMA | Unlike pruned versions of LLaMA, FooBERT is dense.',
+    '!FooBERT distillsFrom GPT-4 | We use GPT-4 as a judge.',
+    '!FooBERT distillsFrom GPT-4 | We evaluate FooBERT with GPT-4 as the evaluator.',
+    '!FooBERT basedOn GPT-4 | FooBERT is compared to GPT-4, a proprietary model.',
+    '!FooBERT fineTunedFrom LLaMA | LLaMA can be fine-tuned with our method.',
+    '!FooBERT fineTunedFrom LLaMA | We apply our method to fine-tune LLaMA and Mistral.',
 ]
 
 
