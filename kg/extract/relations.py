@@ -26,11 +26,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import ahocorasick
 
 from kg.errors import KGError
+from kg.extract.literals import Leading, any_of, lead_words, matcher, required_literals
 from kg.extract.sentences import split_sentences
 from kg.link import _SEPARATORS as _LINK_SEPARATORS, fold
 from kg.model import LINEAGE_PREDICATES, Mention, Paper, Relation
@@ -177,7 +178,7 @@ class RelationExtractor:
             others = table["block"].get("others_subject")
             self.others_subject = re.compile(others, re.IGNORECASE) if others else None
             # the words its matches must hold, a cheap test before it
-            self._others_hint = (_any_of(tuple(table["block"].get("others_subject_hint", ()))) if others
+            self._others_hint = (any_of(tuple(table["block"].get("others_subject_hint", ()))) if others
                                  else (lambda low: False))
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
@@ -246,15 +247,15 @@ class RelationExtractor:
         self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
         self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
         # regexes tried only where one of the literals all their matches begin with is
-        self._lead = {name: _Leading(getattr(self, name)) for name in (
+        self._lead = {name: Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
-        self._anaphor_lead = _Leading(self.anaphor) if self.anaphor is not None else None
-        self._evaluation_lead = _Leading(self.evaluation_words) if self.evaluation_words is not None else None
-        self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
+        self._anaphor_lead = Leading(self.anaphor) if self.anaphor is not None else None
+        self._evaluation_lead = Leading(self.evaluation_words) if self.evaluation_words is not None else None
+        self._lead_of = {rx: Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
-        self._naming_any = _any_of(self.naming_words)
-        self._anaphor_hint_any = _any_of(self.anaphor_hint)
-        self._anaphor_cue_any = _any_of(self.anaphor_cue)
+        self._naming_any = any_of(self.naming_words)
+        self._anaphor_hint_any = any_of(self.anaphor_hint)
+        self._anaphor_cue_any = any_of(self.anaphor_cue)
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
@@ -269,11 +270,11 @@ class RelationExtractor:
         # One Aho-Corasick pass over a sentence finds its trigger strings and the literals each rule's regex
         # needs (up to three sets, one literal of each in every match; see _required); with its placeholders
         # they give a bit mask of the rules worth running, and the rules of a mask are listed once.
-        needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
+        needs = [required_literals(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
         hints = {w for w in self.intro_hint.pattern.split("|") if w}
-        name_need = _required(self.name_internal.pattern, self.name_internal.flags)[:1]
+        name_need = required_literals(self.name_internal.pattern, self.name_internal.flags)[:1]
         # the literals each window cue's matches begin with (None: unknown, so always looked for)
-        cue_leads = {bit: _lead_words(lead) for bit, lead in (
+        cue_leads = {bit: lead_words(lead) for bit, lead in (
             (_BLOCK_OBJECT, self._lead["block_object"]), (_BLOCK_DEFAULT, self._lead_of[self.block_default]),
             (_CONTRAST, self._lead["technique_contrast"]), (_SOURCE, self._lead_of[self.dataset_source]))}
         self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
@@ -332,7 +333,7 @@ class RelationExtractor:
         self._only_without_own = sum(1 << r for r, rule in enumerate(self.rules) if rule.only_without_own)
         self._own_subject = sum(1 << r for r, rule in enumerate(self.rules)
                                 if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject)
-        self._matchers = [_matcher(rule.regex) for rule in self.rules]
+        self._matchers = [matcher(rule.regex) for rule in self.rules]
 
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
@@ -905,7 +906,7 @@ class RelationExtractor:
             return blocked
         lead = self._lead_of.get(extra)
         if lead is None:
-            lead = self._lead_of[extra] = _Leading(extra)
+            lead = self._lead_of[extra] = Leading(extra)
         return _ends_near(lead, window, low)
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
@@ -923,87 +924,6 @@ class RelationExtractor:
         return out
 
 
-def _required(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
-    """Up to ``most`` sets of lower-case literals, every match of ``pattern`` holding one literal of each.
-
-    Only ASCII literals count, so ``text.lower()`` holding none of a set rules
-    a match out (but for the letters ``ı ſ İ``, which the caller checks). Sets
-    with a literal shorter than ``shortest`` (not counting spaces) are left out,
-    as nearly every text holds one; the longest literals come first.
-
-    >>> [sorted(c) for c in _required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»")]
-    [['better', 'higher'], ['than ']]
-    >>> _required(r"\\w+|we")
-    ()
-    """
-    try:
-        found = _needs(list(re._parser.parse(pattern, flags)))
-    except Exception:  # an unusual construct: no pre-check, the regex alone decides
-        return ()
-    found = sorted({c for c in found if _score(c)[0] >= shortest}, key=lambda c: (_score(c), sorted(c)), reverse=True)
-    return tuple(found[:most])
-
-
-def _score(literals: frozenset[str]) -> tuple[int, int]:
-    return min(len(w.strip()) for w in literals), -len(literals)
-
-
-def _needs(items: list) -> list[frozenset[str]]:
-    """Sets of literals in a sequence of parsed regex items, every match holding one literal of each."""
-    parser = re._parser
-    found, run = [], []
-
-    def close():
-        if run:
-            found.append(frozenset(["".join(run)]))
-            run.clear()
-
-    for op, arg in items:
-        if op is parser.LITERAL and chr(arg).isascii():
-            run.append(chr(arg).lower())
-            continue
-        close()
-        if op is parser.SUBPATTERN:
-            found += _needs(list(arg[3]))
-        elif op is parser.ATOMIC_GROUP:
-            found += _needs(list(arg))
-        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found += _needs(list(arg[2]))
-        elif op is parser.BRANCH:
-            best = [max(_needs(list(branch)), key=_score, default=None) for branch in arg[1]]
-            if all(best):
-                found.append(frozenset().union(*best))
-    close()
-    return found
-
-
-def _leads(items: list) -> set[str] | None:
-    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown)."""
-    parser = re._parser
-    prefixes = [""]
-    for op, arg in items:
-        if op is parser.LITERAL and (chr(arg).isascii() or chr(arg) in "«»"):
-            prefixes = [p + chr(arg).lower() for p in prefixes]
-            continue
-        if prefixes != [""]:
-            break  # literals read, then something else: they are the prefixes
-        if (op is parser.AT and arg is parser.AT_BOUNDARY) or op in (parser.ASSERT, parser.ASSERT_NOT):
-            continue  # zero-width before the first character
-        if op is parser.SUBPATTERN:
-            sub = _leads(list(arg[3]))
-        elif op is parser.ATOMIC_GROUP:
-            sub = _leads(list(arg))
-        elif op is parser.BRANCH:
-            subs = [_leads(list(branch)) for branch in arg[1]]
-            sub = None if any(s is None for s in subs) else set().union(*subs)
-        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            sub = _leads(list(arg[2]))
-        else:
-            sub = None
-        return sub
-    return None if "" in prefixes else set(prefixes)
-
-
 class _Clauses(dict):
     """One sentence's clause windows by position (see ``RelationExtractor._clause_window``).
 
@@ -1015,95 +935,6 @@ class _Clauses(dict):
     def __init__(self, cues: int = _WINDOW_CUES):
         super().__init__()
         self.cues = cues
-
-
-def _lead_words(lead: _Leading) -> list[str] | None:
-    """The literals every match of a :class:`_Leading` regex begins with; None when unknown."""
-    return None if lead.automaton is None else list(lead.automaton.keys())
-
-
-def _matcher(regex: re.Pattern) -> Callable[[str, str], Iterable[re.Match]]:
-    """``(sentence, sentence.lower()) -> matches``: through :class:`_Leading` when that pays.
-
-    Not when every match begins with a placeholder (the regex engine skips to
-    its uncased ``«`` itself) or may begin with a one-letter literal.
-    """
-    lead = _Leading(regex)
-    words = list(lead.automaton.keys()) if lead.automaton is not None else []
-    if not words or all(w.startswith("«") for w in words) or min(map(len, words)) < 2:
-        return lambda text, low: regex.finditer(text)
-    return lead.finditer
-
-
-class _Leading:
-    """A regex whose matches all begin with one of a few literals, tried only where the text holds one.
-
-    ``search`` and ``finditer`` give what the regex's own would, given the
-    sentence and its ``lower()``; a sentence with letters ``lower()`` does not
-    fold as the regex does (``ı ſ İ``) is searched the ordinary way.
-
-    >>> lead = _Leading(re.compile(r"\\b(?:we|our) (?:model|method)", re.IGNORECASE))
-    >>> [m.group(0) for m in lead.finditer("Our model beats theirs; we model it.", "our model beats theirs; we model it.")]
-    ['Our model', 'we model']
-    """
-
-    def __init__(self, regex: re.Pattern):
-        self.regex = regex
-        try:
-            leads = _leads(list(re._parser.parse(regex.pattern, regex.flags)))
-        except Exception:  # an unusual construct: the regex alone
-            leads = None
-        self.automaton = None
-        if leads:
-            self.automaton = ahocorasick.Automaton()
-            for w in leads:
-                self.automaton.add_word(w, len(w) - 1)
-            self.automaton.make_automaton()
-
-    def _starts(self, text: str, low: str) -> list[int] | None:
-        if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
-            return None
-        return sorted({end - back for end, back in self.automaton.iter(low)})
-
-    def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        endpos = len(text) if endpos is None else endpos
-        starts = self._starts(text, low)
-        if starts is None:
-            return self.regex.search(text, pos, endpos)
-        for start in starts:
-            if pos <= start <= endpos:
-                m = self.regex.match(text, start, endpos)
-                if m:
-                    return m
-        return None
-
-    def finditer(self, text: str, low: str) -> list[re.Match]:
-        starts = self._starts(text, low)
-        if starts is None:
-            return list(self.regex.finditer(text))
-        out, after = [], 0
-        for start in starts:
-            if start >= after:
-                m = self.regex.match(text, start)
-                if m:
-                    out.append(m)
-                    after = max(m.end(), start + 1)
-        return out
-
-
-def _any_of(words: tuple[str, ...]):
-    """``text -> any(w in text for w in words)``, with one Aho-Corasick pass for more than a few words.
-
-    >>> _any_of(("this corpus", "on it", "the new", "corpora"))("we train on it.")
-    True
-    """
-    if len(words) <= 3 or "" in words:
-        return lambda text: any(w in text for w in words)
-    automaton = ahocorasick.Automaton()
-    for w in words:
-        automaton.add_word(w, w)
-    automaton.make_automaton()
-    return lambda text: next(automaton.iter(text), None) is not None
 
 
 def _spaced(text: str) -> str:
@@ -1167,13 +998,13 @@ def _may_break(window: str) -> bool:
     return "while" in low or "whereas" in low or "but" in low or "though" in low
 
 
-def _ends_near(regex: re.Pattern | _Leading, window: str, low: str | None = None) -> bool:
+def _ends_near(regex: re.Pattern | Leading, window: str, low: str | None = None) -> bool:
     """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it.
 
-    ``low``: ``window.lower()``, for a :class:`_Leading` regex.
+    ``low``: ``window.lower()``, for a :class:`Leading` regex.
     """
     last = None
-    for last in (regex.finditer(window, low) if isinstance(regex, _Leading) else regex.finditer(window)):
+    for last in (regex.finditer(window, low) if isinstance(regex, Leading) else regex.finditer(window)):
         pass
     if last is None:
         return False
