@@ -655,6 +655,9 @@ class RelationExtractor:
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
+                if (x.type == "Language" and others and self._background(skel, low, bg)
+                        and self.others_subject.search(self._clause_before(skel, positions[i]))):
+                    continue  # "Most prior work targets French": others' language, in a sentence not about ours
                 if (x.type == "Language" and self.language_source is not None and "translat" in low
                         and self.language_source.search(self._clause_before(skel, positions[i]))):
                     continue
@@ -813,6 +816,7 @@ class RelationExtractor:
     def _blocked_cue(self, skel: str, m: re.Match) -> bool:
         start = m.start()
         window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
+        window = window[window.rfind(";") + 1:]  # "We do not train from scratch; instead we fine-tune Y"
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
         return bool(self.block_cue.search(window + " " + cue))
 
@@ -835,7 +839,10 @@ class RelationExtractor:
 
     def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
-        window = self._clause_before(skel, at)
+        before = skel[max(0, at - 120):at]
+        if ")" in before:  # "BERT (Devlin et al., 2019) achieved 93 F1 on": asides left out
+            before = _BRACKETED.sub("", before)
+        window = self._clause_before(before, len(before))
         m = _SUBJECT_BEFORE.search(window) or _CLAUSE_SUBJECT.match(window)
         if not m:  # "Previous work distilled «M1» into students": others', though no model is named
             return bool(self.others_subject and self.others_subject.search(window))
