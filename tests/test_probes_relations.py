@@ -483,6 +483,13 @@ PROBES = [
     'FooBERT outperforms RoBERTa | FooBERT not only matches but outperforms RoBERTa.',
     'FooBERT usesTechnique LoRA; !FooBERT usesTechnique knowledge distillation | FooBERT uses LoRA instead of knowledge distillation.',
     'FooBERT fineTunedFrom LLaMA | We do not train from scratch; instead we fine-tune LLaMA on medical data.',
+    # round 10: from invented full abstracts
+    'ZetaLM-Chat evaluatedOn MMLU; ZetaLM-Chat outperforms Vicuna; ZetaLM-Chat outperforms Alpaca; !ZetaLM outperforms Vicuna | Open models || We introduce ZetaLM and ZetaLM-Chat. On MMLU, ZetaLM-Chat scores 52.1, ahead of Vicuna and Alpaca.',
+    'FooBERT compresses LLaMA | FooBERT removes 30% of the attention heads and MLP channels of LLaMA.',
+    'FooBERT evaluatedOn HumanEval | FooBERT matches GPT-4 on HumanEval.',
+    'FooBERT evaluatedOn MMLU; FooBERT outperforms LLaMA | FooBERT exceeds LLaMA on MMLU.',
+    'FooBERT trainedOn OSCAR | We train FooBERT, a RoBERTa-style encoder for Swahili, on the Swahili portion of OSCAR.',
+    '!FooBERT outperforms LLaMA | FooBERT is far behind LLaMA, ahead of nothing.',
 ]
 
 
