@@ -490,6 +490,19 @@ PROBES = [
     'FooBERT evaluatedOn MMLU; FooBERT outperforms LLaMA | FooBERT exceeds LLaMA on MMLU.',
     'FooBERT trainedOn OSCAR | We train FooBERT, a RoBERTa-style encoder for Swahili, on the Swahili portion of OSCAR.',
     '!FooBERT outperforms LLaMA | FooBERT is far behind LLaMA, ahead of nothing.',
+    # titles
+    'FooBERT distillsFrom RoBERTa | FooBERT: Distilling RoBERTa for Fast Inference || We present FooBERT.',
+    'FooBERT forLanguage Hindi; FooBERT basedOn RoBERTa | FooBERT: A RoBERTa Model for Hindi || We present FooBERT.',
+    'FooBERT fineTunedFrom LLaMA | FooBERT: Fine-Tuning LLaMA for Medical Dialogue || We present FooBERT.',
+    'FooBERT compresses LLaMA | FooBERT: Pruning LLaMA to 2B Parameters || We present FooBERT.',
+    'FooBERT compresses LLaMA | FooBERT: 4-bit LLaMA on a Laptop || We present FooBERT.',
+    'FooBERT usesTechnique LoRA | FooBERT: Efficient Tuning with LoRA || We present FooBERT.',
+    'FooBERT outperforms GPT-4 | FooBERT: A Small Model that Beats GPT-4 || We present FooBERT.',
+    'FooBERT basedOn LLaMA | FooBERT: An Open LLaMA-based Assistant || We present FooBERT.',
+    'FooBERT fineTunedFrom LLaMA; FooBERT forLanguage Swahili | Adapting LLaMA to Swahili || We present FooBERT, a Swahili model.',
+    'FooBERT trainedOn C4 | FooBERT: Pretraining on C4 Alone || We present FooBERT.',
+    '!FooBERT outperforms GPT-4 | FooBERT: Why Small Models Still Trail GPT-4 || We present FooBERT.',
+    '!FooBERT distillsFrom RoBERTa | FooBERT: Distillation without RoBERTa || We present FooBERT.',
 ]
 
 
