@@ -503,6 +503,10 @@ PROBES = [
     'FooBERT trainedOn C4 | FooBERT: Pretraining on C4 Alone || We present FooBERT.',
     '!FooBERT outperforms GPT-4 | FooBERT: Why Small Models Still Trail GPT-4 || We present FooBERT.',
     '!FooBERT distillsFrom RoBERTa | FooBERT: Distillation without RoBERTa || We present FooBERT.',
+    'KoraBERT basedOn RoBERTa | Swahili models || We introduce the pre-trained KoraBERT (Swahili RoBERTa) models.',
+    'FooBERT basedOn RoBERTa | We introduce FooBERT (Legal RoBERTa), a domain model.',
+    '!FooBERT basedOn RoBERTa | We compare FooBERT (ours) with RoBERTa.',
+    '!FooBERT basedOn RoBERTa | Our dynamic FooBERT (or RoBERTa) adapts its width.',
 ]
 
 
