@@ -507,6 +507,13 @@ PROBES = [
     'FooBERT basedOn RoBERTa | We introduce FooBERT (Legal RoBERTa), a domain model.',
     '!FooBERT basedOn RoBERTa | We compare FooBERT (ours) with RoBERTa.',
     '!FooBERT basedOn RoBERTa | Our dynamic FooBERT (or RoBERTa) adapts its width.',
+    '!FooBERT usesTechnique RLHF | FooBERT surpasses LLaMA-2-Chat, the best open RLHF-tuned model.',
+    '!FooBERT forLanguage French | FooBERT outperforms CamemBERT, the strongest French encoder.',
+    '!FooBERT trainedOn C4 | We fine-tune T5, a model pretrained on C4.',
+    'FooBERT usesTechnique LoRA | We present FooBERT, a model trained with LoRA.',
+    'FooBERT forLanguage Hindi | We release FooBERT, a Hindi encoder.',
+    '!FooBERT distillsFrom BERT | FooBERT outperforms TinyBERT, a model distilled from BERT.',
+    'FooBERT distillsFrom BERT | We present FooBERT, a model distilled from BERT.',
 ]
 
 

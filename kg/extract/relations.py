@@ -86,6 +86,8 @@ _NEXT_CLAUSE = re.compile(r"[)\s]+(?:is|was|are|were|has|have|had|can|could|will
 _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
 #: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
 _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
+#: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
+_APPOSITION_OF = re.compile(r"«M(\d+)»[)\s]*,\s*(?:the|a|an)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: Words whose object a placeholder after them is: "of «M1», and «M2», a pruned version of ..."
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|as|such as|including)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
@@ -576,7 +578,8 @@ class RelationExtractor:
                     antecedent = None
                     if not rule.explicit_subject and m.start("y") > m.start():
                         # "In contrast to TinyBERT, which distills BERT, ...": TinyBERT's, not the paper's
-                        relative = _RELATIVE_SUBJECT.search(skel, max(0, m.start() - 80), m.start())
+                        relative = (_RELATIVE_SUBJECT.search(skel, max(0, m.start() - 80), m.start())
+                                    or _APPOSITION_OF.search(skel, max(0, m.start() - 80), m.start()))
                         if relative and ms[int(relative.group(1))].name not in own:
                             antecedent = ms[int(relative.group(1))]
                             if not implicit_model:
@@ -665,6 +668,9 @@ class RelationExtractor:
                     relative = _RELATIVE_CLAUSE.search(skel, max(0, positions[i] - 80), positions[i])
                     if relative and ms[int(relative.group(1))].name not in own:
                         continue  # "We compare with Vicuna, which relies on RLHF": Vicuna's
+                apposed = _APPOSITION_OF.search(skel, max(0, positions[i] - 80), positions[i])
+                if apposed and ms[int(apposed.group(1))].name not in own:
+                    continue  # "X surpasses Llama2-Chat, the best open RLHF-based model": Llama2-Chat's
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, _mention_end(skel, positions[i], x)):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
                         continue
