@@ -514,6 +514,9 @@ PROBES = [
     'FooBERT forLanguage Hindi | We release FooBERT, a Hindi encoder.',
     '!FooBERT distillsFrom BERT | FooBERT outperforms TinyBERT, a model distilled from BERT.',
     'FooBERT distillsFrom BERT | We present FooBERT, a model distilled from BERT.',
+    'ZetaLM-4bit outperforms ZetaLM | Small models || We present ZetaLM. The resulting models, denoted as ZetaLM-4bit, show an accuracy enhancement of 0.7% than ZetaLM.',
+    'ZetaLM-4bit evaluatedOn MMLU; !ZetaLM evaluatedOn MMLU | Small models || We present ZetaLM. A quantized variant, referred to as ZetaLM-4bit, reaches 60% on MMLU.',
+    'FooBERT outperforms RoBERTa | FooBERT gives a boost of 2 points over RoBERTa.',
 ]
 
 
