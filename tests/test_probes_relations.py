@@ -517,6 +517,22 @@ PROBES = [
     'ZetaLM-4bit outperforms ZetaLM | Small models || We present ZetaLM. The resulting models, denoted as ZetaLM-4bit, show an accuracy enhancement of 0.7% than ZetaLM.',
     'ZetaLM-4bit evaluatedOn MMLU; !ZetaLM evaluatedOn MMLU | Small models || We present ZetaLM. A quantized variant, referred to as ZetaLM-4bit, reaches 60% on MMLU.',
     'FooBERT outperforms RoBERTa | FooBERT gives a boost of 2 points over RoBERTa.',
+    # own model detection
+    'ZetaLM evaluatedOn MMLU | Open models || This paper introduces ZetaLM. It reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU | Open models || In this work, ZetaLM is introduced. It reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU | Open models || ZetaLM, our new model, reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU | Open models || We propose a new model named ZetaLM. Our model reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU | Open models || Here we describe ZetaLM, an open model. The model reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU | Open models || We open-source ZetaLM. It reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU | Open models || ZetaLM is proposed to address long contexts. It reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU | Open models || We present ZetaLM (Zeta Language Model). It reaches 70% on MMLU.',
+    'ZetaLM evaluatedOn MMLU; !LLaMA evaluatedOn MMLU | Open models || We present ZetaLM. Compared with LLaMA, it reaches 70% on MMLU.',
+    'ZetaLM fineTunedFrom LLaMA | Open models || We present ZetaLM. The model is fine-tuned from LLaMA.',
+    'ZetaLM trainedOn RedPajama | Open models || We present ZetaLM. Our model was trained on RedPajama.',
+    'FooBERT outperforms BERT; !BERT evaluatedOn MMLU | We compare FooBERT with BERT, our baseline model. FooBERT outperforms BERT on MMLU.',
+    '!BERT evaluatedOn MMLU | Open models || BERT was introduced by Devlin et al. We study it on MMLU.',
+    '!GPT-4 evaluatedOn MMLU | Open models || GPT-4 is presented by OpenAI as a strong model. We reach 70% on MMLU.',
+    '!RoBERTa evaluatedOn MMLU | Open models || We distill RoBERTa, our teacher model, into a small model evaluated on MMLU.',
 ]
 
 

@@ -226,6 +226,8 @@ class RelationExtractor:
             self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
+            self.ours_after = re.compile(own["ours_after"], re.IGNORECASE) if "ours_after" in own else None
+            self.passive_intro = re.compile(own["passive"], re.IGNORECASE) if "passive" in own else None
             self.described = re.compile(own["described"], re.IGNORECASE)
             self.appended = re.compile(own["appended"] + r"\s*(" + _list_of("M") + ")", re.IGNORECASE)
             self.appended_stop = re.compile(own["appended_stop"], re.IGNORECASE)
@@ -430,6 +432,11 @@ class RelationExtractor:
             if "our" in low:
                 for m in self._lead["ours"].finditer(skel, low):
                     names.append(ms[int(m.group(1))].name)
+                if self.ours_after is not None:
+                    names.extend(ms[int(m.group(1))].name for m in self.ours_after.finditer(skel))
+            if self.passive_intro is not None and ("introduced" in low or "proposed" in low or "presented" in low
+                                                   or "released" in low):
+                names.extend(ms[int(m.group(1))].name for m in self.passive_intro.finditer(skel))
             if (scans[number][2] & _NAMING) if scans is not None else self._naming_any(low):
                 for m in self.naming.finditer(skel):
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
