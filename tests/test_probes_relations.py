@@ -26,7 +26,7 @@ NAMES = {
     **dict.fromkeys(["SQuAD", "GLUE", "MMLU", "BBH", "TyDiQA", "C4", "RedPajama", "GSM8K", "MATH", "ShareGPT",
                      "the Pile", "The Stack", "OSCAR", "HellaSwag", "ARC", "MT-Bench", "NimbusQA", "KoraQA",
                      "XNLI", "RACE", "HumanEval", "Wikipedia", "Common Crawl", "Super-NaturalInstructions",
-                     "CC-100", "MADLAD-400", "KiswahiliQA", "WikiText-2"],
+                     "CC-100", "MADLAD-400", "KiswahiliQA", "WikiText-2", "IMDb"],
                     "Dataset"),
     **dict.fromkeys(["Hindi", "Tamil", "Swahili", "German", "French", "English"], "Language"),
     **dict.fromkeys(["LoRA", "knowledge distillation", "instruction tuning", "contrastive learning",
@@ -533,6 +533,11 @@ PROBES = [
     '!BERT evaluatedOn MMLU | Open models || BERT was introduced by Devlin et al. We study it on MMLU.',
     '!GPT-4 evaluatedOn MMLU | Open models || GPT-4 is presented by OpenAI as a strong model. We reach 70% on MMLU.',
     '!RoBERTa evaluatedOn MMLU | Open models || We distill RoBERTa, our teacher model, into a small model evaluated on MMLU.',
+    '!BERT evaluatedOn SQuAD; FooBERT evaluatedOn SQuAD | With the same data as BERT, our single model obtains 94.6% F1 on SQuAD.',
+    'FooBERT evaluatedOn GLUE; FooBERT evaluatedOn SQuAD | FooBERT shows comparable or better performance than previous methods on GLUE and SQuAD.',
+    '!FooBERT outperforms RoBERTa | FooBERT shows comparable or better results than RoBERTa.',
+    '!RoBERTa evaluatedOn IMDb; FooBERT outperforms RoBERTa | Hybrid models || We introduce FooBERT, which combines the Robustly Optimized BERT Approach (RoBERTa) with LSTMs. FooBERT surpasses baselines (e.g., BERT, RoBERTa and GPT-2), achieving 92% accuracy on IMDb.',
+    '!@paper evaluatedOn GLUE | Citation mining || With the best model we label 33K patents and match them to entries of GLUE.',
 ]
 
 

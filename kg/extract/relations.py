@@ -88,6 +88,8 @@ _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
 _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
 _APPOSITION_OF = re.compile(r"«M(\d+)»[)\s]*,\s*(?:the|a|an)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
+#: An apposition opening after a list: ", fine-tuned from", ", a chat model", ", which".
+_APPOSED_AFTER = re.compile(r"\s*,\s*(?:\w+ly\s+)?(?:an?\s|the\s|which\s|[\w-]+ed\b)", re.IGNORECASE)
 #: Words whose object a placeholder after them is: "of «M1», and «M2», a pruned version of ..."
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|as|such as|including)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
@@ -177,6 +179,8 @@ class RelationExtractor:
             self.variant_lineage = (variant["predicate"], float(variant["confidence"])) if variant else None
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
+            comparison = table["block"].get("before_comparison")
+            self.block_comparison = re.compile(comparison, re.IGNORECASE) if comparison else None
             others = table["block"].get("others_subject")
             self.others_subject = re.compile(others, re.IGNORECASE) if others else None
             # the words its matches must hold, a cheap test before it
@@ -577,7 +581,7 @@ class RelationExtractor:
             for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 for m in matches(skel, low):
-                    if self._blocked_cue(skel, m) or (others and self._by_others(skel, m)):
+                    if self._blocked_cue(skel, m, rule.predicate) or (others and self._by_others(skel, m)):
                         # "unlike BERT, which was trained on C4": C4 is then no default benchmark either;
                         # "Prior work evaluated BERT on SQuAD": nor is SQuAD
                         claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
@@ -613,9 +617,12 @@ class RelationExtractor:
                         objects.pop()  # "Although A is distilled from B, C is trained from scratch": C starts a clause
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
-                    if implicit_model and len(objects) > 1 and any(ms[i].name not in own for i in objects):
-                        # "pre-trained from Mistral, and ZetaLM-Chat, ...": an own model listed with others' starts anew
-                        objects = [i for i in objects if ms[i].name not in own]
+                    if (implicit_model and len(objects) > 1 and ms[objects[-1]].name in own
+                            and any(ms[i].name not in own for i in objects)
+                            and (_APPOSED_AFTER.match(skel, m.end("y")) or _NEXT_CLAUSE.match(skel, m.end("y")))):
+                        # "pre-trained from Mistral, and ZetaLM-Chat, fine-tuned ...", "outperforms LLaMA, and
+                        # ZetaLM-Chat outperforms ...": the own model last in a list of others' starts anew
+                        objects.pop()
                     x = m.group("x") if rule.explicit_subject else None
                     if (x and m.start("x") < m.start("y") and x.count("«") > 1
                             and _PREPOSITION_BEFORE.search(skel, max(0, m.start("x") - 20), m.start("x"))):
@@ -644,7 +651,7 @@ class RelationExtractor:
                         obj = (ms[i].type, ms[i].name)
                         if implicit_model and obj[1] in own and obj not in subjects:
                             parents.add(i)
-                        tuned = tuned or (rule.predicate == "fineTunedFrom" and any(obj != x for x in subjects))
+                        tuned = tuned or (rule.predicate == "fineTunedFrom" and any(x[0] == "Model" and obj != x for x in subjects))
                         if rule.predicate == "evaluatedOn" and i in trained:
                             continue
                         if rule.predicate == "trainedOn":
@@ -826,12 +833,14 @@ class RelationExtractor:
                     add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
                         self.dataset_language, number, sentence)
 
-    def _blocked_cue(self, skel: str, m: re.Match) -> bool:
+    def _blocked_cue(self, skel: str, m: re.Match, predicate: str = "") -> bool:
         start = m.start()
         window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
         window = window[window.rfind(";") + 1:]  # "We do not train from scratch; instead we fine-tune Y"
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
-        return bool(self.block_cue.search(window + " " + cue))
+        text = window + " " + cue
+        return bool(self.block_cue.search(text) or (
+            predicate == "outperforms" and self.block_comparison is not None and self.block_comparison.search(text)))
 
     def _describes(self, skel: str, at: int) -> bool:
         """Whether the placeholder at ``at`` only describes another model: "a «M1» variant", "a «M1»-based model"."""
