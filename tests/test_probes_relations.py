@@ -538,6 +538,11 @@ PROBES = [
     '!FooBERT outperforms RoBERTa | FooBERT shows comparable or better results than RoBERTa.',
     '!RoBERTa evaluatedOn IMDb; FooBERT outperforms RoBERTa | Hybrid models || We introduce FooBERT, which combines the Robustly Optimized BERT Approach (RoBERTa) with LSTMs. FooBERT surpasses baselines (e.g., BERT, RoBERTa and GPT-2), achieving 92% accuracy on IMDb.',
     '!@paper evaluatedOn GLUE | Citation mining || With the best model we label 33K patents and match them to entries of GLUE.',
+    'FooBERT evaluatedOn MMLU | FooBERT attains 71.3 on MMLU.',
+    'FooBERT evaluatedOn GSM8K | Zero-shot, FooBERT solves GSM8K problems at 40%.',
+    'FooBERT evaluatedOn MT-Bench | FooBERT has a 60% win rate against GPT-3.5 on MT-Bench.',
+    'FooBERT evaluatedOn SQuAD | FooBERT has 88.1 exact match on SQuAD.',
+    '!@paper evaluatedOn Common Crawl | A web corpus || We are able to obtain five trillion tokens from Common Crawl.',
 ]
 
 
