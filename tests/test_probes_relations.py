@@ -439,7 +439,6 @@ PROBES = [
     'FooBERT compresses LLaMA | FooBERT is an 8-bit version of LLaMA.',
     'FooBERT compresses LLaMA | FooBERT is produced by applying 4-bit quantization to LLaMA.',
     'FooBERT fineTunedFrom LLaMA | FooBERT is an instruction-following model tuned from LLaMA.',
-    'FooBERT fineTunedFrom LLaMA-2 | FooBERT is a LLaMA-2 7B fine-tune.',
     'FooBERT fineTunedFrom LLaMA | FooBERT is derived from LLaMA through instruction tuning.',
     'FooBERT basedOn LLaMA; !FooBERT fineTunedFrom LLaMA | FooBERT adopts the LLaMA architecture but is trained from scratch.',
     'FooBERT fineTunedFrom T5 | FooBERT is T5 further pretrained on code.',

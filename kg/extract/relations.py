@@ -90,6 +90,8 @@ _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,
 _APPOSITION_OF = re.compile(r"«M(\d+)»[)\s]*,\s*(?:the|a|an)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: An apposition opening after a list: ", fine-tuned from", ", a chat model", ", which".
 _APPOSED_AFTER = re.compile(r"\s*,\s*(?:\w+ly\s+)?(?:an?\s|the\s|which\s|[\w-]+ed\b)", re.IGNORECASE)
+#: Where a relative clause or an apposition after a model may open: see _asides.
+_ASIDE = re.compile(r"«M\d+»[)\s]*(?:,\s*(?:which|who|that|the|a|an)|\s*(?:which|who|that))\b", re.IGNORECASE)
 #: Words whose object a placeholder after them is: "of «M1», and «M2», a pruned version of ..."
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|as|such as|including)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
@@ -438,8 +440,9 @@ class RelationExtractor:
                     names.append(ms[int(m.group(1))].name)
                 if self.ours_after is not None:
                     names.extend(ms[int(m.group(1))].name for m in self.ours_after.finditer(skel))
-            if self.passive_intro is not None and ("introduced" in low or "proposed" in low or "presented" in low
-                                                   or "released" in low):
+            hinted = (scans[number][2] & _INTRO) if scans is not None else True  # an introducing verb's stem
+            if self.passive_intro is not None and hinted and ("introduced" in low or "proposed" in low
+                                                              or "presented" in low or "released" in low):
                 names.extend(ms[int(m.group(1))].name for m in self.passive_intro.finditer(skel))
             if (scans[number][2] & _NAMING) if scans is not None else self._naming_any(low):
                 for m in self.naming.finditer(skel):
@@ -566,7 +569,7 @@ class RelationExtractor:
             # ("QLoRA backpropagates gradients ... into LoRA"), is no background
             bg = ([None, None] if number > 0 and not own_here
                   and not any(x.introduced and x.type == "Technique" for x in ms) else [False, False])
-            studying = evaluated = None  # looked up once a sentence, on first need
+            studying = evaluated = asides = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
             parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
@@ -587,7 +590,9 @@ class RelationExtractor:
                         claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
                         continue
                     antecedent = None
-                    if not rule.explicit_subject and m.start("y") > m.start():
+                    if asides is None:
+                        asides = _asides(skel)
+                    if asides and not rule.explicit_subject and m.start("y") > m.start() and _aside_before(asides, m.start()):
                         # "In contrast to TinyBERT, which distills BERT, ...": TinyBERT's, not the paper's
                         relative = (_RELATIVE_SUBJECT.search(skel, max(0, m.start() - 80), m.start())
                                     or _APPOSITION_OF.search(skel, max(0, m.start() - 80), m.start()))
@@ -645,7 +650,7 @@ class RelationExtractor:
                         subjects = subjects_for(m.start("y"), frozenset(objects))
                     if x and not implicit_model:
                         named.update(objects)
-                    elif not rule.explicit_subject:
+                    elif named and not rule.explicit_subject:
                         objects = [i for i in objects if i not in named]  # not also the default subject's
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
@@ -678,13 +683,15 @@ class RelationExtractor:
                 if (x.type == "Language" and self.language_source is not None and "translat" in low
                         and self.language_source.search(self._clause_before(skel, positions[i]))):
                     continue
-                if "which" in low or "who" in low:
-                    relative = _RELATIVE_CLAUSE.search(skel, max(0, positions[i] - 80), positions[i])
-                    if relative and ms[int(relative.group(1))].name not in own:
-                        continue  # "We compare with Vicuna, which relies on RLHF": Vicuna's
-                apposed = _APPOSITION_OF.search(skel, max(0, positions[i] - 80), positions[i])
-                if apposed and ms[int(apposed.group(1))].name not in own:
-                    continue  # "X surpasses Llama2-Chat, the best open RLHF-based model": Llama2-Chat's
+                if asides is None:
+                    asides = _asides(skel)
+                if asides and _aside_before(asides, positions[i]):
+                    aside = (_RELATIVE_CLAUSE.search(skel, max(0, positions[i] - 80), positions[i])
+                             or _APPOSITION_OF.search(skel, max(0, positions[i] - 80), positions[i]))
+                    if aside and ms[int(aside.group(1))].name not in own:
+                        # "We compare with Vicuna, which relies on RLHF", "X surpasses Llama2-Chat, the best open
+                        # RLHF-based model": the other model's
+                        continue
                 if x.type in self.default_skip and self.default_skip[x.type].match(skel, _mention_end(skel, positions[i], x)):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
                         continue
@@ -1008,6 +1015,19 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
         cursor = m.end
     parts.append(spaced(text[cursor:end]))
     return "".join(parts), here, positions
+
+
+def _asides(skel: str) -> list[int]:
+    """Where a model's relative clause or apposition opens in a skeleton ("«M1», which", "«M2», the"): the
+    windows _RELATIVE_SUBJECT, _RELATIVE_CLAUSE and _APPOSITION_OF look in, found once a sentence."""
+    if "«M" not in skel:
+        return []
+    return [m.end() for m in _ASIDE.finditer(skel)]
+
+
+def _aside_before(asides: list[int], at: int) -> bool:
+    """Whether an aside of :func:`_asides` opens at most 80 characters before ``at``."""
+    return any(at - 80 <= a <= at for a in asides)
 
 
 def _mention_end(skel: str, at: int, mention: Mention) -> int:
