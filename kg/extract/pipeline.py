@@ -56,6 +56,12 @@ _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _START = itemgetter(0)
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
+#: after a technique, followers that say it is applied ("LoRA-based"), unless it is one of the _BACKBONES
+_APPLIED_FOLLOWERS = ("based", "style")
+#: the architecture every language model shares: "Transformer-based models" names no technique (GUIDELINES)
+_BACKBONES = ("transformer", "transformers")
+#: after a learning paradigm, words that make it the name of tasks: "transfer learning tasks"
+_TASK_FOLLOWERS = (" tasks", " benchmark")
 
 
 def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
@@ -433,8 +439,7 @@ class Extractor:
                 chosen.append(cand)
                 taken[start:end] = b"\x01" * (end - start)
         # "Transformer-based models" names no technique; "contrastive-learning-based models" does (a compound name)
-        chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1])
-                                            and not _HYPHEN_OR_SPACE.search(text, c[0], c[1]))]
+        chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[0], c[1]))]
         for cand in self._listed_models(text, chosen, taken):
             chosen.append(cand)
             taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
@@ -452,9 +457,28 @@ class Extractor:
         relations = extract_relations(paper, mentions, linker=self._curated)
         return Extraction(paper, tuple(mentions), tuple(relations))
 
-    def _generic_technique(self, text: str, end: int) -> bool:
-        """``Transformer-based models``: a technique used as a modifier is no mention."""
-        return text[end:end + 12].lower().startswith(self._generic_prefixes)
+    def _generic_technique(self, text: str, start: int, end: int) -> bool:
+        """Whether the technique name at ``text[start:end]`` is no mention where it stands.
+
+        A one-word technique used as a modifier: before "like" and "models" every one
+        ("LSTM-like", "pruned models"); before "based" and "style" only the architecture all
+        language models share ("Transformer-based models"), as "a LoRA-based method", "an
+        RLHF-style pipeline" and "LSTM-based encoders" apply theirs. A name of two words or
+        more stays ("contrastive-learning-based models"). A learning paradigm before "tasks" or
+        "benchmark(s)" names the tasks: "transfer learning tasks", "few-shot learning benchmarks".
+
+        >>> ex = Extractor.__new__(Extractor)
+        >>> ex._generic_prefixes = ("-based", " based", "-models", " models")
+        >>> [ex._generic_technique(t, 0, n) for t, n in (("Transformer-based models", 11), ("LoRA-based tuning", 4),
+        ...                                              ("transfer learning tasks", 17), ("transfer learning from", 17))]
+        [True, False, True, False]
+        """
+        follower = text[end:end + 12].lower()
+        if follower.startswith(_TASK_FOLLOWERS) and text[start:end].lower().endswith("learning"):
+            return True
+        if not follower.startswith(self._generic_prefixes) or _HYPHEN_OR_SPACE.search(text, start, end):
+            return False
+        return not follower.startswith(_APPLIED_FOLLOWERS, 1) or text[max(0, end - 12):end].lower().endswith(_BACKBONES)
 
 
 def _technique_compounds(text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
