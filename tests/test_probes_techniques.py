@@ -58,6 +58,7 @@ PROBES = [
      {"sequence packing", "weight averaging"}),
     ("We apply domain-adaptive pretraining (DAPT) before task-adaptive pretraining.",
      {"domain-adaptive pretraining", "task-adaptive pretraining"}),
+    ("We adapt the model by continued pre-training on clinical notes.", {"continued pretraining"}),
     ("We use elastic weight consolidation to mitigate forgetting in lifelong learning.",
      {"elastic weight consolidation", "continual learning"}),
     ("We use self-supervised pre-training of speech encoders.", {"self-supervised learning"}),
@@ -112,6 +113,8 @@ NEGATIVES = [
     "We build an ensemble of annotators and a warm start.",
     "The reward model prefers longer answers.",
     "We release a dense retriever trained on web questions.",
+    "It beats instruction-tuned LLMs and quantized models of the same size.",
+    "The index has a pruning-friendly layout.",
 ]
 
 

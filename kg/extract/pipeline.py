@@ -62,6 +62,10 @@ _APPLIED_FOLLOWERS = ("based", "style")
 _BACKBONES = ("transformer", "transformers")
 #: after a learning paradigm, words that make it the name of tasks: "few-shot learning benchmarks"
 _TASK_FOLLOWERS = (" tasks", " benchmark")
+#: after a technique, words that make it a property: "pruning-friendly"
+_ATTRIBUTE_FOLLOWERS = ("-friendly", " friendly")
+#: plurals of models: after a participle ("instruction-tuned LLMs") they name a class of models
+_MODEL_CLASS_NOUNS = (" models", "-models", " llms", " lms", " language mod", " variants")
 #: a short capital tag glued to a technique's name: "S-" (LoRA), "-FA" (after LoRA)
 _TAG_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,3}-$")
 _TAG_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
@@ -469,15 +473,24 @@ class Extractor:
         RLHF-style pipeline" and "LSTM-based encoders" apply theirs. A name of two words or
         more stays ("contrastive-learning-based models"). A learning paradigm before "tasks" or
         "benchmark(s)" names the tasks: "in-context learning tasks", "few-shot learning benchmarks".
+        A participle before a plural of models names a class of models, as "pre-trained language
+        models" does: "instruction-tuned LLMs", "quantized models". "-friendly" makes a property:
+        "a pruning-friendly design".
 
         >>> ex = Extractor.__new__(Extractor)
         >>> ex._generic_prefixes = ("-based", " based", "-models", " models")
         >>> [ex._generic_technique(t, 0, n) for t, n in (("Transformer-based models", 11), ("LoRA-based tuning", 4),
-        ...                                              ("few-shot learning tasks", 17), ("few-shot learning from", 17))]
-        [True, False, True, False]
+        ...                                              ("few-shot learning tasks", 17), ("few-shot learning from", 17),
+        ...                                              ("instruction-tuned LLMs", 17), ("instruction-tuned Vicuna", 17),
+        ...                                              ("pruning-friendly design", 7))]
+        [True, False, True, False, True, False, True]
         """
         follower = text[end:end + 12].lower()
         if follower.startswith(_TASK_FOLLOWERS) and text[start:end].lower().endswith("learning"):
+            return True
+        if follower.startswith(_ATTRIBUTE_FOLLOWERS):
+            return True
+        if follower.startswith(_MODEL_CLASS_NOUNS) and text.endswith("ed", start, end):
             return True
         if not follower.startswith(self._generic_prefixes) or _HYPHEN_OR_SPACE.search(text, start, end):
             return False
