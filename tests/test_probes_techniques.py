@@ -31,6 +31,10 @@ PROBES = [
      {"grouped-query attention", "sliding window attention"}),
     ("The decoder replaces multi-head attention with multi-head latent attention (MLA).",
      {"self-attention", "multi-head latent attention"}),
+    # an acronym goes with the long form the paper gives it
+    ("We average weights with stochastic weight averaging (SWA). SWA improves generalization.",
+     {"stochastic weight averaging"}),
+    ("Our model uses grouped-query attention (GQA). GQA speeds up decoding.", {"grouped-query attention"}),
     ("We compare grouped-query and multi-query attention.", {"grouped-query attention", "multi-query attention"}),
     ("Each block uses RMSNorm, SwiGLU activations and rotary embeddings.",
      {"RMSNorm", "SwiGLU", "rotary position embedding"}),
@@ -118,6 +122,7 @@ NEGATIVES = [
     "The students learn from the teacher in a classroom.",
     "We build an ensemble of annotators and a warm start.",
     "The reward model prefers longer answers.",
+    "We evaluate on VQAv2, GQA and TextVQA.",
     "We release a dense retriever trained on web questions.",
     "It beats instruction-tuned LLMs and quantized models of the same size.",
     "The index has a pruning-friendly layout.",
