@@ -79,6 +79,9 @@ PROBES = [
      {"tree of thoughts", "graph of thoughts", "chain-of-verification"}),
     ("We decode with MBR decoding, min-p sampling and classifier-free guidance.",
      {"minimum Bayes risk decoding", "min-p sampling", "classifier-free guidance"}),
+    ("We train with the Muon optimizer, add NEFTune noise and align with RLVR.",
+     {"Muon", "NEFTune", "reinforcement learning with verifiable rewards"}),
+    ("We apply SnapKV and KIVI and decode with DoLa.", {"SnapKV", "KIVI", "DoLa"}),
     ("We use chain-of-thought prompting and in-context learning.",
      {"chain-of-thought prompting", "in-context learning"}),
     # compression and efficiency
@@ -123,6 +126,7 @@ NEGATIVES = [
     "We build an ensemble of annotators and a warm start.",
     "The reward model prefers longer answers.",
     "We evaluate on VQAv2, GQA and TextVQA.",
+    "The muon detector recorded the events.",
     "We release a dense retriever trained on web questions.",
     "It beats instruction-tuned LLMs and quantized models of the same size.",
     "The index has a pruning-friendly layout.",
