@@ -207,6 +207,8 @@ class RelationExtractor:
             strict = table["background"].get("ours_strict")
             self.ours_strict = re.compile(strict, re.IGNORECASE) if strict else self.ours_here
             self.background_strict = frozenset(table["background"].get("strict", ()))
+            continues = table["background"].get("continues")
+            self.continues = re.compile(continues, re.IGNORECASE) if continues else None
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -518,6 +520,18 @@ class RelationExtractor:
         # a title naming no model of its own speaks of the model(s) the abstract introduces (see title_to_own)
         title_defaults = [("Model", n) for n in head] if head else (defaults if self.title_to_own else [("Paper", paper.key)])
         found: dict[tuple, tuple[float, int, str]] = {}
+        ours_known: dict[int, bool] = {}
+
+        def ours_before(k: int) -> bool:
+            """Whether sentence ``k`` speaks of the paper's own work (see ``continues``)."""
+            if k < 1:
+                return k == 0
+            if k not in ours_known:
+                skel, ms, _ = skeletons[k]
+                ours_known[k] = (any(x.type == "Model" and x.name in own for x in ms)
+                                 or bool(self.ours_here.search(skel))
+                                 or bool(self.continues.match(skel) and ours_before(k - 1)))
+            return ours_known[k]
         defaulted: dict[tuple[str, str], bool] = {}  # datasets given a default evaluatedOn: whether only weakly
 
         def add(subject, predicate, obj, confidence, number, sentence):
@@ -568,7 +582,9 @@ class RelationExtractor:
             # see _background; a sentence about the paper's own models, or about a technique it introduces
             # ("QLoRA backpropagates gradients ... into LoRA"), is no background
             bg = ([None, None] if number > 0 and not own_here
-                  and not any(x.introduced and x.type == "Technique" for x in ms) else [False, False])
+                  and not any(x.introduced and x.type == "Technique" for x in ms)
+                  and not (self.continues is not None and self.continues.match(skel) and ours_before(number - 1))
+                  else [False, False])
             studying = evaluated = asides = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()

@@ -1,0 +1,127 @@
+"""Probes of how relation subjects are chosen across a whole abstract (the discourse), through the full pipeline.
+
+Each probe is an invented paper, ``"want | title || abstract"``: ``want`` lists ``subject
+predicate object`` edges separated by ``;`` (``@paper`` for the paper itself); an edge
+written ``!s p o`` must not be extracted. The names are invented (ZetaLM, KoraBERT,
+NimbusQA) or well known, and each probe uses names the entity stage finds, so the probe
+is about the relations: whose edge a sentence gives when it says "the model", "it",
+"our approach", "the 7B variant", "its pass@1", or speaks of others' models first.
+The rule (tests/gold/GUIDELINES.md): the subject is the paper's own named model where it
+has one, else the paper.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Extractor
+from kg.model import Paper
+
+PROBES = [
+    # class 1: the own model named once, then "the model", "it", "our approach", "the resulting model", ...
+    'ZetaLM trainedOn RedPajama; ZetaLM evaluatedOn MMLU; ZetaLM outperforms LLaMA-2 | ZetaLM: an open 7B language model || We introduce ZetaLM, an open 7B language model. The model is pretrained on 2T tokens of RedPajama. It achieves 64.1 on MMLU. It outperforms LLaMA-2 on most benchmarks.',
+    'ZetaLM fineTunedFrom LLaMA-2; ZetaLM evaluatedOn GSM8K; ZetaLM usesTechnique LoRA | ZetaLM: math reasoning with small models || We present ZetaLM, a model for grade-school math. Our approach fine-tunes LLaMA-2 with LoRA on synthetic problems. The resulting model solves 61% of GSM8K problems.',
+    'ZetaLM fineTunedFrom LLaMA-2 | ZetaLM: math reasoning || We present ZetaLM, a model for math. Our method fine-tunes LLaMA-2 on synthetic problems.',
+    'ZetaLM fineTunedFrom LLaMA-2 | ZetaLM: math reasoning || We present ZetaLM, a model for math. It fine-tunes LLaMA-2 on synthetic problems.',
+    'ZetaLM fineTunedFrom LLaMA-2 | ZetaLM: math reasoning || We present ZetaLM, a model for math. We fine-tune LLaMA-2 with LoRA on synthetic problems.',
+    'KoraBERT basedOn RoBERTa; KoraBERT forLanguage Swahili; KoraBERT evaluatedOn KiswahiliQA | KoraBERT: a Swahili encoder || We release KoraBERT, a language model for Swahili. Our RoBERTa-based model is trained on 20GB of web text. This model sets a new state of the art on the KiswahiliQA benchmark.',
+    'ZetaLM fineTunedFrom Mistral 7B; ZetaLM evaluatedOn HumanEval | ZetaLM: code generation with small models || We present ZetaLM, a code model fine-tuned from Mistral. Its pass@1 on HumanEval is 52.4%, higher than much larger models.',
+    'ZetaLM evaluatedOn HumanEval | ZetaLM: code generation || We present ZetaLM, a code model. Its pass rate on HumanEval is 52.4%.',
+    'ZetaLM evaluatedOn HumanEval | ZetaLM: code generation || We present ZetaLM, a code model. On HumanEval, its pass@1 is 52.4%.',
+    'ZetaLM evaluatedOn MT-Bench; ZetaLM outperforms Vicuna | Instruction tuning at scale || In this paper we introduce ZetaLM, an instruction-following model. We collect 100K instructions from ShareGPT. The 7B variant scores 7.2 on MT-Bench and outperforms Vicuna.',
+    'ZetaLM outperforms Vicuna | ZetaLM: chat || We present ZetaLM, a chat model. The 7B variant outperforms Vicuna.',
+    'ZetaLM evaluatedOn MMLU | ZetaLM: chat || We present ZetaLM, a chat model. It outperforms prior work on MMLU.',
+    'ZetaLM evaluatedOn MMLU | ZetaLM: chat || We present ZetaLM, a family of chat models. Our models outperform prior work on MMLU.',
+    'KoraBERT forLanguage Hindi; KoraBERT evaluatedOn XNLI | Pretraining for Indian languages || We propose KoraBERT, a multilingual encoder. It covers Hindi and Tamil. Our model improves accuracy on XNLI by 3 points.',
+    'ZetaLM basedOn T5; ZetaLM evaluatedOn SQuAD; ZetaLM trainedOn C4 | ZetaLM: a text-to-text model for QA || We propose ZetaLM. Our T5-based model is pretrained on C4 with a span corruption objective. On SQuAD, it reaches 91 F1.',
+    'ZetaLM usesTechnique mixture of experts; ZetaLM evaluatedOn MMLU | ZetaLM: sparse experts at scale || We introduce ZetaLM, a sparse language model. It uses a mixture of experts in every layer. The model reaches 68.2 on MMLU while activating 13B parameters per token.',
+    'ZetaLM forLanguage German; ZetaLM evaluatedOn XNLI | ZetaLM: a German language model || This paper introduces ZetaLM. It is trained from scratch on German web text. ZetaLM beats mBERT on XNLI.',
+    # class 2: several own models: each sentence's edges go to the own model it is about
+    'ZetaLM trainedOn RedPajama; ZetaLM-Chat fineTunedFrom ZetaLM; ZetaLM-Chat evaluatedOn MT-Bench; !ZetaLM-Chat trainedOn RedPajama; ZetaLM-Chat usesTechnique reinforcement learning from human feedback | Open foundation and chat models || We release ZetaLM and ZetaLM-Chat. ZetaLM is pretrained on RedPajama. ZetaLM-Chat is fine-tuned from ZetaLM on dialogue data with RLHF. ZetaLM-Chat scores 6.9 on MT-Bench.',
+    'ZetaLM-Chat usesTechnique reinforcement learning from human feedback; !ZetaLM usesTechnique reinforcement learning from human feedback; ZetaLM evaluatedOn MMLU; !ZetaLM-Chat evaluatedOn MMLU | ZetaLM and ZetaLM-Chat: open foundation and chat models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM reaches 60.2 on MMLU. ZetaLM-Chat is aligned with RLHF.',
+    'ZetaLM-Chat usesTechnique direct preference optimization; ZetaLM-Chat evaluatedOn MT-Bench; ZetaLM evaluatedOn MMLU; !ZetaLM-Chat evaluatedOn MMLU; !ZetaLM usesTechnique direct preference optimization | Open chat models || We release ZetaLM and ZetaLM-Chat. ZetaLM reaches 60.2 on MMLU. We align ZetaLM-Chat with direct preference optimization. The chat model scores 7.0 on MT-Bench.',
+    'KoraBERT forLanguage Swahili; KoraQA forLanguage Swahili; KoraBERT evaluatedOn KoraQA; !KoraQA evaluatedOn KoraQA | KoraBERT: a Swahili encoder and benchmark || We present KoraBERT, a Swahili encoder, and KoraQA, a Swahili question answering dataset. KoraBERT reaches 81 F1 on KoraQA.',
+    'ZetaLM evaluatedOn MMLU; ZetaLM trainedOn RedPajama | ZetaLM: a family of open models || We present ZetaLM, a family of language models from 1B to 13B parameters. All models are trained on RedPajama. Both models outperform prior work on MMLU.',
+    'ZetaLM trainedOn The Stack; ZetaLM evaluatedOn HumanEval; !@paper evaluatedOn The Stack | ZetaLM: open code models || We present ZetaLM, a family of code models with 1B to 15B parameters. All models are trained on The Stack. The 15B model reaches 40% pass@1 on HumanEval.',
+    'NimbusLM-Chat fineTunedFrom NimbusLM; NimbusLM-Chat outperforms LLaMA-2-Chat; !NimbusLM outperforms LLaMA-2-Chat | NimbusLM: open bilingual models || We release NimbusLM and NimbusLM-Chat. NimbusLM-Chat is instruction-tuned from NimbusLM. On human evaluation, NimbusLM-Chat outperforms LLaMA-2-Chat.',
+    'KoraBERT evaluatedOn XNLI; !KoraBERT-Large evaluatedOn XNLI | KoraBERT: encoders for Swahili || We release KoraBERT and KoraBERT-Large. KoraBERT improves XNLI accuracy by 2 points. KoraBERT-Large reaches 80 F1 on the KoraQA benchmark.',
+    # class 3: the paper's own dataset, no own model
+    '@paper evaluatedOn NimbusQA; NimbusQA forLanguage Swahili; !@paper evaluatedOn Wikipedia; !@paper trainedOn Wikipedia | NimbusQA: a Swahili question answering benchmark || We introduce NimbusQA, a benchmark of 10K questions in Swahili. The questions are built from Wikipedia articles. We evaluate GPT-4 and LLaMA-2 on NimbusQA. GPT-4 outperforms LLaMA-2 by 20 points, but both lag behind humans.',
+    'NimbusQA forLanguage Hindi; !NimbusQA forLanguage Tamil | A Hindi reading comprehension dataset || We present NimbusQA, a reading comprehension dataset for Hindi. We benchmark GPT-4, mBERT and LLaMA-2. The best model, GPT-4, achieves only 54% accuracy.',
+    '!@paper trainedOn Wikipedia; !mBERT evaluatedOn KoraQA | KoraQA: a benchmark for Swahili QA || We introduce KoraQA, a dataset of 5K question-answer pairs collected from Wikipedia. Fine-tuned mBERT reaches 61 F1 on KoraQA.',
+    'KoraQA forLanguage Swahili; @paper evaluatedOn KoraQA; !mBERT evaluatedOn KoraQA | KoraQA: a Swahili QA benchmark || We present KoraQA, a question answering benchmark for Swahili. It contains 12K questions written by native speakers. We fine-tune mBERT and report 62 F1 on KoraQA.',
+    # class 4: a technique paper, no own model: the models it is applied to are no subjects
+    '@paper usesTechnique LoRA; @paper evaluatedOn GLUE; !RoBERTa evaluatedOn GLUE; !RoBERTa usesTechnique LoRA | Efficient adaptation with low-rank updates || We study low-rank adaptation for encoders. We apply LoRA to RoBERTa and DeBERTa. On GLUE, our method matches full fine-tuning with 0.1% of the parameters.',
+    '@paper usesTechnique quantization; @paper evaluatedOn C4; !LLaMA-2 evaluatedOn C4 | Accurate 3-bit quantization for large language models || We propose a post-training method for quantization of large language models. Applying our method to LLaMA-2 yields a 3-bit model with perplexity within 0.3 of the 16-bit baseline on C4.',
+    '@paper usesTechnique knowledge distillation; @paper evaluatedOn GLUE; !BERT evaluatedOn GLUE | Layer-wise distillation for compact encoders || We propose a layer-wise knowledge distillation method. We distill BERT into a 4-layer student. The student retains 96% of the teacher\'s performance on GLUE.',
+    '@paper usesTechnique pruning; !LLaMA usesTechnique pruning; @paper evaluatedOn MMLU | Structured pruning of large language models || We present a structured pruning method for large language models. Our method removes 50% of the parameters of LLaMA with little loss. Experiments on MMLU show it retains 95% of accuracy.',
+    '@paper usesTechnique adapters; !@paper usesTechnique LoRA; @paper evaluatedOn GSM8K; !Mistral 7B evaluatedOn GSM8K | Faster adapters for reasoning || Parameter-efficient fine-tuning methods such as LoRA reduce memory. We propose a new adapter that trains 3x faster than LoRA. We apply it to Mistral and LLaMA-2. Our method improves accuracy on GSM8K by 4 points.',
+    # class 5: background first, then "In this paper, we ..."; surveys
+    'ZetaLM trainedOn C4; !BERT trainedOn C4; ZetaLM evaluatedOn GLUE | ZetaLM: efficient pretraining of encoders || BERT has been widely adopted for language understanding. However, its pretraining is costly. In this paper, we present ZetaLM, an encoder trained on C4 in one day. ZetaLM matches BERT on GLUE.',
+    '!GPT-4 evaluatedOn MMLU; ZetaLM evaluatedOn MMLU | ZetaLM: small but capable || Large language models such as GPT-4 achieve strong results on MMLU. We introduce ZetaLM, a 1B model. ZetaLM reaches 45.0 on MMLU.',
+    '!BERT evaluatedOn GLUE; !RoBERTa basedOn BERT; !BERT evaluatedOn SQuAD | A survey of pretrained encoders || Pretrained encoders such as BERT and RoBERTa have transformed NLP. This survey reviews over 100 models. We summarise their results on GLUE and SQuAD. We discuss open problems.',
+    'KoraBERT outperforms mBERT; KoraBERT forLanguage Swahili; !mBERT forLanguage Swahili | KoraBERT: a monolingual model for Swahili || Multilingual models such as mBERT cover Swahili poorly. We present KoraBERT, a monolingual model for Swahili. KoraBERT outperforms mBERT on all tasks.',
+    'ZetaLM fineTunedFrom LLaMA-2; !LLaMA-2 evaluatedOn GSM8K; ZetaLM evaluatedOn GSM8K; ZetaLM outperforms LLaMA-2 | ZetaLM: better math from small models || LLaMA-2 struggles with multi-step arithmetic. We present ZetaLM, obtained by fine-tuning LLaMA-2 on synthetic solutions. The resulting model scores 58% on GSM8K, outperforming LLaMA-2 by 40 points.',
+    'ZetaLM evaluatedOn MMLU; ZetaLM outperforms GPT-3.5; !GPT-4 evaluatedOn MMLU | ZetaLM: an open assistant || Large language models such as GPT-4 are closed. We present ZetaLM, an open assistant. ZetaLM reaches 70.1 on MMLU and outperforms GPT-3.5.',
+    # class 6: titles
+    'KoraBERT-Small distillsFrom KoraBERT | Distilling KoraBERT into KoraBERT-Small || We distil a large Swahili encoder into a small one. The student runs 3 times faster.',
+    'KoraDistil distillsFrom KoraBERT | KoraDistil: distilling KoraBERT into a small Swahili encoder || We distil a large Swahili encoder into a small one. The student runs 3 times faster.',
+    'ZetaLM distillsFrom LLaMA-2; ZetaLM evaluatedOn GSM8K | ZetaLM: a distilled LLaMA-2 for math || We distil LLaMA-2 into a 1B model. It solves 40% of GSM8K problems.',
+    'ZetaLM distillsFrom GPT-4; ZetaLM evaluatedOn MT-Bench | ZetaLM: distilling GPT-4 into a small chat model || We distil GPT-4 into a 7B model. The distilled model scores 6.8 on MT-Bench.',
+    '!@paper basedOn BERT; !BERT evaluatedOn GLUE | On the robustness of BERT to typos || We study how BERT handles typos. We find that BERT accuracy on GLUE drops by 10 points.',
+    '@paper evaluatedOn GLUE; @paper usesTechnique pruning | On the effect of pruning on BERT || We study how pruning affects BERT. We prune 30% of its weights and measure accuracy on GLUE. Accuracy drops by 2 points.',
+]
+
+_EXTRACTOR = None
+
+
+def _parse(probe: str):
+    want, text = probe.split(" | ", 1)
+    title, abstract = text.split(" || ", 1)
+    present, absent = set(), set()
+    for item in filter(None, (w.strip() for w in want.split(";"))):
+        edge = _edge(item.lstrip("!"))
+        (absent if item.startswith("!") else present).add(edge)
+    return title, abstract, present, absent
+
+
+def _edge(item: str) -> tuple[str, str, str]:
+    """``"s p o"`` as a triple; the subject and the object may hold spaces, the predicate does not."""
+    words = item.split(" ")
+    for k, word in enumerate(words):
+        if k and word in PREDICATES:
+            return " ".join(words[:k]), word, " ".join(words[k + 1:])
+    raise ValueError(f"no predicate in {item!r}")
+
+
+PREDICATES = {"distillsFrom", "compresses", "fineTunedFrom", "basedOn", "evaluatedOn", "trainedOn",
+              "forLanguage", "usesTechnique", "outperforms"}
+
+
+def extracted(title: str, abstract: str):
+    """``(edges, entity names)`` of the paper through the full pipeline, ``@paper`` for the paper."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor()
+    ex = _EXTRACTOR(Paper("t:probe", title, abstract))
+    edges = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1]) for r in ex.relations}
+    return edges, {m.name for m in ex.mentions}
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[p.split(" | ", 1)[1][:70] for p in PROBES])
+def test_probes_abstracts_subject(probe):
+    title, abstract, present, absent = _parse(probe)
+    got, names = extracted(title, abstract)
+    # the probe is about relations: every name it asserts on is one the entity stage finds
+    for s, _, o in present:
+        assert s == "@paper" or s in names, f"entity stage missed {s!r}"
+        assert o in names, f"entity stage missed {o!r}"
+    assert present <= got, f"missing {sorted(present - got)}; got {sorted(got)}"
+    assert not absent & got, f"unwanted {sorted(absent & got)}"
+
+
+def test_probes_abstracts_table_is_well_formed():
+    """Every probe parses and asserts something, and no edge is both wanted and unwanted."""
+    for probe in PROBES:
+        title, abstract, present, absent = _parse(probe)
+        assert title and abstract and (present or absent), probe
+        assert not present & absent, probe
