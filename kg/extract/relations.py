@@ -201,6 +201,8 @@ class RelationExtractor:
             self.training_default = ("trainedOn", float(table["block"].get("training_confidence", 0.6)))
             tuning = table["block"].get("tuning_words")
             self.tuning_words = re.compile(tuning, re.IGNORECASE) if tuning else None
+            pronoun = table["block"].get("tuned_from_pronoun")
+            self.tuned_from_pronoun = re.compile(pronoun, re.IGNORECASE) if pronoun else None
             words = table["block"].get("evaluation_words")
             self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
@@ -719,7 +721,9 @@ class RelationExtractor:
                     weak = not evaluated
                     if (weak and self.training_words is not None and self.training_words.search(
                             _BRACKETED.sub("", low[:positions[i]]))) or (
-                            tuned and self.tuning_words is not None and self.tuning_words.search(low[:positions[i]])):
+                            (tuned or (self.tuned_from_pronoun is not None and own_here and "from" in low
+                                       and self.tuned_from_pronoun.search(low)))
+                            and self.tuning_words is not None and self.tuning_words.search(low[:positions[i]])):
                         # "Koala is trained on interaction data ..., including ShareGPT", "To build X, we fine-tune
                         # Y on ShareGPT" (a model tuned from another): training data, not a benchmark
                         predicate, confidence = self.training_default
