@@ -92,6 +92,14 @@ PROBES = [
     'ZetaLM distillsFrom GPT-4; ZetaLM evaluatedOn MT-Bench | ZetaLM: distilling GPT-4 into a small chat model || We distil GPT-4 into a 7B model. The distilled model scores 6.8 on MT-Bench.',
     '!@paper basedOn BERT; !BERT evaluatedOn GLUE | On the robustness of BERT to typos || We study how BERT handles typos. We find that BERT accuracy on GLUE drops by 10 points.',
     '@paper evaluatedOn GLUE; @paper usesTechnique pruning | On the effect of pruning on BERT || We study how pruning affects BERT. We prune 30% of its weights and measure accuracy on GLUE. Accuracy drops by 2 points.',
+    '!@paper basedOn BERT; @paper evaluatedOn IMDb; !BERT evaluatedOn IMDb | How to fine-tune BERT for text classification? || We investigate different fine-tuning methods of BERT on text classification. Our approach achieves new state-of-the-art results on IMDb.',
+    'KoraBERT forLanguage Swahili; KoraBERT basedOn BERT | KoraBERT — a BERT for Swahili || We train a BERT model on 10GB of Swahili text. It outperforms mBERT on NER.',
+    'ZetaLM-7B trainedOn RedPajama; ZetaLM-13B trainedOn RedPajama; ZetaLM-13B evaluatedOn MMLU | ZetaLM-7B and ZetaLM-13B: open models || Both models are trained on RedPajama. ZetaLM-13B reaches 58 on MMLU.',
+    'ZetaLM fineTunedFrom LLaMA-2; ZetaLM forLanguage Tamil | ZetaLM: when LLaMA-2 meets Tamil || We adapt LLaMA-2 to Tamil by continued pre-training on 10B tokens. The model outperforms LLaMA-2 on Tamil benchmarks.',
+    'ZetaLM compresses LLaMA-2; ZetaLM usesTechnique pruning | ZetaLM: pruning LLaMA-2 to 3B parameters || We prune LLaMA-2 from 7B to 3B parameters. The pruned model keeps 90% of the accuracy.',
+    'ZetaLM usesTechnique quantization; ZetaLM compresses LLaMA-2 | ZetaLM: a 4-bit quantized LLaMA-2 for phones || We quantize LLaMA-2 to 4 bits with a new method. The model runs on a phone at 20 tokens per second.',
+    '@paper usesTechnique knowledge distillation; !BERT distillsFrom BERT | Towards better distillation of BERT || Knowledge distillation compresses BERT into smaller students. We propose a new loss that improves students by 1 point on GLUE.',
+    'ZetaLM evaluatedOn MMLU; !@paper evaluatedOn MMLU | Towards ZetaLM: a bilingual model || We introduce ZetaLM, a bilingual English-Tamil model. It scores 55 on MMLU.',
 ]
 
 _EXTRACTOR = None
