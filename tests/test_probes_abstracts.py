@@ -100,6 +100,11 @@ PROBES = [
     'ZetaLM usesTechnique quantization; ZetaLM compresses LLaMA-2 | ZetaLM: a 4-bit quantized LLaMA-2 for phones || We quantize LLaMA-2 to 4 bits with a new method. The model runs on a phone at 20 tokens per second.',
     '@paper usesTechnique knowledge distillation; !BERT distillsFrom BERT | Towards better distillation of BERT || Knowledge distillation compresses BERT into smaller students. We propose a new loss that improves students by 1 point on GLUE.',
     'ZetaLM evaluatedOn MMLU; !@paper evaluatedOn MMLU | Towards ZetaLM: a bilingual model || We introduce ZetaLM, a bilingual English-Tamil model. It scores 55 on MMLU.',
+    'KoraBERT trainedOn KoraCorpus; KoraCorpus forLanguage Swahili; !@paper evaluatedOn KoraCorpus | KoraBERT: a Swahili encoder and corpus || We release KoraCorpus, a Swahili corpus of 5B tokens, and KoraBERT, an encoder trained on it. KoraBERT outperforms mBERT on KiswahiliNER.',
+    'KoraBERT trainedOn KoraCorpus; !KoraCorpus evaluatedOn XNLI | KoraBERT: Swahili models and data || We introduce KoraCorpus, a Swahili web corpus. We train KoraBERT on KoraCorpus. KoraBERT improves XNLI accuracy by 4 points.',
+    'ZetaLM evaluatedOn NimbusBench; NimbusBench forLanguage Hindi; ZetaLM forLanguage Hindi | ZetaLM: a Hindi LLM and benchmark || We present ZetaLM, a Hindi language model, and NimbusBench, a benchmark for Hindi reasoning. On NimbusBench, ZetaLM outperforms GPT-3.5.',
+    '@paper usesTechnique knowledge distillation; !DistilBERT usesTechnique knowledge distillation; @paper evaluatedOn SQuAD | Better students through attention transfer || Knowledge distillation has produced compact models such as DistilBERT and TinyBERT. We propose attention transfer, a new distillation objective. Our students outperform DistilBERT on SQuAD.',
+    'ZetaLM evaluatedOn HumanEval; ZetaLM outperforms GPT-3.5; !GPT-4 evaluatedOn HumanEval | ZetaLM: open code model || Code models such as GPT-4 reach 67% pass@1 on HumanEval but are closed. We present ZetaLM, an open 7B code model. Its pass@1 on HumanEval is 55%, higher than GPT-3.5.',
 ]
 
 _EXTRACTOR = None
