@@ -48,12 +48,22 @@ from kg.extract.languages import language_names
 from kg.extract.mentions import Scan, SubstringIndex, lower_same_length
 from kg.model import Paper
 
-__all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
+__all__ = ["DISTINCT_VARIANTS", "Found", "NameDiscoverer", "is_name_shaped"]
 
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 #: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
-_SIZED_NAME = re.compile(r"(?P<name>[A-Z][a-z]{2,}(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2})(?![\w.-])")
+_SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
+                         r"(?:-[A-Z][a-z]+)?)(?![\w.-])")
+#: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
+_MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as")
+_LOWER_OR_STOP_NEXT = re.compile(r" [a-z]|[.,;:)]")
+#: words that end the search for a name after an introducing verb before any is found
+_NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
+#: "and" / "or" and the next word: "Jais and Jais-chat"
+_COORDINATED_NEXT = re.compile(r" (?:and|or) ([A-Za-z0-9][^\s,;:()\"]*[\w+])")
+#: a name and a lower-case marker after a hyphen: "Jais-chat", "Zorro-large", "Kora-7b-instruct"
+_MARKED_NAME = re.compile(r"(?P<base>[A-Z][A-Za-z]+)(?:-[\w.]+)*?-(?P<marker>[a-z]+)")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
@@ -74,6 +84,9 @@ def _title_head(title: str) -> re.Match | None:
 
 
 _MISS = object()
+#: Lower-case markers after a model's name that make a distinct model, as chat / instruct do (schema/cues.toml
+#: [variant]), but named as written: "Kora-coder", "ZetaLM-math" (a size marker, "-base", names the same model).
+DISTINCT_VARIANTS = ("chat", "instruct", "coder", "math", "med", "sft", "dpo", "rlhf", "vision")
 _CLAUSE_END = re.compile(r"[.;]")
 #: A lower-case word (not "and" / "or") right after a capitalised word: "Supervised probing" is no name "Supervised".
 _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
@@ -172,11 +185,12 @@ class NameDiscoverer:
                                                                                  "report")), "here we"])
                                 + r"\b(?:\s+\w+){0,2}?\s+(?:" + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+",
                                 re.I)
-        self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
+        naming_words = [*disc["naming_words"], *(w for w in _MORE_NAMING_WORDS if w not in disc["naming_words"])]
+        self.naming = re.compile(_by_first_letter(naming_words) + r"\s+", re.I)
         self._intro_lower = re.compile(self.intro.pattern)
         #: the subjects the introducing pattern starts with ("we", "this paper", ...; ASCII lower case)
         self._intro_subjects = ("we", *(f"this {w}" for w in ("paper", "work", "study", "article", "report")))
-        self.naming_words = tuple(w.lower() for w in disc["naming_words"])
+        self.naming_words = tuple(w.lower() for w in naming_words)
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
         self.generic_phrases = frozenset(p.lower() for p in disc["generic_phrases"])
@@ -226,6 +240,9 @@ class NameDiscoverer:
         #: built with them finds them in its scan (:meth:`scan` finds them alone)
         self.component_nouns = tuple(method["component_nouns"])
         self.generic_modifiers = tuple(cues["affix"]["modifiers"])
+        #: lower-case markers after a name's hyphen that keep it a name: "Jais-chat", "Zorro-large", "Kora-coder"
+        self.name_markers = frozenset([*cues.get("variant", {}).get("markers", {}), *DISTINCT_VARIANTS,
+                                       *cues["size"]["words"]])
         self._introducing = re.compile(r"\b(?:" + "|".join(map(re.escape, disc["intro_verbs"] + ["devise", "devises"]))
                                        + r")\b")
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
@@ -431,33 +448,38 @@ class NameDiscoverer:
                 return True
         return False
 
-    def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
+    def _names_at(self, text: str, pos: int, limit: int = 16,
+                  naming: bool = False) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list "A, B and C".
+
+        Each item is a name-shaped word ("KoraLM-70B"), a name and a variant or
+        size marker ("Jais-chat", "Zorro-large"), a word and its version
+        ("Gemma 2", "ZetaLM 1.5") or, right at ``pos`` or later in the list, a
+        plain capitalised word that a comma, bracket, "and" / "or" or the
+        sentence end closes ("we present Jais and Jais-chat"). After a naming
+        word (``naming``) the plain word needs no closing ("which we call Kestrel").
+        """
         out = []
         words = islice(_WORDS.finditer(text, pos), limit)  # read lazily: the loop mostly stops at the first words
         w = next(words, None)
         while w is not None:
-            following = None
             word = w.group().rstrip(".")
-            if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
-                break
-            sized = _SIZED_NAME.match(text, w.start()) if not out and w.start() == pos and word.isalpha() else None
-            if sized and self._plain_name(text, w, sized.end("name")):
-                # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
-                out.append((w.start(), sized.end("name"), sized.group("name"), ()))
+            if word.lower() in _NOT_BEFORE_NAME and not out:
                 break
             # a word with no capital is neither name-shaped nor a plain name: the calls are left out
-            if not word.islower() and (is_name_shaped(word) and self.acceptable(word)
-                                       or (not out and w.start() == pos and self._plain_name(text, w))):
-                out.append((w.start(), w.start() + len(word), word, ()))
-                following = next(words, None)
-                if following is None or following.group().lower() not in {"and", "or"}:
+            item = None if word.islower() else self._item(text, w, word, bool(out) or w.start() == pos, naming)
+            if item is not None:
+                out.append(item)
+                sep = _ITEM_SEP.match(text, item[1])  # the list goes on after ", ", " and ", ", or "
+                if sep is None:
                     break
-            elif out and word.lower() not in {"and", "or"}:
+                w = next(words, None)
+                while w is not None and w.start() < sep.end():
+                    w = next(words, None)
+                continue
+            if out or text[w.end():w.end() + 1] in ".;":
                 break
-            elif text[w.end():w.end() + 1] in ".;" and not out:
-                break
-            w = following if following is not None else next(words, None)
+            w = next(words, None)
         if out and "(" in text[out[0][1]:out[0][1] + 120]:
             spelled = self._spelled_out(text, pos)
             if spelled and out[0][0] < spelled[0]:  # "the Variational Open-Domain (VOD) framework": VOD
@@ -500,14 +522,53 @@ class NameDiscoverer:
             return None
         return acro.start(1), acro.end(1), acro.group(1), (text[lead.end(1):words[-1].end()],)
 
-    def _plain_name(self, text: str, w: re.Match, end: int | None = None) -> bool:
-        """A capitalised word right after an introducing verb and before a comma or bracket is a name:
-        "we present Bioformer, a compact BERT model" (not "we present Transformer-based ...").
-        ``end``: where the name ends when a size or version follows the word ("Mistral 7B, a ...")."""
-        word = w.group()
-        end = w.end() if end is None else end
-        return (word[:1].isupper() and word.isalpha() and len(word) > 2 and text[end:end + 2] in (", ", " (")
-                and self.acceptable(word) and word.lower() not in self.title_stop and word not in self.languages)
+    def _item(self, text: str, w: re.Match, word: str, plain: bool,
+              naming: bool) -> tuple[int, int, str, tuple[str, ...]] | None:
+        """The list item of :meth:`_names_at` that starts at word ``w``, or None."""
+        start = w.start()
+        if plain and word.isalpha():
+            sized = _SIZED_NAME.match(text, start)
+            if sized and self._plain_name(text, w, sized.end("name"), naming):
+                # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
+                return start, sized.end("name"), sized.group("name"), ()
+        if is_name_shaped(word) and self.acceptable(word):
+            return start, start + len(word), word, ()
+        marked = _MARKED_NAME.fullmatch(word)
+        if marked and self._plain_word(marked.group("base")) and marked.group("marker").lower() in self.name_markers:
+            return start, start + len(word), word, ()  # "Jais-chat", "Zorro-large"
+        if plain and self._plain_name(text, w, None, naming):
+            return start, start + len(word), word, ()
+        return None
+
+    def _plain_word(self, word: str) -> bool:
+        """A capitalised word that may be a name: no stop word, language or generic name."""
+        return (word[:1].isupper() and word.isalpha() and len(word) > 2 and self.acceptable(word)
+                and word.lower() not in self.title_stop and word not in self.languages)
+
+    def _plain_name(self, text: str, w: re.Match, end: int | None = None, naming: bool = False) -> bool:
+        """A capitalised word right after an introducing verb is a name when a comma, a bracket, the sentence
+        end or "and" / "or" and another name close it: "we present Bioformer, a compact BERT model", "we
+        present Jais and Jais-chat" (not "we present Transformer-based ..."); after a naming word it needs
+        none ("which we call Kestrel that"). ``end``: where the name ends when a size or version follows
+        the word ("Mistral 7B, a ...")."""
+        word = w.group().rstrip(".")
+        end = w.start() + len(word) if end is None else end
+        if not self._plain_word(word):
+            return False
+        if text[end:end + 2] in (", ", " (") or end == len(text):
+            return True
+        if naming and _LOWER_OR_STOP_NEXT.match(text, end):  # not "named Entity Recognition", "called Llama 2-Chat"
+            return True
+        if text[end:end + 1] in ".;:" and (end + 1 == len(text) or text[end + 1].isspace()):
+            return True
+        m = _COORDINATED_NEXT.match(text, end)
+        if not m:
+            return False
+        if is_name_shaped(m.group(1)) or _MARKED_NAME.fullmatch(m.group(1)):
+            return True
+        sized = _SIZED_NAME.match(text, m.start(1))  # "Nimbus 1.5 and Nimbus 2, ..."
+        after = sized.end() if sized else m.end(1)
+        return text[after:after + 2] in (", ", " (", ". ") or after == len(text)
 
     def _triggers(self, abstract: str, lowered: str, cues: dict[str, list[int]],
                   ) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
@@ -562,7 +623,7 @@ class NameDiscoverer:
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
-            for s, e, name, aliases in self._names_at(sentence, m_end):
+            for s, e, name, aliases in self._names_at(sentence, m_end, naming=how == "naming"):
                 if (title_head and title_head.endswith(" " + name) and not aliases
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
                     # "introduces Natural GaLore" names the title's "Natural GaLore", not only "GaLore"
@@ -578,7 +639,9 @@ class NameDiscoverer:
                 etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
-                own = how.startswith("intro") or bool(_SELF.search(sentence))
+                # a naming word names the paper's own, but for a known name ("a popular model called BERT")
+                own = (how.startswith("intro") or bool(_SELF.search(sentence))
+                       or (how == "naming" and (self.known_type is None or self.known_type(name) is None)))
                 if etype == "Model" and aliases:
                     found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
                 elif aliases:

@@ -1,0 +1,61 @@
+"""Probe sentences: invented names in common phrasings of abstracts, each with the mentions it must give.
+
+The names are made up (ZetaLM, KoraBERT, NimbusQA) so the gazetteer cannot
+help: each probe checks one class of phrasing, not one paper. ``want`` lists
+``(name, type, introduced)`` that must be among the paper's mentions (as
+linked names); ``never`` lists surfaces that must not be a mention.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Extractor
+from kg.model import Paper
+
+# (title, abstract, want, never)
+PROBES = [
+    # naming cues: denoted as, referred to as, which we call, termed
+    ("A study of scaling", "The resultant models, denoted as ZetaLM-LS, are better than ZetaLM.",
+     {("ZetaLM-LS", "Model", True)}, ()),
+    ("A study of scaling", "We propose a model referred to as Zorblax that works well.",
+     {("Zorblax", "Model", True)}, ()),
+    ("A study of scaling", "We build a retriever which we call Kestrel.", {("Kestrel", "Model", True)}, ()),
+    ("A study of scaling", "Our model, termed NimbusLM, beats GPT-4.",
+     {("NimbusLM", "Model", True), ("GPT-4", "Model", False)}, ()),
+    # a naming word before a capitalised task is no name
+    ("A study of tagging", "We study the Named Entity Recognition task with BERT.", {("BERT", "Model", False)},
+     ("Entity",)),
+    # a coordinated list after an introducing verb introduces every member; -chat makes a distinct model
+    ("A study of Arabic models", "We present Jais and Jais-chat, Arabic-centric models.",
+     {("Jais", "Model", True), ("Jais-Chat", "Model", True)}, ()),
+    ("A study of code models", "We release KoraLM-instruct, KoraLM-coder, KoraLM-math and KoraLM-70B.",
+     {("KoraLM-instruct", "Model", True), ("KoraLM-coder", "Model", True), ("KoraLM-math", "Model", True),
+      ("KoraLM-70B", "Model", True)}, ()),
+    ("A study of code models", "We open-source ZetaCoder-7B, ZetaCoder-34B, and ZetaCoder-Python.",
+     {("ZetaCoder-7B", "Model", True), ("ZetaCoder-34B", "Model", True), ("ZetaCoder-Python", "Model", True)}, ()),
+    ("A study of versions", "We introduce Nimbus 1.5 and Nimbus 2, two open models.",
+     {("Nimbus 1.5", "Model", True), ("Nimbus 2", "Model", True)}, ()),
+    # a version after a name-shaped word
+    ("A study of versions", "We introduce ZetaLM 2, the successor of ZetaLM.",
+     {("ZetaLM 2", "Model", True)}, ()),
+    # "called X N-Chat": the version and the chat marker are the name's
+    ("Open chat models", "Our fine-tuned models, called Zorro 2-Chat, are optimized for dialogue.",
+     {("Zorro 2-Chat", "Model", True)}, ("Zorro",)),
+    # a list after an introducing verb stops at the first item that is no name
+    ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
+     {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize("title,abstract,want,never", PROBES, ids=[p[1][:50] for p in PROBES])
+def test_probe(extractor, title, abstract, want, never):
+    mentions = extractor(Paper("t:probe", title, abstract)).mentions
+    got = {(m.name, m.type, m.introduced) for m in mentions}
+    assert want <= got, f"missing {sorted(want - got)}; got {sorted(got)}"
+    surfaces = {m.surface for m in mentions}
+    assert not surfaces & set(never), f"unwanted {sorted(surfaces & set(never))}"
