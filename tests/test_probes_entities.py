@@ -41,6 +41,29 @@ PROBES = [
     # "called X N-Chat": the version and the chat marker are the name's
     ("Open chat models", "Our fine-tuned models, called Zorro 2-Chat, are optimized for dialogue.",
      {("Zorro 2-Chat", "Model", True)}, ("Zorro",)),
+    # name-shaped tokens typed by their own shape: a model's ending, a model-shaped head, a dataset's ending
+    ("A study of scaling", "We train ZetaLM-XS and ZetaLM-MoE, and align them into ZetaLM-DPO and ZetaLM-SFT.",
+     {("ZetaLM-XS", "Model", True), ("ZetaLM-MoE", "Model", True), ("ZetaLM-DPO", "Model", False),
+      ("ZetaLM-SFT", "Model", False)}, ("DPO", "SFT")),
+    ("A study of chat models", "Experiments show that ZetaLM-Chat surpasses KestrelLM on five-shot MMLU.",
+     {("ZetaLM-Chat", "Model", False), ("KestrelLM", "Model", False), ("MMLU", "Dataset", False)}, ()),
+    ("A study of QA", "Our retriever is better on zero-shot NimbusQA and on Kora-Bench.",
+     {("NimbusQA", "Dataset", False), ("Kora-Bench", "Dataset", False)}, ()),
+    # a version of a known model is a model of its own; not a range of sizes ("Falcon-7/40/180B")
+    ("A study of versions", "Our model is better than Vicuna-3 and the Falcon-7/40/180B models.",
+     {("Vicuna-3", "Model", False)}, ("Falcon-7",)),
+    # a known model and a lower-case variant marker anywhere: a model of its own
+    ("A study of Arabic models", "Results show that Jais-chat outperforms Falcon-instruct and Vicuna-coder.",
+     {("Jais-Chat", "Model", False), ("Falcon-Instruct", "Model", False), ("Vicuna-coder", "Model", False)}, ()),
+    ("A study of data", "We compare against Self-instruct and chat-based models and Human-chat.", set(),
+     ("Human-chat", "chat-based")),
+    # an acronym of mixed case spelled by its capitals; a known acronym keeps its node
+    ("A study of encoders", "Bidirectional Zeta Encoder (BiZE) is a new encoder.", {("BiZE", "Model", False)}, ()),
+    ("A study of tuning", "The model was fine-tuned using Quantized Low-Rank Adaptation (QLoRA) on our data.",
+     {("QLoRA", "Technique", False)}, ()),
+    # a name after "train / fine-tune / evaluate X on" is a dataset
+    ("A study of tuning", "We fine-tune ZetaLM on NimbusInstruct and evaluate it on KoraMath.",
+     {("ZetaLM", "Model", False), ("NimbusInstruct", "Dataset", False), ("KoraMath", "Dataset", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

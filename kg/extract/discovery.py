@@ -58,6 +58,12 @@ _SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)
 #: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
 _MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as")
 _LOWER_OR_STOP_NEXT = re.compile(r" [a-z]|[.,;:)]")
+#: capitalised words a number follows that name no model: "we present Algorithm 1", "Table 2"
+_NUMBERED_NOUNS = frozenset({"Table", "Figure", "Fig", "Section", "Algorithm", "Appendix", "Equation", "Eq", "Step",
+                             "Stage", "Phase", "Task", "Level", "Type", "Version", "Part", "Chapter", "Theorem",
+                             "Lemma", "Experiment", "Study", "Round", "Track", "Subtask", "Setting", "Case"})
+#: a lower-case word and its end, not glued to another: "chat" in "Jais-chat,", not in "Jais-chatbot"
+_MARKER_AT = re.compile(r"[a-z]+(?![\w-])")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -91,9 +97,9 @@ _CLAUSE_END = re.compile(r"[.;]")
 #: A lower-case word (not "and" / "or") right after a capitalised word: "Supervised probing" is no name "Supervised".
 _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
-#: (the verb ends the lower-cased text before " on ", the name follows it).
-_ON_VERB = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
-                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?)$")
+#: (the verb, and its object at most, "fine-tune ZetaLM on", end the text before " on "; the name follows it).
+_ON_VERB = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
+                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?)(?: (?:it|them|an? [\w-]+|our [\w-]+|the [\w-]+|[a-z]*[A-Z][\w.+-]*))?$")
 _ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
 _APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
@@ -240,6 +246,8 @@ class NameDiscoverer:
         #: built with them finds them in its scan (:meth:`scan` finds them alone)
         self.component_nouns = tuple(method["component_nouns"])
         self.generic_modifiers = tuple(cues["affix"]["modifiers"])
+        #: lower-case markers of a distinct model after a known one's name: "Jais-chat", "Falcon-instruct"
+        self._variant_markers = frozenset([*cues.get("variant", {}).get("markers", {}), *DISTINCT_VARIANTS]) - {"it"}
         #: lower-case markers after a name's hyphen that keep it a name: "Jais-chat", "Zorro-large", "Kora-coder"
         self.name_markers = frozenset([*cues.get("variant", {}).get("markers", {}), *DISTINCT_VARIANTS,
                                        *cues["size"]["words"]])
@@ -247,7 +255,8 @@ class NameDiscoverer:
                                        + r")\b")
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
-                          "connector": _CONNECTOR_WORDS, "component": self.component_nouns}
+                          "connector": _CONNECTOR_WORDS, "component": self.component_nouns,
+                          "variant": tuple(sorted(self._variant_markers))}
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
         self._acceptable: dict[str, bool] = {}
@@ -321,6 +330,10 @@ class NameDiscoverer:
             return "Dataset"
         if self._stems.within(name) or (name[-1:].islower() and self._on_known_model(name)):
             return "Model"
+        first = _NAME_PARTS.split(name)[0]
+        if first != name and any(first.endswith(end) and len(first) > len(end) + 1 and first[:1].isupper()
+                                 and any(c.islower() for c in first) for end in self.model_endings):
+            return "Model"  # "ZetaLM-MoE", "ZetaLM-LS": a variant of a model-shaped name
         last = _NAME_PARTS.split(low)[-1]
         if last in self.technique_endings and last != low:
             return "Technique"
@@ -528,7 +541,7 @@ class NameDiscoverer:
         start = w.start()
         if plain and word.isalpha():
             sized = _SIZED_NAME.match(text, start)
-            if sized and self._plain_name(text, w, sized.end("name"), naming):
+            if sized and word not in _NUMBERED_NOUNS and self._plain_word(word):
                 # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
                 return start, sized.end("name"), sized.group("name"), ()
         if is_name_shaped(word) and self.acceptable(word):
@@ -662,6 +675,9 @@ class NameDiscoverer:
             window = max(0, m.start() - 120)
             words = _LONG_WORD.findall(text, window, m.start())
             long = _long_form(words, letters)
+            capitals = [c.lower() for c in acro if c.isupper()]
+            if not long and len(capitals) >= 2 and len(capitals) < len(letters):
+                long = _long_form(words, capitals)  # "Bidirectional Zeta Encoder (BiZE)": the capitals spell it
             prefix, _, stem = acro.partition("-")
             if not long and stem and words and words[-1] == stem and len(prefix) >= 2:
                 # "Label Supervised LLaMA (LS-LLaMA)": the prefix's letters spell the words before the stem
@@ -779,7 +795,7 @@ class NameDiscoverer:
         at = lowered.find(" on ")
         while at >= 0:  # each " on " (a few an abstract): the verb before it, the name after it
             m = _ON_NAME.match(text, at + 4)
-            verb = m is not None and _ON_VERB.search(lowered, max(0, at - 16), at)
+            verb = m is not None and _ON_VERB.search(text, max(0, at - 40), at)
             at = lowered.find(" on ", at + 4)
             if not verb:
                 continue
@@ -788,6 +804,31 @@ class NameDiscoverer:
                     and self.acceptable(name) and name not in self.languages
                     and (self.known_type is None or self.known_type(name) is None)):
                 found.append(Found(name, "Dataset", m.start("name"), m.start("name") + len(name), False, how="dataset"))
+        return found
+
+    def variants(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A known model's name and a lower-case variant marker is a model of its own: "Jais-chat", "Falcon-instruct".
+
+        Only plain names (a capitalised word the gazetteer knows as a model): a name-shaped
+        one ("KoraLM-coder") is a name-shaped token, found with its marker by the pipeline.
+        """
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
+        if self.known_type is None:
+            return found
+        for i in scan.cues.get("variant", ()):
+            if i < 3 or text[i - 1] != "-":
+                continue
+            m = _MARKER_AT.match(text, i)
+            if not m or m.group() not in self._variant_markers:
+                continue
+            start = i - 1
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
+                start -= 1
+            base = text[start:i - 1]
+            if (base[:1].isupper() and not is_name_shaped(base) and self.acceptable(base)
+                    and self.known_type(base) == "Model"):
+                found.append(Found(text[start:m.end()], "Model", start, m.end(), False, how="variant"))
         return found
 
     @staticmethod
@@ -972,7 +1013,7 @@ class NameDiscoverer:
         found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
                  + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
-                 + self.mates(paper, scan) + self.trained_on(paper, scan))
+                 + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
 
-from kg.extract.discovery import Found, NameDiscoverer, _names_before, is_name_shaped
+from kg.extract.discovery import DISTINCT_VARIANTS, Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, Scan, SubstringIndex, name_tokens, overlaps, strip_affixes
@@ -55,6 +55,12 @@ _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _START = itemgetter(0)
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
+#: a word written as a model's name: a capital, a lower-case letter and an ending "LM" or "Former" (ZetaLM, MPCFormer)
+_MODEL_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:LM|Former)")
+#: a one-word name written as a dataset's: NimbusQA, Zeta-Bench, KoraEval
+_DATASET_WORD = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*-?(?:QA|Bench|Eval)")
+#: a version number after a hyphen: "Kora-3", "ZetaLM-1.5"
+_VERSION_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -81,7 +87,7 @@ class Extractor:
         self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
         self.variants = dict(self.cues.get("variant", {}).get("markers", {}))
-        self._variant_words = frozenset(self.variants)
+        self._variant_words = frozenset(self.variants) | frozenset(DISTINCT_VARIANTS)  # kept on a token: Kora-coder
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
                              variants=self.variants)
         self._curated = self.linker  # the gazetteer's names only, also after learn()
@@ -94,7 +100,7 @@ class Extractor:
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case), self._language_layer],
                                              self._suffixes, self.discover.cue_words)
         self.learned: tuple[Entity, ...] = ()
-        #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
+        #: name-shaped token -> (offset of its core, core, entity it links to, type of a new name or "")
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
         _freeze_heap()
 
@@ -119,7 +125,9 @@ class Extractor:
             for found in self._discovered(paper):
                 # known names, and known names with a modifier ("BERT-like"), are not learned
                 if (self.linker.link(found.name, fuzzy=False) is not None
-                        or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None):
+                        or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None
+                        or (found.how == "acronym"
+                            and any(self.linker.link(alias, fuzzy=False) is not None for alias in found.aliases))):
                     continue
                 key, variant = self._key(found.name), None
                 split = self.linker.variant_split(found.name)
@@ -188,17 +196,17 @@ class Extractor:
 
     # -- one paper -----------------------------------------------------------
     def _token(self, token: str) -> tuple[int, str, Entity | None, bool]:
-        """What a name-shaped token is, cached: ``(offset, core, linked entity, new model name?)``."""
+        """What a name-shaped token is, cached: ``(offset, core, linked entity, type of a new name or "")``."""
         info = self._tokens.get(token)
         if info is None:
             offset, core = strip_affixes(token, self.modifiers, self._variant_words)
             linker = self.linker
             entity = linker.link(core, fuzzy=False)
-            shaped = entity is None and core not in self.discover.generic and self._model_shaped(core)
+            shaped = entity is None and core not in self.discover.generic and self._shape_type(core)
             if entity is None:  # linker.link(core), without caching the fuzzy look-up of a spelling seen once
                 key = normalize(core)
                 entity = (linker.fuzzy(key) if key else None) or self._dataset_variant(core)
-            info = (offset, core, entity, shaped and entity is None)
+            info = (offset, core, entity, shaped if entity is None else "")
             if len(self._tokens) >= 1 << 18:
                 self._tokens.clear()
             self._tokens[token] = info
@@ -220,8 +228,11 @@ class Extractor:
                 if spans is None:
                     spans = [(f.start, f.end) for f in found]
                     taken = [(s, e) for s, e, _ in scan.layers[0]]
-                if not overlaps(spans, start, end) and not overlaps(taken, start, end):
-                    found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
+                # a phrase within the token is a part of its name ("DPO" in "ZetaLM-DPO"); one across it wins
+                if (not overlaps(spans, start, end) and not any(s < end and start < e and not (start <= s and e <= end)
+                                                               for s, e in taken)
+                        and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
+                    found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
         return found
 
     def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
@@ -355,6 +366,8 @@ class Extractor:
     def _typed(self, found: Found) -> tuple[str, str]:
         """The canonical name and type of a discovered name."""
         entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
+        if entity is None and found.how == "acronym":  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
+            entity = next(filter(None, (self.linker.link(alias, fuzzy=False) for alias in found.aliases)), None)
         return (entity.name, entity.type) if entity else (found.name, found.type)
 
     def _known_type(self, name: str) -> str | None:
@@ -362,13 +375,27 @@ class Extractor:
         entity = self._curated.link(name, fuzzy=False)
         return entity.type if entity else None
 
-    def _model_shaped(self, core: str) -> bool:
+    def _shape_type(self, core: str) -> str:
+        """The type a new name-shaped token's own shape gives, or ``""``: built on a known model name
+        (``KR-BERT``), with a size (``Zorro-7B``), written as a model's (``ZetaLM``, ``ZetaLM-LS``,
+        ``MPCFormer``), a version of a known model (``Kora-3`` once Kora is known) or a dataset's (``NimbusQA``,
+        ``ZetaBench``)."""
         if not self.discover.acceptable(core):
-            return False
+            return ""
         if self._stem_index.within_other(core):
-            return True
+            return "Model"
         parts = _HYPHEN_OR_UNDERSCORE.split(core)
-        return len(parts) > 1 and parts[0][:1].isupper() and bool(self._size_count.fullmatch(parts[-1].lower()))
+        if len(parts) > 1 and parts[0][:1].isupper() and self._size_count.fullmatch(parts[-1].lower()):
+            return "Model"
+        if _MODEL_WORD.fullmatch(parts[0]) and parts[0] not in self.discover.generic:
+            return "Model"
+        if len(parts) > 1 and _VERSION_PART.fullmatch(parts[-1]):
+            base = self.linker.link(core[:-len(parts[-1]) - 1], fuzzy=False)
+            if base is not None and base.type == "Model":
+                return "Model"
+        if _DATASET_WORD.fullmatch(core):
+            return "Dataset"
+        return ""
 
     def _candidates(self, paper: Paper, text: str | None = None) -> tuple[list[tuple], list[tuple[int, int, str]]]:
         """Candidate mentions ``(start, end, name, type, introduced, confidence, priority)``, and language names."""
