@@ -64,6 +64,23 @@ PROBES = [
     # a name after "train / fine-tune / evaluate X on" is a dataset
     ("A study of tuning", "We fine-tune ZetaLM on NimbusInstruct and evaluate it on KoraMath.",
      {("ZetaLM", "Model", False), ("NimbusInstruct", "Dataset", False), ("KoraMath", "Dataset", False)}, ()),
+    # a name after "the" and before a head noun, or before a colon, after an introducing verb
+    ("A study of open models", "We introduce the Kestrel series: 7B and 40B decoder-only models.",
+     {("Kestrel", "Model", True)}, ()),
+    ("A study of corpora", "We present the Zorrostack: an 825 GiB English text corpus.",
+     {("Zorrostack", "Dataset", True)}, ()),
+    ("A study of corpora", "We present the Transformer models.", set(), ("Transformer",)),
+    # title heads: "The X: ...", capitalised words before a known model's name
+    ("The Zorrostack: A Dataset of Source Code", "We present a dataset of code.", {("Zorrostack", "Dataset", True)}, ()),
+    ("Baby Llama: Distillation from an Ensemble", "We distil teachers into a small student.",
+     {("Baby Llama", "Model", True)}, ()),
+    ("Deep Learning: A Survey", "We review methods.", set(), ("Deep Learning",)),
+    # "our X benchmark" is the paper's own; a naming word names the paper's own, but after "popular"
+    ("A study of biomedical NLP", "We created a leaderboard featuring our ZetaBLU benchmark.",
+     {("ZetaBLU", "Dataset", True)}, ()),
+    ("A study of French", "A unified evaluation benchmark, called KoraFLUE (Kora Language Evaluation), is shared.",
+     {("KoraFLUE", "Dataset", True)}, ()),
+    ("A study of encoders", "We fine-tune a popular model called BERT on our data.", {("BERT", "Model", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -64,6 +64,11 @@ _NUMBERED_NOUNS = frozenset({"Table", "Figure", "Fig", "Section", "Algorithm", "
                              "Lemma", "Experiment", "Study", "Round", "Track", "Subtask", "Setting", "Case"})
 #: a lower-case word and its end, not glued to another: "chat" in "Jais-chat,", not in "Jais-chatbot"
 _MARKER_AT = re.compile(r"[a-z]+(?![\w-])")
+#: a head noun after a name that says what it names: "the Falcon series", "Kora models", "the Zeta benchmark"
+_HEAD_NOUN_NEXT = re.compile(r" (?:series|family|suite|models?|benchmark|dataset|corpus|collection|leaderboard)\b")
+#: words before a naming word that say the name is another's: "a popular model called BERT", "the so-called"
+_KNOWN_BEFORE = re.compile(r"\b(?:so-|popular|well-known|widely[- ]used|existing|famous|prior|previous|standard|"
+                           r"established|commonly|known)\b", re.I)
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -299,8 +304,8 @@ class NameDiscoverer:
         rank = self._cue_rank
         words = _WORDS.findall(before.lower())[::-1][:8]
         for side in range(2):
-            if side:
-                words = _WORDS.findall(after.lower())[:8]
+            if side:  # a full stop ends the last word of a sentence: "an English text corpus."
+                words = [w.rstrip(".") for w in _WORDS.findall(after.lower())[:8]]
             previous = None
             for word in words:
                 hit = rank.get(word)
@@ -373,7 +378,8 @@ class NameDiscoverer:
             if token == "of" and len(words) >= 1 and words[-1] in self.collective:
                 words = []
                 continue
-            if token in ("and", "or") and words and self._typed_noun(words[-1]):
+            if token in ("and", "or") and words and self._typed_noun(words[-2] if words[-1] == "," and len(words) > 1
+                                                                      else words[-1]):
                 break
             if token in ".;:()!?\"" or token in self.head_boundaries:
                 break
@@ -415,6 +421,14 @@ class NameDiscoverer:
                                                                      and head.lower() not in self.title_stop))
         elif len(words) == 2 and _VERSION.fullmatch(words[1]):
             ok = is_name_shaped(words[0]) or words[0][0].isupper()
+        elif len(words) == 2 and words[0] == "The" and self._plain_word(words[1]):
+            if self.known_type is None or self.known_type(head) is None:
+                head = words[1]  # "The Stack: ...": the name after the article, unless known with it
+            ok = True
+        elif (len(words) <= 3 and all(w[:1].isupper() for w in words) and self.known_type is not None
+              and self.known_type(words[-1]) == "Model" and not any(w.lower() in self.title_stop for w in words)
+              and not (len(words) == 2 and words[0] in self.languages)):
+            ok = True  # "Baby Llama: ...": a known model's name after capitalised words names a model
         else:
             ok = (len(words) <= 4 and all(w[0].isupper() or is_name_shaped(w) for w in words)
                   and not any(w.lower() in self.title_stop or w.lower() in self.stop for w in words)
@@ -480,7 +494,9 @@ class NameDiscoverer:
             if word.lower() in _NOT_BEFORE_NAME and not out:
                 break
             # a word with no capital is neither name-shaped nor a plain name: the calls are left out
-            item = None if word.islower() else self._item(text, w, word, bool(out) or w.start() == pos, naming)
+            # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
+            plain = bool(out) or w.start() == pos or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
+            item = None if word.islower() else self._item(text, w, word, plain, naming)
             if item is not None:
                 out.append(item)
                 sep = _ITEM_SEP.match(text, item[1])  # the list goes on after ", ", " and ", ", or "
@@ -570,6 +586,8 @@ class NameDiscoverer:
             return False
         if text[end:end + 2] in (", ", " (") or end == len(text):
             return True
+        if _HEAD_NOUN_NEXT.match(text, end):  # "we introduce the Falcon series", "the Kora benchmark"
+            return True
         if naming and _LOWER_OR_STOP_NEXT.match(text, end):  # not "named Entity Recognition", "called Llama 2-Chat"
             return True
         if text[end:end + 1] in ".;:" and (end + 1 == len(text) or text[end + 1].isspace()):
@@ -653,8 +671,7 @@ class NameDiscoverer:
                          or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
                 # a naming word names the paper's own, but for a known name ("a popular model called BERT")
-                own = (how.startswith("intro") or bool(_SELF.search(sentence))
-                       or (how == "naming" and (self.known_type is None or self.known_type(name) is None)))
+                own = how.startswith("intro") or not _KNOWN_BEFORE.search(sentence, max(0, m_start - 40), m_start)
                 if etype == "Model" and aliases:
                     found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
                 elif aliases:
@@ -738,8 +755,10 @@ class NameDiscoverer:
                 if name:
                     start = text.index(name, start)
                     if self._dataset_name(text, start, name):
-                        found.append(Found(name, "Dataset", start, start + len(name), new and (start, name) in listed,
-                                           how="dataset"))
+                        # "our BLURB benchmark": the paper's own
+                        ours = len(names) == 1 and (start, name) in names and text.endswith("our ", 0, start)
+                        found.append(Found(name, "Dataset", start, start + len(name),
+                                           ours or (new and (start, name) in listed), how="described" if ours else "dataset"))
         return found
 
     def listed(self, paper: Paper, scan: Scan | None = None) -> list[Found]:

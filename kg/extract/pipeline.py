@@ -64,6 +64,14 @@ _VERSION_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
+def _dataset_stems(gazetteer: Gazetteer) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The gazetteer's one-word dataset names of four characters or more with two capitals, by length:
+    what a new dataset's name may end in ("KoraGLUE")."""
+    stems = {e.name for e in gazetteer.entities if e.type == "Dataset" and _STEM.fullmatch(e.name) and len(e.name) >= 4}
+    lengths = sorted({len(n) for n in stems}, reverse=True)
+    return tuple((n, frozenset(s for s in stems if len(s) == n)) for n in lengths)
+
+
 def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
     """Model names that other names are built on: one word, two capitals or more (BERT, RoBERTa, LLaMA)."""
     disc = cues["discovery"]
@@ -80,6 +88,8 @@ class Extractor:
         self.stems = _model_stems(self.gazetteer, self.cues)
         self._stem_index = SubstringIndex(self.stems)
         self._size_count = re.compile(self.cues["size"]["counts"])
+        #: dataset names other names end in ("KoraGLUE", "ZetaSuperGLUE"), by length
+        self._dataset_stems = _dataset_stems(self.gazetteer)
         self.discover = NameDiscoverer(self.cues, self.stems, known_type=self._known_type)
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
@@ -385,8 +395,8 @@ class Extractor:
         if self._stem_index.within_other(core):
             return "Model"
         parts = _HYPHEN_OR_UNDERSCORE.split(core)
-        if len(parts) > 1 and parts[0][:1].isupper() and self._size_count.fullmatch(parts[-1].lower()):
-            return "Model"
+        if len(parts) > 1 and parts[0][:1].isupper() and any(self._size_count.fullmatch(p.lower()) for p in parts[1:]):
+            return "Model"  # "Zorro-7B", "Kora-7B-v2"
         if _MODEL_WORD.fullmatch(parts[0]) and parts[0] not in self.discover.generic:
             return "Model"
         if len(parts) > 1 and _VERSION_PART.fullmatch(parts[-1]):
@@ -395,6 +405,10 @@ class Extractor:
                 return "Model"
         if _DATASET_WORD.fullmatch(core):
             return "Dataset"
+        for length, stems in self._dataset_stems:  # "KoraGLUE", "Zeta-SQuAD": a known dataset's name ends it
+            prefix = core[:-length].rstrip("-")
+            if core[-length:] in stems and prefix and prefix[:1].isalpha() and any(c.islower() for c in prefix):
+                return "Dataset"
         return ""
 
     def _candidates(self, paper: Paper, text: str | None = None) -> tuple[list[tuple], list[tuple[int, int, str]]]:
