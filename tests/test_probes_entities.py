@@ -81,6 +81,19 @@ PROBES = [
     ("A study of French", "A unified evaluation benchmark, called KoraFLUE (Kora Language Evaluation), is shared.",
      {("KoraFLUE", "Dataset", True)}, ()),
     ("A study of encoders", "We fine-tune a popular model called BERT on our data.", {("BERT", "Model", False)}, ()),
+    # a name set off by commas after its new description; a lower-case description is no long form
+    ("A study of distillation", "We introduce a novel framework, Kora, which distills BERT into a student.",
+     {("Kora", "Model", True), ("BERT", "Model", False)}, ()),
+    ("A study of Swahili", "We build a Swahili question answering dataset (SwaQuAD) with 10k questions.",
+     {("SwaQuAD", "Dataset", True)}, ("Swahili question answering dataset",)),
+    # hostile near-misses: capitalised sentence starts, tables, metrics, hardware, libraries, organisations
+    ("A study of things", "We present Experiments on GLUE and Analysis of BERT. We release Code and Data.",
+     {("GLUE", "Dataset", False), ("BERT", "Model", False)}, ("Experiments", "Analysis", "Code", "Data")),
+    ("A study of things", "We use A100 GPUs for 1,000 GPU-hours with PyTorch, as in Table 2 and Section 3.", set(),
+     ("A100", "GPU-hours", "PyTorch", "Table 2", "Section 3", "Table", "Section")),
+    ("A study of things", "COVID-19 tweets were collected; BLEU-4, ROUGE-L and F1 are reported for Google models.",
+     set(), ("COVID-19", "BLEU-4", "ROUGE-L", "F1", "Google")),
+    ("A study of things", "Moreover, Results improve. However, Nimbus does not.", set(), ("Moreover", "Results")),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -695,6 +695,10 @@ class NameDiscoverer:
             capitals = [c.lower() for c in acro if c.isupper()]
             if not long and len(capitals) >= 2 and len(capitals) < len(letters):
                 long = _long_form(words, capitals)  # "Bidirectional Zeta Encoder (BiZE)": the capitals spell it
+                # a lower-case model or dataset "long form" is a description: "a Swahili QA dataset (SwaQuAD)"
+                described = bool(long) and not all(w[:1].isupper() for w in long)
+            else:
+                described = False
             prefix, _, stem = acro.partition("-")
             if not long and stem and words and words[-1] == stem and len(prefix) >= 2:
                 # "Label Supervised LLaMA (LS-LLaMA)": the prefix's letters spell the words before the stem
@@ -706,7 +710,7 @@ class NameDiscoverer:
             etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None and self._stems.within(acro):
                 etype = "Model"  # "Label Supervised LLaMA (LS-LLaMA)": a short name built on a model's
-            if etype is None or head in self.not_entities:
+            if etype is None or head in self.not_entities or (described and etype != "Technique"):
                 continue
             start = list(_LONG_WORD.finditer(text, window, m.start()))[len(words) - len(long)].start()
             end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
@@ -977,7 +981,9 @@ class NameDiscoverer:
         if not is_name_shaped(words[0]):  # a plain capitalised word only as a name of two, or within a sentence
             before_name = text[max(0, start - 80):start].rstrip(" ")
             at_start = not before_name or before_name[-1] in ".!?:\n"
-            if before or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words):
+            # ... or set off by commas after its description: "a novel framework, Kora, which ..."
+            if ((before and not (len(words) == 1 and self._plain_word(name) and text.startswith(",", start + len(name))))
+                    or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words)):
                 return
         etype = self.type_of_name(name) or self.head_type(_NOVELTY_LEAD.sub("", description))
         if etype not in ("Dataset", "Model"):
