@@ -208,6 +208,13 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("The model supports Swahili, Yoruba and Hausa, and targets Czech.", ["Swahili", "Yoruba", "Hausa", "Czech"]),
     ("It improves Swahili named entity recognition and Czech sentiment analysis.", ["Swahili", "Czech"]),
     ("Swahili is spoken widely.", []),
+    # other spellings (schema/languages.tsv) under one label; a list through them keeps its context
+    ("Our experiments on Hindi, Bengali and Tamil show gains.", ["Hindi", "Bengali", "Tamil"]),
+    ("A Bangla corpus and a Farsi dataset; African languages such as Kinyarwanda and Luganda.",
+     ["Bengali", "Persian", "Kinyarwanda", "Luganda"]),
+    # a variety before the name keeps the cue before it ("into Brazilian Portuguese"); "In" is a cue itself
+    ("We translate it into Brazilian Portuguese and Egyptian Arabic. In Czech, it fails.",
+     ["Portuguese", "Egyptian Arabic", "Czech"]),
 ])
 def test_languages_only_in_language_contexts(text, languages):
     from kg.extract.languages import LanguageFinder
@@ -392,6 +399,7 @@ def test_extract_size_suffix_glued_to_a_learned_name_is_that_name():
     ("It compares with Swedish BERT (KB-BERT), a strong baseline.", "Swedish BERT"),
     ("Results of Dutch BERT models and a Czech BERT-like model.", None),
     ("We start from English RoBERTa. It transfers well.", None),
+    ("It beats monolingual Bangla BERT, a strong baseline.", "Bangla BERT"),  # as written, not "Bengali BERT"
 ])
 def test_extract_language_and_known_model_alone_name_a_model(extractor, abstract, name):
     names = {m.name for m in extractor(Paper("t:x", "A study", abstract)).mentions if m.type == "Model"}

@@ -42,6 +42,15 @@ def test_quality_floors_name_known_scores():
         assert table in TABLES and metric in ("precision", "recall", "f1"), key
 
 
+def test_every_gold_split_is_tuned_or_measured():
+    """``splits.json`` (read by ``benchmarks/quality.py``) puts each gold split in one group."""
+    groups = json.loads((GOLD / "splits.json").read_text(encoding="utf-8"))
+    listed = [s for members in groups.values() for s in members]
+    on_disk = sorted(p.stem for p in GOLD.glob("*.jsonl") if not p.stem.endswith("-papers"))
+    assert sorted(groups) == ["measured", "tuned"]
+    assert sorted(listed) == on_disk, "each gold split must be in exactly one group of splits.json"
+
+
 @pytest.mark.parametrize("split", SPLITS)
 def test_quality_at_or_above_floors(built_out, split, tmp_path_factory):
     papers = GOLD / f"{split}-papers.jsonl"

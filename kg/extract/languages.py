@@ -1,7 +1,9 @@
 """Languages: every ISO 639 language by its English name, found only in language contexts.
 
 The names come from ``language_data`` (the data package of ``langcodes``):
-each 2- or 3-letter code's English name. A capitalised name is a mention only
+each 2- or 3-letter code's English name, and the spellings papers use beside
+it from ``schema/languages.tsv`` ("Bengali" and "Bangla", "Farsi" for
+Persian), each found under its row's label. A capitalised name is a mention only
 where the text treats it as a language (the cue tables are in
 ``schema/cues.toml``): a cue word follows within three words ("Turkish BERT
 models", "Dutch NLP tasks"), a cue word precedes it ("for Czech", "into
@@ -12,8 +14,12 @@ title or before a few words of its own ("English Tweets").
 >>> finder = LanguageFinder()
 >>> [(m.name, m.start) for m in finder.find("A German BERT. Even so, we test it for Czech, Slovak and Polish.")]
 [('German', 2), ('Czech', 39), ('Slovak', 46), ('Polish', 57)]
->>> iso_code("Montenegrin"), iso_code("Klingonese")
-('cnr', None)
+>>> iso_code("Montenegrin"), iso_code("Klingonese"), iso_code("Farsi")
+('cnr', None, 'fa')
+>>> [m.name for m in finder.find("Results for Bangla, Farsi and Hindi.")]
+['Bengali', 'Persian', 'Hindi']
+>>> [m.name for m in finder.find("We translate it into Brazilian Portuguese. Portuguese Man o' War. In Czech, too.")]
+['Portuguese', 'Czech']
 """
 from __future__ import annotations
 
@@ -22,10 +28,14 @@ from functools import lru_cache
 
 from language_data.name_data import CODE_TO_NAMES
 
-from kg.extract.gazetteer import load_cues
+from kg.errors import KGError
+from kg.extract.gazetteer import SCHEMA_DIR, load_cues
 from kg.model import Entity, Mention
 
-__all__ = ["LanguageFinder", "iso_code", "language_names"]
+__all__ = ["LanguageFinder", "iso_code", "language_labels", "language_names"]
+
+#: Labels and other spellings of languages (see the module's docstring).
+DEFAULT_LANGUAGES = SCHEMA_DIR / "languages.tsv"
 
 _CODE = re.compile(r"[a-z]{2,3}")
 # a capitalised word ("\b[A-Z][a-z]+\b", written capital first, so the regex
@@ -40,7 +50,7 @@ _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, str]:
-    """English name -> ISO 639 code, for every language with a 2- or 3-letter code.
+    """English name or other spelling -> ISO 639 code, for every language with a 2- or 3-letter code.
 
     Where two codes share a name the shorter (ISO 639-1) code wins.
     """
@@ -50,7 +60,34 @@ def language_names() -> dict[str, str]:
         name = names.get("en") if _CODE.fullmatch(code) else None
         if name and name[0].isupper() and name not in table:
             table[name] = code
+    for label, spellings in _language_rows():
+        code = next(table[s] for s in (label, *spellings) if s in table)
+        for spelling in (label, *spellings):
+            table.setdefault(spelling, code)
     return table
+
+
+@lru_cache(maxsize=1)
+def language_labels() -> dict[str, str]:
+    """Spelling -> label of its language's node, for the spellings of ``schema/languages.tsv`` (other names are
+    their own label)."""
+    return {spelling: label for label, spellings in _language_rows() for spelling in (label, *spellings)}
+
+
+def _language_rows(path=DEFAULT_LANGUAGES) -> list[tuple[str, tuple[str, ...]]]:
+    """``(label, other spellings)`` of each row of ``schema/languages.tsv``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise KGError(f"cannot read language names {path}: {err.strerror}") from err
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if line.strip() and not line.startswith("#"):
+            label, _, aliases = line.partition("\t")
+            if not aliases.strip():
+                raise KGError(f"{path}:{number}: a label, a tab and its other spellings (|-separated)")
+            rows.append((label.strip(), tuple(a.strip() for a in aliases.split("|") if a.strip())))
+    return rows
 
 
 def iso_code(name: str) -> str | None:
@@ -71,11 +108,13 @@ class LanguageFinder:
         self.english_next = frozenset(table["english_next"])
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
         self.names = {n: c for n, c in language_names().items() if len(n) > 3 and n not in ambiguous}
+        self.labels = language_labels()
         self.pair_firsts = frozenset(re.split("[ -]", n)[0] for n in self.names if re.fullmatch(r"\w+[ -]\w+", n))
 
     def phrases(self) -> list[tuple[str, Entity]]:
         """``(name, entity)`` of every name :meth:`candidates` can find, for a phrase matcher (case-sensitive)."""
-        return [(name, Entity(name, "Language")) for name in sorted(self.names) if _NAME.fullmatch(name)]
+        return [(name, Entity(self.labels.get(name, name), "Language")) for name in sorted(self.names)
+                if _NAME.fullmatch(name)]
 
     def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset(),
              spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
@@ -103,12 +142,13 @@ class LanguageFinder:
             name = word.group()
             if name in firsts:  # "Modern Greek", "Haitian Creole"
                 pair = _CAP_WORD.match(text, end + 1) if text[end:end + 1] in (" ", "-") else None
-                if pair and f"{name}{text[end]}{pair.group()}" in names:
-                    spans.append((start, pair.end(), f"{name}{text[end]}{pair.group()}"))
+                both = f"{name}{text[end]}{pair.group()}" if pair else ""
+                if both in names:
+                    spans.append((start, pair.end(), self.labels.get(both, both)))
                     reach = pair.end()
                     continue
             if name in names:
-                spans.append((start, end, name))
+                spans.append((start, end, self.labels.get(name, name)))
         return spans
 
     def _in_context(self, text: str, spans: list[tuple[int, int, str]], title_end: int, model_starts) -> list[Mention]:
@@ -169,5 +209,8 @@ class LanguageFinder:
                 break
             if word.lower().strip("-.") in self.next:
                 return True
-        before = _WORD.findall(text[max(0, start - 30):start])
+        before = _WORD.findall(text[max(0, start - 40):start])
+        while (len(before) > 1 and before[-1].istitle() and before[-1].isalpha()
+               and before[-1].lower() not in self.previous):
+            before.pop()  # a variety or script: "into Brazilian Portuguese", "on Modern Standard Arabic"
         return bool(before) and before[-1].lower() in self.previous and before[-1] not in {"and", "or"}

@@ -356,7 +356,8 @@ class Extractor:
             stop = end + 1 if text.startswith("s", end) else end  # "Romanian BERTs"
             if (stop == len(text) or text[stop] in ".,;:()\n" or text.startswith(" (", stop)
                     or (stop > end and text[stop] == " ")):
-                out.append((lang_start, stop, f"{name} {entity.name}", "Model", False, 0.8, 2))  # "Bangla BERT-base"
+                # "Bangla BERT-base": the language as written ("Bangla", not its node's label "Bengali")
+                out.append((lang_start, stop, f"{text[lang_start:lang_end]} {entity.name}", "Model", False, 0.8, 2))
         return out
 
     def _dataset_variant(self, name: str) -> Entity | None:
