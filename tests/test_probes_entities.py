@@ -94,6 +94,24 @@ PROBES = [
     ("A study of things", "COVID-19 tweets were collected; BLEU-4, ROUGE-L and F1 are reported for Google models.",
      set(), ("COVID-19", "BLEU-4", "ROUGE-L", "F1", "Google")),
     ("A study of things", "Moreover, Results improve. However, Nimbus does not.", set(), ("Moreover", "Results")),
+    # "our model, X", "X, our new model", "our dataset (X)"; not "Moreover, our model"; a size word after it is dropped
+    ("A study of tuning", "Our model, ZetaLM, is fine-tuned from Qwen2.5.", {("ZetaLM", "Model", True)}, ()),
+    ("A study of tuning", "ZetaLM, our new model, beats GPT-4. Moreover, our model is small.",
+     {("ZetaLM", "Model", True)}, ("Moreover",)),
+    ("A study of data", "We release our dataset (KoraSet) and our code.", {("KoraSet", "Dataset", True)}, ()),
+    ("A study of Arabic", "Our largest model, KoraGPT2-mega, has 1.5B parameters.", {("KoraGPT2", "Model", True)}, ()),
+    # a known model describing the new one, then its name: "the first Icelandic BERT model, IceKora"
+    ("A study of Icelandic", "We present the first Icelandic BERT model, IceKora.", {("IceKora", "Model", True)}, ()),
+    ("A study of widths", "We propose a novel dynamic BERT model that adapts its width.", {("BERT", "Model", False)}, ()),
+    # "trained on A and B": every listed name; "Kora++"
+    ("A study of data", "We train on ZetaInstruct and SlimZeta, then evaluate on KoraBench-Hard.",
+     {("ZetaInstruct", "Dataset", False), ("SlimZeta", "Dataset", False), ("KoraBench-Hard", "Dataset", False)}, ()),
+    ("A study of things", "We present Kora++, an improved encoder.", {("Kora++", "Model", True)}, ()),
+    # an acronym after its capitalised long form is one entity; a long form is typed by its head
+    ("A study of reading", "We construct the Kora Reading Comprehension Dataset (KRCD).",
+     {("Kora Reading Comprehension Dataset", "Dataset", True)}, ()),
+    ("A study of decoders", "We present Open Zeta Transformers (OZT), a suite of decoder-only models.",
+     {("OZT", "Model", True)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -69,6 +69,15 @@ _HEAD_NOUN_NEXT = re.compile(r" (?:series|family|suite|models?|benchmark|dataset
 #: words before a naming word that say the name is another's: "a popular model called BERT", "the so-called"
 _KNOWN_BEFORE = re.compile(r"\b(?:so-|popular|well-known|widely[- ]used|existing|famous|prior|previous|standard|"
                            r"established|commonly|known)\b", re.I)
+_OUR_NOUNS = r"(?P<noun>models?|benchmarks?|datasets?|corpus|corpora|LLMs?|encoders?|system|checkpoints?)"
+#: "Our model, ZetaLM, is", "our best model ZetaLM-Chat outperforms" (a name-shaped one), "our dataset (KoraSet)"
+_OUR_NOUN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS
+                            + r"(?:, | \()(?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \()")
+#: "ZetaLM, our new model": the name before ", our"
+_NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
+_OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
+#: a name right after a model noun: "... BERT model, IceKora." / "... BERT model (IceKora)"
+_NAME_AFTER_NOUN = re.compile(r"(?:, | \()(?P<name>[A-Z][\w+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(|$)")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -261,7 +270,7 @@ class NameDiscoverer:
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
                           "connector": _CONNECTOR_WORDS, "component": self.component_nouns,
-                          "variant": tuple(sorted(self._variant_markers))}
+                          "variant": tuple(sorted(self._variant_markers)), "our": ("our",)}
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
         self._acceptable: dict[str, bool] = {}
@@ -509,9 +518,12 @@ class NameDiscoverer:
             if out or text[w.end():w.end() + 1] in ".;":
                 break
             w = next(words, None)
-        if out and "(" in text[out[0][1]:out[0][1] + 120]:
+        if out and "(" in text[max(pos, out[0][0] - 1):out[0][1] + 120]:
             spelled = self._spelled_out(text, pos)
-            if spelled and out[0][0] < spelled[0]:  # "the Variational Open-Domain (VOD) framework": VOD
+            # "the Variational Open-Domain (VOD) framework": VOD; the acronym itself after a long form of
+            # capitalised words: "the Kora Reading Comprehension Dataset (KRCD)"
+            if spelled and (out[0][0] < spelled[0] or (out[0][0] == spelled[0]
+                                                      and all(w[:1].isupper() for w in spelled[3][0].split()))):
                 return [spelled]
         if not out:
             acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
@@ -567,6 +579,8 @@ class NameDiscoverer:
             return start, start + len(word), word, ()  # "Jais-chat", "Zorro-large"
         if plain and self._plain_name(text, w, None, naming):
             return start, start + len(word), word, ()
+        if word.endswith("+") and self._plain_word(word.rstrip("+")):
+            return start, start + len(word), word, ()  # "Kora++"
         return None
 
     def _plain_word(self, word: str) -> bool:
@@ -663,11 +677,20 @@ class NameDiscoverer:
                     # "introduces Romanian BERT, the first ...": the capitalised words before it are the name's
                     s = m_end + len(sentence[m_end:s]) - len(sentence[m_end:s].lstrip())
                     name = sentence[s:e]
-                if (not aliases and sentence[m_end:s].strip() and _MODEL_NOUN_AFTER.match(sentence, e)
-                        and self.known_type is not None and self.known_type(name) == "Model"):
-                    continue  # "we propose a novel dynamic BERT model (...)": a known model describes the new one
+                noun = _MODEL_NOUN_AFTER.match(sentence, e) if not aliases and sentence[m_end:s].strip() else None
+                if noun and self.known_type is not None and self.known_type(name) == "Model":
+                    # "we propose a novel dynamic BERT model (...)": a known model describes the new one,
+                    # named after it: "we present the first Icelandic BERT model, IceKora."
+                    named = _NAME_AFTER_NOUN.match(sentence, noun.end())
+                    if not named or not (is_name_shaped(named.group("name")) or self._plain_word(named.group("name"))):
+                        continue
+                    s, e, name = named.start("name"), named.end("name"), named.group("name")
                 apposition = _APPOSITION.match(sentence, e)
-                etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
+                # (a long form the acronym spells, not the words before it: "an LLM based model for X (GED)")
+                long_head = aliases[0].lower().split()[-1].split("-")[-1] if aliases and _spells(aliases[0], name) else ""
+                # an acronym is typed by its long form's head first: "Open Pre-trained Transformers (OPT)"
+                etype = (self.type_of_name(name) or self.acronym_heads.get(long_head)
+                         or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
                 # a naming word names the paper's own, but for a known name ("a popular model called BERT")
@@ -713,6 +736,8 @@ class NameDiscoverer:
             if etype is None or head in self.not_entities or (described and etype != "Technique"):
                 continue
             start = list(_LONG_WORD.finditer(text, window, m.start()))[len(words) - len(long)].start()
+            while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():  # "Weight-Decomposed ..."
+                start = text.rfind(" ", 0, start - 1) + 1
             end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
             phrase = text[start:end]
             if phrase.lower() in self.generic_phrases:
@@ -823,10 +848,44 @@ class NameDiscoverer:
             if not verb:
                 continue
             name = m.group("name").rstrip(".")
-            if (is_name_shaped(name) and not name.isupper() and not _DESCRIBING_END.search(name)
-                    and self.acceptable(name) and name not in self.languages
-                    and (self.known_type is None or self.known_type(name) is None)):
-                found.append(Found(name, "Dataset", m.start("name"), m.start("name") + len(name), False, how="dataset"))
+            items = [(m.start("name"), name)]
+            sep = _ITEM_SEP.match(text, m.start("name") + len(name))
+            if sep:  # and the names listed after it: "trained on C4 and SlimZeta"
+                items += [(start, name) for start, name in _listed_names(text, sep.end(), 6) if " " not in name]
+            for start, name in items:
+                if (is_name_shaped(name) and not name.isupper() and not _DESCRIBING_END.search(name)
+                        and self.acceptable(name) and name not in self.languages
+                        and (self.known_type is None or self.known_type(name) is None)):
+                    found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+        return found
+
+    def ours(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A name set beside "our" and a model or dataset noun is the paper's own: "Our model, ZetaLM, is ...",
+        "ZetaLM, our new model, ...", "our best model ZetaLM-Chat outperforms ..."."""
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
+        for i in scan.cues.get("our", ()):
+            after = _OUR_NOUN_NAME.match(text, i)
+            if after:
+                start, name, noun = after.start("name"), after.group("name"), after.group("noun")
+            else:
+                before = _NAME_OUR.search(text, max(0, i - 60), i + 4)
+                if not before:
+                    continue
+                noun_m = _OUR_NOUN.match(text, i)
+                if not noun_m:
+                    continue
+                start, name, noun = before.start("name"), before.group("name"), noun_m.group("noun")
+            name = name.rstrip(".")
+            while "-" in name and name.rsplit("-", 1)[1].islower() and name.rsplit("-", 1)[1] not in self.name_markers:
+                name = name.rsplit("-", 1)[0]  # "AraGPT2-mega" is AraGPT2 (a size word, as the tokens read it)
+            lead = text[max(0, start - 2):start].strip()
+            if (not (is_name_shaped(name) or (self._plain_word(name) and lead and lead not in ".!?:"))
+                    or not self.acceptable(name) or name in self.languages):
+                continue  # not "Moreover, our model ..."
+            etype = self.type_of_name(name) or self._typed_noun(noun.lower()) or "Model"
+            if etype in ("Model", "Dataset"):
+                found.append(Found(name, etype, start, start + len(name), True, how="described"))
         return found
 
     def variants(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -1038,7 +1097,8 @@ class NameDiscoverer:
         found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
                  + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
-                 + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan))
+                 + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan)
+                 + self.ours(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
@@ -1220,6 +1280,19 @@ def _by_first_letter(words) -> str:
     firsts = "".join(sorted({w[0].lower() for w in words}))
     rests = "|".join(f"(?<={re.escape(w[0].lower())}){re.escape(w[1:])}" for w in sorted(words, key=lambda w: (-len(w), w)))
     return f"[{firsts}](?<=\\b[{firsts}])(?:{rests})"
+
+
+def _spells(long: str, acronym: str) -> bool:
+    """Do the initials of every word of ``long`` spell ``acronym`` (its capitals, when it has lower-case letters)?
+
+    >>> _spells("Open Pre-trained Transformers", "OPT"), _spells("LLM based model for Error Detection", "GED")
+    (True, False)
+    """
+    letters = [c.lower() for c in (acronym if acronym.isupper() else "".join(c for c in acronym if c.isupper()))
+               if c.isalpha()]
+    words = _LONG_WORD.findall(long)
+    tail = _long_form(words, letters) if len(letters) >= 2 else None
+    return tail is not None and len(tail) == len(words)
 
 
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:

@@ -136,8 +136,7 @@ class Extractor:
                 # known names, and known names with a modifier ("BERT-like"), are not learned
                 if (self.linker.link(found.name, fuzzy=False) is not None
                         or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None
-                        or (found.how == "acronym"
-                            and any(self.linker.link(alias, fuzzy=False) is not None for alias in found.aliases))):
+                        or any(self.linker.link(alias, fuzzy=False) is not None for alias in found.aliases)):
                     continue
                 key, variant = self._key(found.name), None
                 split = self.linker.variant_split(found.name)
@@ -377,7 +376,7 @@ class Extractor:
     def _typed(self, found: Found) -> tuple[str, str]:
         """The canonical name and type of a discovered name."""
         entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
-        if entity is None and found.how == "acronym":  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
+        if entity is None and found.aliases:  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
             entity = next(filter(None, (self.linker.link(alias, fuzzy=False) for alias in found.aliases)), None)
         return (entity.name, entity.type) if entity else (found.name, found.type)
 
