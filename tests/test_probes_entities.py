@@ -112,6 +112,16 @@ PROBES = [
      {("Kora Reading Comprehension Dataset", "Dataset", True)}, ()),
     ("A study of decoders", "We present Open Zeta Transformers (OZT), a suite of decoder-only models.",
      {("OZT", "Model", True)}, ()),
+    # a dataset's parts: "the X test set", "the X validation split", "the test split of X", "GLUE tasks (A, B)"
+    ("A study of NLI", "We report results on the ZetaNLI test set and the KoraSum validation split.",
+     {("ZetaNLI", "Dataset", False), ("KoraSum", "Dataset", False)}, ()),
+    ("A study of QA", "We evaluate on the test split of KoraQA-2 and a portion of ZetaWeb.",
+     {("KoraQA-2", "Dataset", False), ("ZetaWeb", "Dataset", False)}, ()),
+    ("A study of GLUE", "Our experiments on KoraGLUE tasks (KoraNLI, KoraSST and KoraQQP) show gains.",
+     {("KoraGLUE", "Dataset", False), ("KoraNLI", "Dataset", False), ("KoraSST", "Dataset", False),
+      ("KoraQQP", "Dataset", False)}, ()),
+    ("A study of sets", "We use a set of ZetaLM models and a subset of the KoraLM parameters.",
+     {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -78,6 +78,16 @@ _NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
 _OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
 #: a name right after a model noun: "... BERT model, IceKora." / "... BERT model (IceKora)"
 _NAME_AFTER_NOUN = re.compile(r"(?:, | \()(?P<name>[A-Z][\w+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(|$)")
+#: nouns of a dataset's part, after its name or before "of" and its name
+_PART_NOUNS = ("set", "split", "splits", "subset", "subsets", "portion", "partition", "tasks", "subtasks")
+_PART_AT = re.compile(r"(?P<noun>set|splits?|subsets?|portion|partition|tasks|subtasks)\b")
+#: the name right before a part noun, after at most one of "test / validation / dev ..."
+_NAME_BEFORE_PART = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w.+-]*[\w+])"
+                               r" (?:(?:test|testing|validation|dev|development|training|train|evaluation|held-out|eval)"
+                               r" )?$")
+_OF_NAME = re.compile(r" of (?:the )?(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w-])"
+                      r"(?=[,;:)]|\.(?:\s|$)|$| \(| (?:and|or|to|for|with|as|in|from)\b)")
+_PAREN_LIST = re.compile(r" \(")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -270,7 +280,8 @@ class NameDiscoverer:
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
                           "connector": _CONNECTOR_WORDS, "component": self.component_nouns,
-                          "variant": tuple(sorted(self._variant_markers)), "our": ("our",)}
+                          "variant": tuple(sorted(self._variant_markers)), "our": ("our",),
+                          "part": _PART_NOUNS}
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
         self._acceptable: dict[str, bool] = {}
@@ -859,6 +870,37 @@ class NameDiscoverer:
                     found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
         return found
 
+    def parts(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """Name-shaped names of a dataset's part: "the ZetaNLI test set", "the KoraSum validation split",
+        "the test split of KoraQA-2", "GLUE tasks (KoraNLI, KoraSST and KoraQQP)"."""
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
+        for i in scan.cues.get("part", ()):
+            m = _PART_AT.match(text, i)
+            if not m:
+                continue
+            names: list[tuple[int, str]] = []
+            if m.group("noun") in ("tasks", "subtasks"):
+                lead = _NAME_BEFORE_PART.search(text, max(0, i - 40), i)
+                listed = _PAREN_LIST.match(text, m.end())
+                if lead and listed and (is_name_shaped(lead.group("name")) and self.acceptable(lead.group("name"))
+                                        and (self.known_type is None or self.known_type(lead.group("name")) in (None, "Dataset"))):
+                    names = _listed_names(text, listed.end(), 8)  # "GLUE tasks (MNLI, QQP)"
+            else:
+                lead = _NAME_BEFORE_PART.search(text, max(0, i - 40), i)
+                if lead:
+                    names.append((lead.start("name"), lead.group("name")))  # "the ZetaNLI test set"
+                of = _OF_NAME.match(text, m.end()) if m.group("noun") != "set" else None
+                if of:
+                    names.append((of.start("name"), of.group("name")))  # "the test split of KoraQA-2"
+            for start, name in names:
+                name = name.rstrip(".")
+                if (" " not in name and is_name_shaped(name) and not name.isupper() and self.acceptable(name)
+                        and name not in self.languages and not _DESCRIBING_END.search(name)
+                        and (self.known_type is None or self.known_type(name) is None)):
+                    found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+        return found
+
     def ours(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """A name set beside "our" and a model or dataset noun is the paper's own: "Our model, ZetaLM, is ...",
         "ZetaLM, our new model, ...", "our best model ZetaLM-Chat outperforms ..."."""
@@ -1098,7 +1140,7 @@ class NameDiscoverer:
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
                  + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
                  + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan)
-                 + self.ours(paper, scan))
+                 + self.ours(paper, scan) + self.parts(paper, scan))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
