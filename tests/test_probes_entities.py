@@ -122,6 +122,11 @@ PROBES = [
       ("KoraQQP", "Dataset", False)}, ()),
     ("A study of sets", "We use a set of ZetaLM models and a subset of the KoraLM parameters.",
      {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
+    # a list after an introducing verb goes on after a description set off by commas, not inside it
+    ("A study of code models", "We present ZetaLM, a 7B model, and ZetaCoder, a code model.",
+     {("ZetaLM", "Model", True), ("ZetaCoder", "Model", True)}, ()),
+    ("A study of corpora", "We present ZetaLM, a model trained on Wikipedia and BookCorpus.",
+     {("ZetaLM", "Model", True), ("BookCorpus", "Dataset", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

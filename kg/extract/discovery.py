@@ -88,6 +88,8 @@ _NAME_BEFORE_PART = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w.+-]*[\w+])"
 _OF_NAME = re.compile(r" of (?:the )?(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w-])"
                       r"(?=[,;:)]|\.(?:\s|$)|$| \(| (?:and|or|to|for|with|as|in|from)\b)")
 _PAREN_LIST = re.compile(r" \(")
+#: a description set off by commas, then "and" / "or": ", a multilingual ZetaLM, and "
+_APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+[^,.;:()]{1,80}?,\s+(?:and|or)\s+(?=[A-Za-z0-9])")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -519,7 +521,9 @@ class NameDiscoverer:
             item = None if word.islower() else self._item(text, w, word, plain, naming)
             if item is not None:
                 out.append(item)
-                sep = _ITEM_SEP.match(text, item[1])  # the list goes on after ", ", " and ", ", or "
+                # the list goes on after ", ", " and ", ", or ", and after a description set off by commas:
+                # "we propose mZeta, a multilingual ZetaLM, and xKora"
+                sep = _APPOSED_THEN_AND.match(text, item[1]) or _ITEM_SEP.match(text, item[1])
                 if sep is None:
                     break
                 w = next(words, None)
