@@ -127,6 +127,11 @@ PROBES = [
      {("ZetaLM", "Model", True), ("ZetaCoder", "Model", True)}, ()),
     ("A study of corpora", "We present ZetaLM, a model trained on Wikipedia and BookCorpus.",
      {("ZetaLM", "Model", True), ("BookCorpus", "Dataset", False)}, ()),
+    # a name right after a singular dataset noun; a lower-case model identifier before "model"
+    ("A study of patents", "Our contributions include a large dataset USPTO-9Z at the subclass level.",
+     {("USPTO-9Z", "Dataset", False)}, ()),
+    ("A study of code", "It matches the OpenAI code-zorro-001 model, not a 4-bit model or the int-8 model.",
+     {("code-zorro-001", "Model", False)}, ("4-bit", "int-8")),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

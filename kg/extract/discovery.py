@@ -90,6 +90,8 @@ _OF_NAME = re.compile(r" of (?:the )?(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w-])"
 _PAREN_LIST = re.compile(r" \(")
 #: a description set off by commas, then "and" / "or": ", a multilingual ZetaLM, and "
 _APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+[^,.;:()]{1,80}?,\s+(?:and|or)\s+(?=[A-Za-z0-9])")
+#: a name right after a singular dataset noun: "a large dataset USPTO-3M at", "the benchmark KoraQA."
+_NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)|$| \(| (?:at|of|with|for|and|that|which|to|in|is|was|contains|consisting)\b)")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -791,6 +793,10 @@ class NameDiscoverer:
             if (apposed and m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
                     and is_name_shaped(apposed.group("name"))):
                 names.append((apposed.start("name"), apposed.group("name")))  # "on ZetaInstruct, a dataset of ..."
+            if m.group() in ("dataset", "corpus", "benchmark", "treebank"):
+                after = _NAME_AFTER_DATASET.match(text, m.end())
+                if after and is_name_shaped(after.group("name")):
+                    names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
             tail = self._after_dataset.match(text, m.end())
             listed = _listed_names(text, tail.end()) if tail else []
             # "we created three new benchmark datasets namely, A (...), B and C": the paper's own

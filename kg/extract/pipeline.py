@@ -61,6 +61,9 @@ _MODEL_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:LM|Former)")
 _DATASET_WORD = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*-?(?:QA|Bench|Eval)")
 #: a version number after a hyphen: "Kora-3", "ZetaLM-1.5"
 _VERSION_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+#: a lower-case model identifier: two words of letters and a number, hyphenated ("code-cushman-001")
+_LOWER_MODEL_ID = re.compile(r"[a-z]{2,}(?:-[a-z]{2,})+-[0-9][\w.]*|[a-z]{2,}-[0-9][\w.]*-[a-z]{2,}")
+_MODEL_NOUN = re.compile(r" models?\b")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -242,6 +245,10 @@ class Extractor:
                                                                for s, e in taken)
                         and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
                     found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
+            elif (core is not None and _LOWER_MODEL_ID.fullmatch(core) and _MODEL_NOUN.match(scan.text, end)
+                  and self.linker.link(core, fuzzy=False) is None):
+                # a lower-case model identifier before "model": "the OpenAI code-cushman-001 model"
+                found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
 
     def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
