@@ -132,6 +132,9 @@ PROBES = [
      {("USPTO-9Z", "Dataset", False)}, ()),
     ("A study of code", "It matches the OpenAI code-zorro-001 model, not a 4-bit model or the int-8 model.",
      {("code-zorro-001", "Model", False)}, ("4-bit", "int-8")),
+    # the predecessor of a new versioned name is an entity of its own
+    ("Kestrel 2.0: An Open Model", "We present Kestrel 2.0, improving on Kestrel.",
+     {("Kestrel 2.0", "Model", True), ("Kestrel", "Model", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -64,6 +64,8 @@ _VERSION_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 #: a lower-case model identifier: two words of letters and a number, hyphenated ("code-cushman-001")
 _LOWER_MODEL_ID = re.compile(r"[a-z]{2,}(?:-[a-z]{2,})+-[0-9][\w.]*|[a-z]{2,}-[0-9][\w.]*-[a-z]{2,}")
 _MODEL_NOUN = re.compile(r" models?\b")
+#: a capitalised name and a version after a space: "Kestrel 2.0", "ZetaLM 2"
+_VERSIONED_NAME = re.compile(r"(?P<base>[A-Z][\w-]*[A-Za-z]) v?\d{1,2}(?:\.\d{1,2})*")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -442,6 +444,12 @@ class Extractor:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
+        # a new versioned name's predecessor is an entity of its own, of its type: "Kestrel" beside "Kestrel 2.0"
+        for surface in [s for s in names_here if " " in s]:
+            m = _VERSIONED_NAME.fullmatch(surface)
+            if (m and m.group("base") not in names_here and self.discover.acceptable(m.group("base"))
+                    and self.linker.link(m.group("base"), fuzzy=False) is None):
+                names_here[m.group("base")] = (m.group("base"), names_here[surface][1])
         # every other occurrence of a name discovered in this paper
         for surface, (name, etype) in names_here.items():
             for start in _occurrences(text, surface):
