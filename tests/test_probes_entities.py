@@ -135,6 +135,14 @@ PROBES = [
     # the predecessor of a new versioned name is an entity of its own
     ("Kestrel 2.0: An Open Model", "We present Kestrel 2.0, improving on Kestrel.",
      {("Kestrel 2.0", "Model", True), ("Kestrel", "Model", False)}, ()),
+    # more naming words: hereafter, henceforth, refer to as; an introducing verb as an adjective names nothing
+    ("A study of news", "We train a compact model (hereafter Kora) on news.", {("Kora", "Model", True)}, ()),
+    ("A study of retrieval", "We propose a model, which we refer to as Kestrel, for retrieval.",
+     {("Kestrel", "Model", True)}, ()),
+    ("A study of systems", "Our system, henceforth ZetaRet, is fast.", {("ZetaRet", "Model", True)}, ()),
+    ("A study of things", "We use the open-source Zorro model.", set(), ("Zorro",)),
+    ("A study of state", "Models which we refer to as generalized state space models (GSSMs) are fast.", set(),
+     ("GSSMs",)),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -56,7 +56,8 @@ _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
                          r"(?:-[A-Z][a-z]+)?)(?![\w.-])")
 #: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
-_MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as")
+_MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as", "refer to as",
+                      "refer to it as", "hereafter", "henceforth")
 _LOWER_OR_STOP_NEXT = re.compile(r" [a-z]|[.,;:)]")
 #: capitalised words a number follows that name no model: "we present Algorithm 1", "Table 2"
 _NUMBERED_NOUNS = frozenset({"Table", "Figure", "Fig", "Section", "Algorithm", "Appendix", "Equation", "Eq", "Step",
@@ -92,6 +93,9 @@ _PAREN_LIST = re.compile(r" \(")
 _APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+[^,.;:()]{1,80}?,\s+(?:and|or)\s+(?=[A-Za-z0-9])")
 #: a name right after a singular dataset noun: "a large dataset USPTO-3M at", "the benchmark KoraQA."
 _NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)|$| \(| (?:at|of|with|for|and|that|which|to|in|is|was|contains|consisting)\b)")
+#: an introducing verb used as an adjective, after an article: "we use the open-source Zorro model"
+_ARTICLE_VERB = re.compile(r"\b(?:the|an?|our|its|their)\s+[\w-]+\s+$", re.I)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -584,6 +588,8 @@ class NameDiscoverer:
               naming: bool) -> tuple[int, int, str, tuple[str, ...]] | None:
         """The list item of :meth:`_names_at` that starts at word ``w``, or None."""
         start = w.start()
+        if _PLURAL_ACRONYM.fullmatch(word):
+            return None  # "generalized state space models (GSSMs)": a kind of model, many of them
         if plain and word.isalpha():
             sized = _SIZED_NAME.match(text, start)
             if sized and word not in _NUMBERED_NOUNS and self._plain_word(word):
@@ -685,6 +691,8 @@ class NameDiscoverer:
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
+            if how != "naming" and _ARTICLE_VERB.search(sentence, m_start, m_end):
+                continue  # "we use the open-source Zorro model": an adjective, not an introducing verb
             for s, e, name, aliases in self._names_at(sentence, m_end, naming=how == "naming"):
                 if (title_head and title_head.endswith(" " + name) and not aliases
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
