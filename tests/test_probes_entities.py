@@ -143,6 +143,12 @@ PROBES = [
     ("A study of things", "We use the open-source Zorro model.", set(), ("Zorro",)),
     ("A study of state", "Models which we refer to as generalized state space models (GSSMs) are fast.", set(),
      ("GSSMs",)),
+    # a modifier after a name is no name of the paper's; a quoted name; counts in thousands name no model
+    ("A study of retrieval", "We build a ZetaLM-based retriever and a KoraBERT-like encoder.",
+     {("ZetaLM", "Model", False), ("KoraBERT", "Model", False)}, ("ZetaLM-based",)),
+    ("A study of retrieval", 'We present "Kestrel", a model for retrieval.', {("Kestrel", "Model", True)}, ()),
+    ("A study of tuning", "We fine-tune Llama-3-8B-Instruct and Mistral-7B-v0.3 on KoraInstruct-50K.",
+     {("KoraInstruct-50K", "Dataset", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -131,7 +131,8 @@ _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
 #: (the verb, and its object at most, "fine-tune ZetaLM on", end the text before " on "; the name follows it).
 _ON_VERB = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
-                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?)(?: (?:it|them|an? [\w-]+|our [\w-]+|the [\w-]+|[a-z]*[A-Z][\w.+-]*))?$")
+                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?)(?: (?:it|them|an? [\w-]+|our [\w-]+|the [\w-]+"
+                      r"|[a-z]*[A-Z][\w.+-]*(?:,? and [a-z]*[A-Z][\w.+-]*)?))?$")
 _ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
 _APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
@@ -523,7 +524,8 @@ class NameDiscoverer:
                 break
             # a word with no capital is neither name-shaped nor a plain name: the calls are left out
             # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
-            plain = bool(out) or w.start() == pos or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
+            plain = (bool(out) or w.start() == pos or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
+                     or (w.start() == pos + 1 and text[pos] in "\"'\u201c\u2018"))  # 'we present "Kestrel"' 
             item = None if word.islower() else self._item(text, w, word, plain, naming)
             if item is not None:
                 out.append(item)
@@ -590,6 +592,8 @@ class NameDiscoverer:
         start = w.start()
         if _PLURAL_ACRONYM.fullmatch(word):
             return None  # "generalized state space models (GSSMs)": a kind of model, many of them
+        if "-" in word and word.rsplit("-", 1)[1].lower() in self.generic_modifiers:
+            return None  # "we build a ZetaLM-based retriever": a modifier, no name of the paper's
         if plain and word.isalpha():
             sized = _SIZED_NAME.match(text, start)
             if sized and word not in _NUMBERED_NOUNS and self._plain_word(word):
@@ -621,6 +625,8 @@ class NameDiscoverer:
         end = w.start() + len(word) if end is None else end
         if not self._plain_word(word):
             return False
+        if text[end:end + 1] in "\"'\u201d\u2019":
+            end += 1  # 'we present "Kestrel", a model
         if text[end:end + 2] in (", ", " (") or end == len(text):
             return True
         if _HEAD_NOUN_NEXT.match(text, end):  # "we introduce the Falcon series", "the Kora benchmark"
@@ -872,7 +878,7 @@ class NameDiscoverer:
         at = lowered.find(" on ")
         while at >= 0:  # each " on " (a few an abstract): the verb before it, the name after it
             m = _ON_NAME.match(text, at + 4)
-            verb = m is not None and _ON_VERB.search(text, max(0, at - 40), at)
+            verb = m is not None and _ON_VERB.search(text, max(0, at - 80), at)
             at = lowered.find(" on ", at + 4)
             if not verb:
                 continue

@@ -404,8 +404,9 @@ class Extractor:
         if self._stem_index.within_other(core):
             return "Model"
         parts = _HYPHEN_OR_UNDERSCORE.split(core)
-        if len(parts) > 1 and parts[0][:1].isupper() and any(self._size_count.fullmatch(p.lower()) for p in parts[1:]):
-            return "Model"  # "Zorro-7B", "Kora-7B-v2"
+        if len(parts) > 1 and parts[0][:1].isupper() and any(self._size_count.fullmatch(p.lower()) and p[-1] not in "kK"
+                                                              for p in parts[1:]):
+            return "Model"  # "Zorro-7B", "Kora-7B-v2" (a count in thousands is mostly of examples: "KoraInstruct-50K")
         if _MODEL_WORD.fullmatch(parts[0]) and parts[0] not in self.discover.generic:
             return "Model"
         if len(parts) > 1 and _VERSION_PART.fullmatch(parts[-1]):
