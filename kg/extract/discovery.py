@@ -625,7 +625,7 @@ class NameDiscoverer:
         end = w.start() + len(word) if end is None else end
         if not self._plain_word(word):
             return False
-        if text[end:end + 1] in "\"'\u201d\u2019":
+        if end < len(text) and text[end] in "\"'\u201d\u2019":
             end += 1  # 'we present "Kestrel", a model
         if text[end:end + 2] in (", ", " (") or end == len(text):
             return True
@@ -633,7 +633,7 @@ class NameDiscoverer:
             return True
         if naming and _LOWER_OR_STOP_NEXT.match(text, end):  # not "named Entity Recognition", "called Llama 2-Chat"
             return True
-        if text[end:end + 1] in ".;:" and (end + 1 == len(text) or text[end + 1].isspace()):
+        if end < len(text) and text[end] in ".;:" and (end + 1 == len(text) or text[end + 1].isspace()):
             return True
         m = _COORDINATED_NEXT.match(text, end)
         if not m:
