@@ -149,6 +149,10 @@ PROBES = [
     ("A study of retrieval", 'We present "Kestrel", a model for retrieval.', {("Kestrel", "Model", True)}, ()),
     ("A study of tuning", "We fine-tune Llama-3-8B-Instruct and Mistral-7B-v0.3 on KoraInstruct-50K.",
      {("KoraInstruct-50K", "Dataset", False)}, ()),
+    ("A study of things", "We present GPT-4-class performance with a 7B model and Transformer-XL results.",
+     {("GPT-4", "Model", False), ("Transformer-XL", "Model", False)}, ("GPT-4-class",)),
+    ("A study of things", "We train on 8 H100 GPUs with Python 3.10 and CUDA 12. In Stage 2, we present Phase 3.",
+     set(), ("H100", "Python 3.10", "CUDA 12", "Stage 2", "Phase 3", "Python")),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -96,6 +96,8 @@ _NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\
 #: an introducing verb used as an adjective, after an article: "we use the open-source Zorro model"
 _ARTICLE_VERB = re.compile(r"\b(?:the|an?|our|its|their)\s+[\w-]+\s+$", re.I)
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+#: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
+_RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
@@ -592,8 +594,11 @@ class NameDiscoverer:
         start = w.start()
         if _PLURAL_ACRONYM.fullmatch(word):
             return None  # "generalized state space models (GSSMs)": a kind of model, many of them
-        if "-" in word and word.rsplit("-", 1)[1].lower() in self.generic_modifiers:
-            return None  # "we build a ZetaLM-based retriever": a modifier, no name of the paper's
+        tail = word.rsplit("-", 1)[1] if "-" in word else ""
+        if tail.lower() in self.generic_modifiers or (tail.islower() and len(tail) > 3 and tail not in self.name_markers):
+            return None  # "we build a ZetaLM-based retriever", "GPT-4-class performance": a modifier
+        if _RESULT_NOUN_NEXT.match(text, w.start() + len(word)):
+            return None  # "we present Transformer-XL results": what the name gives, not the name
         if plain and word.isalpha():
             sized = _SIZED_NAME.match(text, start)
             if sized and word not in _NUMBERED_NOUNS and self._plain_word(word):
