@@ -153,6 +153,9 @@ PROBES = [
      {("GPT-4", "Model", False), ("Transformer-XL", "Model", False)}, ("GPT-4-class",)),
     ("A study of things", "We train on 8 H100 GPUs with Python 3.10 and CUDA 12. In Stage 2, we present Phase 3.",
      set(), ("H100", "Python 3.10", "CUDA 12", "Stage 2", "Phase 3", "Python")),
+    # a known model and a capitalised variant marker: a model of its own
+    ("A study of variants", "We compare Jais-Coder and Falcon-Math with Vicuna-Med.",
+     {("Jais-Coder", "Model", False), ("Falcon-Math", "Model", False), ("Vicuna-Med", "Model", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -409,7 +409,8 @@ class Extractor:
             return "Model"  # "Zorro-7B", "Kora-7B-v2" (a count in thousands is mostly of examples: "KoraInstruct-50K")
         if _MODEL_WORD.fullmatch(parts[0]) and parts[0] not in self.discover.generic:
             return "Model"
-        if len(parts) > 1 and _VERSION_PART.fullmatch(parts[-1]):
+        if len(parts) > 1 and (_VERSION_PART.fullmatch(parts[-1]) or parts[-1].lower() in self._variant_words):
+            # a version or a variant of a known model: "Vicuna-3", "Jais-Coder"
             base = self.linker.link(core[:-len(parts[-1]) - 1], fuzzy=False)
             if base is not None and base.type == "Model":
                 return "Model"
