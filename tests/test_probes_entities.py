@@ -156,6 +156,18 @@ PROBES = [
     # a known model and a capitalised variant marker: a model of its own
     ("A study of variants", "We compare Jais-Coder and Falcon-Math with Vicuna-Med.",
      {("Jais-Coder", "Model", False), ("Falcon-Math", "Model", False), ("Vicuna-Med", "Model", False)}, ()),
+    # the object of an introducing verb is no name of the paper's when a preposition, a clause, an action or a
+    # second verb comes before the name
+    ("A study of things", "We present a comparison between ZetaLM and KoraLM on reasoning.",
+     {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
+    ("A study of things", "We present an empirical study showing ZetaLM is biased.", {("ZetaLM", "Model", False)}, ()),
+    ("A study of things", "We introduce a benchmark and evaluate ZetaLM and KoraLM on it.",
+     {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
+    ("A study of things", "We propose fine-tuning ZetaLM with adapters.", {("ZetaLM", "Model", False)}, ()),
+    ("A study of things", "We develop a pipeline using ZetaLM as the teacher.", {("ZetaLM", "Model", False)}, ()),
+    ("A study of things", "We release all artifacts, including 7B and 34B models, the Zeta-Pile-2 dataset, and code.",
+     {("Zeta-Pile-2", "Dataset", True)}, ()),
+    ("A study of things", "We call the resulting models ZetaGPT.", {("ZetaGPT", "Model", True)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

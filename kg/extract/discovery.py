@@ -99,7 +99,19 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 #: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
 _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
 #: words that end the search for a name after an introducing verb before any is found
-_NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"})
+_NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from", "between",
+                              "among", "where", "when", "whether", "how", "what", "why", "using", "upon", "into", "as",
+                              "than", "about", "across", "via", "through", "over", "against", "under", "within",
+                              "without", "like", "such", "if", "while", "at"})
+#: a lower-case word after "and", no article or number: a second verb ("a benchmark and evaluate ZetaLM")
+_VERB_NEXT = re.compile(r" (?!(?:the|a|an|our|its|their|two|three|four|five|several|many|new)\b)[a-z]")
+#: words in -ing that name a thing ("a training recipe", "an embedding model"), not an action ("showing ZetaLM")
+_NOMINAL_ING = frozenset({"training", "learning", "modeling", "modelling", "reasoning", "processing", "understanding",
+                          "embedding", "encoding", "decoding", "computing", "ranking", "tuning", "prompting", "scaling",
+                          "pretraining", "finetuning", "planning", "writing", "reading", "pruning", "sampling",
+                          "routing", "caching", "indexing", "parsing", "tagging", "labeling", "labelling", "matching",
+                          "understanding", "answering", "retrieving", "programming", "following", "instruction",
+                          "speaking", "thinking", "editing", "coding", "building", "engineering", "mining"})
 #: "and" / "or" and the next word: "Jais and Jais-chat"
 _COORDINATED_NEXT = re.compile(r" (?:and|or) ([A-Za-z0-9][^\s,;:()\"]*[\w+])")
 #: a name and a lower-case marker after a hyphen: "Jais-chat", "Zorro-large", "Kora-7b-instruct"
@@ -520,10 +532,21 @@ class NameDiscoverer:
         out = []
         words = islice(_WORDS.finditer(text, pos), limit)  # read lazily: the loop mostly stops at the first words
         w = next(words, None)
+        skipped = 0  # words read before the first name
         while w is not None:
             word = w.group().rstrip(".")
-            if word.lower() in _NOT_BEFORE_NAME and not out:
-                break
+            if not out:
+                low = word.lower()
+                # a preposition, a clause, a second verb or an action before any name: the object is no name
+                # ("we present a comparison between ZetaLM and KoraLM", "we propose fine-tuning ZetaLM",
+                # "we introduce a benchmark and evaluate ZetaLM")
+                if (low in _NOT_BEFORE_NAME
+                        or (not naming and skipped and low in ("and", "or") and _VERB_NEXT.match(text, w.end()))
+                        or (not naming and word.islower() and low.endswith("ing") and len(low) > 5
+                            and low not in ("including", "containing", "comprising")
+                            and (not skipped or ("-" not in low and low not in _NOMINAL_ING)))):
+                    break
+                skipped += 1
             # a word with no capital is neither name-shaped nor a plain name: the calls are left out
             # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
             plain = (bool(out) or w.start() == pos or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
@@ -725,7 +748,9 @@ class NameDiscoverer:
                 # (a long form the acronym spells, not the words before it: "an LLM based model for X (GED)")
                 long_head = aliases[0].lower().split()[-1].split("-")[-1] if aliases and _spells(aliases[0], name) else ""
                 # an acronym is typed by its long form's head first: "Open Pre-trained Transformers (OPT)"
+                head_noun = _HEAD_NOUN_NEXT.match(sentence, e)  # "the Zeta-Pile-2 dataset", "the Falcon series"
                 etype = (self.type_of_name(name) or self.acronym_heads.get(long_head)
+                         or (head_noun and self._typed_noun(head_noun.group().strip()))
                          or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
