@@ -168,6 +168,18 @@ PROBES = [
     ("A study of things", "We release all artifacts, including 7B and 34B models, the Zeta-Pile-2 dataset, and code.",
      {("Zeta-Pile-2", "Dataset", True)}, ()),
     ("A study of things", "We call the resulting models ZetaGPT.", {("ZetaGPT", "Model", True)}, ()),
+    # title heads: a dash, "Introducing X", "X Technical Report", "The X Model Family", "A and B", a variant name
+    ("Kestrel \u2014 An Open Model for Retrieval", "We train a model.", {("Kestrel", "Model", True)}, ()),
+    ("Introducing Kestrel: An Open Model for Retrieval", "We train a model.", {("Kestrel", "Model", True)},
+     ("Introducing Kestrel",)),
+    ("Kestrel 1.5 Technical Report", "We describe a model.", {("Kestrel 1.5", "Model", True)}, ()),
+    ("The Kestrel Model Family: Open Retrieval", "We describe a model.", {("Kestrel", "Model", True)}, ()),
+    ("Kestrel and Zorro: Two Open Models", "We train two models.",
+     {("Kestrel", "Model", True), ("Zorro", "Model", True)}, ()),
+    ("Kestrel-Instruct: Instruction-tuned Retrieval", "We tune a model.", {("Kestrel-Instruct", "Model", True)}, ()),
+    ("Kestrel-Med: A Medical Model", "We adapt Kestrel to medicine.",
+     {("Kestrel-Med", "Model", True), ("Kestrel", "Model", False)}, ()),
+    ("Towards Kestrel: Efficient Retrieval", "We train a model.", set(), ("Kestrel", "Towards Kestrel")),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

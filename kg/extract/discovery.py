@@ -126,7 +126,14 @@ _TITLE_PHRASE = re.compile(r"[A-Z][\w\-]*\s+(?:[A-Z][\w\-]*\s+)?[A-Z][a-z\-]+\b"
 _FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TWO_OR_MORE_NAMES = re.compile(r",\s|\s(?:and|or|&)\s")
-_TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
+_TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s(?:--?|\u2013|\u2014)\s|,\s+(?:an?|the)\s)")
+#: a title that is a name and a report: "Kestrel Technical Report", "Kestrel 1.5 Model Card"
+_REPORT_TITLE = re.compile(r"^\s*(?P<head>[^:]{1,40}?)\s+(?:Technical Report|Tech(?:nical)? Report|Model Card|System Card)\s*$")
+#: "The Kestrel Model Family", "The Zorro Corpus": an article, one name and type nouns
+_THE_NAME_NOUNS = re.compile(r"The (?P<name>\S+) (?P<noun>(?:Model|Models|Family|Series|Dataset|Corpus|Benchmark|Suite|"
+                             r"Collection|LLM|LLMs|Language Models?)(?: (?:Family|Series|Suite|Collection))?)")
+#: a word that introduces the title's name: "Introducing Kestrel: ..."
+_TITLE_LEAD = re.compile(r"(?:Introducing|Presenting|Meet) ")
 
 
 @lru_cache(maxsize=64)
@@ -378,6 +385,8 @@ class NameDiscoverer:
             return "Dataset"
         if self._stems.within(name) or (name[-1:].islower() and self._on_known_model(name)):
             return "Model"
+        if "-" in name and name.rsplit("-", 1)[1].lower() in self._variant_markers:
+            return "Model"  # "Kestrel-Instruct", "Jais-chat": a chat / instruct / coder model
         first = _NAME_PARTS.split(name)[0]
         if first != name and any(first.endswith(end) and len(first) > len(end) + 1 and first[:1].isupper()
                                  and any(c.islower() for c in first) for end in self.model_endings):
@@ -454,10 +463,20 @@ class NameDiscoverer:
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
-        match = _title_head(paper.title)
+        match = _title_head(paper.title) or _REPORT_TITLE.match(paper.title)
         if not match:
             return []
         head = match.group("head").strip()
+        lead = _TITLE_LEAD.match(head)
+        if lead and len(head.split()) > 1:
+            head = head[lead.end():]  # "Introducing Kestrel: ..."
+        noun_type = None
+        named = _THE_NAME_NOUNS.fullmatch(head)
+        if named and self._plain_word(named.group("name").strip("-")) or (named and is_name_shaped(named.group("name"))):
+            # "The Kestrel Model Family: ...": the name, typed by the nouns after it
+            head, noun_type = named.group("name"), self._typed_noun(named.group("noun").split()[0].lower())
+        if " and " in head and len(head.split()) == 3:
+            return self._title_pair(paper, head, match)  # "Kestrel and Zorro: ..."
         words = head.split()
         if len(words) == 1:
             ok = self.acceptable(head) and (is_name_shaped(head) or (head[0].isupper()
@@ -480,11 +499,25 @@ class NameDiscoverer:
             return []
         start = paper.title.index(head)
         rest = paper.title[match.end():]
-        etype = (self.type_of_name(head) or self.head_type(rest) or self._appositive_type(head, paper.abstract)
-                 or self.type_near("", rest) or "Model")
+        etype = (self.type_of_name(head) or noun_type or self.head_type(rest)
+                 or self._appositive_type(head, paper.abstract) or self.type_near("", rest) or "Model")
         if etype == "Technique" and self._is_trained(head, paper.abstract):
             etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
         return [Found(head, etype, start, start + len(head), True, how="title")]
+
+    def _title_pair(self, paper: Paper, head: str, match: re.Match) -> list[Found]:
+        """Two names heading a title: "Jais and Jais-chat: ...", each a name of the rest's type."""
+        found = []
+        rest = paper.title[match.end():]
+        for name in (head.split()[0], head.split()[2]):
+            if not (is_name_shaped(name) or self._plain_word(name) or _MARKED_NAME.fullmatch(name)) or not self.acceptable(name):
+                return []
+            start = paper.title.index(name)
+            etype = self.type_of_name(name) or self.head_type(rest) or self.type_near("", rest) or "Model"
+            found.append(Found(name, etype, start, start + len(name), True, how="title"))
+        if len({f.type for f in found}) > 1:
+            found = [replace(f, type=found[0].type) for f in found]
+        return found
 
     def _appositive_type(self, name: str, abstract: str) -> str | None:
         """The type a description gives the name: "GaLore, a memory-efficient training strategy"."""

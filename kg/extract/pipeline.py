@@ -66,6 +66,8 @@ _LOWER_MODEL_ID = re.compile(r"[a-z]{2,}(?:-[a-z]{2,})+-[0-9][\w.]*|[a-z]{2,}-[0
 _MODEL_NOUN = re.compile(r" models?\b")
 #: a capitalised name and a version after a space: "Kestrel 2.0", "ZetaLM 2"
 _VERSIONED_NAME = re.compile(r"(?P<base>[A-Z][\w-]*[A-Za-z]) v?\d{1,2}(?:\.\d{1,2})*")
+#: a capitalised name and a variant marker: "Kestrel-Med", "Kestrel-Instruct"
+_VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
@@ -446,9 +448,12 @@ class Extractor:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
-        # a new versioned name's predecessor is an entity of its own, of its type: "Kestrel" beside "Kestrel 2.0"
-        for surface in [s for s in names_here if " " in s]:
-            m = _VERSIONED_NAME.fullmatch(surface)
+        # a new versioned or variant name's predecessor is an entity of its own, of its type: "Kestrel" beside
+        # "Kestrel 2.0" or "Kestrel-Med"
+        for surface in [s for s in names_here if " " in s or "-" in s]:
+            m = _VERSIONED_NAME.fullmatch(surface) or _VARIANT_NAME.fullmatch(surface)
+            if m and m.re is _VARIANT_NAME and m.group("marker").lower() not in self._variant_words:
+                continue
             if (m and m.group("base") not in names_here and self.discover.acceptable(m.group("base"))
                     and self.linker.link(m.group("base"), fuzzy=False) is None):
                 names_here[m.group("base")] = (m.group("base"), names_here[surface][1])
