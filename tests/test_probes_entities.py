@@ -180,6 +180,17 @@ PROBES = [
     ("Kestrel-Med: A Medical Model", "We adapt Kestrel to medicine.",
      {("Kestrel-Med", "Model", True), ("Kestrel", "Model", False)}, ()),
     ("Towards Kestrel: Efficient Retrieval", "We train a model.", set(), ("Kestrel", "Towards Kestrel")),
+    # the paper's own name as a sentence's subject, with "is a new" or a description set off by commas;
+    # not a sentence adverb ("However, a new model ..."); "we name our model X"; "and the X models"
+    ("A study of retrieval", "Kestrel is a new open model for retrieval.", {("Kestrel", "Model", True)}, ()),
+    ("A study of retrieval", "Kestrel, a new benchmark for retrieval, is introduced.",
+     {("Kestrel", "Dataset", True)}, ()),
+    ("A study of retrieval", "However, a new model is needed. Recently, a novel approach was proposed.", set(),
+     ("However", "Recently")),
+    ("A study of retrieval", "We name our model Kestrel.", {("Kestrel", "Model", True)}, ()),
+    ("A study of retrieval", "We also release KoraSet and the Kestrel models.", {("Kestrel", "Model", True)}, ()),
+    ("A study of tagging", "We compare on the two Named Entity Recognition (NER) tasks Conll 2003 and GermEval 2014.",
+     set(), ("Entity Recognition", "Recognition", "Entity")),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

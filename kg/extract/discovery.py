@@ -98,6 +98,11 @@ _ARTICLE_VERB = re.compile(r"\b(?:the|an?|our|its|their)\s+[\w-]+\s+$", re.I)
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 #: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
 _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
+#: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
+_SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
+                              r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
+                              r"Then|Next|Now|Further|Besides|Likewise|Otherwise|Accordingly|Consequently|Specifically|"
+                              r"Importantly|Similarly|Notably|Additionally|Together|Altogether|Afterwards")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from", "between",
                               "among", "where", "when", "whether", "how", "what", "why", "using", "upon", "into", "as",
@@ -582,7 +587,7 @@ class NameDiscoverer:
                 skipped += 1
             # a word with no capital is neither name-shaped nor a plain name: the calls are left out
             # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
-            plain = (bool(out) or w.start() == pos or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
+            plain = (bool(out) or w.start() == pos or naming or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
                      or (w.start() == pos + 1 and text[pos] in "\"'\u201c\u2018"))  # 'we present "Kestrel"' 
             item = None if word.islower() else self._item(text, w, word, plain, naming)
             if item is not None:
@@ -593,8 +598,8 @@ class NameDiscoverer:
                 if sep is None:
                     break
                 w = next(words, None)
-                while w is not None and w.start() < sep.end():
-                    w = next(words, None)
+                while w is not None and (w.start() < sep.end() or (w.start() == sep.end() and w.group() == "the")):
+                    w = next(words, None)  # "... and the Kestrel models": the article is no item
                 continue
             if out or text[w.end():w.end() + 1] in ".;":
                 break
@@ -727,7 +732,9 @@ class NameDiscoverer:
             matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"]))
         else:
             matches = self.naming.finditer(abstract)
-        raw += [(1, m.start(), m.end(), "naming") for m in matches]
+        # a naming word as written in lower case ("called X", "we call X"), not in a title-cased phrase ("Named Entity")
+        raw += [(1, m.start(), m.end(), "naming") for m in matches
+                if abstract[m.start()].islower() or abstract.startswith("We ", m.start())]
         if not raw:
             return [], []
         if len(raw) == 1:  # the common case, as below: one sentence, the hit in it
@@ -1168,7 +1175,9 @@ class NameDiscoverer:
             return
         if not is_name_shaped(words[0]):  # a plain capitalised word only as a name of two, or within a sentence
             before_name = text[max(0, start - 80):start].rstrip(" ")
-            at_start = not before_name or before_name[-1] in ".!?:\n"
+            # ... or as the sentence's subject: "Kestrel is a new model", "Kestrel, a new benchmark, is"
+            at_start = (not before_name or before_name[-1] in ".!?:\n") and (
+                len(words) > 1 or _SENTENCE_ADVERB.fullmatch(name) or not self._plain_word(name))
             # ... or set off by commas after its description: "a novel framework, Kora, which ..."
             if ((before and not (len(words) == 1 and self._plain_word(name) and text.startswith(",", start + len(name))))
                     or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words)):
@@ -1247,7 +1256,7 @@ _COMPONENT_BEFORE = re.compile(r"(?<![\w\-])(?:an?|our|the)\s+(?:[a-z][\w\-]*\s+
 #: an article ending where a novelty word starts
 _ARTICLE_END = re.compile(r"(?<![\w\-])(?:an?|our)\s+$")
 #: a name and a comma before the article: "GreekSUM, "
-_NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN})?),\s+$")
+_NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN})?)(?:,\s+| (?:is|was) )$")
 #: the description from the novelty word: "newly introduced summarization dataset for ..."
 _NOVEL_DESCRIPTION = re.compile(r"(?:new|newly|novel)\b[^.;:(),]{1,60}", re.I)
 #: "new sentiment benchmark, SKSent," / "new dataset, Foo."
