@@ -191,6 +191,16 @@ PROBES = [
     ("A study of retrieval", "We also release KoraSet and the Kestrel models.", {("Kestrel", "Model", True)}, ()),
     ("A study of tagging", "We compare on the two Named Entity Recognition (NER) tasks Conll 2003 and GermEval 2014.",
      set(), ("Entity Recognition", "Recognition", "Entity")),
+    # datasets: after "benchmarks (e.g., ...", after "experiments / results / baselines on", past a bracketed aside;
+    # a model's possessive data is no dataset name
+    ("A study of reasoning", "We evaluate on benchmarks (e.g., KoraReason, ZetaMath and NimbusCode).",
+     {("KoraReason", "Dataset", False), ("ZetaMath", "Dataset", False), ("NimbusCode", "Dataset", False)}, ()),
+    ("A study of reasoning", "Experiments on MMLU, KoraReason and ZetaMath show gains.",
+     {("KoraReason", "Dataset", False), ("ZetaMath", "Dataset", False)}, ()),
+    ("A study of reasoning", "Our model outperforms baselines on KoraReason (+5.2), ZetaMath (+3.1) and NimbusCode.",
+     {("KoraReason", "Dataset", False), ("ZetaMath", "Dataset", False), ("NimbusCode", "Dataset", False)}, ()),
+    ("A study of data", "Widely used datasets (e.g., Alpaca's 52k data) contain many low-quality instances.", set(),
+     ("Alpaca's 52k",)),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -157,7 +157,8 @@ _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
 #: (the verb, and its object at most, "fine-tune ZetaLM on", end the text before " on "; the name follows it).
 _ON_VERB = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
-                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?)(?: (?:it|them|an? [\w-]+|our [\w-]+|the [\w-]+"
+                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?|experiments|results|performance|accuracy|gains|improvements"
+                      r"|baselines|(?:state-of-the-art|sota)(?: results| performance)?)(?: (?:it|them|an? [\w-]+|our [\w-]+|the [\w-]+"
                       r"|[a-z]*[A-Z][\w.+-]*(?:,? and [a-z]*[A-Z][\w.+-]*)?))?$")
 _ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
@@ -297,7 +298,8 @@ class NameDiscoverer:
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
         # after a dataset noun, a list: "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
-        self._after_dataset = re.compile(r"\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.),?)\s*")
+        self._after_dataset = re.compile(r"\s*(?::|\((?:\s*(?:e\.g\.|i\.e\.|including|such as|namely),?)?"
+                                         r"|,?\s+(?:such as|including|namely|like|e\.g\.),?)\s*")
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
@@ -954,7 +956,9 @@ class NameDiscoverer:
                 continue
             name = m.group("name").rstrip(".")
             items = [(m.start("name"), name)]
-            sep = _ITEM_SEP.match(text, m.start("name") + len(name))
+            after = m.start("name") + len(name)
+            aside = _ASIDE.match(text, after)  # "KoraReason (+5.2), ZetaMath ..."
+            sep = _ITEM_SEP.match(text, aside.end() if aside else after)
             if sep:  # and the names listed after it: "trained on C4 and SlimZeta"
                 items += [(start, name) for start, name in _listed_names(text, sep.end(), 6) if " " not in name]
             for start, name in items:
@@ -1065,6 +1069,7 @@ class NameDiscoverer:
 
     def _dataset_name(self, text: str, start: int, name: str) -> bool:
         if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
+                or "'s " in name or name.endswith("'s")  # "Alpaca's 52k data": the data of a model
                 or name.split()[-1].lower() in self.not_entities
                 or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))
                 or _DESCRIBING_END.search(name)):  # "a purely LM-generated corpus"
