@@ -117,9 +117,9 @@ PROBES = [
      {("ZetaNLI", "Dataset", False), ("KoraSum", "Dataset", False)}, ()),
     ("A study of QA", "We evaluate on the test split of KoraQA-2 and a portion of ZetaWeb.",
      {("KoraQA-2", "Dataset", False), ("ZetaWeb", "Dataset", False)}, ()),
-    ("A study of GLUE", "Our experiments on KoraGLUE tasks (KoraNLI, KoraSST and KoraQQP) show gains.",
-     {("KoraGLUE", "Dataset", False), ("KoraNLI", "Dataset", False), ("KoraSST", "Dataset", False),
-      ("KoraQQP", "Dataset", False)}, ()),
+    ("A study of GLUE", "Our experiments on SuperGLUE tasks (KoraNLI, KoraSST and KoraQQP) show gains.",
+     {("KoraNLI", "Dataset", False), ("KoraSST", "Dataset", False), ("KoraQQP", "Dataset", False)}, ()),
+    ("A study of GLUE", "Our experiments on KoraGLUE show gains.", {("KoraGLUE", "Dataset", False)}, ()),
     ("A study of sets", "We use a set of ZetaLM models and a subset of the KoraLM parameters.",
      {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
     # a list after an introducing verb goes on after a description set off by commas, not inside it

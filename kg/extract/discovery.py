@@ -63,8 +63,6 @@ _LOWER_OR_STOP_NEXT = re.compile(r" [a-z]|[.,;:)]")
 _NUMBERED_NOUNS = frozenset({"Table", "Figure", "Fig", "Section", "Algorithm", "Appendix", "Equation", "Eq", "Step",
                              "Stage", "Phase", "Task", "Level", "Type", "Version", "Part", "Chapter", "Theorem",
                              "Lemma", "Experiment", "Study", "Round", "Track", "Subtask", "Setting", "Case"})
-#: a lower-case word and its end, not glued to another: "chat" in "Jais-chat,", not in "Jais-chatbot"
-_MARKER_AT = re.compile(r"[a-z]+(?![\w-])")
 #: a head noun after a name that says what it names: "the Falcon series", "Kora models", "the Zeta benchmark"
 _HEAD_NOUN_NEXT = re.compile(r" (?:series|family|suite|models?|benchmark|dataset|corpus|collection|leaderboard)\b")
 #: words before a naming word that say the name is another's: "a popular model called BERT", "the so-called"
@@ -80,22 +78,39 @@ _OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
 #: a name right after a model noun: "... BERT model, IceKora." / "... BERT model (IceKora)"
 _NAME_AFTER_NOUN = re.compile(r"(?:, | \()(?P<name>[A-Z][\w+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(|$)")
 #: nouns of a dataset's part, after its name or before "of" and its name
-_PART_NOUNS = ("set", "split", "splits", "subset", "subsets", "portion", "partition", "tasks", "subtasks")
-_PART_AT = re.compile(r"(?P<noun>set|splits?|subsets?|portion|partition|tasks|subtasks)\b")
+_PART_NOUNS = ("test set", "validation set", "dev set", "development set", "evaluation set", "held-out set",
+               "split", "splits", "subset", "subsets", "portion", "partition")
+_PART_AT = re.compile(r"(?:(?:test|validation|dev|development|evaluation|held-out) )?"
+                      r"(?P<noun>set|splits?|subsets?|portion|partition)\b")
 #: the name right before a part noun, after at most one of "test / validation / dev ..."
-_NAME_BEFORE_PART = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w.+-]*[\w+])"
-                               r" (?:(?:test|testing|validation|dev|development|training|train|evaluation|held-out|eval)"
-                               r" )?$")
+_PART_QUALIFIERS = frozenset({"test", "testing", "validation", "dev", "development", "training", "train", "evaluation",
+                              "held-out", "eval"})
+_PART_NAME = re.compile(r"[A-Za-z][\w.+-]*[\w+]")
+
+
+def _word_before_part(text: str, i: int) -> tuple[int, str] | None:
+    """``(start, word)`` of the name-shaped word before a part noun at ``i``, past one qualifier ("test")."""
+    end = i - 1
+    if end < 1 or text[end] != " ":
+        return None
+    start = text.rfind(" ", 0, end) + 1
+    if text[start:end] in _PART_QUALIFIERS:
+        end = start - 1
+        if end < 1:
+            return None
+        start = text.rfind(" ", 0, end) + 1
+    word = text[start:end]
+    if not word or word.islower() or not _PART_NAME.fullmatch(word):
+        return None
+    return start, word
 _OF_NAME = re.compile(r" of (?:the )?(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w-])"
                       r"(?=[,;:)]|\.(?:\s|$)|$| \(| (?:and|or|to|for|with|as|in|from)\b)")
-_PAREN_LIST = re.compile(r" \(")
 #: a description set off by commas, then "and" / "or": ", a multilingual ZetaLM, and "
 _APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+[^,.;:()]{1,80}?,\s+(?:and|or)\s+(?=[A-Za-z0-9])")
 #: a name right after a singular dataset noun: "a large dataset USPTO-3M at", "the benchmark KoraQA."
 _NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)|$| \(| (?:at|of|with|for|and|that|which|to|in|is|was|contains|consisting)\b)")
-#: an introducing verb used as an adjective, after an article: "we use the open-source Zorro model"
-_ARTICLE_VERB = re.compile(r"\b(?:the|an?|our|its|their)\s+[\w-]+\s+$", re.I)
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+#: words before an introducing verb that make it an adjective: "we use the open-source Zorro model"
+_ARTICLES = frozenset({"the", "a", "an", "our", "its", "their"})
 #: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
 _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
 #: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
@@ -103,6 +118,7 @@ _SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|
                               r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
                               r"Then|Next|Now|Further|Besides|Likewise|Otherwise|Accordingly|Consequently|Specifically|"
                               r"Importantly|Similarly|Notably|Additionally|Together|Altogether|Afterwards")
+_RESULT_NOUN_FIRSTS = frozenset("rpsoan")
 #: words that end the search for a name after an introducing verb before any is found
 _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from", "between",
                               "among", "where", "when", "whether", "how", "what", "why", "using", "upon", "into", "as",
@@ -156,10 +172,15 @@ _CLAUSE_END = re.compile(r"[.;]")
 _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
 #: (the verb, and its object at most, "fine-tune ZetaLM on", end the text before " on "; the name follows it).
-_ON_VERB = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
-                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?|experiments|results|performance|accuracy|gains|improvements"
-                      r"|baselines|(?:state-of-the-art|sota)(?: results| performance)?)(?: (?:it|them|an? [\w-]+|our [\w-]+|the [\w-]+"
-                      r"|[a-z]*[A-Z][\w.+-]*(?:,? and [a-z]*[A-Z][\w.+-]*)?))?$")
+#: a training or evaluating verb, or a noun of results, as one word before " on " or its object
+_ON_VERB_WORD = re.compile(r"(?i:(?:pre-?)?train(?:ed|ing|s)?|fine-?tun(?:ed|ing|es?)|finetun(?:ed|ing|es?)"
+                           r"|evaluat(?:ed|ing|es?)|test(?:ed|ing|s)?|benchmark(?:ed|ing|s)?|experiments|results"
+                           r"|performance|accuracy|gains|improvements|baselines|sota|state-of-the-art)")
+
+
+def _on_object(word: str) -> bool:
+    """An object between a verb and " on ": a pronoun or a name ("it", "ZetaLM", "mT5")."""
+    return word in ("it", "them") or (bool(word) and not word.islower() and word[:1].isalnum())
 _ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
 _APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
@@ -309,6 +330,9 @@ class NameDiscoverer:
         self.generic_modifiers = tuple(cues["affix"]["modifiers"])
         #: lower-case markers of a distinct model after a known one's name: "Jais-chat", "Falcon-instruct"
         self._variant_markers = frozenset([*cues.get("variant", {}).get("markers", {}), *DISTINCT_VARIANTS]) - {"it"}
+        #: a hyphen and a lower-case marker ending a word: "-chat" in "Jais-chat" (the regex engine skips to "-")
+        self._variant_hyphen = re.compile("-(?:" + "|".join(sorted(self._variant_markers, key=len, reverse=True))
+                                          + r")(?![\w-])")
         #: lower-case markers after a name's hyphen that keep it a name: "Jais-chat", "Zorro-large", "Kora-coder"
         self.name_markers = frozenset([*cues.get("variant", {}).get("markers", {}), *DISTINCT_VARIANTS,
                                        *cues["size"]["words"]])
@@ -317,7 +341,7 @@ class NameDiscoverer:
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
                           "connector": _CONNECTOR_WORDS, "component": self.component_nouns,
-                          "variant": tuple(sorted(self._variant_markers)), "our": ("our",),
+                          "our": ("our",),
                           "part": _PART_NOUNS}
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
@@ -470,21 +494,24 @@ class NameDiscoverer:
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
-        match = _title_head(paper.title) or _REPORT_TITLE.match(paper.title)
+        match = _title_head(paper.title) or (_REPORT_TITLE.match(paper.title)
+                                             if "Report" in paper.title or "Card" in paper.title else None)
         if not match:
             return []
         head = match.group("head").strip()
-        lead = _TITLE_LEAD.match(head)
-        if lead and len(head.split()) > 1:
-            head = head[lead.end():]  # "Introducing Kestrel: ..."
-        noun_type = None
-        named = _THE_NAME_NOUNS.fullmatch(head)
-        if named and self._plain_word(named.group("name").strip("-")) or (named and is_name_shaped(named.group("name"))):
-            # "The Kestrel Model Family: ...": the name, typed by the nouns after it
-            head, noun_type = named.group("name"), self._typed_noun(named.group("noun").split()[0].lower())
-        if " and " in head and len(head.split()) == 3:
-            return self._title_pair(paper, head, match)  # "Kestrel and Zorro: ..."
         words = head.split()
+        noun_type = None
+        if len(words) > 1:
+            lead = _TITLE_LEAD.match(head) if head[0] in "IPM" else None
+            if lead:
+                head = head[lead.end():]  # "Introducing Kestrel: ..."
+            named = _THE_NAME_NOUNS.fullmatch(head) if head.startswith("The ") else None
+            if named and (self._plain_word(named.group("name")) or is_name_shaped(named.group("name"))):
+                # "The Kestrel Model Family: ...": the name, typed by the nouns after it
+                head, noun_type = named.group("name"), self._typed_noun(named.group("noun").split()[0].lower())
+            if len(words) == 3 and words[1] == "and":
+                return self._title_pair(paper, head, match)  # "Kestrel and Zorro: ..."
+            words = head.split()
         if len(words) == 1:
             ok = self.acceptable(head) and (is_name_shaped(head) or (head[0].isupper()
                                                                      and head.lower() not in self.title_stop))
@@ -558,7 +585,7 @@ class NameDiscoverer:
                 return True
         return False
 
-    def _names_at(self, text: str, pos: int, limit: int = 16,
+    def _names_at(self, text: str, pos: int, limit: int = 12,
                   naming: bool = False) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list "A, B and C".
 
@@ -587,16 +614,21 @@ class NameDiscoverer:
                             and (not skipped or ("-" not in low and low not in _NOMINAL_ING)))):
                     break
                 skipped += 1
-            # a word with no capital is neither name-shaped nor a plain name: the calls are left out
+            if word.islower():  # a word with no capital is neither name-shaped nor a plain name
+                if out or text[w.end():w.end() + 1] in ".;":
+                    break
+                w = next(words, None)
+                continue
             # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
             plain = (bool(out) or w.start() == pos or naming or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
-                     or (w.start() == pos + 1 and text[pos] in "\"'\u201c\u2018"))  # 'we present "Kestrel"' 
-            item = None if word.islower() else self._item(text, w, word, plain, naming)
+                     or (w.start() == pos + 1 and text[pos] in "\"'\u201c\u2018"))  # 'we present "Kestrel"'
+            item = self._item(text, w, word, plain, naming)
             if item is not None:
                 out.append(item)
                 # the list goes on after ", ", " and ", ", or ", and after a description set off by commas:
                 # "we propose mZeta, a multilingual ZetaLM, and xKora"
-                sep = _APPOSED_THEN_AND.match(text, item[1]) or _ITEM_SEP.match(text, item[1])
+                sep = ((text.startswith(",", item[1]) and _APPOSED_THEN_AND.match(text, item[1]))
+                       or _ITEM_SEP.match(text, item[1]))
                 if sep is None:
                     break
                 w = next(words, None)
@@ -606,7 +638,7 @@ class NameDiscoverer:
             if out or text[w.end():w.end() + 1] in ".;":
                 break
             w = next(words, None)
-        if out and "(" in text[max(pos, out[0][0] - 1):out[0][1] + 120]:
+        if out and ("(" in text[out[0][1]:out[0][1] + 120] or (out[0][0] > pos and text[out[0][0] - 1] == "(")):
             spelled = self._spelled_out(text, pos)
             # "the Variational Open-Domain (VOD) framework": VOD; the acronym itself after a long form of
             # capitalised words: "the Kora Reading Comprehension Dataset (KRCD)"
@@ -655,12 +687,15 @@ class NameDiscoverer:
               naming: bool) -> tuple[int, int, str, tuple[str, ...]] | None:
         """The list item of :meth:`_names_at` that starts at word ``w``, or None."""
         start = w.start()
-        if _PLURAL_ACRONYM.fullmatch(word):
+        if word[-1:] == "s" and len(word) > 2 and word[:-1].isupper() and word[:-1].isalpha():
             return None  # "generalized state space models (GSSMs)": a kind of model, many of them
-        tail = word.rsplit("-", 1)[1] if "-" in word else ""
-        if tail.lower() in self.generic_modifiers or (tail.islower() and len(tail) > 3 and tail not in self.name_markers):
-            return None  # "we build a ZetaLM-based retriever", "GPT-4-class performance": a modifier
-        if _RESULT_NOUN_NEXT.match(text, w.start() + len(word)):
+        hyphen = "-" in word
+        if hyphen:
+            tail = word.rsplit("-", 1)[1]
+            if tail.lower() in self.generic_modifiers or (tail.islower() and len(tail) > 3 and tail not in self.name_markers):
+                return None  # "we build a ZetaLM-based retriever", "GPT-4-class performance": a modifier
+        end = start + len(word)
+        if text[end + 1:end + 2] in _RESULT_NOUN_FIRSTS and _RESULT_NOUN_NEXT.match(text, end):
             return None  # "we present Transformer-XL results": what the name gives, not the name
         if plain and word.isalpha():
             sized = _SIZED_NAME.match(text, start)
@@ -669,7 +704,7 @@ class NameDiscoverer:
                 return start, sized.end("name"), sized.group("name"), ()
         if is_name_shaped(word) and self.acceptable(word):
             return start, start + len(word), word, ()
-        marked = _MARKED_NAME.fullmatch(word)
+        marked = _MARKED_NAME.fullmatch(word) if hyphen else None
         if marked and self._plain_word(marked.group("base")) and marked.group("marker").lower() in self.name_markers:
             return start, start + len(word), word, ()  # "Jais-chat", "Zorro-large"
         if plain and self._plain_name(text, w, None, naming):
@@ -767,8 +802,10 @@ class NameDiscoverer:
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
-            if how != "naming" and _ARTICLE_VERB.search(sentence, m_start, m_end):
-                continue  # "we use the open-source Zorro model": an adjective, not an introducing verb
+            if how != "naming":
+                seg = sentence[m_start:m_end].split()
+                if len(seg) > 2 and seg[-2].lower() in _ARTICLES:
+                    continue  # "we use the open-source Zorro model": an adjective, not an introducing verb
             for s, e, name, aliases in self._names_at(sentence, m_end, naming=how == "naming"):
                 if (title_head and title_head.endswith(" " + name) and not aliases
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
@@ -818,7 +855,7 @@ class NameDiscoverer:
             window = max(0, m.start() - 120)
             words = _LONG_WORD.findall(text, window, m.start())
             long = _long_form(words, letters)
-            capitals = [c.lower() for c in acro if c.isupper()]
+            capitals = [c.lower() for c in acro if c.isupper()] if not long and not acro.isupper() else ()
             if not long and len(capitals) >= 2 and len(capitals) < len(letters):
                 long = _long_form(words, capitals)  # "Bidirectional Zeta Encoder (BiZE)": the capitals spell it
                 # a lower-case model or dataset "long form" is a description: "a Swahili QA dataset (SwaQuAD)"
@@ -879,7 +916,7 @@ class NameDiscoverer:
             if (apposed and m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
                     and is_name_shaped(apposed.group("name"))):
                 names.append((apposed.start("name"), apposed.group("name")))  # "on ZetaInstruct, a dataset of ..."
-            if m.group() in ("dataset", "corpus", "benchmark", "treebank"):
+            if text[m.end() + 1:m.end() + 2].isupper() and m.group() in ("dataset", "corpus", "benchmark", "treebank"):
                 after = _NAME_AFTER_DATASET.match(text, m.end())
                 if after and is_name_shaped(after.group("name")):
                     names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
@@ -950,7 +987,7 @@ class NameDiscoverer:
         at = lowered.find(" on ")
         while at >= 0:  # each " on " (a few an abstract): the verb before it, the name after it
             m = _ON_NAME.match(text, at + 4)
-            verb = m is not None and _ON_VERB.search(text, max(0, at - 80), at)
+            verb = m is not None and self._on_verb(text, at)
             at = lowered.find(" on ", at + 4)
             if not verb:
                 continue
@@ -978,25 +1015,28 @@ class NameDiscoverer:
             if not m:
                 continue
             names: list[tuple[int, str]] = []
-            if m.group("noun") in ("tasks", "subtasks"):
-                lead = _NAME_BEFORE_PART.search(text, max(0, i - 40), i)
-                listed = _PAREN_LIST.match(text, m.end())
-                if lead and listed and (is_name_shaped(lead.group("name")) and self.acceptable(lead.group("name"))
-                                        and (self.known_type is None or self.known_type(lead.group("name")) in (None, "Dataset"))):
-                    names = _listed_names(text, listed.end(), 8)  # "GLUE tasks (MNLI, QQP)"
-            else:
-                lead = _NAME_BEFORE_PART.search(text, max(0, i - 40), i)
-                if lead:
-                    names.append((lead.start("name"), lead.group("name")))  # "the ZetaNLI test set"
-                of = _OF_NAME.match(text, m.end()) if m.group("noun") != "set" else None
-                if of:
-                    names.append((of.start("name"), of.group("name")))  # "the test split of KoraQA-2"
-            for start, name in names:
-                name = name.rstrip(".")
-                if (" " not in name and is_name_shaped(name) and not name.isupper() and self.acceptable(name)
-                        and name not in self.languages and not _DESCRIBING_END.search(name)
-                        and (self.known_type is None or self.known_type(name) is None)):
-                    found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+            lead = _word_before_part(text, i)
+            if lead:
+                names.append(lead)  # "the ZetaNLI test set"
+            of = _OF_NAME.match(text, m.end()) if text.startswith(" of ", m.end()) and m.group("noun") != "set" else None
+            if of:
+                names.append((of.start("name"), of.group("name")))  # "the test split of KoraQA-2"
+            found += self._part_names(text, names)
+        # "GLUE tasks (MNLI, QQP)": the tasks listed after a known dataset's name
+        for _, end, entity in (scan.layers[0] if scan.layers else ()):
+            if entity.type == "Dataset" and text.startswith(" tasks (", end):
+                found += self._part_names(text, _listed_names(text, end + 8, 8))
+        return found
+
+    def _part_names(self, text: str, names: list[tuple[int, str]]) -> list[Found]:
+        """The name-shaped names of ``names`` no gazetteer knows, as datasets."""
+        found = []
+        for start, name in names:
+            name = name.rstrip(".")
+            if (" " not in name and is_name_shaped(name) and not name.isupper() and self.acceptable(name)
+                    and name not in self.languages and not _DESCRIBING_END.search(name)
+                    and (self.known_type is None or self.known_type(name) is None)):
+                found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
         return found
 
     def ours(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -1005,11 +1045,13 @@ class NameDiscoverer:
         scan = scan or self.scan(paper)
         text, found = scan.text, []
         for i in scan.cues.get("our", ()):
-            after = _OUR_NOUN_NAME.match(text, i)
+            # the name after a comma or bracket, or before ", our": looked for only where one is near
+            after = _OUR_NOUN_NAME.match(text, i) if (text.find(", ", i, i + 50) >= 0
+                                                      or text.find(" (", i, i + 50) >= 0) else None
             if after:
                 start, name, noun = after.start("name"), after.group("name"), after.group("noun")
             else:
-                before = _NAME_OUR.search(text, max(0, i - 60), i + 4)
+                before = _NAME_OUR.search(text, max(0, i - 60), i + 4) if text.endswith(", ", 0, i) else None
                 if not before:
                     continue
                 noun_m = _OUR_NOUN.match(text, i)
@@ -1028,6 +1070,28 @@ class NameDiscoverer:
                 found.append(Found(name, etype, start, start + len(name), True, how="described"))
         return found
 
+    @staticmethod
+    def _on_verb(text: str, at: int) -> bool:
+        """Does a training or evaluating verb (and its object at most) end the text at ``at`` (before " on ")?
+
+        "trained on", "fine-tune ZetaLM on", "evaluate our model on", "fine-tune A and B on", "results on":
+        the last words before " on " are read, none is searched for.
+        """
+        words = text[max(0, at - 80):at].split()[-5:]
+        if not words:
+            return False
+        if _ON_VERB_WORD.fullmatch(words[-1]):
+            return True
+        if len(words) < 3:
+            return len(words) == 2 and _on_object(words[-1]) and bool(_ON_VERB_WORD.fullmatch(words[-2]))
+        if _on_object(words[-1]):
+            if _ON_VERB_WORD.fullmatch(words[-2]):
+                return True  # "fine-tune ZetaLM on", "evaluate it on"
+            if words[-2] == "and" and len(words) >= 4 and _on_object(words[-3].rstrip(",")):
+                return bool(_ON_VERB_WORD.fullmatch(words[-4]))  # "fine-tune A and B on"
+            return False
+        return words[-2].lower() in ("our", "the", "a", "an") and bool(_ON_VERB_WORD.fullmatch(words[-3]))
+
     def variants(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """A known model's name and a lower-case variant marker is a model of its own: "Jais-chat", "Falcon-instruct".
 
@@ -1038,11 +1102,9 @@ class NameDiscoverer:
         text, found = scan.text, []
         if self.known_type is None:
             return found
-        for i in scan.cues.get("variant", ()):
-            if i < 3 or text[i - 1] != "-":
-                continue
-            m = _MARKER_AT.match(text, i)
-            if not m or m.group() not in self._variant_markers:
+        for m in self._variant_hyphen.finditer(text):
+            i = m.start() + 1
+            if i < 3:
                 continue
             start = i - 1
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):

@@ -239,7 +239,7 @@ class Extractor:
         scan = scan or self.phrases.scan(paper.text)
         found = self.discover(paper, scan)
         spans = taken = None  # the spans of the names found and of the phrases, made for the first new model name
-        for start, end, (offset, core, _, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
+        for start, end, (offset, core, entity, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
             if shaped:
                 if spans is None:
                     spans = [(f.start, f.end) for f in found]
@@ -249,8 +249,8 @@ class Extractor:
                                                                for s, e in taken)
                         and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
                     found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
-            elif (core is not None and _LOWER_MODEL_ID.fullmatch(core) and _MODEL_NOUN.match(scan.text, end)
-                  and self.linker.link(core, fuzzy=False) is None):
+            elif (entity is None and core[:1].islower() and scan.text.startswith(" model", end) and _LOWER_MODEL_ID.fullmatch(core)
+                  and _MODEL_NOUN.match(scan.text, end) and self.linker.link(core, fuzzy=False) is None):
                 # a lower-case model identifier before "model": "the OpenAI code-cushman-001 model"
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
@@ -437,6 +437,7 @@ class Extractor:
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
+        own_names = []  # the paper's own names, whose predecessors are read below
         for found in self._discovered(paper, scan, tokens):
             name, etype = self._typed(found)
             # a curated name is the paper's own only as its title's head or (a model or dataset) after
@@ -448,9 +449,11 @@ class Extractor:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
+            if found.introduced and (" " in found.name or "-" in found.name):
+                own_names.append(found.name)
         # a new versioned or variant name's predecessor is an entity of its own, of its type: "Kestrel" beside
         # "Kestrel 2.0" or "Kestrel-Med"
-        for surface in [s for s in names_here if " " in s or "-" in s]:
+        for surface in own_names:
             m = _VERSIONED_NAME.fullmatch(surface) or _VARIANT_NAME.fullmatch(surface)
             if m and m.re is _VARIANT_NAME and m.group("marker").lower() not in self._variant_words:
                 continue
