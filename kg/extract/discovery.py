@@ -1077,6 +1077,13 @@ class NameDiscoverer:
         "trained on", "fine-tune ZetaLM on", "evaluate our model on", "fine-tune A and B on", "results on":
         the last words before " on " are read, none is searched for.
         """
+        start = text.rfind(" ", 0, at) + 1
+        last = text[start:at]
+        if last.islower() and last not in ("it", "them"):
+            # a verb or a noun right before " on " ("trained on", "results on"), or "the / our X on"
+            before = text[text.rfind(" ", 0, start - 1) + 1:start - 1] if start > 1 else ""
+            if before.lower() not in _ARTICLES:
+                return bool(_ON_VERB_WORD.fullmatch(last))
         words = text[max(0, at - 80):at].split()[-5:]
         if not words:
             return False

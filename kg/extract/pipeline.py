@@ -31,6 +31,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
 
+import ahocorasick
+
 from kg.extract.discovery import DISTINCT_VARIANTS, Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
@@ -71,12 +73,16 @@ _VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)"
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 
 
-def _dataset_stems(gazetteer: Gazetteer) -> tuple[tuple[int, frozenset[str]], ...]:
-    """The gazetteer's one-word dataset names of four characters or more with two capitals, by length:
-    what a new dataset's name may end in ("KoraGLUE")."""
-    stems = {e.name for e in gazetteer.entities if e.type == "Dataset" and _STEM.fullmatch(e.name) and len(e.name) >= 4}
-    lengths = sorted({len(n) for n in stems}, reverse=True)
-    return tuple((n, frozenset(s for s in stems if len(s) == n)) for n in lengths)
+def _dataset_stems(gazetteer: Gazetteer):
+    """An Aho-Corasick automaton of the gazetteer's one-word dataset names of four characters or more with
+    two capitals (value: the name's length): what a new dataset's name may end in ("KoraGLUE")."""
+    automaton = ahocorasick.Automaton()
+    for name in sorted({e.name for e in gazetteer.entities
+                        if e.type == "Dataset" and _STEM.fullmatch(e.name) and len(e.name) >= 4}):
+        automaton.add_word(name, len(name))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
 
 
 def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
@@ -418,9 +424,10 @@ class Extractor:
                 return "Model"
         if _DATASET_WORD.fullmatch(core):
             return "Dataset"
-        for length, stems in self._dataset_stems:  # "KoraGLUE", "Zeta-SQuAD": a known dataset's name ends it
+        last = len(core) - 1
+        for end, length in self._dataset_stems.iter(core) if len(self._dataset_stems) else ():  # "KoraGLUE", "Zeta-SQuAD": a known dataset's name ends it
             prefix = core[:-length].rstrip("-")
-            if core[-length:] in stems and prefix and prefix[:1].isalpha() and any(c.islower() for c in prefix):
+            if end == last and prefix and prefix[:1].isalpha() and any(c.islower() for c in prefix):
                 return "Dataset"
         return ""
 
