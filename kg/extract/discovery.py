@@ -126,6 +126,8 @@ _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by",
                               "without", "like", "such", "if", "while", "at"})
 #: a lower-case word after "and", no article or number: a second verb ("a benchmark and evaluate ZetaLM")
 _VERB_NEXT = re.compile(r" (?!(?:the|a|an|our|its|their|two|three|four|five|several|many|new)\b)[a-z]")
+#: words in -ing that go on to a list, not an action: "all artifacts, including ..."
+_LISTING = frozenset({"including", "containing", "comprising"})
 #: words in -ing that name a thing ("a training recipe", "an embedding model"), not an action ("showing ZetaLM")
 _NOMINAL_ING = frozenset({"training", "learning", "modeling", "modelling", "reasoning", "processing", "understanding",
                           "embedding", "encoding", "decoding", "computing", "ranking", "tuning", "prompting", "scaling",
@@ -601,24 +603,30 @@ class NameDiscoverer:
         w = next(words, None)
         skipped = 0  # words read before the first name
         while w is not None:
-            word = w.group().rstrip(".")
-            if not out:
-                low = word.lower()
+            word = w.group()
+            if word[-1] == ".":
+                word = word.rstrip(".")
+            if word.islower():  # a word with no capital is neither name-shaped nor a plain name
+                if out:
+                    break
                 # a preposition, a clause, a second verb or an action before any name: the object is no name
                 # ("we present a comparison between ZetaLM and KoraLM", "we propose fine-tuning ZetaLM",
                 # "we introduce a benchmark and evaluate ZetaLM")
-                if (low in _NOT_BEFORE_NAME
-                        or (not naming and skipped and low in ("and", "or") and _VERB_NEXT.match(text, w.end()))
-                        or (not naming and word.islower() and low.endswith("ing") and len(low) > 5
-                            and low not in ("including", "containing", "comprising")
-                            and (not skipped or ("-" not in low and low not in _NOMINAL_ING)))):
+                if word in _NOT_BEFORE_NAME or text[w.end():w.end() + 1] in ".;":
                     break
+                if not naming:
+                    if (word[-3:] == "ing" and len(word) > 5 and word not in _LISTING
+                            and (not skipped or ("-" not in word and word not in _NOMINAL_ING))):
+                        break
+                    if skipped and (word == "and" or word == "or") and _VERB_NEXT.match(text, w.end()):
+                        break
                 skipped += 1
-            if word.islower():  # a word with no capital is neither name-shaped nor a plain name
-                if out or text[w.end():w.end() + 1] in ".;":
-                    break
                 w = next(words, None)
                 continue
+            if not out:
+                if word.lower() in _NOT_BEFORE_NAME:
+                    break
+                skipped += 1
             # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
             plain = (bool(out) or w.start() == pos or naming or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
                      or (w.start() == pos + 1 and text[pos] in "\"'\u201c\u2018"))  # 'we present "Kestrel"'
