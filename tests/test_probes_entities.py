@@ -201,6 +201,8 @@ PROBES = [
      {("KoraReason", "Dataset", False), ("ZetaMath", "Dataset", False), ("NimbusCode", "Dataset", False)}, ()),
     ("A study of data", "Widely used datasets (e.g., Alpaca's 52k data) contain many low-quality instances.", set(),
      ("Alpaca's 52k",)),
+    ("A study of versions", "We introduce Nimbus 1.5 and compare it with Nimbus 1.0 and Nimbus.",
+     {("Nimbus 1.5", "Model", True), ("Nimbus 1.0", "Model", False), ("Nimbus", "Model", False)}, ()),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -466,7 +466,11 @@ class Extractor:
                 continue
             if (m and m.group("base") not in names_here and self.discover.acceptable(m.group("base"))
                     and self.linker.link(m.group("base"), fuzzy=False) is None):
-                names_here[m.group("base")] = (m.group("base"), names_here[surface][1])
+                base, etype = m.group("base"), names_here[surface][1]
+                names_here[base] = (base, etype)
+                # ... and so is each other version of it: "Nimbus 1.0" beside "Nimbus 1.5"
+                for version in re.finditer(re.escape(base) + r" v?\d{1,2}(?:\.\d{1,2})*(?![\w.-])", text):
+                    names_here.setdefault(version.group(), (version.group(), etype))
         # every other occurrence of a name discovered in this paper
         for surface, (name, etype) in names_here.items():
             for start in _occurrences(text, surface):
