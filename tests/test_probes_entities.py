@@ -203,6 +203,12 @@ PROBES = [
      ("Alpaca's 52k",)),
     ("A study of versions", "We introduce Nimbus 1.5 and compare it with Nimbus 1.0 and Nimbus.",
      {("Nimbus 1.5", "Model", True), ("Nimbus 1.0", "Model", False), ("Nimbus", "Model", False)}, ()),
+    # hostile: a section after "our dataset (", a known name "is a new model", "(hereafter the teacher)"
+    ("A study of things", "Our model (Table 2) and our dataset (Section 3) are small.", set(),
+     ("Section 3", "Table 2", "Section", "Table")),
+    ("A study of things", "GPT-4 is a new model. Wikipedia is a new corpus.",
+     {("GPT-4", "Model", False), ("Wikipedia", "Dataset", False)}, ()),
+    ("A study of things", "We train a teacher (hereafter the teacher) and a student.", set(), ("the teacher",)),
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),

@@ -1146,6 +1146,7 @@ class NameDiscoverer:
 
     def _dataset_name(self, text: str, start: int, name: str) -> bool:
         if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
+                or name.split()[0] in _NUMBERED_NOUNS  # "our dataset (Section 3)"
                 or "'s " in name or name.endswith("'s")  # "Alpaca's 52k data": the data of a model
                 or name.split()[-1].lower() in self.not_entities
                 or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))
@@ -1229,7 +1230,10 @@ class NameDiscoverer:
                 continue
             before = _NAME_BEFORE.search(text, max(0, article.start() - 60), article.start())
             desc = _NOVEL_DESCRIPTION.match(text, i) if before else None
-            if desc:  # "GreekSUM, a newly introduced summarization dataset"
+            if desc and (before.group().endswith(", ") or self.known_type is None
+                         or self.known_type(before.group("name")) is None):
+                # "GreekSUM, a newly introduced summarization dataset", "Kestrel is a new model" (not a known
+                # name: "GPT-4 is a new model" speaks of another's)
                 self._described(found, text, before.group("name"), before.start("name"), desc.group())
             after = _DESCRIPTION_THEN_NAME.match(text, i)
             if after:  # "a new sentiment benchmark, SKSent,"
