@@ -71,6 +71,19 @@ _VERSIONED_NAME = re.compile(r"(?P<base>[A-Z][\w-]*[A-Za-z]) v?\d{1,2}(?:\.\d{1,
 #: a capitalised name and a variant marker: "Kestrel-Med", "Kestrel-Instruct"
 _VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
+#: after a technique, followers that say it is applied ("LoRA-based"), unless it is one of the _BACKBONES
+_APPLIED_FOLLOWERS = ("based", "style")
+#: the architecture every language model shares: "Transformer-based models" names no technique (GUIDELINES)
+_BACKBONES = ("transformer", "transformers")
+#: after a learning paradigm, words that make it the name of tasks: "few-shot learning benchmarks"
+_TASK_FOLLOWERS = (" tasks", " benchmark")
+#: after a technique, words that make it a property: "pruning-friendly"
+_ATTRIBUTE_FOLLOWERS = ("-friendly", " friendly")
+#: plurals of models: after a participle ("instruction-tuned LLMs") they name a class of models
+_MODEL_CLASS_NOUNS = (" models", "-models", " llms", " lms", " language mod", " variants")
+#: a short capital tag glued to a technique's name: "S-" (LoRA), "-FA" (after LoRA)
+_TAG_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,3}-$")
+_TAG_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
 
 
 def _dataset_stems(gazetteer: Gazetteer):
@@ -510,8 +523,7 @@ class Extractor:
                 chosen.append(cand)
                 taken[start:end] = b"\x01" * (end - start)
         # "Transformer-based models" names no technique; "contrastive-learning-based models" does (a compound name)
-        chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[1])
-                                            and not _HYPHEN_OR_SPACE.search(text, c[0], c[1]))]
+        chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[0], c[1]))]
         for cand in self._listed_models(text, chosen, taken):
             chosen.append(cand)
             taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
@@ -529,18 +541,57 @@ class Extractor:
         relations = extract_relations(paper, mentions, linker=self._curated)
         return Extraction(paper, tuple(mentions), tuple(relations))
 
-    def _generic_technique(self, text: str, end: int) -> bool:
-        """``Transformer-based models``: a technique used as a modifier is no mention."""
-        return text[end:end + 12].lower().startswith(self._generic_prefixes)
+    def _generic_technique(self, text: str, start: int, end: int) -> bool:
+        """Whether the technique name at ``text[start:end]`` is no mention where it stands.
+
+        A one-word technique used as a modifier: before "like" and "models" every one
+        ("LSTM-like", "pruned models"); before "based" and "style" only the architecture all
+        language models share ("Transformer-based models"), as "a LoRA-based method", "an
+        RLHF-style pipeline" and "LSTM-based encoders" apply theirs. A name of two words or
+        more stays ("contrastive-learning-based models"). A learning paradigm before "tasks" or
+        "benchmark(s)" names the tasks: "in-context learning tasks", "few-shot learning benchmarks".
+        A participle before a plural of models names a class of models, as "pre-trained language
+        models" does: "instruction-tuned LLMs", "quantized models". "-friendly" makes a property:
+        "a pruning-friendly design".
+
+        >>> ex = Extractor.__new__(Extractor)
+        >>> ex._generic_prefixes = ("-based", " based", "-models", " models")
+        >>> [ex._generic_technique(t, 0, n) for t, n in (("Transformer-based models", 11), ("LoRA-based tuning", 4),
+        ...                                              ("few-shot learning tasks", 17), ("few-shot learning from", 17),
+        ...                                              ("instruction-tuned LLMs", 17), ("instruction-tuned Vicuna", 17),
+        ...                                              ("pruning-friendly design", 7))]
+        [True, False, True, False, True, False, True]
+        """
+        follower = text[end:end + 12].lower()
+        if follower.startswith(_TASK_FOLLOWERS) and text[start:end].lower().endswith("learning"):
+            return True
+        if follower.startswith(_ATTRIBUTE_FOLLOWERS):
+            return True
+        if follower.startswith(_MODEL_CLASS_NOUNS) and text.endswith("ed", start, end):
+            return True
+        if not follower.startswith(self._generic_prefixes) or _HYPHEN_OR_SPACE.search(text, start, end):
+            return False
+        return not follower.startswith(_APPLIED_FOLLOWERS, 1) or text[max(0, end - 12):end].lower().endswith(_BACKBONES)
 
 
 def _technique_compounds(text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
-    """Two known technique names joined by a hyphen, one written as a name, are one named technique:
-    "BPE-Dropout" is no byte-pair encoding and dropout (neither is "knowledge-distillation" two).
+    """Named techniques built on known ones, which are not the known ones.
+
+    - Two known technique names joined by a hyphen, one written as a name, are one named
+      technique: "BPE-Dropout" is no byte-pair encoding and dropout (neither is
+      "knowledge-distillation" two).
+    - A known technique written as a name (a capital in it, no space) with a short capital
+      tag glued on by a hyphen is a variant of its own: "S-LoRA", "LoRA-FA", "GPTQ-R" are not
+      LoRA nor GPTQ. Lower-case words ("LoRA-based", "LoRA-tuned") and numbers
+      ("FlashAttention-2", a version) are no tag.
 
     >>> t, d = Entity("byte-pair encoding", "Technique"), Entity("dropout", "Technique")
     >>> _technique_compounds("with BPE-Dropout and BPE-dropout rates", [(5, 8, t), (9, 16, d), (21, 24, t), (25, 32, d)])
     [(5, 16, 'BPE-Dropout', 'Technique', False, 0.8, 2)]
+    >>> lora = Entity("LoRA", "Technique")
+    >>> [c[2] for c in _technique_compounds("S-LoRA, LoRA-FA, LoRA-based and LoRA-2", [(2, 6, lora), (8, 12, lora),
+    ...                                                                             (17, 21, lora), (32, 36, lora)])]
+    ['S-LoRA', 'LoRA-FA']
     """
     out = []
     for (s1, e1, a), (s2, e2, b) in zip(phrases, phrases[1:]):
@@ -548,6 +599,22 @@ def _technique_compounds(text: str, phrases: list[tuple[int, int, Entity]]) -> l
                 and text[s2:s2 + 1].isupper() and not (text[e2:e2 + 1].isalnum() or text[e2:e2 + 1] == "-")
                 and not (s1 and (text[s1 - 1].isalnum() or text[s1 - 1] == "-"))):
             out.append((s1, e2, text[s1:e2], "Technique", False, 0.8, 2))
+    for start, end, entity in phrases:
+        # the cheap test first: a hyphen right before or after the name
+        if entity.type != "Technique" or not (text[start - 1:start] == "-" or text[end:end + 1] == "-"):
+            continue
+        surface = text[start:end]
+        if " " in surface or surface.islower():
+            continue
+        tag = _TAG_BEFORE.search(text, max(0, start - 5), start) if start and text[start - 1] == "-" else None
+        if tag is not None:
+            span = (tag.start(), end)
+        elif (tag := _TAG_AFTER.match(text, end)) is not None:
+            span = (start, tag.end())
+        else:
+            continue
+        if not any(c[:2] == span for c in out):  # "BPE-Dropout" is found once
+            out.append((*span, text[span[0]:span[1]], "Technique", False, 0.8, 2))
     return out
 
 

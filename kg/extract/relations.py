@@ -26,11 +26,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import ahocorasick
 
 from kg.errors import KGError
+from kg.extract.literals import Leading, any_of, lead_words, matcher, required_literals
 from kg.extract.sentences import split_sentences
 from kg.link import _SEPARATORS as _LINK_SEPARATORS, fold
 from kg.model import LINEAGE_PREDICATES, Mention, Paper, Relation
@@ -83,6 +84,17 @@ _NEXT_CLAUSE = re.compile(r"[)\s]+(?:is|was|are|were|has|have|had|can|could|will
                           r"|outperforms|performs|reaches|shows|obtains)\b", re.IGNORECASE)
 #: The last item of a list after a comma alone (no "and" / "or"): "«M1», «M2»", "«M1», the «M2» large".
 _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
+#: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
+_RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
+#: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
+_APPOSITION_OF = re.compile(r"«M(\d+)»[)\s]*,\s*(?:the|a|an)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
+#: An apposition opening after a list: ", fine-tuned from", ", a chat model", ", which".
+_APPOSED_AFTER = re.compile(r"\s*,\s*(?:\w+ly\s+)?(?:an?\s|the\s|which\s|[\w-]+ed\b)", re.IGNORECASE)
+#: Where a relative clause or an apposition after a model may open: see _asides.
+_ASIDE = re.compile(r"«M\d+»[)\s]*(?:,\s*(?:which|who|that|the|a|an)|\s*(?:which|who|that))\b", re.IGNORECASE)
+#: Words whose object a placeholder after them is: "of «M1», and «M2», a pruned version of ..."
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|as|such as|including)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
 #: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
@@ -169,20 +181,26 @@ class RelationExtractor:
             self.variant_lineage = (variant["predicate"], float(variant["confidence"])) if variant else None
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
+            comparison = table["block"].get("before_comparison")
+            self.block_comparison = re.compile(comparison, re.IGNORECASE) if comparison else None
             others = table["block"].get("others_subject")
             self.others_subject = re.compile(others, re.IGNORECASE) if others else None
             # the words its matches must hold, a cheap test before it
-            self._others_hint = (_any_of(tuple(table["block"].get("others_subject_hint", ()))) if others
+            self._others_hint = (any_of(tuple(table["block"].get("others_subject_hint", ()))) if others
                                  else (lambda low: False))
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
+            source = table["block"].get("language_source")
+            self.language_source = re.compile(source, re.IGNORECASE) if source else None
             acted_on = table["block"].get("technique_object")
             self.technique_object = re.compile(acted_on, re.IGNORECASE) if acted_on else None
             self._technique_object_hint = tuple(table["block"].get("technique_object_hint", ()))
             training = table["block"].get("training_words")
             self.training_words = re.compile(training, re.IGNORECASE) if training else None
             self.training_default = ("trainedOn", float(table["block"].get("training_confidence", 0.6)))
+            tuning = table["block"].get("tuning_words")
+            self.tuning_words = re.compile(tuning, re.IGNORECASE) if tuning else None
             words = table["block"].get("evaluation_words")
             self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
@@ -214,9 +232,12 @@ class RelationExtractor:
             self.naming = re.compile(own["naming"] + r"\s+(?:the\s+|a\s+)?(" + _list_of("M") + ")", re.IGNORECASE)
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
+            self.ours_after = re.compile(own["ours_after"], re.IGNORECASE) if "ours_after" in own else None
+            self.passive_intro = re.compile(own["passive"], re.IGNORECASE) if "passive" in own else None
             self.described = re.compile(own["described"], re.IGNORECASE)
             self.appended = re.compile(own["appended"] + r"\s*(" + _list_of("M") + ")", re.IGNORECASE)
             self.appended_stop = re.compile(own["appended_stop"], re.IGNORECASE)
+            self.apposed_next = re.compile(own["apposed_next"], re.IGNORECASE) if "apposed_next" in own else None
             self.model_list = re.compile(_list_of("M"), re.IGNORECASE)
             self.self_regex = re.compile(self.self_ref, re.IGNORECASE)
         except (KeyError, TypeError, re.error) as err:
@@ -236,15 +257,15 @@ class RelationExtractor:
         self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
         self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
         # regexes tried only where one of the literals all their matches begin with is
-        self._lead = {name: _Leading(getattr(self, name)) for name in (
+        self._lead = {name: Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
-        self._anaphor_lead = _Leading(self.anaphor) if self.anaphor is not None else None
-        self._evaluation_lead = _Leading(self.evaluation_words) if self.evaluation_words is not None else None
-        self._lead_of = {rx: _Leading(rx) for rx in (self.block_default, self.dataset_source)}
+        self._anaphor_lead = Leading(self.anaphor) if self.anaphor is not None else None
+        self._evaluation_lead = Leading(self.evaluation_words) if self.evaluation_words is not None else None
+        self._lead_of = {rx: Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
-        self._naming_any = _any_of(self.naming_words)
-        self._anaphor_hint_any = _any_of(self.anaphor_hint)
-        self._anaphor_cue_any = _any_of(self.anaphor_cue)
+        self._naming_any = any_of(self.naming_words)
+        self._anaphor_hint_any = any_of(self.anaphor_hint)
+        self._anaphor_cue_any = any_of(self.anaphor_cue)
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
@@ -259,11 +280,11 @@ class RelationExtractor:
         # One Aho-Corasick pass over a sentence finds its trigger strings and the literals each rule's regex
         # needs (up to three sets, one literal of each in every match; see _required); with its placeholders
         # they give a bit mask of the rules worth running, and the rules of a mask are listed once.
-        needs = [_required(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
+        needs = [required_literals(rule.regex.pattern, rule.regex.flags) for rule in self.rules]
         hints = {w for w in self.intro_hint.pattern.split("|") if w}
-        name_need = _required(self.name_internal.pattern, self.name_internal.flags)[:1]
+        name_need = required_literals(self.name_internal.pattern, self.name_internal.flags)[:1]
         # the literals each window cue's matches begin with (None: unknown, so always looked for)
-        cue_leads = {bit: _lead_words(lead) for bit, lead in (
+        cue_leads = {bit: lead_words(lead) for bit, lead in (
             (_BLOCK_OBJECT, self._lead["block_object"]), (_BLOCK_DEFAULT, self._lead_of[self.block_default]),
             (_CONTRAST, self._lead["technique_contrast"]), (_SOURCE, self._lead_of[self.dataset_source]))}
         self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
@@ -322,7 +343,7 @@ class RelationExtractor:
         self._only_without_own = sum(1 << r for r, rule in enumerate(self.rules) if rule.only_without_own)
         self._own_subject = sum(1 << r for r, rule in enumerate(self.rules)
                                 if rule.predicate in _MODEL_OBJECT and not rule.explicit_subject)
-        self._matchers = [_matcher(rule.regex) for rule in self.rules]
+        self._matchers = [matcher(rule.regex) for rule in self.rules]
 
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
@@ -417,6 +438,12 @@ class RelationExtractor:
             if "our" in low:
                 for m in self._lead["ours"].finditer(skel, low):
                     names.append(ms[int(m.group(1))].name)
+                if self.ours_after is not None:
+                    names.extend(ms[int(m.group(1))].name for m in self.ours_after.finditer(skel))
+            hinted = (scans[number][2] & _INTRO) if scans is not None else True  # an introducing verb's stem
+            if self.passive_intro is not None and hinted and ("introduced" in low or "proposed" in low
+                                                              or "presented" in low or "released" in low):
+                names.extend(ms[int(m.group(1))].name for m in self.passive_intro.finditer(skel))
             if (scans[number][2] & _NAMING) if scans is not None else self._naming_any(low):
                 for m in self.naming.finditer(skel):
                     names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
@@ -453,7 +480,12 @@ class RelationExtractor:
         first = None if appended_only else _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
         if first and first.group(1) == "M":
             if not self.described.match(rest, first.end()):
-                out += [int(i) for _, i in _PLACEHOLDER.findall(self.model_list.match(rest, first.start()).group(0))]
+                names = self.model_list.match(rest, first.start())
+                out += [int(i) for _, i in _PLACEHOLDER.findall(names.group(0))]
+                # "We introduce ZetaLM, pre-trained from Mistral, and ZetaLM-Chat": the second name too
+                then = self.apposed_next.match(rest, names.end()) if self.apposed_next else None
+                if then:
+                    out.append(int(then.group(1)))
         for m in self.appended.finditer(rest):
             if appended_only and not (self.provided and self.provided.search(rest, 0, m.start())):
                 continue  # "we provide an exploration of text-to-text transformers (T5)": not a model of ours
@@ -520,11 +552,12 @@ class RelationExtractor:
             def subjects_for(at: int, objects: frozenset[int] = frozenset()):
                 if number == 0 and len(head) > 1:
                     return base  # "AlphaLM and BetaLM: Swahili models"
-                before = [x for i, x in own_here if positions[i] < at and i not in describing]
+                # not an own model named as another's parent ("ZetaLM-Chat is tuned from ZetaLM using DPO")
+                before = [x for i, x in own_here if positions[i] < at and i not in describing and i not in parents]
                 if before:
                     return together.get(before[-1].name) or [(before[-1].type, before[-1].name)]
                 # "We fine-tuned FooBase ..., resulting in Foo": not the own model that is the object
-                rest = [x for i, x in own_here if i not in objects]
+                rest = [x for i, x in own_here if i not in objects and i not in parents]
                 if rest:
                     return [(rest[0].type, rest[0].name)]
                 if own_here:
@@ -536,9 +569,12 @@ class RelationExtractor:
             # ("QLoRA backpropagates gradients ... into LoRA"), is no background
             bg = ([None, None] if number > 0 and not own_here
                   and not any(x.introduced and x.type == "Technique" for x in ms) else [False, False])
-            studying = evaluated = None  # looked up once a sentence, on first need
+            studying = evaluated = asides = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
+            parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
+            named: set[int] = set()  # objects a rule gave to a subject the sentence names ("T5 was trained on C4")
+            tuned = False  # whether a rule found a model tuned from another here
             rules = self._rule_mask(skel, low, scan)
             if own:
                 rules &= ~self._only_without_own
@@ -548,17 +584,24 @@ class RelationExtractor:
             for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 for m in matches(skel, low):
-                    if self._blocked_cue(skel, m) or (others and self._by_others(skel, m)):
+                    if self._blocked_cue(skel, m, rule.predicate) or (others and self._by_others(skel, m)):
                         # "unlike BERT, which was trained on C4": C4 is then no default benchmark either;
                         # "Prior work evaluated BERT on SQuAD": nor is SQuAD
                         claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
                         continue
                     antecedent = None
-                    if implicit_model and m.start("y") > m.start():
+                    if asides is None:
+                        asides = _asides(skel)
+                    if asides and not rule.explicit_subject and m.start("y") > m.start() and _aside_before(asides, m.start()):
                         # "In contrast to TinyBERT, which distills BERT, ...": TinyBERT's, not the paper's
-                        relative = _RELATIVE_SUBJECT.search(skel, max(0, m.start() - 80), m.start())
+                        relative = (_RELATIVE_SUBJECT.search(skel, max(0, m.start() - 80), m.start())
+                                    or _APPOSITION_OF.search(skel, max(0, m.start() - 80), m.start()))
                         if relative and ms[int(relative.group(1))].name not in own:
                             antecedent = ms[int(relative.group(1))]
+                            if not implicit_model:
+                                # "ChatDoctor, which was trained on HealthCareMagic": others' data, no edge of ours
+                                claimed.update(int(i) for _, i in _PLACEHOLDER.findall(m.group("y")))
+                                continue
                     if antecedent is None and implicit_model and not (
                             rule.explicit_subject and _PLACEHOLDER.match(m.group("x") or "")):
                         # no named subject: the paper's own model, so not from background or studies of others
@@ -579,11 +622,23 @@ class RelationExtractor:
                         objects.pop()  # "Although A is distilled from B, C is trained from scratch": C starts a clause
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
                                and (i not in ana or rule.predicate == "trainedOn")]
+                    if (implicit_model and len(objects) > 1 and ms[objects[-1]].name in own
+                            and any(ms[i].name not in own for i in objects)
+                            and (_APPOSED_AFTER.match(skel, m.end("y")) or _NEXT_CLAUSE.match(skel, m.end("y")))):
+                        # "pre-trained from Mistral, and ZetaLM-Chat, fine-tuned ...", "outperforms LLaMA, and
+                        # ZetaLM-Chat outperforms ...": the own model last in a list of others' starts anew
+                        objects.pop()
                     x = m.group("x") if rule.explicit_subject else None
+                    if (x and m.start("x") < m.start("y") and x.count("«") > 1
+                            and _PREPOSITION_BEFORE.search(skel, max(0, m.start("x") - 20), m.start("x"))):
+                        # "pruning the heads of StarCoder, and SlimCoder-4bit, a quantized ...": the list's
+                        # first item is a preposition's object, not a subject
+                        x = x[_PLACEHOLDER.match(x).end():] if _PLACEHOLDER.match(x) else x
                     # a comparison word before the named subject ("better than X") drops it, but not in a
                     # pattern naming the subject after the object ("Y is outperformed by X")
                     if (x and _PLACEHOLDER.match(x) and m.start("x") < m.start("y")
                             and self._blocked_object(skel, m.start("x"), self.block_default, clauses)):
+                        claimed.update(objects)  # "outperforms CamemBERT, a French model": CamemBERT's, not ours
                         continue
                     if antecedent is not None:
                         subjects, x = [(antecedent.type, antecedent.name)], None
@@ -593,8 +648,15 @@ class RelationExtractor:
                             subjects, x = subjects_for(m.start("y")), None
                     else:
                         subjects = subjects_for(m.start("y"), frozenset(objects))
+                    if x and not implicit_model:
+                        named.update(objects)
+                    elif named and not rule.explicit_subject:
+                        objects = [i for i in objects if i not in named]  # not also the default subject's
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
+                        if implicit_model and obj[1] in own and obj not in subjects:
+                            parents.add(i)
+                        tuned = tuned or (rule.predicate == "fineTunedFrom" and any(x[0] == "Model" and obj != x for x in subjects))
                         if rule.predicate == "evaluatedOn" and i in trained:
                             continue
                         if rule.predicate == "trainedOn":
@@ -615,7 +677,22 @@ class RelationExtractor:
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
-                if x.type in self.default_skip and self.default_skip[x.type].match(skel, skel.index("»", positions[i]) + 1):
+                if (x.type == "Language" and others and self._background(skel, low, bg)
+                        and self.others_subject.search(self._clause_before(skel, positions[i]))):
+                    continue  # "Most prior work targets French": others' language, in a sentence not about ours
+                if (x.type == "Language" and self.language_source is not None and "translat" in low
+                        and self.language_source.search(self._clause_before(skel, positions[i]))):
+                    continue
+                if asides is None:
+                    asides = _asides(skel)
+                if asides and _aside_before(asides, positions[i]):
+                    aside = (_RELATIVE_CLAUSE.search(skel, max(0, positions[i] - 80), positions[i])
+                             or _APPOSITION_OF.search(skel, max(0, positions[i] - 80), positions[i]))
+                    if aside and ms[int(aside.group(1))].name not in own:
+                        # "We compare with Vicuna, which relies on RLHF", "X surpasses Llama2-Chat, the best open
+                        # RLHF-based model": the other model's
+                        continue
+                if x.type in self.default_skip and self.default_skip[x.type].match(skel, _mention_end(skel, positions[i], x)):
                     if not any(k[2] == (x.type, x.name) and k[1] == self.defaults[x.type][0] for k in found):
                         continue
                 predicate, confidence = self.defaults[x.type]
@@ -624,9 +701,11 @@ class RelationExtractor:
                     if evaluated is None:
                         evaluated = bool(self._evaluation_lead and self._evaluation_lead.search(skel, low))
                     weak = not evaluated
-                    if weak and self.training_words is not None and self.training_words.search(
-                            _BRACKETED.sub("", low[:positions[i]])):
-                        # "Koala is trained on interaction data ..., including ShareGPT": training data, not a benchmark
+                    if (weak and self.training_words is not None and self.training_words.search(
+                            _BRACKETED.sub("", low[:positions[i]]))) or (
+                            tuned and self.tuning_words is not None and self.tuning_words.search(low[:positions[i]])):
+                        # "Koala is trained on interaction data ..., including ShareGPT", "To build X, we fine-tune
+                        # Y on ShareGPT" (a model tuned from another): training data, not a benchmark
                         predicate, confidence = self.training_default
                         trained.add(i)
                     else:
@@ -761,11 +840,14 @@ class RelationExtractor:
                     add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
                         self.dataset_language, number, sentence)
 
-    def _blocked_cue(self, skel: str, m: re.Match) -> bool:
+    def _blocked_cue(self, skel: str, m: re.Match, predicate: str = "") -> bool:
         start = m.start()
         window = _WORDS_BEFORE.search(skel, max(0, start - 40), start).group(0)
+        window = window[window.rfind(";") + 1:]  # "We do not train from scratch; instead we fine-tune Y"
         cue = skel[start:m.start("y")] if m.start("y") > start else skel[m.end("y"):m.end()]
-        return bool(self.block_cue.search(window + " " + cue))
+        text = window + " " + cue
+        return bool(self.block_cue.search(text) or (
+            predicate == "outperforms" and self.block_comparison is not None and self.block_comparison.search(text)))
 
     def _describes(self, skel: str, at: int) -> bool:
         """Whether the placeholder at ``at`` only describes another model: "a «M1» variant", "a «M1»-based model"."""
@@ -786,7 +868,10 @@ class RelationExtractor:
 
     def _other_subject(self, skel: str, at: int, ms: list[Mention], own: set[str]) -> bool:
         """Whether a model not the paper's own is the subject of the cue at ``at`` ("GPT-4 outperforms ...")."""
-        window = self._clause_before(skel, at)
+        before = skel[max(0, at - 120):at]
+        if ")" in before:  # "BERT (Devlin et al., 2019) achieved 93 F1 on": asides left out
+            before = _BRACKETED.sub("", before)
+        window = self._clause_before(before, len(before))
         m = _SUBJECT_BEFORE.search(window) or _CLAUSE_SUBJECT.match(window)
         if not m:  # "Previous work distilled «M1» into students": others', though no model is named
             return bool(self.others_subject and self.others_subject.search(window))
@@ -857,7 +942,7 @@ class RelationExtractor:
             return blocked
         lead = self._lead_of.get(extra)
         if lead is None:
-            lead = self._lead_of[extra] = _Leading(extra)
+            lead = self._lead_of[extra] = Leading(extra)
         return _ends_near(lead, window, low)
 
     def _finish(self, found: dict, paper: Paper) -> list[Relation]:
@@ -875,87 +960,6 @@ class RelationExtractor:
         return out
 
 
-def _required(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
-    """Up to ``most`` sets of lower-case literals, every match of ``pattern`` holding one literal of each.
-
-    Only ASCII literals count, so ``text.lower()`` holding none of a set rules
-    a match out (but for the letters ``ı ſ İ``, which the caller checks). Sets
-    with a literal shorter than ``shortest`` (not counting spaces) are left out,
-    as nearly every text holds one; the longest literals come first.
-
-    >>> [sorted(c) for c in _required(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»")]
-    [['better', 'higher'], ['than ']]
-    >>> _required(r"\\w+|we")
-    ()
-    """
-    try:
-        found = _needs(list(re._parser.parse(pattern, flags)))
-    except Exception:  # an unusual construct: no pre-check, the regex alone decides
-        return ()
-    found = sorted({c for c in found if _score(c)[0] >= shortest}, key=lambda c: (_score(c), sorted(c)), reverse=True)
-    return tuple(found[:most])
-
-
-def _score(literals: frozenset[str]) -> tuple[int, int]:
-    return min(len(w.strip()) for w in literals), -len(literals)
-
-
-def _needs(items: list) -> list[frozenset[str]]:
-    """Sets of literals in a sequence of parsed regex items, every match holding one literal of each."""
-    parser = re._parser
-    found, run = [], []
-
-    def close():
-        if run:
-            found.append(frozenset(["".join(run)]))
-            run.clear()
-
-    for op, arg in items:
-        if op is parser.LITERAL and chr(arg).isascii():
-            run.append(chr(arg).lower())
-            continue
-        close()
-        if op is parser.SUBPATTERN:
-            found += _needs(list(arg[3]))
-        elif op is parser.ATOMIC_GROUP:
-            found += _needs(list(arg))
-        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found += _needs(list(arg[2]))
-        elif op is parser.BRANCH:
-            best = [max(_needs(list(branch)), key=_score, default=None) for branch in arg[1]]
-            if all(best):
-                found.append(frozenset().union(*best))
-    close()
-    return found
-
-
-def _leads(items: list) -> set[str] | None:
-    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown)."""
-    parser = re._parser
-    prefixes = [""]
-    for op, arg in items:
-        if op is parser.LITERAL and (chr(arg).isascii() or chr(arg) in "«»"):
-            prefixes = [p + chr(arg).lower() for p in prefixes]
-            continue
-        if prefixes != [""]:
-            break  # literals read, then something else: they are the prefixes
-        if (op is parser.AT and arg is parser.AT_BOUNDARY) or op in (parser.ASSERT, parser.ASSERT_NOT):
-            continue  # zero-width before the first character
-        if op is parser.SUBPATTERN:
-            sub = _leads(list(arg[3]))
-        elif op is parser.ATOMIC_GROUP:
-            sub = _leads(list(arg))
-        elif op is parser.BRANCH:
-            subs = [_leads(list(branch)) for branch in arg[1]]
-            sub = None if any(s is None for s in subs) else set().union(*subs)
-        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            sub = _leads(list(arg[2]))
-        else:
-            sub = None
-        return sub
-    return None if "" in prefixes else set(prefixes)
-
-
 class _Clauses(dict):
     """One sentence's clause windows by position (see ``RelationExtractor._clause_window``).
 
@@ -967,95 +971,6 @@ class _Clauses(dict):
     def __init__(self, cues: int = _WINDOW_CUES):
         super().__init__()
         self.cues = cues
-
-
-def _lead_words(lead: _Leading) -> list[str] | None:
-    """The literals every match of a :class:`_Leading` regex begins with; None when unknown."""
-    return None if lead.automaton is None else list(lead.automaton.keys())
-
-
-def _matcher(regex: re.Pattern) -> Callable[[str, str], Iterable[re.Match]]:
-    """``(sentence, sentence.lower()) -> matches``: through :class:`_Leading` when that pays.
-
-    Not when every match begins with a placeholder (the regex engine skips to
-    its uncased ``«`` itself) or may begin with a one-letter literal.
-    """
-    lead = _Leading(regex)
-    words = list(lead.automaton.keys()) if lead.automaton is not None else []
-    if not words or all(w.startswith("«") for w in words) or min(map(len, words)) < 2:
-        return lambda text, low: regex.finditer(text)
-    return lead.finditer
-
-
-class _Leading:
-    """A regex whose matches all begin with one of a few literals, tried only where the text holds one.
-
-    ``search`` and ``finditer`` give what the regex's own would, given the
-    sentence and its ``lower()``; a sentence with letters ``lower()`` does not
-    fold as the regex does (``ı ſ İ``) is searched the ordinary way.
-
-    >>> lead = _Leading(re.compile(r"\\b(?:we|our) (?:model|method)", re.IGNORECASE))
-    >>> [m.group(0) for m in lead.finditer("Our model beats theirs; we model it.", "our model beats theirs; we model it.")]
-    ['Our model', 'we model']
-    """
-
-    def __init__(self, regex: re.Pattern):
-        self.regex = regex
-        try:
-            leads = _leads(list(re._parser.parse(regex.pattern, regex.flags)))
-        except Exception:  # an unusual construct: the regex alone
-            leads = None
-        self.automaton = None
-        if leads:
-            self.automaton = ahocorasick.Automaton()
-            for w in leads:
-                self.automaton.add_word(w, len(w) - 1)
-            self.automaton.make_automaton()
-
-    def _starts(self, text: str, low: str) -> list[int] | None:
-        if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
-            return None
-        return sorted({end - back for end, back in self.automaton.iter(low)})
-
-    def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        endpos = len(text) if endpos is None else endpos
-        starts = self._starts(text, low)
-        if starts is None:
-            return self.regex.search(text, pos, endpos)
-        for start in starts:
-            if pos <= start <= endpos:
-                m = self.regex.match(text, start, endpos)
-                if m:
-                    return m
-        return None
-
-    def finditer(self, text: str, low: str) -> list[re.Match]:
-        starts = self._starts(text, low)
-        if starts is None:
-            return list(self.regex.finditer(text))
-        out, after = [], 0
-        for start in starts:
-            if start >= after:
-                m = self.regex.match(text, start)
-                if m:
-                    out.append(m)
-                    after = max(m.end(), start + 1)
-        return out
-
-
-def _any_of(words: tuple[str, ...]):
-    """``text -> any(w in text for w in words)``, with one Aho-Corasick pass for more than a few words.
-
-    >>> _any_of(("this corpus", "on it", "the new", "corpora"))("we train on it.")
-    True
-    """
-    if len(words) <= 3 or "" in words:
-        return lambda text: any(w in text for w in words)
-    automaton = ahocorasick.Automaton()
-    for w in words:
-        automaton.add_word(w, w)
-    automaton.make_automaton()
-    return lambda text: next(automaton.iter(text), None) is not None
 
 
 def _spaced(text: str) -> str:
@@ -1102,6 +1017,26 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
     return "".join(parts), here, positions
 
 
+def _asides(skel: str) -> list[int]:
+    """Where a model's relative clause or apposition opens in a skeleton ("«M1», which", "«M2», the"): the
+    windows _RELATIVE_SUBJECT, _RELATIVE_CLAUSE and _APPOSITION_OF look in, found once a sentence."""
+    if "«M" not in skel:
+        return []
+    return [m.end() for m in _ASIDE.finditer(skel)]
+
+
+def _aside_before(asides: list[int], at: int) -> bool:
+    """Whether an aside of :func:`_asides` opens at most 80 characters before ``at``."""
+    return any(at - 80 <= a <= at for a in asides)
+
+
+def _mention_end(skel: str, at: int, mention: Mention) -> int:
+    """Where the mention at ``at`` ends in its skeleton: after its placeholder, or after a Technique's words."""
+    if mention.type == "Technique":
+        return at + len(_spaced(mention.surface))
+    return skel.index("»", at) + 1
+
+
 def _may_break(window: str) -> bool:
     """False when ``_CLAUSE_BREAK`` surely finds nothing in ``window`` (no break character, no break word)."""
     if "," in window or ";" in window or ":" in window or "(" in window or ")" in window:
@@ -1112,13 +1047,13 @@ def _may_break(window: str) -> bool:
     return "while" in low or "whereas" in low or "but" in low or "though" in low
 
 
-def _ends_near(regex: re.Pattern | _Leading, window: str, low: str | None = None) -> bool:
+def _ends_near(regex: re.Pattern | Leading, window: str, low: str | None = None) -> bool:
     """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it.
 
-    ``low``: ``window.lower()``, for a :class:`_Leading` regex.
+    ``low``: ``window.lower()``, for a :class:`Leading` regex.
     """
     last = None
-    for last in (regex.finditer(window, low) if isinstance(regex, _Leading) else regex.finditer(window)):
+    for last in (regex.finditer(window, low) if isinstance(regex, Leading) else regex.finditer(window)):
         pass
     if last is None:
         return False

@@ -1,0 +1,188 @@
+"""Literal pre-checks for regexes: the plain strings every match must hold or begin with.
+
+A regex whose matches all hold one of a few literals need not run on a text
+holding none of them; one whose matches all begin with one of a few literals
+need only be tried where one starts. :mod:`kg.extract.relations` uses them to
+skip most of its cue patterns on most sentences, with one Aho-Corasick pass.
+
+>>> [sorted(c) for c in required_literals(r"\\bteachers? of «M\\d+»")]
+[['teacher']]
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import ahocorasick
+
+__all__ = ["Leading", "any_of", "lead_words", "matcher", "required_literals"]
+
+
+def required_literals(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to ``most`` sets of lower-case literals, every match of ``pattern`` holding one literal of each.
+
+    Only ASCII literals count, so ``text.lower()`` holding none of a set rules
+    a match out (but for the letters ``ı ſ İ``, which the caller checks). Sets
+    with a literal shorter than ``shortest`` (not counting spaces) are left out,
+    as nearly every text holds one; the longest literals come first.
+
+    >>> [sorted(c) for c in required_literals(r"\\b(?:better|higher) (?:\\w+ )?than «M\\d+»")]
+    [['better', 'higher'], ['than ']]
+    >>> required_literals(r"\\w+|we")
+    ()
+    """
+    try:
+        found = _needs(list(re._parser.parse(pattern, flags)))
+    except Exception:  # an unusual construct: no pre-check, the regex alone decides
+        return ()
+    found = sorted({c for c in found if _score(c)[0] >= shortest}, key=lambda c: (_score(c), sorted(c)), reverse=True)
+    return tuple(found[:most])
+
+
+def _score(literals: frozenset[str]) -> tuple[int, int]:
+    return min(len(w.strip()) for w in literals), -len(literals)
+
+
+def _needs(items: list) -> list[frozenset[str]]:
+    """Sets of literals in a sequence of parsed regex items, every match holding one literal of each."""
+    parser = re._parser
+    found, run = [], []
+
+    def close():
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in items:
+        if op is parser.LITERAL and chr(arg).isascii():
+            run.append(chr(arg).lower())
+            continue
+        close()
+        if op is parser.SUBPATTERN:
+            found += _needs(list(arg[3]))
+        elif op is parser.ATOMIC_GROUP:
+            found += _needs(list(arg))
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found += _needs(list(arg[2]))
+        elif op is parser.BRANCH:
+            best = [max(_needs(list(branch)), key=_score, default=None) for branch in arg[1]]
+            if all(best):
+                found.append(frozenset().union(*best))
+    close()
+    return found
+
+
+def _leads(items: list) -> set[str] | None:
+    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown)."""
+    parser = re._parser
+    prefixes = [""]
+    for op, arg in items:
+        if op is parser.LITERAL and (chr(arg).isascii() or chr(arg) in "«»"):
+            prefixes = [p + chr(arg).lower() for p in prefixes]
+            continue
+        if prefixes != [""]:
+            break  # literals read, then something else: they are the prefixes
+        if (op is parser.AT and arg is parser.AT_BOUNDARY) or op in (parser.ASSERT, parser.ASSERT_NOT):
+            continue  # zero-width before the first character
+        if op is parser.SUBPATTERN:
+            sub = _leads(list(arg[3]))
+        elif op is parser.ATOMIC_GROUP:
+            sub = _leads(list(arg))
+        elif op is parser.BRANCH:
+            subs = [_leads(list(branch)) for branch in arg[1]]
+            sub = None if any(s is None for s in subs) else set().union(*subs)
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            sub = _leads(list(arg[2]))
+        else:
+            sub = None
+        return sub
+    return None if "" in prefixes else set(prefixes)
+
+
+def lead_words(lead: Leading) -> list[str] | None:
+    """The literals every match of a :class:`Leading` regex begins with; None when unknown."""
+    return None if lead.automaton is None else list(lead.automaton.keys())
+
+
+def matcher(regex: re.Pattern) -> Callable[[str, str], Iterable[re.Match]]:
+    """``(sentence, sentence.lower()) -> matches``: through :class:`Leading` when that pays.
+
+    Not when every match begins with a placeholder (the regex engine skips to
+    its uncased ``«`` itself) or may begin with a one-letter literal.
+    """
+    lead = Leading(regex)
+    words = list(lead.automaton.keys()) if lead.automaton is not None else []
+    if not words or all(w.startswith("«") for w in words) or min(map(len, words)) < 2:
+        return lambda text, low: regex.finditer(text)
+    return lead.finditer
+
+
+class Leading:
+    """A regex whose matches all begin with one of a few literals, tried only where the text holds one.
+
+    ``search`` and ``finditer`` give what the regex's own would, given the
+    sentence and its ``lower()``; a sentence with letters ``lower()`` does not
+    fold as the regex does (``ı ſ İ``) is searched the ordinary way.
+
+    >>> lead = Leading(re.compile(r"\\b(?:we|our) (?:model|method)", re.IGNORECASE))
+    >>> [m.group(0) for m in lead.finditer("Our model beats theirs; we model it.", "our model beats theirs; we model it.")]
+    ['Our model', 'we model']
+    """
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        try:
+            leads = _leads(list(re._parser.parse(regex.pattern, regex.flags)))
+        except Exception:  # an unusual construct: the regex alone
+            leads = None
+        self.automaton = None
+        if leads:
+            self.automaton = ahocorasick.Automaton()
+            for w in leads:
+                self.automaton.add_word(w, len(w) - 1)
+            self.automaton.make_automaton()
+
+    def _starts(self, text: str, low: str) -> list[int] | None:
+        if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
+            return None
+        return sorted({end - back for end, back in self.automaton.iter(low)})
+
+    def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        starts = self._starts(text, low)
+        if starts is None:
+            return self.regex.search(text, pos, endpos)
+        for start in starts:
+            if pos <= start <= endpos:
+                m = self.regex.match(text, start, endpos)
+                if m:
+                    return m
+        return None
+
+    def finditer(self, text: str, low: str) -> list[re.Match]:
+        starts = self._starts(text, low)
+        if starts is None:
+            return list(self.regex.finditer(text))
+        out, after = [], 0
+        for start in starts:
+            if start >= after:
+                m = self.regex.match(text, start)
+                if m:
+                    out.append(m)
+                    after = max(m.end(), start + 1)
+        return out
+
+
+def any_of(words: tuple[str, ...]):
+    """``text -> any(w in text for w in words)``, with one Aho-Corasick pass for more than a few words.
+
+    >>> any_of(("this corpus", "on it", "the new", "corpora"))("we train on it.")
+    True
+    """
+    if len(words) <= 3 or "" in words:
+        return lambda text: any(w in text for w in words)
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return lambda text: next(automaton.iter(text), None) is not None

@@ -1,0 +1,148 @@
+"""Technique probes: invented sentences, each with the Technique nodes it must give (and no other).
+
+The sentences are written for these tests, never taken from the corpus or a
+gold split. They check the gazetteer's Technique rows (names, spellings,
+abbreviations, generic names for variants) and the two rules over language in
+:mod:`kg.extract.pipeline`: which technique names are generic where they stand
+(``_generic_technique``) and which compounds name a technique of their own
+(``_technique_compounds``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def techniques(extractor: Extractor, text: str, title: str = "A study of language models") -> set[str]:
+    return {m.name for m in extractor(Paper("t:probe", title, text)).mentions if m.type == "Technique"}
+
+
+# (sentence, the Technique nodes it names)
+PROBES = [
+    # attention and architecture
+    ("We adopt grouped-query attention and sliding window attention (SWA) for long inputs.",
+     {"grouped-query attention", "sliding window attention"}),
+    ("The decoder replaces multi-head attention with multi-head latent attention (MLA).",
+     {"self-attention", "multi-head latent attention"}),
+    # an acronym goes with the long form the paper gives it
+    ("We average weights with stochastic weight averaging (SWA). SWA improves generalization.",
+     {"stochastic weight averaging"}),
+    ("Our model uses grouped-query attention (GQA). GQA speeds up decoding.", {"grouped-query attention"}),
+    ("We compare grouped-query and multi-query attention.", {"grouped-query attention", "multi-query attention"}),
+    ("Each block uses RMSNorm, SwiGLU activations and rotary embeddings.",
+     {"RMSNorm", "SwiGLU", "rotary position embedding"}),
+    ("We swap the GeGLU feed-forward layer for a ReLU one and use Pre-LN.", {"GeGLU", "ReLU", "layer normalization"}),
+    ("We use block-sparse attention and kernelized attention.", {"sparse attention", "linear attention"}),
+    ("It adds a learned relative position bias to sinusoidal positional encodings.",
+     {"relative position encoding", "absolute position embedding"}),
+    ("We adopt a sparse mixture-of-experts layer with top-2 routing and expert choice routing.",
+     {"mixture of experts", "top-k routing", "expert choice routing"}),
+    ("We study selective state space models and mixture-of-depths.", {"state space model", "mixture-of-depths"}),
+    ("Training uses stochastic depth and QK normalization.", {"stochastic depth", "QK-norm"}),
+    ("We add multi-token prediction and a z-loss to the objective.", {"multi-token prediction", "z-loss"}),
+    # pre-training objectives
+    ("We pretrain with a masked language model objective and next sentence prediction.",
+     {"masked language modeling", "next sentence prediction"}),
+    ("The denoising auto-encoder is trained with span corruption.", {"denoising autoencoder", "span corruption"}),
+    ("Pre-training combines replaced token detection with dynamic masking.",
+     {"replaced token detection", "dynamic masking"}),
+    # training recipes and schedules
+    ("The model is trained with a warmup-stable-decay learning-rate schedule.", {"warmup-stable-decay schedule"}),
+    ("We use cosine annealing after a linear warmup.", {"cosine learning rate schedule", "learning rate warmup"}),
+    ("We use bf16 mixed precision and activation checkpointing.",
+     {"mixed precision training", "activation checkpointing"}),
+    ("We pack sequences with sequence packing and average checkpoints with checkpoint averaging.",
+     {"sequence packing", "weight averaging"}),
+    ("We apply domain-adaptive pretraining (DAPT) before task-adaptive pretraining.",
+     {"domain-adaptive pretraining", "task-adaptive pretraining"}),
+    ("We adapt the model by continued pre-training on clinical notes.", {"continued pretraining"}),
+    ("ALBERT uses factorized embedding parameterization; we train it with zeroth-order optimization.",
+     {"factorized embedding parameterization", "zeroth-order optimization"}),
+    ("We use elastic weight consolidation to mitigate forgetting in lifelong learning.",
+     {"elastic weight consolidation", "continual learning"}),
+    ("We use self-supervised pre-training of speech encoders.", {"self-supervised learning"}),
+    # alignment and prompting
+    ("We use reinforcement learning with human feedback and PPO.",
+     {"reinforcement learning from human feedback", "proximal policy optimization"}),
+    ("The model is instruction-finetuned and then aligned with direct preference optimisation.",
+     {"instruction tuning", "direct preference optimization"}),
+    ("Answers are rated with an LLM-as-a-judge protocol and best-of-n sampling.",
+     {"LLM-as-a-judge", "best-of-n sampling"}),
+    ("We compare tree-of-thought and graph-of-thoughts prompting with chain-of-verification.",
+     {"tree of thoughts", "graph of thoughts", "chain-of-verification"}),
+    ("We decode with MBR decoding, min-p sampling and classifier-free guidance.",
+     {"minimum Bayes risk decoding", "min-p sampling", "classifier-free guidance"}),
+    ("We train with the Muon optimizer, add NEFTune noise and align with RLVR.",
+     {"Muon", "NEFTune", "reinforcement learning with verifiable rewards"}),
+    ("We apply SnapKV and KIVI and decode with DoLa.", {"SnapKV", "KIVI", "DoLa"}),
+    ("We use chain-of-thought prompting and in-context learning.",
+     {"chain-of-thought prompting", "in-context learning"}),
+    # compression and efficiency
+    ("We apply 4-bit GPTQ and compare with AWQ, SpQR and SmoothQuant.", {"GPTQ", "AWQ", "SpQR", "SmoothQuant"}),
+    ("We compare mixed-precision quantization with SliceGPT.", {"quantization", "SliceGPT"}),
+    ("We use weight-sharing across blocks and a Tucker decomposition of the embeddings.",
+     {"weight sharing", "low-rank factorization"}),
+    ("We apply structured pruning, token pruning and early exiting.", {"pruning", "early exit"}),
+    ("We compress the model with teacher-student training.", {"knowledge distillation"}),
+    ("We use KV cache quantization and speculative decoding.", {"KV cache compression", "speculative decoding"}),
+    # parameter-efficient tuning
+    ("We fine-tune with LoRA adapters, QLoRA and DoRA.", {"LoRA", "QLoRA", "DoRA"}),
+    ("We compare adapter tuning, prefix-tuning, soft prompt tuning, P-tuning, BitFit and IA3.",
+     {"adapters", "prefix tuning", "prompt tuning", "P-tuning", "BitFit", "(IA)^3"}),
+    ("We extend the context with LongLoRA and combine adapters with AdapterFusion.",
+     {"LongLoRA", "AdapterFusion", "adapters"}),
+    # retrieval
+    ("We use retrieval-augmented generation with dense retrieval and a cross-encoder re-ranker.",
+     {"retrieval-augmented generation", "dense retrieval", "cross-encoder", "re-ranking"}),
+    ("Candidates come from approximate nearest neighbour search.", {"approximate nearest neighbor search"}),
+    # a technique before -based / -style is applied, except the Transformer everyone uses
+    ("We use a LoRA-based method with LSTM-based encoders.", {"LoRA", "LSTM"}),
+    ("We adopt an RLHF-style pipeline and a distillation-based objective.",
+     {"reinforcement learning from human feedback", "knowledge distillation"}),
+    # a known technique with a short capital tag glued on is a variant of its own
+    ("We serve adapters with S-LoRA and compare with LoRA-FA.", {"adapters", "S-LoRA", "LoRA-FA"}),
+    ("We fine-tune with Q-LoRA and FlashAttention-2.", {"QLoRA", "FlashAttention"}),
+]
+
+# sentences that name no technique: generic words, tasks, metrics, models as a class, ordinary English
+NEGATIVES = [
+    "We fine-tune our model on the downstream tasks and report accuracy.",
+    "Attention to detail matters when learning from data.",
+    "We address question answering, sentiment analysis and machine translation.",
+    "We report accuracy, F1, BLEU and perplexity.",
+    "Modern masked language models are trained on ever larger corpora.",
+    "Unlike Transformer-based models, ours is small.",
+    "We evaluate on few-shot learning benchmarks and in-context learning tasks.",
+    # a paradigm named as a field, like "deep learning" (GUIDELINES: fields are no techniques)
+    "As transfer learning becomes more prevalent, models grow.",
+    "The students learn from the teacher in a classroom.",
+    "We build an ensemble of annotators and a warm start.",
+    "The reward model prefers longer answers.",
+    "We evaluate on VQAv2, GQA and TextVQA.",
+    "The muon detector recorded the events.",
+    "We release a dense retriever trained on web questions.",
+    "It beats instruction-tuned LLMs and quantized models of the same size.",
+    "The index has a pruning-friendly layout.",
+]
+
+
+@pytest.mark.parametrize("text, expected", PROBES, ids=[p[0][:50] for p in PROBES])
+def test_technique_probe(extractor, text, expected):
+    assert techniques(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:50] for t in NEGATIVES])
+def test_no_technique(extractor, text):
+    assert techniques(extractor, text) == set()
+
+
+def test_masked_language_model_title_is_no_technique(extractor):
+    """A title naming a model as "a masked language model" names no objective."""
+    assert techniques(extractor, "We train on Slovak web text.", title="SlovakBERT: Slovak Masked Language Model") == set()
