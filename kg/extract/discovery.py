@@ -1031,7 +1031,7 @@ class NameDiscoverer:
                 names.append((of.start("name"), of.group("name")))  # "the test split of KoraQA-2"
             found += self._part_names(text, names)
         # "GLUE tasks (MNLI, QQP)": the tasks listed after a known dataset's name
-        for _, end, entity in (scan.layers[0] if scan.layers else ()):
+        for _, end, entity in (scan.layers[0] if scan.layers and " tasks (" in text else ()):
             if entity.type == "Dataset" and text.startswith(" tasks (", end):
                 found += self._part_names(text, _listed_names(text, end + 8, 8))
         return found

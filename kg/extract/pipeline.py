@@ -264,8 +264,9 @@ class Extractor:
                     spans = [(f.start, f.end) for f in found]
                     taken = [(s, e) for s, e, _ in scan.layers[0]]
                 # a phrase within the token is a part of its name ("DPO" in "ZetaLM-DPO"); one across it wins
-                if (not overlaps(spans, start, end) and not any(s < end and start < e and not (start <= s and e <= end)
-                                                               for s, e in taken)
+                if (not overlaps(spans, start, end)
+                        and not (overlaps(taken, start, end)
+                                 and any(s < end and start < e and not (start <= s and e <= end) for s, e in taken))
                         and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
                     found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
             elif (entity is None and core[:1].islower() and scan.text.startswith(" model", end) and _LOWER_MODEL_ID.fullmatch(core)
