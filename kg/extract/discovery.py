@@ -290,6 +290,7 @@ class NameDiscoverer:
         for rank, etype in enumerate(("Dataset", "Technique", "Model")):
             for word in self.type_cues[etype]:
                 self._cue_rank.setdefault(word, (rank, etype))
+                self._cue_rank.setdefault(word + ".", (rank, etype))  # ending a sentence: "a text corpus."
         self.technique_endings = tuple(cues["types"]["technique_name_endings"])
         desc = cues["description"]
         self.process_heads = frozenset(desc["process"])
@@ -387,8 +388,8 @@ class NameDiscoverer:
         rank = self._cue_rank
         words = _WORDS.findall(before.lower())[::-1][:8]
         for side in range(2):
-            if side:  # a full stop ends the last word of a sentence: "an English text corpus."
-                words = [w.rstrip(".") for w in _WORDS.findall(after.lower())[:8]]
+            if side:  # a full stop may end a cue word ("an English text corpus."): both are in the table
+                words = _WORDS.findall(after.lower())[:8]
             previous = None
             for word in words:
                 hit = rank.get(word)
@@ -695,31 +696,35 @@ class NameDiscoverer:
               naming: bool) -> tuple[int, int, str, tuple[str, ...]] | None:
         """The list item of :meth:`_names_at` that starts at word ``w``, or None."""
         start = w.start()
+        item = None
+        if plain and word.isalpha():
+            sized = _SIZED_NAME.match(text, start)
+            if sized and word not in _NUMBERED_NOUNS and self._plain_word(word):
+                # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
+                item = start, sized.end("name"), sized.group("name"), ()
+        if item is None:
+            if is_name_shaped(word) and self.acceptable(word):
+                item = start, start + len(word), word, ()
+            elif "-" in word and (marked := _MARKED_NAME.fullmatch(word)) and self._plain_word(marked.group("base")) \
+                    and marked.group("marker").lower() in self.name_markers:
+                item = start, start + len(word), word, ()  # "Jais-chat", "Zorro-large"
+            elif plain and self._plain_name(text, w, None, naming):
+                item = start, start + len(word), word, ()
+            elif word.endswith("+") and self._plain_word(word.rstrip("+")):
+                item = start, start + len(word), word, ()  # "Kora++"
+            else:
+                return None
+        # what is no name of the paper's after all
         if word[-1:] == "s" and len(word) > 2 and word[:-1].isupper() and word[:-1].isalpha():
             return None  # "generalized state space models (GSSMs)": a kind of model, many of them
-        hyphen = "-" in word
-        if hyphen:
+        if "-" in word:
             tail = word.rsplit("-", 1)[1]
             if tail.lower() in self.generic_modifiers or (tail.islower() and len(tail) > 3 and tail not in self.name_markers):
                 return None  # "we build a ZetaLM-based retriever", "GPT-4-class performance": a modifier
         end = start + len(word)
         if text[end + 1:end + 2] in _RESULT_NOUN_FIRSTS and _RESULT_NOUN_NEXT.match(text, end):
             return None  # "we present Transformer-XL results": what the name gives, not the name
-        if plain and word.isalpha():
-            sized = _SIZED_NAME.match(text, start)
-            if sized and word not in _NUMBERED_NOUNS and self._plain_word(word):
-                # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
-                return start, sized.end("name"), sized.group("name"), ()
-        if is_name_shaped(word) and self.acceptable(word):
-            return start, start + len(word), word, ()
-        marked = _MARKED_NAME.fullmatch(word) if hyphen else None
-        if marked and self._plain_word(marked.group("base")) and marked.group("marker").lower() in self.name_markers:
-            return start, start + len(word), word, ()  # "Jais-chat", "Zorro-large"
-        if plain and self._plain_name(text, w, None, naming):
-            return start, start + len(word), word, ()
-        if word.endswith("+") and self._plain_word(word.rstrip("+")):
-            return start, start + len(word), word, ()  # "Kora++"
-        return None
+        return item
 
     def _plain_word(self, word: str) -> bool:
         """A capitalised word that may be a name: no stop word, language or generic name."""
