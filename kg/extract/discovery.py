@@ -1327,7 +1327,8 @@ class NameDiscoverer:
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
                  + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
                  + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan)
-                 + self.ours(paper, scan) + self.parts(paper, scan))
+                 + (self.ours(paper, scan) if scan.cues.get("our") else [])
+                 + (self.parts(paper, scan) if scan.cues.get("part") or " tasks (" in scan.text else []))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
