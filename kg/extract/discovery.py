@@ -2,9 +2,19 @@
 
 Patterns over language, not over any one paper (cue words in ``schema/cues.toml``):
 
-- the title's head: ``TinyBERT: ...``, ``BERTić -- ...``, ``DistilBERT, a ...``;
-- the object of an introducing verb: ``we present / introduce / propose X``;
-- a naming word: ``called / dubbed / named X`` (also ``X and Y``);
+- the title's head: ``TinyBERT: ...``, ``BERTić -- ...``, ``DistilBERT, a ...``,
+  ``Introducing X: ...``, ``X Technical Report``, ``The X Model Family: ...``, ``A and B: ...``;
+- the object of an introducing verb: ``we present / introduce / propose X``, a
+  list (``we present Jais and Jais-chat``, ``A, a 7B model, and B``), a name and
+  its version (``Gemma 2``) or marker (``Jais-chat``), not after a preposition,
+  an action or a second verb (``a comparison between X and Y``, ``fine-tuning X``);
+- a naming word: ``called / dubbed / named / denoted as / referred to as X``
+  (also ``X and Y``), the paper's own unless ``popular / so-called`` precedes;
+- the paper's own beside "our": ``our model, X``, ``X, our new model``,
+  ``our X benchmark``; a sentence's subject: ``X is a new model``;
+- a known model and a lower-case variant marker: ``Jais-chat``, ``Falcon-instruct``;
+- a dataset after "trained / evaluated on", "results / experiments on" (and
+  the names listed after it), or as a dataset's part: ``the X test set``;
 - an acronym with its long form: ``Matryoshka Representation Learning (MRL)``,
   typed by the long form's head noun; tasks and fields are left out;
 - a name typed by a dataset noun: ``the Foo dataset``, ``datasets such as A,
@@ -13,7 +23,9 @@ Patterns over language, not over any one paper (cue words in ``schema/cues.toml`
   mechanism`` (:meth:`NameDiscoverer.methods`), or named in the title and
   repeated in the abstract: ``... with Disentangled Attention``;
 - (in :mod:`kg.extract.pipeline`) a name-shaped token built on a known model
-  name: ``KR-BERT``, ``GottBERT``.
+  name: ``KR-BERT``, ``GottBERT``, or typed by its own shape: ``ZetaLM``,
+  ``ZetaLM-LS`` (Model), ``NimbusQA``, ``KoraGLUE`` (Dataset), a version of a
+  known model (``Vicuna-3``).
 
 The type comes from the name (``...Bench`` -> Dataset, ``L^3 Prune`` ->
 Technique, built on a model name or ending in ``LM`` -> Model), else from the

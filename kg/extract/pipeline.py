@@ -269,7 +269,7 @@ class Extractor:
                                  and any(s < end and start < e and not (start <= s and e <= end) for s, e in taken))
                         and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
                     found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
-            elif (entity is None and core[:1].islower() and scan.text.startswith(" model", end) and _LOWER_MODEL_ID.fullmatch(core)
+            elif (entity is None and scan.text.startswith(" model", end) and core[:1].islower() and _LOWER_MODEL_ID.fullmatch(core)
                   and _MODEL_NOUN.match(scan.text, end) and self.linker.link(core, fuzzy=False) is None):
                 # a lower-case model identifier before "model": "the OpenAI code-cushman-001 model"
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
