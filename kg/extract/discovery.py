@@ -2,9 +2,19 @@
 
 Patterns over language, not over any one paper (cue words in ``schema/cues.toml``):
 
-- the title's head: ``TinyBERT: ...``, ``BERTić -- ...``, ``DistilBERT, a ...``;
-- the object of an introducing verb: ``we present / introduce / propose X``;
-- a naming word: ``called / dubbed / named X`` (also ``X and Y``);
+- the title's head: ``TinyBERT: ...``, ``BERTić -- ...``, ``DistilBERT, a ...``,
+  ``Introducing X: ...``, ``X Technical Report``, ``The X Model Family: ...``, ``A and B: ...``;
+- the object of an introducing verb: ``we present / introduce / propose X``, a
+  list (``we present Jais and Jais-chat``, ``A, a 7B model, and B``), a name and
+  its version (``Gemma 2``) or marker (``Jais-chat``), not after a preposition,
+  an action or a second verb (``a comparison between X and Y``, ``fine-tuning X``);
+- a naming word: ``called / dubbed / named / denoted as / referred to as X``
+  (also ``X and Y``), the paper's own unless ``popular / so-called`` precedes;
+- the paper's own beside "our": ``our model, X``, ``X, our new model``,
+  ``our X benchmark``; a sentence's subject: ``X is a new model``;
+- a known model and a lower-case variant marker: ``Jais-chat``, ``Falcon-instruct``;
+- a dataset after "trained / evaluated on", "results / experiments on" (and
+  the names listed after it), or as a dataset's part: ``the X test set``;
 - an acronym with its long form: ``Matryoshka Representation Learning (MRL)``,
   typed by the long form's head noun; tasks and fields are left out;
 - a name typed by a dataset noun: ``the Foo dataset``, ``datasets such as A,
@@ -13,7 +23,9 @@ Patterns over language, not over any one paper (cue words in ``schema/cues.toml`
   mechanism`` (:meth:`NameDiscoverer.methods`), or named in the title and
   repeated in the abstract: ``... with Disentangled Attention``;
 - (in :mod:`kg.extract.pipeline`) a name-shaped token built on a known model
-  name: ``KR-BERT``, ``GottBERT``.
+  name: ``KR-BERT``, ``GottBERT``, or typed by its own shape: ``ZetaLM``,
+  ``ZetaLM-LS`` (Model), ``NimbusQA``, ``KoraGLUE`` (Dataset), a version of a
+  known model (``Vicuna-3``).
 
 The type comes from the name (``...Bench`` -> Dataset, ``L^3 Prune`` ->
 Technique, built on a model name or ending in ``LM`` -> Model), else from the
@@ -48,12 +60,97 @@ from kg.extract.languages import language_names
 from kg.extract.mentions import Scan, SubstringIndex, lower_same_length
 from kg.model import Paper
 
-__all__ = ["Found", "NameDiscoverer", "is_name_shaped"]
+__all__ = ["DISTINCT_VARIANTS", "Found", "NameDiscoverer", "is_name_shaped"]
 
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 #: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
-_SIZED_NAME = re.compile(r"(?P<name>[A-Z][a-z]{2,}(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2})(?![\w.-])")
+_SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
+                         r"(?:-[A-Z][a-z]+)?)(?![\w.-])")
+#: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
+_MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as", "refer to as",
+                      "refer to it as", "hereafter", "henceforth")
+_LOWER_OR_STOP_NEXT = re.compile(r" [a-z]|[.,;:)]")
+#: capitalised words a number follows that name no model: "we present Algorithm 1", "Table 2"
+_NUMBERED_NOUNS = frozenset({"Table", "Figure", "Fig", "Section", "Algorithm", "Appendix", "Equation", "Eq", "Step",
+                             "Stage", "Phase", "Task", "Level", "Type", "Version", "Part", "Chapter", "Theorem",
+                             "Lemma", "Experiment", "Study", "Round", "Track", "Subtask", "Setting", "Case"})
+#: a head noun after a name that says what it names: "the Falcon series", "Kora models", "the Zeta benchmark"
+_HEAD_NOUN_NEXT = re.compile(r" (?:series|family|suite|models?|benchmark|dataset|corpus|collection|leaderboard)\b")
+#: words before a naming word that say the name is another's: "a popular model called BERT", "the so-called"
+_KNOWN_BEFORE = re.compile(r"\b(?:so-|popular|well-known|widely[- ]used|existing|famous|prior|previous|standard|"
+                           r"established|commonly|known)\b", re.I)
+_OUR_NOUNS = r"(?P<noun>models?|benchmarks?|datasets?|corpus|corpora|LLMs?|encoders?|system|checkpoints?)"
+#: "Our model, ZetaLM, is", "our best model ZetaLM-Chat outperforms" (a name-shaped one), "our dataset (KoraSet)"
+_OUR_NOUN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS
+                            + r"(?:, | \()(?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \()")
+#: "ZetaLM, our new model": the name before ", our"
+_NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
+_OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
+#: a name right after a model noun: "... BERT model, IceKora." / "... BERT model (IceKora)"
+_NAME_AFTER_NOUN = re.compile(r"(?:, | \()(?P<name>[A-Z][\w+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(|$)")
+#: nouns of a dataset's part, after its name or before "of" and its name
+_PART_NOUNS = ("test set", "validation set", "dev set", "development set", "evaluation set", "held-out set",
+               "split", "splits", "subset", "subsets", "portion", "partition")
+_PART_AT = re.compile(r"(?:(?:test|validation|dev|development|evaluation|held-out) )?"
+                      r"(?P<noun>set|splits?|subsets?|portion|partition)\b")
+#: the name right before a part noun, after at most one of "test / validation / dev ..."
+_PART_QUALIFIERS = frozenset({"test", "testing", "validation", "dev", "development", "training", "train", "evaluation",
+                              "held-out", "eval"})
+_PART_NAME = re.compile(r"[A-Za-z][\w.+-]*[\w+]")
+
+
+def _word_before_part(text: str, i: int) -> tuple[int, str] | None:
+    """``(start, word)`` of the name-shaped word before a part noun at ``i``, past one qualifier ("test")."""
+    end = i - 1
+    if end < 1 or text[end] != " ":
+        return None
+    start = text.rfind(" ", 0, end) + 1
+    if text[start:end] in _PART_QUALIFIERS:
+        end = start - 1
+        if end < 1:
+            return None
+        start = text.rfind(" ", 0, end) + 1
+    word = text[start:end]
+    if not word or word.islower() or not _PART_NAME.fullmatch(word):
+        return None
+    return start, word
+_OF_NAME = re.compile(r" of (?:the )?(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w-])"
+                      r"(?=[,;:)]|\.(?:\s|$)|$| \(| (?:and|or|to|for|with|as|in|from)\b)")
+#: a description set off by commas, then "and" / "or": ", a multilingual ZetaLM, and "
+_APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+[^,.;:()]{1,80}?,\s+(?:and|or)\s+(?=[A-Za-z0-9])")
+#: a name right after a singular dataset noun: "a large dataset USPTO-3M at", "the benchmark KoraQA."
+_NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)|$| \(| (?:at|of|with|for|and|that|which|to|in|is|was|contains|consisting)\b)")
+#: words before an introducing verb that make it an adjective: "we use the open-source Zorro model"
+_ARTICLES = frozenset({"the", "a", "an", "our", "its", "their"})
+#: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
+_RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
+#: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
+_SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
+                              r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
+                              r"Then|Next|Now|Further|Besides|Likewise|Otherwise|Accordingly|Consequently|Specifically|"
+                              r"Importantly|Similarly|Notably|Additionally|Together|Altogether|Afterwards")
+_RESULT_NOUN_FIRSTS = frozenset("rpsoan")
+#: words that end the search for a name after an introducing verb before any is found
+_NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from", "between",
+                              "among", "where", "when", "whether", "how", "what", "why", "using", "upon", "into", "as",
+                              "than", "about", "across", "via", "through", "over", "against", "under", "within",
+                              "without", "like", "such", "if", "while", "at"})
+#: a lower-case word after "and", no article or number: a second verb ("a benchmark and evaluate ZetaLM")
+_VERB_NEXT = re.compile(r" (?!(?:the|a|an|our|its|their|two|three|four|five|several|many|new)\b)[a-z]")
+#: words in -ing that go on to a list, not an action: "all artifacts, including ..."
+_LISTING = frozenset({"including", "containing", "comprising"})
+#: words in -ing that name a thing ("a training recipe", "an embedding model"), not an action ("showing ZetaLM")
+_NOMINAL_ING = frozenset({"training", "learning", "modeling", "modelling", "reasoning", "processing", "understanding",
+                          "embedding", "encoding", "decoding", "computing", "ranking", "tuning", "prompting", "scaling",
+                          "pretraining", "finetuning", "planning", "writing", "reading", "pruning", "sampling",
+                          "routing", "caching", "indexing", "parsing", "tagging", "labeling", "labelling", "matching",
+                          "understanding", "answering", "retrieving", "programming", "following", "instruction",
+                          "speaking", "thinking", "editing", "coding", "building", "engineering", "mining"})
+#: "and" / "or" and the next word: "Jais and Jais-chat"
+_COORDINATED_NEXT = re.compile(r" (?:and|or) ([A-Za-z0-9][^\s,;:()\"]*[\w+])")
+#: a name and a lower-case marker after a hyphen: "Jais-chat", "Zorro-large", "Kora-7b-instruct"
+_MARKED_NAME = re.compile(r"(?P<base>[A-Z][A-Za-z]+)(?:-[\w.]+)*?-(?P<marker>[a-z]+)")
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
@@ -64,7 +161,14 @@ _TITLE_PHRASE = re.compile(r"[A-Z][\w\-]*\s+(?:[A-Z][\w\-]*\s+)?[A-Z][a-z\-]+\b"
 _FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
 _TWO_OR_MORE_NAMES = re.compile(r",\s|\s(?:and|or|&)\s")
-_TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s--?\s|,\s+(?:an?|the)\s)")
+_TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s(?:--?|\u2013|\u2014)\s|,\s+(?:an?|the)\s)")
+#: a title that is a name and a report: "Kestrel Technical Report", "Kestrel 1.5 Model Card"
+_REPORT_TITLE = re.compile(r"^\s*(?P<head>[^:]{1,40}?)\s+(?:Technical Report|Tech(?:nical)? Report|Model Card|System Card)\s*$")
+#: "The Kestrel Model Family", "The Zorro Corpus": an article, one name and type nouns
+_THE_NAME_NOUNS = re.compile(r"The (?P<name>\S+) (?P<noun>(?:Model|Models|Family|Series|Dataset|Corpus|Benchmark|Suite|"
+                             r"Collection|LLM|LLMs|Language Models?)(?: (?:Family|Series|Suite|Collection))?)")
+#: a word that introduces the title's name: "Introducing Kestrel: ..."
+_TITLE_LEAD = re.compile(r"(?:Introducing|Presenting|Meet) ")
 
 
 @lru_cache(maxsize=64)
@@ -74,13 +178,23 @@ def _title_head(title: str) -> re.Match | None:
 
 
 _MISS = object()
+#: Lower-case markers after a model's name that make a distinct model, as chat / instruct do (schema/cues.toml
+#: [variant]), but named as written: "Kora-coder", "ZetaLM-math" (a size marker, "-base", names the same model).
+DISTINCT_VARIANTS = ("chat", "instruct", "coder", "math", "med", "sft", "dpo", "rlhf", "vision")
 _CLAUSE_END = re.compile(r"[.;]")
 #: A lower-case word (not "and" / "or") right after a capitalised word: "Supervised probing" is no name "Supervised".
 _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
-#: (the verb ends the lower-cased text before " on ", the name follows it).
-_ON_VERB = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing|e)|finetun(?:ed|ing|e)|evaluat(?:ed|ing|e)"
-                      r"|test(?:ed|ing)?|benchmark(?:ed|ing)?)$")
+#: (the verb, and its object at most, "fine-tune ZetaLM on", end the text before " on "; the name follows it).
+#: a training or evaluating verb, or a noun of results, as one word before " on " or its object
+_ON_VERB_WORD = re.compile(r"(?i:(?:pre-?)?train(?:ed|ing|s)?|fine-?tun(?:ed|ing|es?)|finetun(?:ed|ing|es?)"
+                           r"|evaluat(?:ed|ing|es?)|test(?:ed|ing|s)?|benchmark(?:ed|ing|s)?|experiments|results"
+                           r"|performance|accuracy|gains|improvements|baselines|sota|state-of-the-art)")
+
+
+def _on_object(word: str) -> bool:
+    """An object between a verb and " on ": a pronoun or a name ("it", "ZetaLM", "mT5")."""
+    return word in ("it", "them") or (bool(word) and not word.islower() and word[:1].isalnum())
 _ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
 _APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
@@ -172,11 +286,12 @@ class NameDiscoverer:
                                                                                  "report")), "here we"])
                                 + r"\b(?:\s+\w+){0,2}?\s+(?:" + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+",
                                 re.I)
-        self.naming = re.compile(_by_first_letter(disc["naming_words"]) + r"\s+", re.I)
+        naming_words = [*disc["naming_words"], *(w for w in _MORE_NAMING_WORDS if w not in disc["naming_words"])]
+        self.naming = re.compile(_by_first_letter(naming_words) + r"\s+", re.I)
         self._intro_lower = re.compile(self.intro.pattern)
         #: the subjects the introducing pattern starts with ("we", "this paper", ...; ASCII lower case)
         self._intro_subjects = ("we", *(f"this {w}" for w in ("paper", "work", "study", "article", "report")))
-        self.naming_words = tuple(w.lower() for w in disc["naming_words"])
+        self.naming_words = tuple(w.lower() for w in naming_words)
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
         self.generic_phrases = frozenset(p.lower() for p in disc["generic_phrases"])
@@ -187,6 +302,7 @@ class NameDiscoverer:
         for rank, etype in enumerate(("Dataset", "Technique", "Model")):
             for word in self.type_cues[etype]:
                 self._cue_rank.setdefault(word, (rank, etype))
+                self._cue_rank.setdefault(word + ".", (rank, etype))  # ending a sentence: "a text corpus."
         self.technique_endings = tuple(cues["types"]["technique_name_endings"])
         desc = cues["description"]
         self.process_heads = frozenset(desc["process"])
@@ -218,7 +334,8 @@ class NameDiscoverer:
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
         # after a dataset noun, a list: "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
-        self._after_dataset = re.compile(r"\s*(?::|\(|,?\s+(?:such as|including|namely|like|e\.g\.),?)\s*")
+        self._after_dataset = re.compile(r"\s*(?::|\((?:\s*(?:e\.g\.|i\.e\.|including|such as|namely),?)?"
+                                         r"|,?\s+(?:such as|including|namely|like|e\.g\.),?)\s*")
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
@@ -226,11 +343,21 @@ class NameDiscoverer:
         #: built with them finds them in its scan (:meth:`scan` finds them alone)
         self.component_nouns = tuple(method["component_nouns"])
         self.generic_modifiers = tuple(cues["affix"]["modifiers"])
+        #: lower-case markers of a distinct model after a known one's name: "Jais-chat", "Falcon-instruct"
+        self._variant_markers = frozenset([*cues.get("variant", {}).get("markers", {}), *DISTINCT_VARIANTS]) - {"it"}
+        #: a hyphen and a lower-case marker ending a word: "-chat" in "Jais-chat" (the regex engine skips to "-")
+        self._variant_hyphen = re.compile("-(?:" + "|".join(sorted(self._variant_markers, key=len, reverse=True))
+                                          + r")(?![\w-])")
+        #: lower-case markers after a name's hyphen that keep it a name: "Jais-chat", "Zorro-large", "Kora-coder"
+        self.name_markers = frozenset([*cues.get("variant", {}).get("markers", {}), *DISTINCT_VARIANTS,
+                                       *cues["size"]["words"]])
         self._introducing = re.compile(r"\b(?:" + "|".join(map(re.escape, disc["intro_verbs"] + ["devise", "devises"]))
                                        + r")\b")
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
-                          "connector": _CONNECTOR_WORDS, "component": self.component_nouns}
+                          "connector": _CONNECTOR_WORDS, "component": self.component_nouns,
+                          "our": ("our",),
+                          "part": _PART_NOUNS}
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
         self._acceptable: dict[str, bool] = {}
@@ -273,7 +400,7 @@ class NameDiscoverer:
         rank = self._cue_rank
         words = _WORDS.findall(before.lower())[::-1][:8]
         for side in range(2):
-            if side:
+            if side:  # a full stop may end a cue word ("an English text corpus."): both are in the table
                 words = _WORDS.findall(after.lower())[:8]
             previous = None
             for word in words:
@@ -304,6 +431,12 @@ class NameDiscoverer:
             return "Dataset"
         if self._stems.within(name) or (name[-1:].islower() and self._on_known_model(name)):
             return "Model"
+        if "-" in name and name.rsplit("-", 1)[1].lower() in self._variant_markers:
+            return "Model"  # "Kestrel-Instruct", "Jais-chat": a chat / instruct / coder model
+        first = _NAME_PARTS.split(name)[0]
+        if first != name and any(first.endswith(end) and len(first) > len(end) + 1 and first[:1].isupper()
+                                 and any(c.islower() for c in first) for end in self.model_endings):
+            return "Model"  # "ZetaLM-MoE", "ZetaLM-LS": a variant of a model-shaped name
         last = _NAME_PARTS.split(low)[-1]
         if last in self.technique_endings and last != low:
             return "Technique"
@@ -343,7 +476,8 @@ class NameDiscoverer:
             if token == "of" and len(words) >= 1 and words[-1] in self.collective:
                 words = []
                 continue
-            if token in ("and", "or") and words and self._typed_noun(words[-1]):
+            if token in ("and", "or") and words and self._typed_noun(words[-2] if words[-1] == "," and len(words) > 1
+                                                                      else words[-1]):
                 break
             if token in ".;:()!?\"" or token in self.head_boundaries:
                 break
@@ -375,16 +509,37 @@ class NameDiscoverer:
 
     # -- patterns ------------------------------------------------------------
     def title(self, paper: Paper) -> list[Found]:
-        match = _title_head(paper.title)
+        match = _title_head(paper.title) or (_REPORT_TITLE.match(paper.title)
+                                             if "Report" in paper.title or "Card" in paper.title else None)
         if not match:
             return []
         head = match.group("head").strip()
         words = head.split()
+        noun_type = None
+        if len(words) > 1:
+            lead = _TITLE_LEAD.match(head) if head[0] in "IPM" else None
+            if lead:
+                head = head[lead.end():]  # "Introducing Kestrel: ..."
+            named = _THE_NAME_NOUNS.fullmatch(head) if head.startswith("The ") else None
+            if named and (self._plain_word(named.group("name")) or is_name_shaped(named.group("name"))):
+                # "The Kestrel Model Family: ...": the name, typed by the nouns after it
+                head, noun_type = named.group("name"), self._typed_noun(named.group("noun").split()[0].lower())
+            if len(words) == 3 and words[1] == "and":
+                return self._title_pair(paper, head, match)  # "Kestrel and Zorro: ..."
+            words = head.split()
         if len(words) == 1:
             ok = self.acceptable(head) and (is_name_shaped(head) or (head[0].isupper()
                                                                      and head.lower() not in self.title_stop))
         elif len(words) == 2 and _VERSION.fullmatch(words[1]):
             ok = is_name_shaped(words[0]) or words[0][0].isupper()
+        elif len(words) == 2 and words[0] == "The" and self._plain_word(words[1]):
+            if self.known_type is None or self.known_type(head) is None:
+                head = words[1]  # "The Stack: ...": the name after the article, unless known with it
+            ok = True
+        elif (len(words) <= 3 and all(w[:1].isupper() for w in words) and self.known_type is not None
+              and self.known_type(words[-1]) == "Model" and not any(w.lower() in self.title_stop for w in words)
+              and not (len(words) == 2 and words[0] in self.languages)):
+            ok = True  # "Baby Llama: ...": a known model's name after capitalised words names a model
         else:
             ok = (len(words) <= 4 and all(w[0].isupper() or is_name_shaped(w) for w in words)
                   and not any(w.lower() in self.title_stop or w.lower() in self.stop for w in words)
@@ -393,11 +548,25 @@ class NameDiscoverer:
             return []
         start = paper.title.index(head)
         rest = paper.title[match.end():]
-        etype = (self.type_of_name(head) or self.head_type(rest) or self._appositive_type(head, paper.abstract)
-                 or self.type_near("", rest) or "Model")
+        etype = (self.type_of_name(head) or noun_type or self.head_type(rest)
+                 or self._appositive_type(head, paper.abstract) or self.type_near("", rest) or "Model")
         if etype == "Technique" and self._is_trained(head, paper.abstract):
             etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
         return [Found(head, etype, start, start + len(head), True, how="title")]
+
+    def _title_pair(self, paper: Paper, head: str, match: re.Match) -> list[Found]:
+        """Two names heading a title: "Jais and Jais-chat: ...", each a name of the rest's type."""
+        found = []
+        rest = paper.title[match.end():]
+        for name in (head.split()[0], head.split()[2]):
+            if not (is_name_shaped(name) or self._plain_word(name) or _MARKED_NAME.fullmatch(name)) or not self.acceptable(name):
+                return []
+            start = paper.title.index(name)
+            etype = self.type_of_name(name) or self.head_type(rest) or self.type_near("", rest) or "Model"
+            found.append(Found(name, etype, start, start + len(name), True, how="title"))
+        if len({f.type for f in found}) > 1:
+            found = [replace(f, type=found[0].type) for f in found]
+        return found
 
     def _appositive_type(self, name: str, abstract: str) -> str | None:
         """The type a description gives the name: "GaLore, a memory-efficient training strategy"."""
@@ -431,36 +600,71 @@ class NameDiscoverer:
                 return True
         return False
 
-    def _names_at(self, text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list joined by and/or."""
+    def _names_at(self, text: str, pos: int, limit: int = 12,
+                  naming: bool = False) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list "A, B and C".
+
+        Each item is a name-shaped word ("KoraLM-70B"), a name and a variant or
+        size marker ("Jais-chat", "Zorro-large"), a word and its version
+        ("Gemma 2", "ZetaLM 1.5") or, right at ``pos`` or later in the list, a
+        plain capitalised word that a comma, bracket, "and" / "or" or the
+        sentence end closes ("we present Jais and Jais-chat"). After a naming
+        word (``naming``) the plain word needs no closing ("which we call Kestrel").
+        """
         out = []
         words = islice(_WORDS.finditer(text, pos), limit)  # read lazily: the loop mostly stops at the first words
         w = next(words, None)
+        skipped = 0  # words read before the first name
         while w is not None:
-            following = None
-            word = w.group().rstrip(".")
-            if word.lower() in {"that", "which", "who", "to", "for", "with", "by", "in", "on", "of", "from"} and not out:
-                break
-            sized = _SIZED_NAME.match(text, w.start()) if not out and w.start() == pos and word.isalpha() else None
-            if sized and self._plain_name(text, w, sized.end("name")):
-                # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
-                out.append((w.start(), sized.end("name"), sized.group("name"), ()))
-                break
-            # a word with no capital is neither name-shaped nor a plain name: the calls are left out
-            if not word.islower() and (is_name_shaped(word) and self.acceptable(word)
-                                       or (not out and w.start() == pos and self._plain_name(text, w))):
-                out.append((w.start(), w.start() + len(word), word, ()))
-                following = next(words, None)
-                if following is None or following.group().lower() not in {"and", "or"}:
+            word = w.group()
+            if word[-1] == ".":
+                word = word.rstrip(".")
+            if word.islower():  # a word with no capital is neither name-shaped nor a plain name
+                if out:
                     break
-            elif out and word.lower() not in {"and", "or"}:
+                # a preposition, a clause, a second verb or an action before any name: the object is no name
+                # ("we present a comparison between ZetaLM and KoraLM", "we propose fine-tuning ZetaLM",
+                # "we introduce a benchmark and evaluate ZetaLM")
+                if word in _NOT_BEFORE_NAME or text[w.end():w.end() + 1] in ".;":
+                    break
+                if not naming:
+                    if (word[-3:] == "ing" and len(word) > 5 and word not in _LISTING
+                            and (not skipped or ("-" not in word and word not in _NOMINAL_ING))):
+                        break
+                    if skipped and (word == "and" or word == "or") and _VERB_NEXT.match(text, w.end()):
+                        break
+                skipped += 1
+                w = next(words, None)
+                continue
+            if not out:
+                if word.lower() in _NOT_BEFORE_NAME:
+                    break
+                skipped += 1
+            # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
+            plain = (bool(out) or w.start() == pos or naming or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
+                     or (w.start() == pos + 1 and text[pos] in "\"'\u201c\u2018"))  # 'we present "Kestrel"'
+            item = self._item(text, w, word, plain, naming)
+            if item is not None:
+                out.append(item)
+                # the list goes on after ", ", " and ", ", or ", and after a description set off by commas:
+                # "we propose mZeta, a multilingual ZetaLM, and xKora"
+                sep = ((text.startswith(",", item[1]) and _APPOSED_THEN_AND.match(text, item[1]))
+                       or _ITEM_SEP.match(text, item[1]))
+                if sep is None:
+                    break
+                w = next(words, None)
+                while w is not None and (w.start() < sep.end() or (w.start() == sep.end() and w.group() == "the")):
+                    w = next(words, None)  # "... and the Kestrel models": the article is no item
+                continue
+            if out or text[w.end():w.end() + 1] in ".;":
                 break
-            elif text[w.end():w.end() + 1] in ".;" and not out:
-                break
-            w = following if following is not None else next(words, None)
-        if out and "(" in text[out[0][1]:out[0][1] + 120]:
+            w = next(words, None)
+        if out and ("(" in text[out[0][1]:out[0][1] + 120] or (out[0][0] > pos and text[out[0][0] - 1] == "(")):
             spelled = self._spelled_out(text, pos)
-            if spelled and out[0][0] < spelled[0]:  # "the Variational Open-Domain (VOD) framework": VOD
+            # "the Variational Open-Domain (VOD) framework": VOD; the acronym itself after a long form of
+            # capitalised words: "the Kora Reading Comprehension Dataset (KRCD)"
+            if spelled and (out[0][0] < spelled[0] or (out[0][0] == spelled[0]
+                                                      and all(w[:1].isupper() for w in spelled[3][0].split()))):
                 return [spelled]
         if not out:
             acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
@@ -500,14 +704,73 @@ class NameDiscoverer:
             return None
         return acro.start(1), acro.end(1), acro.group(1), (text[lead.end(1):words[-1].end()],)
 
-    def _plain_name(self, text: str, w: re.Match, end: int | None = None) -> bool:
-        """A capitalised word right after an introducing verb and before a comma or bracket is a name:
-        "we present Bioformer, a compact BERT model" (not "we present Transformer-based ...").
-        ``end``: where the name ends when a size or version follows the word ("Mistral 7B, a ...")."""
-        word = w.group()
-        end = w.end() if end is None else end
-        return (word[:1].isupper() and word.isalpha() and len(word) > 2 and text[end:end + 2] in (", ", " (")
-                and self.acceptable(word) and word.lower() not in self.title_stop and word not in self.languages)
+    def _item(self, text: str, w: re.Match, word: str, plain: bool,
+              naming: bool) -> tuple[int, int, str, tuple[str, ...]] | None:
+        """The list item of :meth:`_names_at` that starts at word ``w``, or None."""
+        start = w.start()
+        item = None
+        if plain and word.isalpha():
+            sized = _SIZED_NAME.match(text, start)
+            if sized and word not in _NUMBERED_NOUNS and self._plain_word(word):
+                # "We introduce Mistral 7B, a ...", "we present Llama 2 (...)": a word and its size or version
+                item = start, sized.end("name"), sized.group("name"), ()
+        if item is None:
+            if is_name_shaped(word) and self.acceptable(word):
+                item = start, start + len(word), word, ()
+            elif "-" in word and (marked := _MARKED_NAME.fullmatch(word)) and self._plain_word(marked.group("base")) \
+                    and marked.group("marker").lower() in self.name_markers:
+                item = start, start + len(word), word, ()  # "Jais-chat", "Zorro-large"
+            elif plain and self._plain_name(text, w, None, naming):
+                item = start, start + len(word), word, ()
+            elif word.endswith("+") and self._plain_word(word.rstrip("+")):
+                item = start, start + len(word), word, ()  # "Kora++"
+            else:
+                return None
+        # what is no name of the paper's after all
+        if word[-1:] == "s" and len(word) > 2 and word[:-1].isupper() and word[:-1].isalpha():
+            return None  # "generalized state space models (GSSMs)": a kind of model, many of them
+        if "-" in word:
+            tail = word.rsplit("-", 1)[1]
+            if tail.lower() in self.generic_modifiers or (tail.islower() and len(tail) > 3 and tail not in self.name_markers):
+                return None  # "we build a ZetaLM-based retriever", "GPT-4-class performance": a modifier
+        end = start + len(word)
+        if text[end + 1:end + 2] in _RESULT_NOUN_FIRSTS and _RESULT_NOUN_NEXT.match(text, end):
+            return None  # "we present Transformer-XL results": what the name gives, not the name
+        return item
+
+    def _plain_word(self, word: str) -> bool:
+        """A capitalised word that may be a name: no stop word, language or generic name."""
+        return (word[:1].isupper() and word.isalpha() and len(word) > 2 and self.acceptable(word)
+                and word.lower() not in self.title_stop and word not in self.languages)
+
+    def _plain_name(self, text: str, w: re.Match, end: int | None = None, naming: bool = False) -> bool:
+        """A capitalised word right after an introducing verb is a name when a comma, a bracket, the sentence
+        end or "and" / "or" and another name close it: "we present Bioformer, a compact BERT model", "we
+        present Jais and Jais-chat" (not "we present Transformer-based ..."); after a naming word it needs
+        none ("which we call Kestrel that"). ``end``: where the name ends when a size or version follows
+        the word ("Mistral 7B, a ...")."""
+        word = w.group().rstrip(".")
+        end = w.start() + len(word) if end is None else end
+        if not self._plain_word(word):
+            return False
+        if end < len(text) and text[end] in "\"'\u201d\u2019":
+            end += 1  # 'we present "Kestrel", a model
+        if text[end:end + 2] in (", ", " (") or end == len(text):
+            return True
+        if _HEAD_NOUN_NEXT.match(text, end):  # "we introduce the Falcon series", "the Kora benchmark"
+            return True
+        if naming and _LOWER_OR_STOP_NEXT.match(text, end):  # not "named Entity Recognition", "called Llama 2-Chat"
+            return True
+        if end < len(text) and text[end] in ".;:" and (end + 1 == len(text) or text[end + 1].isspace()):
+            return True
+        m = _COORDINATED_NEXT.match(text, end)
+        if not m:
+            return False
+        if is_name_shaped(m.group(1)) or _MARKED_NAME.fullmatch(m.group(1)):
+            return True
+        sized = _SIZED_NAME.match(text, m.start(1))  # "Nimbus 1.5 and Nimbus 2, ..."
+        after = sized.end() if sized else m.end(1)
+        return text[after:after + 2] in (", ", " (", ". ") or after == len(text)
 
     def _triggers(self, abstract: str, lowered: str, cues: dict[str, list[int]],
                   ) -> tuple[list[tuple[int, str]], list[tuple[int, int, int, str]]]:
@@ -531,7 +794,9 @@ class NameDiscoverer:
             matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"]))
         else:
             matches = self.naming.finditer(abstract)
-        raw += [(1, m.start(), m.end(), "naming") for m in matches]
+        # a naming word as written in lower case ("called X", "we call X"), not in a title-cased phrase ("Named Entity")
+        raw += [(1, m.start(), m.end(), "naming") for m in matches
+                if abstract[m.start()].islower() or abstract.startswith("We ", m.start())]
         if not raw:
             return [], []
         if len(raw) == 1:  # the common case, as below: one sentence, the hit in it
@@ -562,7 +827,11 @@ class NameDiscoverer:
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
-            for s, e, name, aliases in self._names_at(sentence, m_end):
+            if how != "naming":
+                seg = sentence[m_start:m_end].split()
+                if len(seg) > 2 and seg[-2].lower() in _ARTICLES:
+                    continue  # "we use the open-source Zorro model": an adjective, not an introducing verb
+            for s, e, name, aliases in self._names_at(sentence, m_end, naming=how == "naming"):
                 if (title_head and title_head.endswith(" " + name) and not aliases
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
                     # "introduces Natural GaLore" names the title's "Natural GaLore", not only "GaLore"
@@ -571,14 +840,26 @@ class NameDiscoverer:
                     # "introduces Romanian BERT, the first ...": the capitalised words before it are the name's
                     s = m_end + len(sentence[m_end:s]) - len(sentence[m_end:s].lstrip())
                     name = sentence[s:e]
-                if (not aliases and sentence[m_end:s].strip() and _MODEL_NOUN_AFTER.match(sentence, e)
-                        and self.known_type is not None and self.known_type(name) == "Model"):
-                    continue  # "we propose a novel dynamic BERT model (...)": a known model describes the new one
+                noun = _MODEL_NOUN_AFTER.match(sentence, e) if not aliases and sentence[m_end:s].strip() else None
+                if noun and self.known_type is not None and self.known_type(name) == "Model":
+                    # "we propose a novel dynamic BERT model (...)": a known model describes the new one,
+                    # named after it: "we present the first Icelandic BERT model, IceKora."
+                    named = _NAME_AFTER_NOUN.match(sentence, noun.end())
+                    if not named or not (is_name_shaped(named.group("name")) or self._plain_word(named.group("name"))):
+                        continue
+                    s, e, name = named.start("name"), named.end("name"), named.group("name")
                 apposition = _APPOSITION.match(sentence, e)
-                etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
+                # (a long form the acronym spells, not the words before it: "an LLM based model for X (GED)")
+                long_head = aliases[0].lower().split()[-1].split("-")[-1] if aliases and _spells(aliases[0], name) else ""
+                # an acronym is typed by its long form's head first: "Open Pre-trained Transformers (OPT)"
+                head_noun = _HEAD_NOUN_NEXT.match(sentence, e)  # "the Zeta-Pile-2 dataset", "the Falcon series"
+                etype = (self.type_of_name(name) or self.acronym_heads.get(long_head)
+                         or (head_noun and self._typed_noun(head_noun.group().strip()))
+                         or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
                          or self.type_near("", sentence[e:]) or "Model")
-                own = how.startswith("intro") or bool(_SELF.search(sentence))
+                # a naming word names the paper's own, but for a known name ("a popular model called BERT")
+                own = how.startswith("intro") or not _KNOWN_BEFORE.search(sentence, max(0, m_start - 40), m_start)
                 if etype == "Model" and aliases:
                     found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
                 elif aliases:
@@ -599,6 +880,13 @@ class NameDiscoverer:
             window = max(0, m.start() - 120)
             words = _LONG_WORD.findall(text, window, m.start())
             long = _long_form(words, letters)
+            capitals = [c.lower() for c in acro if c.isupper()] if not long and not acro.isupper() else ()
+            if not long and len(capitals) >= 2 and len(capitals) < len(letters):
+                long = _long_form(words, capitals)  # "Bidirectional Zeta Encoder (BiZE)": the capitals spell it
+                # a lower-case model or dataset "long form" is a description: "a Swahili QA dataset (SwaQuAD)"
+                described = bool(long) and not all(w[:1].isupper() for w in long)
+            else:
+                described = False
             prefix, _, stem = acro.partition("-")
             if not long and stem and words and words[-1] == stem and len(prefix) >= 2:
                 # "Label Supervised LLaMA (LS-LLaMA)": the prefix's letters spell the words before the stem
@@ -610,9 +898,11 @@ class NameDiscoverer:
             etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None and self._stems.within(acro):
                 etype = "Model"  # "Label Supervised LLaMA (LS-LLaMA)": a short name built on a model's
-            if etype is None or head in self.not_entities:
+            if etype is None or head in self.not_entities or (described and etype != "Technique"):
                 continue
             start = list(_LONG_WORD.finditer(text, window, m.start()))[len(words) - len(long)].start()
+            while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():  # "Weight-Decomposed ..."
+                start = text.rfind(" ", 0, start - 1) + 1
             end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
             phrase = text[start:end]
             if phrase.lower() in self.generic_phrases:
@@ -651,6 +941,10 @@ class NameDiscoverer:
             if (apposed and m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
                     and is_name_shaped(apposed.group("name"))):
                 names.append((apposed.start("name"), apposed.group("name")))  # "on ZetaInstruct, a dataset of ..."
+            if text[m.end() + 1:m.end() + 2].isupper() and m.group() in ("dataset", "corpus", "benchmark", "treebank"):
+                after = _NAME_AFTER_DATASET.match(text, m.end())
+                if after and is_name_shaped(after.group("name")):
+                    names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
             tail = self._after_dataset.match(text, m.end())
             listed = _listed_names(text, tail.end()) if tail else []
             # "we created three new benchmark datasets namely, A (...), B and C": the paper's own
@@ -659,8 +953,10 @@ class NameDiscoverer:
                 if name:
                     start = text.index(name, start)
                     if self._dataset_name(text, start, name):
-                        found.append(Found(name, "Dataset", start, start + len(name), new and (start, name) in listed,
-                                           how="dataset"))
+                        # "our BLURB benchmark": the paper's own
+                        ours = len(names) == 1 and (start, name) in names and text.endswith("our ", 0, start)
+                        found.append(Found(name, "Dataset", start, start + len(name),
+                                           ours or (new and (start, name) in listed), how="described" if ours else "dataset"))
         return found
 
     def listed(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -716,15 +1012,139 @@ class NameDiscoverer:
         at = lowered.find(" on ")
         while at >= 0:  # each " on " (a few an abstract): the verb before it, the name after it
             m = _ON_NAME.match(text, at + 4)
-            verb = m is not None and _ON_VERB.search(lowered, max(0, at - 16), at)
+            verb = m is not None and self._on_verb(text, at)
             at = lowered.find(" on ", at + 4)
             if not verb:
                 continue
             name = m.group("name").rstrip(".")
-            if (is_name_shaped(name) and not name.isupper() and not _DESCRIBING_END.search(name)
-                    and self.acceptable(name) and name not in self.languages
+            items = [(m.start("name"), name)]
+            after = m.start("name") + len(name)
+            aside = _ASIDE.match(text, after)  # "KoraReason (+5.2), ZetaMath ..."
+            sep = _ITEM_SEP.match(text, aside.end() if aside else after)
+            if sep:  # and the names listed after it: "trained on C4 and SlimZeta"
+                items += [(start, name) for start, name in _listed_names(text, sep.end(), 6) if " " not in name]
+            for start, name in items:
+                if (is_name_shaped(name) and not name.isupper() and not _DESCRIBING_END.search(name)
+                        and self.acceptable(name) and name not in self.languages
+                        and (self.known_type is None or self.known_type(name) is None)):
+                    found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+        return found
+
+    def parts(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """Name-shaped names of a dataset's part: "the ZetaNLI test set", "the KoraSum validation split",
+        "the test split of KoraQA-2", "GLUE tasks (KoraNLI, KoraSST and KoraQQP)"."""
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
+        for i in scan.cues.get("part", ()):
+            m = _PART_AT.match(text, i)
+            if not m:
+                continue
+            names: list[tuple[int, str]] = []
+            lead = _word_before_part(text, i)
+            if lead:
+                names.append(lead)  # "the ZetaNLI test set"
+            of = _OF_NAME.match(text, m.end()) if text.startswith(" of ", m.end()) and m.group("noun") != "set" else None
+            if of:
+                names.append((of.start("name"), of.group("name")))  # "the test split of KoraQA-2"
+            found += self._part_names(text, names)
+        # "GLUE tasks (MNLI, QQP)": the tasks listed after a known dataset's name
+        for _, end, entity in (scan.layers[0] if scan.layers and " tasks (" in text else ()):
+            if entity.type == "Dataset" and text.startswith(" tasks (", end):
+                found += self._part_names(text, _listed_names(text, end + 8, 8))
+        return found
+
+    def _part_names(self, text: str, names: list[tuple[int, str]]) -> list[Found]:
+        """The name-shaped names of ``names`` no gazetteer knows, as datasets."""
+        found = []
+        for start, name in names:
+            name = name.rstrip(".")
+            if (" " not in name and is_name_shaped(name) and not name.isupper() and self.acceptable(name)
+                    and name not in self.languages and not _DESCRIBING_END.search(name)
                     and (self.known_type is None or self.known_type(name) is None)):
-                found.append(Found(name, "Dataset", m.start("name"), m.start("name") + len(name), False, how="dataset"))
+                found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+        return found
+
+    def ours(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A name set beside "our" and a model or dataset noun is the paper's own: "Our model, ZetaLM, is ...",
+        "ZetaLM, our new model, ...", "our best model ZetaLM-Chat outperforms ..."."""
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
+        for i in scan.cues.get("our", ()):
+            # the name after a comma or bracket, or before ", our": looked for only where one is near
+            after = _OUR_NOUN_NAME.match(text, i) if (text.find(", ", i, i + 50) >= 0
+                                                      or text.find(" (", i, i + 50) >= 0) else None
+            if after:
+                start, name, noun = after.start("name"), after.group("name"), after.group("noun")
+            else:
+                before = _NAME_OUR.search(text, max(0, i - 60), i + 4) if text.endswith(", ", 0, i) else None
+                if not before:
+                    continue
+                noun_m = _OUR_NOUN.match(text, i)
+                if not noun_m:
+                    continue
+                start, name, noun = before.start("name"), before.group("name"), noun_m.group("noun")
+            name = name.rstrip(".")
+            while "-" in name and name.rsplit("-", 1)[1].islower() and name.rsplit("-", 1)[1] not in self.name_markers:
+                name = name.rsplit("-", 1)[0]  # "AraGPT2-mega" is AraGPT2 (a size word, as the tokens read it)
+            lead = text[max(0, start - 2):start].strip()
+            if (not (is_name_shaped(name) or (self._plain_word(name) and lead and lead not in ".!?:"))
+                    or not self.acceptable(name) or name in self.languages):
+                continue  # not "Moreover, our model ..."
+            etype = self.type_of_name(name) or self._typed_noun(noun.lower()) or "Model"
+            if etype in ("Model", "Dataset"):
+                found.append(Found(name, etype, start, start + len(name), True, how="described"))
+        return found
+
+    @staticmethod
+    def _on_verb(text: str, at: int) -> bool:
+        """Does a training or evaluating verb (and its object at most) end the text at ``at`` (before " on ")?
+
+        "trained on", "fine-tune ZetaLM on", "evaluate our model on", "fine-tune A and B on", "results on":
+        the last words before " on " are read, none is searched for.
+        """
+        start = text.rfind(" ", 0, at) + 1
+        last = text[start:at]
+        if last.islower() and last not in ("it", "them"):
+            # a verb or a noun right before " on " ("trained on", "results on"), or "the / our X on"
+            before = text[text.rfind(" ", 0, start - 1) + 1:start - 1] if start > 1 else ""
+            if before.lower() not in _ARTICLES:
+                return bool(_ON_VERB_WORD.fullmatch(last))
+        words = text[max(0, at - 80):at].split()[-5:]
+        if not words:
+            return False
+        if _ON_VERB_WORD.fullmatch(words[-1]):
+            return True
+        if len(words) < 3:
+            return len(words) == 2 and _on_object(words[-1]) and bool(_ON_VERB_WORD.fullmatch(words[-2]))
+        if _on_object(words[-1]):
+            if _ON_VERB_WORD.fullmatch(words[-2]):
+                return True  # "fine-tune ZetaLM on", "evaluate it on"
+            if words[-2] == "and" and len(words) >= 4 and _on_object(words[-3].rstrip(",")):
+                return bool(_ON_VERB_WORD.fullmatch(words[-4]))  # "fine-tune A and B on"
+            return False
+        return words[-2].lower() in ("our", "the", "a", "an") and bool(_ON_VERB_WORD.fullmatch(words[-3]))
+
+    def variants(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """A known model's name and a lower-case variant marker is a model of its own: "Jais-chat", "Falcon-instruct".
+
+        Only plain names (a capitalised word the gazetteer knows as a model): a name-shaped
+        one ("KoraLM-coder") is a name-shaped token, found with its marker by the pipeline.
+        """
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
+        if self.known_type is None:
+            return found
+        for m in self._variant_hyphen.finditer(text):
+            i = m.start() + 1
+            if i < 3:
+                continue
+            start = i - 1
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
+                start -= 1
+            base = text[start:i - 1]
+            if (base[:1].isupper() and not is_name_shaped(base) and self.acceptable(base)
+                    and self.known_type(base) == "Model"):
+                found.append(Found(text[start:m.end()], "Model", start, m.end(), False, how="variant"))
         return found
 
     @staticmethod
@@ -743,6 +1163,8 @@ class NameDiscoverer:
 
     def _dataset_name(self, text: str, start: int, name: str) -> bool:
         if (not self.acceptable(name) or name in self.languages or name.split()[-1].lower() in self.dataset_words
+                or name.split()[0] in _NUMBERED_NOUNS  # "our dataset (Section 3)"
+                or "'s " in name or name.endswith("'s")  # "Alpaca's 52k data": the data of a model
                 or name.split()[-1].lower() in self.not_entities
                 or _QUANTITY.fullmatch(name) or text.startswith(" et al", start + len(name))
                 or _DESCRIBING_END.search(name)):  # "a purely LM-generated corpus"
@@ -825,7 +1247,10 @@ class NameDiscoverer:
                 continue
             before = _NAME_BEFORE.search(text, max(0, article.start() - 60), article.start())
             desc = _NOVEL_DESCRIPTION.match(text, i) if before else None
-            if desc:  # "GreekSUM, a newly introduced summarization dataset"
+            if desc and (before.group().endswith(", ") or self.known_type is None
+                         or self.known_type(before.group("name")) is None):
+                # "GreekSUM, a newly introduced summarization dataset", "Kestrel is a new model" (not a known
+                # name: "GPT-4 is a new model" speaks of another's)
                 self._described(found, text, before.group("name"), before.start("name"), desc.group())
             after = _DESCRIPTION_THEN_NAME.match(text, i)
             if after:  # "a new sentiment benchmark, SKSent,"
@@ -853,8 +1278,12 @@ class NameDiscoverer:
             return
         if not is_name_shaped(words[0]):  # a plain capitalised word only as a name of two, or within a sentence
             before_name = text[max(0, start - 80):start].rstrip(" ")
-            at_start = not before_name or before_name[-1] in ".!?:\n"
-            if before or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words):
+            # ... or as the sentence's subject: "Kestrel is a new model", "Kestrel, a new benchmark, is"
+            at_start = (not before_name or before_name[-1] in ".!?:\n") and (
+                len(words) > 1 or _SENTENCE_ADVERB.fullmatch(name) or not self._plain_word(name))
+            # ... or set off by commas after its description: "a novel framework, Kora, which ..."
+            if ((before and not (len(words) == 1 and self._plain_word(name) and text.startswith(",", start + len(name))))
+                    or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words)):
                 return
         etype = self.type_of_name(name) or self.head_type(_NOVELTY_LEAD.sub("", description))
         if etype not in ("Dataset", "Model"):
@@ -909,7 +1338,9 @@ class NameDiscoverer:
         found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
                  + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
                  + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
-                 + self.mates(paper, scan) + self.trained_on(paper, scan))
+                 + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan)
+                 + (self.ours(paper, scan) if scan.cues.get("our") else [])
+                 + (self.parts(paper, scan) if scan.cues.get("part") or " tasks (" in scan.text else []))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
         for f in found:
@@ -929,7 +1360,7 @@ _COMPONENT_BEFORE = re.compile(r"(?<![\w\-])(?:an?|our|the)\s+(?:[a-z][\w\-]*\s+
 #: an article ending where a novelty word starts
 _ARTICLE_END = re.compile(r"(?<![\w\-])(?:an?|our)\s+$")
 #: a name and a comma before the article: "GreekSUM, "
-_NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN})?),\s+$")
+_NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN})?)(?:,\s+| (?:is|was) )$")
 #: the description from the novelty word: "newly introduced summarization dataset for ..."
 _NOVEL_DESCRIPTION = re.compile(r"(?:new|newly|novel)\b[^.;:(),]{1,60}", re.I)
 #: "new sentiment benchmark, SKSent," / "new dataset, Foo."
@@ -1091,6 +1522,19 @@ def _by_first_letter(words) -> str:
     firsts = "".join(sorted({w[0].lower() for w in words}))
     rests = "|".join(f"(?<={re.escape(w[0].lower())}){re.escape(w[1:])}" for w in sorted(words, key=lambda w: (-len(w), w)))
     return f"[{firsts}](?<=\\b[{firsts}])(?:{rests})"
+
+
+def _spells(long: str, acronym: str) -> bool:
+    """Do the initials of every word of ``long`` spell ``acronym`` (its capitals, when it has lower-case letters)?
+
+    >>> _spells("Open Pre-trained Transformers", "OPT"), _spells("LLM based model for Error Detection", "GED")
+    (True, False)
+    """
+    letters = [c.lower() for c in (acronym if acronym.isupper() else "".join(c for c in acronym if c.isupper()))
+               if c.isalpha()]
+    words = _LONG_WORD.findall(long)
+    tail = _long_form(words, letters) if len(letters) >= 2 else None
+    return tail is not None and len(tail) == len(words)
 
 
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:

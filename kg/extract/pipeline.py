@@ -31,7 +31,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
 
-from kg.extract.discovery import Found, NameDiscoverer, _names_before, is_name_shaped
+import ahocorasick
+
+from kg.extract.discovery import DISTINCT_VARIANTS, Found, NameDiscoverer, _names_before, is_name_shaped
 from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, Scan, SubstringIndex, name_tokens, overlaps, strip_affixes
@@ -55,6 +57,19 @@ _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _START = itemgetter(0)
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
+#: a word written as a model's name: a capital, a lower-case letter and an ending "LM" or "Former" (ZetaLM, MPCFormer)
+_MODEL_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:LM|Former)")
+#: a one-word name written as a dataset's: NimbusQA, Zeta-Bench, KoraEval
+_DATASET_WORD = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*-?(?:QA|Bench|Eval)")
+#: a version number after a hyphen: "Kora-3", "ZetaLM-1.5"
+_VERSION_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+#: a lower-case model identifier: two words of letters and a number, hyphenated ("code-cushman-001")
+_LOWER_MODEL_ID = re.compile(r"[a-z]{2,}(?:-[a-z]{2,})+-[0-9][\w.]*|[a-z]{2,}-[0-9][\w.]*-[a-z]{2,}")
+_MODEL_NOUN = re.compile(r" models?\b")
+#: a capitalised name and a version after a space: "Kestrel 2.0", "ZetaLM 2"
+_VERSIONED_NAME = re.compile(r"(?P<base>[A-Z][\w-]*[A-Za-z]) v?\d{1,2}(?:\.\d{1,2})*")
+#: a capitalised name and a variant marker: "Kestrel-Med", "Kestrel-Instruct"
+_VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 #: after a technique, followers that say it is applied ("LoRA-based"), unless it is one of the _BACKBONES
 _APPLIED_FOLLOWERS = ("based", "style")
@@ -69,6 +84,18 @@ _MODEL_CLASS_NOUNS = (" models", "-models", " llms", " lms", " language mod", " 
 #: a short capital tag glued to a technique's name: "S-" (LoRA), "-FA" (after LoRA)
 _TAG_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,3}-$")
 _TAG_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
+
+
+def _dataset_stems(gazetteer: Gazetteer):
+    """An Aho-Corasick automaton of the gazetteer's one-word dataset names of four characters or more with
+    two capitals (value: the name's length): what a new dataset's name may end in ("KoraGLUE")."""
+    automaton = ahocorasick.Automaton()
+    for name in sorted({e.name for e in gazetteer.entities
+                        if e.type == "Dataset" and _STEM.fullmatch(e.name) and len(e.name) >= 4}):
+        automaton.add_word(name, len(name))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
 
 
 def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
@@ -87,6 +114,8 @@ class Extractor:
         self.stems = _model_stems(self.gazetteer, self.cues)
         self._stem_index = SubstringIndex(self.stems)
         self._size_count = re.compile(self.cues["size"]["counts"])
+        #: dataset names other names end in ("KoraGLUE", "ZetaSuperGLUE"), by length
+        self._dataset_stems = _dataset_stems(self.gazetteer)
         self.discover = NameDiscoverer(self.cues, self.stems, known_type=self._known_type)
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
@@ -94,7 +123,7 @@ class Extractor:
         self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
         self.variants = dict(self.cues.get("variant", {}).get("markers", {}))
-        self._variant_words = frozenset(self.variants)
+        self._variant_words = frozenset(self.variants) | frozenset(DISTINCT_VARIANTS)  # kept on a token: Kora-coder
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
                              variants=self.variants)
         self._curated = self.linker  # the gazetteer's names only, also after learn()
@@ -107,7 +136,7 @@ class Extractor:
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case), self._language_layer],
                                              self._suffixes, self.discover.cue_words)
         self.learned: tuple[Entity, ...] = ()
-        #: name-shaped token -> (offset of its core, core, entity it links to, is it a new model name?)
+        #: name-shaped token -> (offset of its core, core, entity it links to, type of a new name or "")
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
         _freeze_heap()
 
@@ -132,7 +161,8 @@ class Extractor:
             for found in self._discovered(paper):
                 # known names, and known names with a modifier ("BERT-like"), are not learned
                 if (self.linker.link(found.name, fuzzy=False) is not None
-                        or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None):
+                        or self.linker.link(strip_affixes(found.name, self.modifiers, self._variant_words)[1], fuzzy=False) is not None
+                        or any(self.linker.link(alias, fuzzy=False) is not None for alias in found.aliases)):
                     continue
                 key, variant = self._key(found.name), None
                 split = self.linker.variant_split(found.name)
@@ -201,17 +231,17 @@ class Extractor:
 
     # -- one paper -----------------------------------------------------------
     def _token(self, token: str) -> tuple[int, str, Entity | None, bool]:
-        """What a name-shaped token is, cached: ``(offset, core, linked entity, new model name?)``."""
+        """What a name-shaped token is, cached: ``(offset, core, linked entity, type of a new name or "")``."""
         info = self._tokens.get(token)
         if info is None:
             offset, core = strip_affixes(token, self.modifiers, self._variant_words)
             linker = self.linker
             entity = linker.link(core, fuzzy=False)
-            shaped = entity is None and core not in self.discover.generic and self._model_shaped(core)
+            shaped = entity is None and core not in self.discover.generic and self._shape_type(core)
             if entity is None:  # linker.link(core), without caching the fuzzy look-up of a spelling seen once
                 key = normalize(core)
                 entity = (linker.fuzzy(key) if key else None) or self._dataset_variant(core)
-            info = (offset, core, entity, shaped and entity is None)
+            info = (offset, core, entity, shaped if entity is None else "")
             if len(self._tokens) >= 1 << 18:
                 self._tokens.clear()
             self._tokens[token] = info
@@ -228,13 +258,21 @@ class Extractor:
         scan = scan or self.phrases.scan(paper.text)
         found = self.discover(paper, scan)
         spans = taken = None  # the spans of the names found and of the phrases, made for the first new model name
-        for start, end, (offset, core, _, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
+        for start, end, (offset, core, entity, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
             if shaped:
                 if spans is None:
                     spans = [(f.start, f.end) for f in found]
                     taken = [(s, e) for s, e, _ in scan.layers[0]]
-                if not overlaps(spans, start, end) and not overlaps(taken, start, end):
-                    found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
+                # a phrase within the token is a part of its name ("DPO" in "ZetaLM-DPO"); one across it wins
+                if (not overlaps(spans, start, end)
+                        and not (overlaps(taken, start, end)
+                                 and any(s < end and start < e and not (start <= s and e <= end) for s, e in taken))
+                        and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
+                    found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
+            elif (entity is None and scan.text.startswith(" model", end) and core[:1].islower() and _LOWER_MODEL_ID.fullmatch(core)
+                  and _MODEL_NOUN.match(scan.text, end) and self.linker.link(core, fuzzy=False) is None):
+                # a lower-case model identifier before "model": "the OpenAI code-cushman-001 model"
+                found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
 
     def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
@@ -369,6 +407,8 @@ class Extractor:
     def _typed(self, found: Found) -> tuple[str, str]:
         """The canonical name and type of a discovered name."""
         entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
+        if entity is None and found.aliases:  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
+            entity = next(filter(None, (self.linker.link(alias, fuzzy=False) for alias in found.aliases)), None)
         return (entity.name, entity.type) if entity else (found.name, found.type)
 
     def _known_type(self, name: str) -> str | None:
@@ -376,13 +416,34 @@ class Extractor:
         entity = self._curated.link(name, fuzzy=False)
         return entity.type if entity else None
 
-    def _model_shaped(self, core: str) -> bool:
+    def _shape_type(self, core: str) -> str:
+        """The type a new name-shaped token's own shape gives, or ``""``: built on a known model name
+        (``KR-BERT``), with a size (``Zorro-7B``), written as a model's (``ZetaLM``, ``ZetaLM-LS``,
+        ``MPCFormer``), a version of a known model (``Kora-3`` once Kora is known) or a dataset's (``NimbusQA``,
+        ``ZetaBench``)."""
         if not self.discover.acceptable(core):
-            return False
+            return ""
         if self._stem_index.within_other(core):
-            return True
+            return "Model"
         parts = _HYPHEN_OR_UNDERSCORE.split(core)
-        return len(parts) > 1 and parts[0][:1].isupper() and bool(self._size_count.fullmatch(parts[-1].lower()))
+        if len(parts) > 1 and parts[0][:1].isupper() and any(self._size_count.fullmatch(p.lower()) and p[-1] not in "kK"
+                                                              for p in parts[1:]):
+            return "Model"  # "Zorro-7B", "Kora-7B-v2" (a count in thousands is mostly of examples: "KoraInstruct-50K")
+        if _MODEL_WORD.fullmatch(parts[0]) and parts[0] not in self.discover.generic:
+            return "Model"
+        if len(parts) > 1 and (_VERSION_PART.fullmatch(parts[-1]) or parts[-1].lower() in self._variant_words):
+            # a version or a variant of a known model: "Vicuna-3", "Jais-Coder"
+            base = self.linker.link(core[:-len(parts[-1]) - 1], fuzzy=False)
+            if base is not None and base.type == "Model":
+                return "Model"
+        if _DATASET_WORD.fullmatch(core):
+            return "Dataset"
+        last = len(core) - 1
+        for end, length in self._dataset_stems.iter(core) if len(self._dataset_stems) else ():  # "KoraGLUE", "Zeta-SQuAD": a known dataset's name ends it
+            prefix = core[:-length].rstrip("-")
+            if end == last and prefix and prefix[:1].isalpha() and any(c.islower() for c in prefix):
+                return "Dataset"
+        return ""
 
     def _candidates(self, paper: Paper, text: str | None = None) -> tuple[list[tuple], list[tuple[int, int, str]]]:
         """Candidate mentions ``(start, end, name, type, introduced, confidence, priority)``, and language names."""
@@ -397,6 +458,7 @@ class Extractor:
         for layer in learned:
             out += [(s, e, ent.name, ent.type, False, 0.8, 1) for s, e, ent in layer]
         names_here: dict[str, tuple[str, str]] = {}
+        own_names = []  # the paper's own names, whose predecessors are read below
         for found in self._discovered(paper, scan, tokens):
             name, etype = self._typed(found)
             # a curated name is the paper's own only as its title's head or (a model or dataset) after
@@ -408,6 +470,21 @@ class Extractor:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
                 names_here.setdefault(surface, (name, etype))
+            if found.introduced and (" " in found.name or "-" in found.name):
+                own_names.append(found.name)
+        # a new versioned or variant name's predecessor is an entity of its own, of its type: "Kestrel" beside
+        # "Kestrel 2.0" or "Kestrel-Med"
+        for surface in own_names:
+            m = _VERSIONED_NAME.fullmatch(surface) or _VARIANT_NAME.fullmatch(surface)
+            if m and m.re is _VARIANT_NAME and m.group("marker").lower() not in self._variant_words:
+                continue
+            if (m and m.group("base") not in names_here and self.discover.acceptable(m.group("base"))
+                    and self.linker.link(m.group("base"), fuzzy=False) is None):
+                base, etype = m.group("base"), names_here[surface][1]
+                names_here[base] = (base, etype)
+                # ... and so is each other version of it: "Nimbus 1.0" beside "Nimbus 1.5"
+                for version in re.finditer(re.escape(base) + r" v?\d{1,2}(?:\.\d{1,2})*(?![\w.-])", text):
+                    names_here.setdefault(version.group(), (version.group(), etype))
         # every other occurrence of a name discovered in this paper
         for surface, (name, etype) in names_here.items():
             for start in _occurrences(text, surface):

@@ -1,0 +1,229 @@
+"""Probe sentences: invented names in common phrasings of abstracts, each with the mentions it must give.
+
+The names are made up (ZetaLM, KoraBERT, NimbusQA) so the gazetteer cannot
+help: each probe checks one class of phrasing, not one paper. ``want`` lists
+``(name, type, introduced)`` that must be among the paper's mentions (as
+linked names); ``never`` lists surfaces that must not be a mention.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Extractor
+from kg.model import Paper
+
+# (title, abstract, want, never)
+PROBES = [
+    # naming cues: denoted as, referred to as, which we call, termed
+    ("A study of scaling", "The resultant models, denoted as ZetaLM-LS, are better than ZetaLM.",
+     {("ZetaLM-LS", "Model", True)}, ()),
+    ("A study of scaling", "We propose a model referred to as Zorblax that works well.",
+     {("Zorblax", "Model", True)}, ()),
+    ("A study of scaling", "We build a retriever which we call Kestrel.", {("Kestrel", "Model", True)}, ()),
+    ("A study of scaling", "Our model, termed NimbusLM, beats GPT-4.",
+     {("NimbusLM", "Model", True), ("GPT-4", "Model", False)}, ()),
+    # a naming word before a capitalised task is no name
+    ("A study of tagging", "We study the Named Entity Recognition task with BERT.", {("BERT", "Model", False)},
+     ("Entity",)),
+    # a coordinated list after an introducing verb introduces every member; -chat makes a distinct model
+    ("A study of Arabic models", "We present Jais and Jais-chat, Arabic-centric models.",
+     {("Jais", "Model", True), ("Jais-Chat", "Model", True)}, ()),
+    ("A study of code models", "We release KoraLM-instruct, KoraLM-coder, KoraLM-math and KoraLM-70B.",
+     {("KoraLM-instruct", "Model", True), ("KoraLM-coder", "Model", True), ("KoraLM-math", "Model", True),
+      ("KoraLM-70B", "Model", True)}, ()),
+    ("A study of code models", "We open-source ZetaCoder-7B, ZetaCoder-34B, and ZetaCoder-Python.",
+     {("ZetaCoder-7B", "Model", True), ("ZetaCoder-34B", "Model", True), ("ZetaCoder-Python", "Model", True)}, ()),
+    ("A study of versions", "We introduce Nimbus 1.5 and Nimbus 2, two open models.",
+     {("Nimbus 1.5", "Model", True), ("Nimbus 2", "Model", True)}, ()),
+    # a version after a name-shaped word
+    ("A study of versions", "We introduce ZetaLM 2, the successor of ZetaLM.",
+     {("ZetaLM 2", "Model", True)}, ()),
+    # "called X N-Chat": the version and the chat marker are the name's
+    ("Open chat models", "Our fine-tuned models, called Zorro 2-Chat, are optimized for dialogue.",
+     {("Zorro 2-Chat", "Model", True)}, ("Zorro",)),
+    # name-shaped tokens typed by their own shape: a model's ending, a model-shaped head, a dataset's ending
+    ("A study of scaling", "We train ZetaLM-XS and ZetaLM-MoE, and align them into ZetaLM-DPO and ZetaLM-SFT.",
+     {("ZetaLM-XS", "Model", True), ("ZetaLM-MoE", "Model", True), ("ZetaLM-DPO", "Model", False),
+      ("ZetaLM-SFT", "Model", False)}, ("DPO", "SFT")),
+    ("A study of chat models", "Experiments show that ZetaLM-Chat surpasses KestrelLM on five-shot MMLU.",
+     {("ZetaLM-Chat", "Model", False), ("KestrelLM", "Model", False), ("MMLU", "Dataset", False)}, ()),
+    ("A study of QA", "Our retriever is better on zero-shot NimbusQA and on Kora-Bench.",
+     {("NimbusQA", "Dataset", False), ("Kora-Bench", "Dataset", False)}, ()),
+    # a version of a known model is a model of its own; not a range of sizes ("Falcon-7/40/180B")
+    ("A study of versions", "Our model is better than Vicuna-3 and the Falcon-7/40/180B models.",
+     {("Vicuna-3", "Model", False)}, ("Falcon-7",)),
+    # a known model and a lower-case variant marker anywhere: a model of its own
+    ("A study of Arabic models", "Results show that Jais-chat outperforms Falcon-instruct and Vicuna-coder.",
+     {("Jais-Chat", "Model", False), ("Falcon-Instruct", "Model", False), ("Vicuna-coder", "Model", False)}, ()),
+    ("A study of data", "We compare against Self-instruct and chat-based models and Human-chat.", set(),
+     ("Human-chat", "chat-based")),
+    # an acronym of mixed case spelled by its capitals; a known acronym keeps its node
+    ("A study of encoders", "Bidirectional Zeta Encoder (BiZE) is a new encoder.", {("BiZE", "Model", False)}, ()),
+    ("A study of tuning", "The model was fine-tuned using Quantized Low-Rank Adaptation (QLoRA) on our data.",
+     {("QLoRA", "Technique", False)}, ()),
+    # a name after "train / fine-tune / evaluate X on" is a dataset
+    ("A study of tuning", "We fine-tune ZetaLM on NimbusInstruct and evaluate it on KoraMath.",
+     {("ZetaLM", "Model", False), ("NimbusInstruct", "Dataset", False), ("KoraMath", "Dataset", False)}, ()),
+    # a name after "the" and before a head noun, or before a colon, after an introducing verb
+    ("A study of open models", "We introduce the Kestrel series: 7B and 40B decoder-only models.",
+     {("Kestrel", "Model", True)}, ()),
+    ("A study of corpora", "We present the Zorrostack: an 825 GiB English text corpus.",
+     {("Zorrostack", "Dataset", True)}, ()),
+    ("A study of corpora", "We present the Transformer models.", set(), ("Transformer",)),
+    # title heads: "The X: ...", capitalised words before a known model's name
+    ("The Zorrostack: A Dataset of Source Code", "We present a dataset of code.", {("Zorrostack", "Dataset", True)}, ()),
+    ("Baby Llama: Distillation from an Ensemble", "We distil teachers into a small student.",
+     {("Baby Llama", "Model", True)}, ()),
+    ("Deep Learning: A Survey", "We review methods.", set(), ("Deep Learning",)),
+    # "our X benchmark" is the paper's own; a naming word names the paper's own, but after "popular"
+    ("A study of biomedical NLP", "We created a leaderboard featuring our ZetaBLU benchmark.",
+     {("ZetaBLU", "Dataset", True)}, ()),
+    ("A study of French", "A unified evaluation benchmark, called KoraFLUE (Kora Language Evaluation), is shared.",
+     {("KoraFLUE", "Dataset", True)}, ()),
+    ("A study of encoders", "We fine-tune a popular model called BERT on our data.", {("BERT", "Model", False)}, ()),
+    # a name set off by commas after its new description; a lower-case description is no long form
+    ("A study of distillation", "We introduce a novel framework, Kora, which distills BERT into a student.",
+     {("Kora", "Model", True), ("BERT", "Model", False)}, ()),
+    ("A study of Swahili", "We build a Swahili question answering dataset (SwaQuAD) with 10k questions.",
+     {("SwaQuAD", "Dataset", True)}, ("Swahili question answering dataset",)),
+    # hostile near-misses: capitalised sentence starts, tables, metrics, hardware, libraries, organisations
+    ("A study of things", "We present Experiments on GLUE and Analysis of BERT. We release Code and Data.",
+     {("GLUE", "Dataset", False), ("BERT", "Model", False)}, ("Experiments", "Analysis", "Code", "Data")),
+    ("A study of things", "We use A100 GPUs for 1,000 GPU-hours with PyTorch, as in Table 2 and Section 3.", set(),
+     ("A100", "GPU-hours", "PyTorch", "Table 2", "Section 3", "Table", "Section")),
+    ("A study of things", "COVID-19 tweets were collected; BLEU-4, ROUGE-L and F1 are reported for Google models.",
+     set(), ("COVID-19", "BLEU-4", "ROUGE-L", "F1", "Google")),
+    ("A study of things", "Moreover, Results improve. However, Nimbus does not.", set(), ("Moreover", "Results")),
+    # "our model, X", "X, our new model", "our dataset (X)"; not "Moreover, our model"; a size word after it is dropped
+    ("A study of tuning", "Our model, ZetaLM, is fine-tuned from Qwen2.5.", {("ZetaLM", "Model", True)}, ()),
+    ("A study of tuning", "ZetaLM, our new model, beats GPT-4. Moreover, our model is small.",
+     {("ZetaLM", "Model", True)}, ("Moreover",)),
+    ("A study of data", "We release our dataset (KoraSet) and our code.", {("KoraSet", "Dataset", True)}, ()),
+    ("A study of Arabic", "Our largest model, KoraGPT2-mega, has 1.5B parameters.", {("KoraGPT2", "Model", True)}, ()),
+    # a known model describing the new one, then its name: "the first Icelandic BERT model, IceKora"
+    ("A study of Icelandic", "We present the first Icelandic BERT model, IceKora.", {("IceKora", "Model", True)}, ()),
+    ("A study of widths", "We propose a novel dynamic BERT model that adapts its width.", {("BERT", "Model", False)}, ()),
+    # "trained on A and B": every listed name; "Kora++"
+    ("A study of data", "We train on ZetaInstruct and SlimZeta, then evaluate on KoraBench-Hard.",
+     {("ZetaInstruct", "Dataset", False), ("SlimZeta", "Dataset", False), ("KoraBench-Hard", "Dataset", False)}, ()),
+    ("A study of things", "We present Kora++, an improved encoder.", {("Kora++", "Model", True)}, ()),
+    # an acronym after its capitalised long form is one entity; a long form is typed by its head
+    ("A study of reading", "We construct the Kora Reading Comprehension Dataset (KRCD).",
+     {("Kora Reading Comprehension Dataset", "Dataset", True)}, ()),
+    ("A study of decoders", "We present Open Zeta Transformers (OZT), a suite of decoder-only models.",
+     {("OZT", "Model", True)}, ()),
+    # a dataset's parts: "the X test set", "the X validation split", "the test split of X", "GLUE tasks (A, B)"
+    ("A study of NLI", "We report results on the ZetaNLI test set and the KoraSum validation split.",
+     {("ZetaNLI", "Dataset", False), ("KoraSum", "Dataset", False)}, ()),
+    ("A study of QA", "We evaluate on the test split of KoraQA-2 and a portion of ZetaWeb.",
+     {("KoraQA-2", "Dataset", False), ("ZetaWeb", "Dataset", False)}, ()),
+    ("A study of GLUE", "Our experiments on SuperGLUE tasks (KoraNLI, KoraSST and KoraQQP) show gains.",
+     {("KoraNLI", "Dataset", False), ("KoraSST", "Dataset", False), ("KoraQQP", "Dataset", False)}, ()),
+    ("A study of GLUE", "Our experiments on KoraGLUE show gains.", {("KoraGLUE", "Dataset", False)}, ()),
+    ("A study of sets", "We use a set of ZetaLM models and a subset of the KoraLM parameters.",
+     {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
+    # a list after an introducing verb goes on after a description set off by commas, not inside it
+    ("A study of code models", "We present ZetaLM, a 7B model, and ZetaCoder, a code model.",
+     {("ZetaLM", "Model", True), ("ZetaCoder", "Model", True)}, ()),
+    ("A study of corpora", "We present ZetaLM, a model trained on Wikipedia and BookCorpus.",
+     {("ZetaLM", "Model", True), ("BookCorpus", "Dataset", False)}, ()),
+    # a name right after a singular dataset noun; a lower-case model identifier before "model"
+    ("A study of patents", "Our contributions include a large dataset USPTO-9Z at the subclass level.",
+     {("USPTO-9Z", "Dataset", False)}, ()),
+    ("A study of code", "It matches the OpenAI code-zorro-001 model, not a 4-bit model or the int-8 model.",
+     {("code-zorro-001", "Model", False)}, ("4-bit", "int-8")),
+    # the predecessor of a new versioned name is an entity of its own
+    ("Kestrel 2.0: An Open Model", "We present Kestrel 2.0, improving on Kestrel.",
+     {("Kestrel 2.0", "Model", True), ("Kestrel", "Model", False)}, ()),
+    # more naming words: hereafter, henceforth, refer to as; an introducing verb as an adjective names nothing
+    ("A study of news", "We train a compact model (hereafter Kora) on news.", {("Kora", "Model", True)}, ()),
+    ("A study of retrieval", "We propose a model, which we refer to as Kestrel, for retrieval.",
+     {("Kestrel", "Model", True)}, ()),
+    ("A study of systems", "Our system, henceforth ZetaRet, is fast.", {("ZetaRet", "Model", True)}, ()),
+    ("A study of things", "We use the open-source Zorro model.", set(), ("Zorro",)),
+    ("A study of state", "Models which we refer to as generalized state space models (GSSMs) are fast.", set(),
+     ("GSSMs",)),
+    # a modifier after a name is no name of the paper's; a quoted name; counts in thousands name no model
+    ("A study of retrieval", "We build a ZetaLM-based retriever and a KoraBERT-like encoder.",
+     {("ZetaLM", "Model", False), ("KoraBERT", "Model", False)}, ("ZetaLM-based",)),
+    ("A study of retrieval", 'We present "Kestrel", a model for retrieval.', {("Kestrel", "Model", True)}, ()),
+    ("A study of tuning", "We fine-tune Llama-3-8B-Instruct and Mistral-7B-v0.3 on KoraInstruct-50K.",
+     {("KoraInstruct-50K", "Dataset", False)}, ()),
+    ("A study of things", "We present GPT-4-class performance with a 7B model and Transformer-XL results.",
+     {("GPT-4", "Model", False), ("Transformer-XL", "Model", False)}, ("GPT-4-class",)),
+    ("A study of things", "We train on 8 H100 GPUs with Python 3.10 and CUDA 12. In Stage 2, we present Phase 3.",
+     set(), ("H100", "Python 3.10", "CUDA 12", "Stage 2", "Phase 3", "Python")),
+    # a known model and a capitalised variant marker: a model of its own
+    ("A study of variants", "We compare Jais-Coder and Falcon-Math with Vicuna-Med.",
+     {("Jais-Coder", "Model", False), ("Falcon-Math", "Model", False), ("Vicuna-Med", "Model", False)}, ()),
+    # the object of an introducing verb is no name of the paper's when a preposition, a clause, an action or a
+    # second verb comes before the name
+    ("A study of things", "We present a comparison between ZetaLM and KoraLM on reasoning.",
+     {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
+    ("A study of things", "We present an empirical study showing ZetaLM is biased.", {("ZetaLM", "Model", False)}, ()),
+    ("A study of things", "We introduce a benchmark and evaluate ZetaLM and KoraLM on it.",
+     {("ZetaLM", "Model", False), ("KoraLM", "Model", False)}, ()),
+    ("A study of things", "We propose fine-tuning ZetaLM with adapters.", {("ZetaLM", "Model", False)}, ()),
+    ("A study of things", "We develop a pipeline using ZetaLM as the teacher.", {("ZetaLM", "Model", False)}, ()),
+    ("A study of things", "We release all artifacts, including 7B and 34B models, the Zeta-Pile-2 dataset, and code.",
+     {("Zeta-Pile-2", "Dataset", True)}, ()),
+    ("A study of things", "We call the resulting models ZetaGPT.", {("ZetaGPT", "Model", True)}, ()),
+    # title heads: a dash, "Introducing X", "X Technical Report", "The X Model Family", "A and B", a variant name
+    ("Kestrel \u2014 An Open Model for Retrieval", "We train a model.", {("Kestrel", "Model", True)}, ()),
+    ("Introducing Kestrel: An Open Model for Retrieval", "We train a model.", {("Kestrel", "Model", True)},
+     ("Introducing Kestrel",)),
+    ("Kestrel 1.5 Technical Report", "We describe a model.", {("Kestrel 1.5", "Model", True)}, ()),
+    ("The Kestrel Model Family: Open Retrieval", "We describe a model.", {("Kestrel", "Model", True)}, ()),
+    ("Kestrel and Zorro: Two Open Models", "We train two models.",
+     {("Kestrel", "Model", True), ("Zorro", "Model", True)}, ()),
+    ("Kestrel-Instruct: Instruction-tuned Retrieval", "We tune a model.", {("Kestrel-Instruct", "Model", True)}, ()),
+    ("Kestrel-Med: A Medical Model", "We adapt Kestrel to medicine.",
+     {("Kestrel-Med", "Model", True), ("Kestrel", "Model", False)}, ()),
+    ("Towards Kestrel: Efficient Retrieval", "We train a model.", set(), ("Kestrel", "Towards Kestrel")),
+    # the paper's own name as a sentence's subject, with "is a new" or a description set off by commas;
+    # not a sentence adverb ("However, a new model ..."); "we name our model X"; "and the X models"
+    ("A study of retrieval", "Kestrel is a new open model for retrieval.", {("Kestrel", "Model", True)}, ()),
+    ("A study of retrieval", "Kestrel, a new benchmark for retrieval, is introduced.",
+     {("Kestrel", "Dataset", True)}, ()),
+    ("A study of retrieval", "However, a new model is needed. Recently, a novel approach was proposed.", set(),
+     ("However", "Recently")),
+    ("A study of retrieval", "We name our model Kestrel.", {("Kestrel", "Model", True)}, ()),
+    ("A study of retrieval", "We also release KoraSet and the Kestrel models.", {("Kestrel", "Model", True)}, ()),
+    ("A study of tagging", "We compare on the two Named Entity Recognition (NER) tasks Conll 2003 and GermEval 2014.",
+     set(), ("Entity Recognition", "Recognition", "Entity")),
+    # datasets: after "benchmarks (e.g., ...", after "experiments / results / baselines on", past a bracketed aside;
+    # a model's possessive data is no dataset name
+    ("A study of reasoning", "We evaluate on benchmarks (e.g., KoraReason, ZetaMath and NimbusCode).",
+     {("KoraReason", "Dataset", False), ("ZetaMath", "Dataset", False), ("NimbusCode", "Dataset", False)}, ()),
+    ("A study of reasoning", "Experiments on MMLU, KoraReason and ZetaMath show gains.",
+     {("KoraReason", "Dataset", False), ("ZetaMath", "Dataset", False)}, ()),
+    ("A study of reasoning", "Our model outperforms baselines on KoraReason (+5.2), ZetaMath (+3.1) and NimbusCode.",
+     {("KoraReason", "Dataset", False), ("ZetaMath", "Dataset", False), ("NimbusCode", "Dataset", False)}, ()),
+    ("A study of data", "Widely used datasets (e.g., Alpaca's 52k data) contain many low-quality instances.", set(),
+     ("Alpaca's 52k",)),
+    ("A study of versions", "We introduce Nimbus 1.5 and compare it with Nimbus 1.0 and Nimbus.",
+     {("Nimbus 1.5", "Model", True), ("Nimbus 1.0", "Model", False), ("Nimbus", "Model", False)}, ()),
+    # hostile: a section after "our dataset (", a known name "is a new model", "(hereafter the teacher)"
+    ("A study of things", "Our model (Table 2) and our dataset (Section 3) are small.", set(),
+     ("Section 3", "Table 2", "Section", "Table")),
+    ("A study of things", "GPT-4 is a new model. Wikipedia is a new corpus.",
+     {("GPT-4", "Model", False), ("Wikipedia", "Dataset", False)}, ()),
+    ("A study of things", "We train a teacher (hereafter the teacher) and a student.", set(), ("the teacher",)),
+    # a list after an introducing verb stops at the first item that is no name
+    ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
+     {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize("title,abstract,want,never", PROBES, ids=[p[1][:50] for p in PROBES])
+def test_probe(extractor, title, abstract, want, never):
+    mentions = extractor(Paper("t:probe", title, abstract)).mentions
+    got = {(m.name, m.type, m.introduced) for m in mentions}
+    assert want <= got, f"missing {sorted(want - got)}; got {sorted(got)}"
+    surfaces = {m.surface for m in mentions}
+    assert not surfaces & set(never), f"unwanted {sorted(surfaces & set(never))}"
