@@ -135,7 +135,8 @@ def query(out, sparql, query_file, fmt, limit, engine):
 @cli.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-g", "--graph", "out", default="out", show_default=True, type=click.Path(),
-              help="The build's output directory (or its graph.nt).")
+              help="The build's output directory (or its graph.nt), or another annotation of the same papers "
+                   "(.jsonl): annotator agreement.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--show-errors", type=click.IntRange(min=0), default=20, show_default=True,
               help="Misses and false hits listed, each (0: none).")

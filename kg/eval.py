@@ -35,8 +35,8 @@ from kg.vocab import DCTERMS, KG, PROV, RDF, RDFS, SKOS
 
 __all__ = [
     "ANY_LINEAGE", "GOLD_PREDICATES", "PAPER", "Error", "GoldEntity", "GoldPaper", "PredEntity", "PredPaper",
-    "Report", "Score", "evaluate", "format_report", "match_entities", "normalise_name", "read_gold",
-    "read_prediction", "score_paper",
+    "Report", "Score", "evaluate", "format_report", "match_entities", "normalise_name", "read_annotation",
+    "read_gold", "read_prediction", "score_paper",
 ]
 
 log = logging.getLogger(__name__)
@@ -288,6 +288,30 @@ def read_prediction(out: str | Path) -> dict[str, PredPaper]:
     return facts.papers()
 
 
+def read_annotation(path: str | Path) -> dict[str, PredPaper]:
+    """Another annotation of gold papers (a gold JSON Lines file) as a prediction, keyed by normalised title.
+
+    Scoring it against a gold file measures how far two annotators agree.
+
+    >>> import tempfile
+    >>> line = json.dumps({"title": "T", "entities": [{"name": "BERT", "type": "Model"}],
+    ...                    "relations": [{"subject": "@paper", "predicate": "usesTechnique", "object": "BERT"}]})
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+    ...     _ = f.write(line + "\\n")
+    >>> paper = read_annotation(f.name)["t"]
+    >>> [e.label for e in paper.entities], paper.relations
+    (['BERT'], (('annotation:paper', 'usesTechnique', 'annotation:0'),))
+    """
+    papers = {}
+    for gp in read_gold(path):
+        iri = {e.name: f"annotation:{j}" for j, e in enumerate(gp.entities)} | {PAPER: "annotation:paper"}
+        entities = tuple(PredEntity(f"annotation:{j}", e.type, e.name, e.aliases, e.introduced)
+                         for j, e in enumerate(gp.entities))
+        relations = tuple((iri[s], p, iri[o]) for s, p, o in gp.relations)
+        papers[normalise_title(gp.title)] = PredPaper(frozenset({"annotation:paper"}), entities, relations)
+    return papers
+
+
 # -- matching and scoring ----------------------------------------------------
 
 def match_entities(gold: Sequence[GoldEntity], pred: Sequence[PredEntity], *, typed: bool = True) -> dict[int, int]:
@@ -389,8 +413,15 @@ def _score_relations(gold: set, predicted: set, title: str, report: Report) -> N
 
 
 def evaluate(gold_paths: Iterable[str | Path], graph_out_dir: str | Path) -> Report:
-    """Score the build in ``graph_out_dir`` against the gold files, micro-averaged over all their papers."""
-    predicted = read_prediction(graph_out_dir)
+    """Score the build in ``graph_out_dir`` against the gold files, micro-averaged over all their papers.
+
+    ``graph_out_dir`` may also be another annotation of the same papers (a ``.jsonl`` gold file): the
+    scores are then the agreement of two annotators (:func:`read_annotation`).
+    """
+    if str(graph_out_dir).endswith(".jsonl"):
+        predicted = read_annotation(graph_out_dir)
+    else:
+        predicted = read_prediction(graph_out_dir)
     report = Report()
     seen: set[str] = set()
     for path in gold_paths:

@@ -195,3 +195,23 @@ def test_eval_unreadable_graph_is_clear_error(tmp_path, capsys):
     assert main(["eval", str(gold), "--graph", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "cannot read the graph" in err and "Traceback" not in err
+
+
+def test_eval_against_another_annotation_measures_agreement(tmp_path, capsys):
+    """``--graph B.jsonl``: a second annotator's file scored like a build (annotator agreement)."""
+    gold = tmp_path / "a.jsonl"
+    gold.write_text(json.dumps({"title": TITLE, "entities": GOLD_ENTITIES, "relations": GOLD_RELATIONS}) + "\n")
+    other = tmp_path / "b.jsonl"
+    entities = [*GOLD_ENTITIES[:2], {"name": "GLUE benchmark", "type": "Dataset", "aliases": ["GLUE"]},
+                {"name": "knowledge distillation", "type": "Technique"}]
+    relations = [{"subject": "TinyBERT", "predicate": "basedOn", "object": "BERT", "evidence": "s"},
+                 {"subject": "@paper", "predicate": "evaluatedOn", "object": "GLUE benchmark", "evidence": "s"}]
+    other.write_text(json.dumps({"title": TITLE.upper(), "entities": entities, "relations": relations}) + "\n")
+    report = evaluate([gold], other)
+    assert report.entities["overall"] == Score(tp=3, fp=1, fn=0)  # GLUE matched through the alias
+    assert report.relations["evaluatedOn"] == Score(tp=1)
+    assert report.relations["lineage"] == Score(fp=1, fn=1)
+    assert report.relations[ANY_LINEAGE] == Score(tp=1)
+    assert evaluate([gold], gold).relations["overall"] == Score(tp=2)
+    assert main(["eval", str(gold), "--graph", str(other), "--show-errors", "0"]) in (0, None)
+    assert "basedOn" in capsys.readouterr().out
