@@ -212,6 +212,13 @@ PROBES = [
     # a list after an introducing verb stops at the first item that is no name
     ("A study of retrieval", "We present Kestrel, a retriever, and evaluate it on MMLU.",
      {("Kestrel", "Model", True), ("MMLU", "Dataset", False)}, ()),
+    # a language pair or a measure is no name; the name set off after "a ... corpus," is the dataset's
+    ("A study of translation", "We also build a Kazakh-English parallel corpus, KazParC, with 300k sentence pairs.",
+     {("KazParC", "Dataset", True), ("Kazakh", "Language", False)}, ("Kazakh-English",)),
+    ("A study of pretraining", "We pretrain ZetaLM on a 300B-token corpus, KoraWeb, and on a 5B-token Swahili corpus.",
+     {("KoraWeb", "Dataset", False), ("Swahili", "Language", False)}, ("300B-token", "5B-token Swahili")),
+    ("A study of language models", "We report perplexity on WikiText-2 and WikiText-103.",
+     {("WikiText-2", "Dataset", False), ("WikiText-103", "Dataset", False)}, ()),
 ]
 
 

@@ -64,6 +64,11 @@ __all__ = ["DISTINCT_VARIANTS", "Found", "NameDiscoverer", "is_name_shaped"]
 
 _WORDS = re.compile(r"[^\s,;:()\"]+")
 _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
+#: a measure, no name: "5B-token (corpus)", "300k-sentence", "10M words"
+_MEASURE = re.compile(r"\d[\d.,]*\s?[KMBTkmbt]?[- ]?(?:tokens?|words?|sentences?|examples?|instances?|samples?|"
+                      r"documents?|pairs?|questions?|dialogues?|hours?|images?|pages?|parameters?|params?)\b")
+#: what joins the languages of a pair written as one word
+_PAIR_SEPARATOR = re.compile(r"[-\u2013\u2014/]")
 #: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
 _SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
                          r"(?:-[A-Z][a-z]+)?)(?![\w.-])")
@@ -197,6 +202,8 @@ def _on_object(word: str) -> bool:
     return word in ("it", "them") or (bool(word) and not word.islower() and word[:1].isalnum())
 _ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
+#: an indefinite description before a dataset noun: "a (new, large) ..." (the name may follow it: "a corpus, X")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|one|two|three|new)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
 #: A name ending in a lower-case participle describes the data: "LM-generated", "GPT-annotated", "web-crawled".
 _DESCRIBING_END = re.compile(r"-[a-z]+(?:ed|ing)$")
@@ -379,11 +386,17 @@ class NameDiscoverer:
         stripped = name.strip()
         low = stripped.lower()
         ok = (bool(stripped) and stripped not in self.generic and low not in self.stop
-              and low not in self.generic_phrases and not _VERSION.fullmatch(stripped) and any(c.isalpha() for c in stripped))
+              and low not in self.generic_phrases and not _VERSION.fullmatch(stripped) and any(c.isalpha() for c in stripped)
+              and not _MEASURE.match(stripped) and not self._languages_only(stripped))
         if len(self._acceptable) >= 1 << 16:
             self._acceptable.clear()
         self._acceptable[name] = ok
         return ok
+
+    def _languages_only(self, name: str) -> bool:
+        """A language pair or list written as one word, no name: "Kazakh-English", "English–German"."""
+        parts = _PAIR_SEPARATOR.split(name)
+        return len(parts) > 1 and all(p in self.languages for p in parts)
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
@@ -941,8 +954,11 @@ class NameDiscoverer:
             if (apposed and m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
                     and is_name_shaped(apposed.group("name"))):
                 names.append((apposed.start("name"), apposed.group("name")))  # "on ZetaInstruct, a dataset of ..."
-            if text[m.end() + 1:m.end() + 2].isupper() and m.group() in ("dataset", "corpus", "benchmark", "treebank"):
-                after = _NAME_AFTER_DATASET.match(text, m.end())
+            # "a large dataset USPTO-3M at ...", "a 300B-token corpus, KoraWeb."
+            comma = text.startswith(", ", m.end()) and _INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if (text[m.end() + 1 + bool(comma):m.end() + 2 + bool(comma)].isupper()
+                    and m.group() in ("dataset", "corpus", "benchmark", "treebank")):
+                after = _NAME_AFTER_DATASET.match(text, m.end() + bool(comma))
                 if after and is_name_shaped(after.group("name")):
                     names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
             tail = self._after_dataset.match(text, m.end())
