@@ -542,6 +542,19 @@ PROBES = [
     'FooBERT evaluatedOn MT-Bench | FooBERT has a 60% win rate against GPT-3.5 on MT-Bench.',
     'FooBERT evaluatedOn SQuAD | FooBERT has 88.1 exact match on SQuAD.',
     '!@paper evaluatedOn Common Crawl | A web corpus || We are able to obtain five trillion tokens from Common Crawl.',
+    # class 9 lineage audit: false lineage on papers not tuned on
+    # a bracketed aside is no apposition: "{a}" takes no preposition ("(through our adaptation of Y)")
+    'FooBERT fineTunedFrom LLaMA-2; !LLaMA-2 basedOn GPT-2 | FooBERT builds on LLaMA-2 (through our adaptation of the GPT-2 training code), and extends pretraining on medical text.',
+    '!LLaMA-2 basedOn GPT-2; !LLaMA-2 basedOn Mistral | We compare LLaMA-2 (during our extension of GPT-2) and LLaMA-2 (under the Mistral recipe).',
+    # others' models heading the clause, named after "such as"
+    '!FooBERT distillsFrom BERT | Existing models such as TinyBERT distill BERT into smaller students, while FooBERT is trained from scratch.',
+    '!FooBERT compresses BERT | Previous methods like TinyBERT and DistilBERT compress BERT by 40%, whereas FooBERT keeps its size.',
+    # another model's description is not the own model's ("DistilBERT, a distilled version of BERT")
+    '!FooBERT basedOn BERT; !FooBERT distillsFrom BERT | Compared with DistilBERT, a distilled version of BERT, FooBERT is faster.',
+    '!FooBERT basedOn RoBERTa | Unlike TinyRoBERTa, a compressed variant of RoBERTa, FooBERT keeps every layer.',
+    # a model tuned only as a point of comparison
+    '- | We also fine-tune LLaMA-2 on the same data for comparison.',
+    '!FooBERT fineTunedFrom RoBERTa; !FooBERT fineTunedFrom BERT | We further pre-train RoBERTa and BERT on the same corpus as baselines.',
 ]
 
 

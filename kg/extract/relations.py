@@ -98,6 +98,9 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|a
 #: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
+#: a model described by the words up to a cue that follow it ("DistilBERT, a distilled version")
+_DESCRIBED_BEFORE = re.compile(r"«M(\d+)»\)?\s*(?:,|\(|--|—|:)\s*(?:an?|the)\s+[^«»,;()]*$", re.IGNORECASE)
+
 _CLAUSE_SUBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?«M(\d+)»[)\s]*(?:is|was|are|were|has been|have been|had been)\s",
                              re.IGNORECASE)
 
@@ -214,6 +217,8 @@ class RelationExtractor:
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
+            aside = table["implicit"].get("lineage_aside")
+            self.lineage_aside = re.compile(aside, re.IGNORECASE) if aside else None
             derivative = table["implicit"].get("own_derivative")
             self.own_derivative = re.compile(derivative, re.IGNORECASE) if derivative else None
             inner = table["name_internal"]
@@ -629,6 +634,8 @@ class RelationExtractor:
                             if studying is None:
                                 block = self.lineage_block.search(skel)
                                 studying = block.start() if block else len(skel)
+                                if self.lineage_aside is not None and self.lineage_aside.search(skel):
+                                    studying = -1  # "We also fine-tune LLaMA-2 on the same data for comparison"
                             # "we compare ... with BERT-based models", but not "we evaluate it with OurLM (OLM), based on Y"
                             if studying < m.start() and not self._own_apposition(skel, m.start(), positions, own_here, studying):
                                 continue
@@ -839,6 +846,9 @@ class RelationExtractor:
             if not cues:
                 continue
             between = [ms[int(j)].name for _, j in _PLACEHOLDER.findall(window[cues[-1].end():])]
+            described = _DESCRIBED_BEFORE.search(window, 0, cues[-1].start())
+            if described and ms[int(described.group(1))].name not in own:
+                continue  # "Compared with DistilBERT, a distilled version of BERT, FooBERT ...": DistilBERT's version
             # "finetuned variants called BLOOMZ": tuned from the model its name holds
             predicate = (self.name_internal_tuned[0] if self.name_internal_tuned and self.name_internal_tuned[1].search(window)
                          else self.name_internal_predicate)
