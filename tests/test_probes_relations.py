@@ -555,6 +555,13 @@ PROBES = [
     # a model tuned only as a point of comparison
     '- | We also fine-tune LLaMA-2 on the same data for comparison.',
     '!FooBERT fineTunedFrom RoBERTa; !FooBERT fineTunedFrom BERT | We further pre-train RoBERTa and BERT on the same corpus as baselines.',
+    # a list of models is no apposition: "LLaMA-2, Mistral and Falcon fine-tuned with LoRA"
+    '!LLaMA-2 fineTunedFrom Mistral; !LLaMA-2 fineTunedFrom Falcon; !FooBERT fineTunedFrom Mistral | We benchmark LLaMA-2, Mistral and Falcon fine-tuned with LoRA.',
+    '- | We evaluate BERT, RoBERTa pruned to 50% sparsity and GPT-2.',
+    'FooBERT fineTunedFrom RoBERTa | We introduce FooBERT, a RoBERTa fine-tuned on legal text.',
+    # models the own one is measured against ("competitive with models built on top of Y")
+    '!FooBERT basedOn RoBERTa | FooBERT is competitive with models built on top of RoBERTa.',
+    '!FooBERT fineTunedFrom LLaMA-2 | FooBERT is on par with LLMs fine-tuned from LLaMA-2.',
 ]
 
 
