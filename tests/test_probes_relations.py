@@ -562,6 +562,13 @@ PROBES = [
     # models the own one is measured against ("competitive with models built on top of Y")
     '!FooBERT basedOn RoBERTa | FooBERT is competitive with models built on top of RoBERTa.',
     '!FooBERT fineTunedFrom LLaMA-2 | FooBERT is on par with LLMs fine-tuned from LLaMA-2.',
+    # the act as a clause's subject is a statement about it, no model of the paper's
+    '!FooBERT distillsFrom BERT | Distilling BERT is expensive, so we propose FooBERT, trained from scratch.',
+    '!FooBERT compresses BERT | We show that pruning BERT leads to large drops in accuracy.',
+    '!FooBERT fineTunedFrom LLaMA-2 | However, fine-tuning LLaMA-2 often requires large GPUs.',
+    'FooBERT distillsFrom BERT | Distilling BERT into a 4-layer student, FooBERT retains 96% of its accuracy.',
+    'FooBERT compresses LLaMA-2 | FooBERT is obtained by pruning LLaMA-2 and can run on phones.',
+    'FooBERT fineTunedFrom RoBERTa | Starting from RoBERTa, FooBERT is further pre-trained on legal text.',
 ]
 
 

@@ -98,6 +98,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|a
 #: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
+#: where a clause begins: a gerund there is the clause's subject ("Distilling BERT is expensive")
+_GERUND_SUBJECT = re.compile(r"(?:^|\bthat\s+|[;:,]\s*|\b(?:while|whereas|although|though|since|because|but|and)\s+)$", re.IGNORECASE)
+_GERUND = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+
 #: a model described by the words up to a cue that follow it ("DistilBERT, a distilled version")
 _DESCRIBED_BEFORE = re.compile(r"«M(\d+)»\)?\s*(?:,|\(|--|—|:)\s*(?:an?|the)\s+[^«»,;()]*$", re.IGNORECASE)
 
@@ -217,6 +221,8 @@ class RelationExtractor:
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
+            finding = table["implicit"].get("gerund_finding")
+            self.gerund_finding = re.compile(finding, re.IGNORECASE) if finding else None
             aside = table["implicit"].get("lineage_aside")
             self.lineage_aside = re.compile(aside, re.IGNORECASE) if aside else None
             derivative = table["implicit"].get("own_derivative")
@@ -631,6 +637,11 @@ class RelationExtractor:
                         if self._background(skel, low, bg) or (m.start("y") > m.start() and self._other_subject(skel, m.start(), ms, own)):
                             continue
                         if rule.predicate in self.lineage_rank:
+                            if (self.gerund_finding is not None and m.start("y") > m.start()
+                                    and _GERUND_SUBJECT.search(skel, 0, m.start()) and _GERUND.match(skel, m.start())
+                                    and "," not in m.group("y") and self.gerund_finding.match(skel, m.end("y"))):
+                                # ("Starting from SciBERT, PhysBERT is ...": the comma ends the gerund's clause)
+                                continue  # "Distilling BERT is expensive": the act as a clause's subject, no model of ours
                             if studying is None:
                                 block = self.lineage_block.search(skel)
                                 studying = block.start() if block else len(skel)
