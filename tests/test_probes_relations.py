@@ -569,6 +569,9 @@ PROBES = [
     'FooBERT distillsFrom BERT | Distilling BERT into a 4-layer student, FooBERT retains 96% of its accuracy.',
     'FooBERT compresses LLaMA-2 | FooBERT is obtained by pruning LLaMA-2 and can run on phones.',
     'FooBERT fineTunedFrom RoBERTa | Starting from RoBERTa, FooBERT is further pre-trained on legal text.',
+    # built on a model, then further trained: the most specific predicate
+    'FooBERT fineTunedFrom RoBERTa | Built on a general pretrained RoBERTa model, FooBERT underwent further training over three epochs using legal text.',
+    'FooBERT basedOn RoBERTa | Built on RoBERTa, FooBERT is fast.',
     # a model tuned to test a claim, not the paper's model
     '!FooBERT fineTunedFrom BERT | To test this, we fine-tune BERT on KoraQA and observe large gains.',
     '!FooBERT compresses LLaMA-2 | To verify the hypothesis, we prune LLaMA-2 to 50% sparsity.',
