@@ -572,6 +572,9 @@ PROBES = [
     # built on a model, then further trained: the most specific predicate
     'FooBERT fineTunedFrom RoBERTa | Built on a general pretrained RoBERTa model, FooBERT underwent further training over three epochs using legal text.',
     'FooBERT basedOn RoBERTa | Built on RoBERTa, FooBERT is fast.',
+    # the own model among the objects is treated alike, not derived from the others
+    '!FooBERT compresses BERT | We then prune FooBERT and BERT to 50% sparsity.',
+    '!FooBERT fineTunedFrom RoBERTa | We further pre-train RoBERTa and FooBERT on legal text.',
     # a model tuned to test a claim, not the paper's model
     '!FooBERT fineTunedFrom BERT | To test this, we fine-tune BERT on KoraQA and observe large gains.',
     '!FooBERT compresses LLaMA-2 | To verify the hypothesis, we prune LLaMA-2 to 50% sparsity.',

@@ -684,6 +684,9 @@ class RelationExtractor:
                             subjects, x = subjects_for(m.start("y")), None
                     else:
                         subjects = subjects_for(m.start("y"), frozenset(objects))
+                    if (implicit_model and x is None and rule.predicate in self.lineage_rank and len(objects) > 1
+                            and "," not in m.group("y") and any((ms[i].type, ms[i].name) in subjects for i in objects)):
+                        continue  # "We then prune FooBERT and BERT": the own model is a co-object, derived from none
                     if x and not implicit_model:
                         named.update(objects)
                     elif named and not rule.explicit_subject:
