@@ -105,6 +105,9 @@ PROBES = [
     'ZetaLM evaluatedOn NimbusBench; NimbusBench forLanguage Hindi; ZetaLM forLanguage Hindi | ZetaLM: a Hindi LLM and benchmark || We present ZetaLM, a Hindi language model, and NimbusBench, a benchmark for Hindi reasoning. On NimbusBench, ZetaLM outperforms GPT-3.5.',
     '@paper usesTechnique knowledge distillation; !DistilBERT usesTechnique knowledge distillation; @paper evaluatedOn SQuAD | Better students through attention transfer || Knowledge distillation has produced compact models such as DistilBERT and TinyBERT. We propose attention transfer, a new distillation objective. Our students outperform DistilBERT on SQuAD.',
     'ZetaLM evaluatedOn HumanEval; ZetaLM outperforms GPT-3.5; !GPT-4 evaluatedOn HumanEval | ZetaLM: open code model || Code models such as GPT-4 reach 67% pass@1 on HumanEval but are closed. We present ZetaLM, an open 7B code model. Its pass@1 on HumanEval is 55%, higher than GPT-3.5.',
+    # lineage audit: others' models, comparisons and findings give no lineage of the own model
+    'ZetaLM fineTunedFrom LLaMA-2; !ZetaLM distillsFrom BERT; !ZetaLM fineTunedFrom Mistral 7B; !LLaMA-2 basedOn GPT-2 | ZetaLM: a compact medical assistant || Distilling BERT is expensive for clinical text. We present ZetaLM, a medical assistant. ZetaLM builds on LLaMA-2 (through our adaptation of the GPT-2 training code) and extends pretraining on clinical notes. We also fine-tune Mistral on the same data for comparison.',
+    'KoraBERT basedOn RoBERTa; !KoraBERT basedOn BERT; !KoraBERT compresses BERT | KoraBERT: a Swahili encoder || We release KoraBERT, a RoBERTa-based model for Swahili. Compared with DistilBERT, a distilled version of BERT, KoraBERT is more accurate. We show that pruning BERT leads to large drops in accuracy on Swahili.',
 ]
 
 _EXTRACTOR = None
