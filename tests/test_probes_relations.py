@@ -575,6 +575,11 @@ PROBES = [
     # the own model among the objects is treated alike, not derived from the others
     '!FooBERT compresses BERT | We then prune FooBERT and BERT to 50% sparsity.',
     '!FooBERT fineTunedFrom RoBERTa | We further pre-train RoBERTa and FooBERT on legal text.',
+    # the own model as the teacher of another: the other is the student (no reversed edge)
+    '!FooBERT distillsFrom TinyBERT | FooBERT can be used as a teacher for smaller models such as TinyBERT.',
+    '!FooBERT distillsFrom DistilBERT | FooBERT serves as the teacher of DistilBERT.',
+    'FooBERT distillsFrom BERT | We use a large teacher model, BERT, to train FooBERT.',
+    'FooBERT distillsFrom BERT | The teacher (a 24-layer BERT) guides FooBERT.',
     # a model tuned to test a claim, not the paper's model
     '!FooBERT fineTunedFrom BERT | To test this, we fine-tune BERT on KoraQA and observe large gains.',
     '!FooBERT compresses LLaMA-2 | To verify the hypothesis, we prune LLaMA-2 to 50% sparsity.',
