@@ -580,6 +580,13 @@ PROBES = [
     '!FooBERT distillsFrom DistilBERT | FooBERT serves as the teacher of DistilBERT.',
     'FooBERT distillsFrom BERT | We use a large teacher model, BERT, to train FooBERT.',
     'FooBERT distillsFrom BERT | The teacher (a 24-layer BERT) guides FooBERT.',
+    # a tool built on another model is not the own model's lineage
+    '!FooBERT basedOn RoBERTa | We build a RoBERTa-based classifier to filter the pretraining data of FooBERT.',
+    '!FooBERT basedOn BERT | We propose a BERT-based metric to evaluate the generated text.',
+    '!FooBERT basedOn GPT-4 | We present a GPT-4-based evaluation pipeline.',
+    '!FooBERT basedOn BERT | We train a BERT-based reward model to rank responses.',
+    'FooBERT basedOn RoBERTa | We release a RoBERTa-based Dutch language model.',
+    'FooBERT basedOn BERT | We propose a BERT-based classifier for sentiment analysis.',
     # a model tuned to test a claim, not the paper's model
     '!FooBERT fineTunedFrom BERT | To test this, we fine-tune BERT on KoraQA and observe large gains.',
     '!FooBERT compresses LLaMA-2 | To verify the hypothesis, we prune LLaMA-2 to 50% sparsity.',
