@@ -587,6 +587,13 @@ PROBES = [
     '!FooBERT basedOn BERT | We train a BERT-based reward model to rank responses.',
     'FooBERT basedOn RoBERTa | We release a RoBERTa-based Dutch language model.',
     'FooBERT basedOn BERT | We propose a BERT-based classifier for sentiment analysis.',
+    # a model tuned as a tool that serves the own model (its data, its retriever) is not its parent
+    '!FooBERT fineTunedFrom T5 | We fine-tune a T5 model to generate questions, which are used to train FooBERT.',
+    '!FooBERT fineTunedFrom BERT | We fine-tune BERT to label the data, then train FooBERT on the labels.',
+    '!FooBERT compresses BERT | We prune BERT to build a fast retriever for FooBERT.',
+    'FooBERT fineTunedFrom LLaMA-2 | We fine-tune LLaMA-2 on medical dialogues, resulting in FooBERT.',
+    'FooBERT fineTunedFrom RoBERTa | We continue pre-training RoBERTa on legal text for 3 epochs to build FooBERT.',
+    'FooBERT basedOn RoBERTa | We use RoBERTa as the backbone for FooBERT.',
     # a model tuned to test a claim, not the paper's model
     '!FooBERT fineTunedFrom BERT | To test this, we fine-tune BERT on KoraQA and observe large gains.',
     '!FooBERT compresses LLaMA-2 | To verify the hypothesis, we prune LLaMA-2 to 50% sparsity.',

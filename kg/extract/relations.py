@@ -98,6 +98,11 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|than|to|by|over|into|like|a
 #: A closed bracket: an aside ("GPT-4 (trained with more compute) on SQuAD").
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: A clause whose grammatical subject is a model: "«M1» is trained on 1T tokens sourced from ...".
+#: the own model named later as what a tuned model serves: "... used to train FooBERT", "a retriever for FooBERT"
+_SERVES_OWN = re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|for)\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+)?«M(\d+)»", re.IGNORECASE)
+
+_WE_BEFORE = re.compile(r"\bwe\s+(?:\w+\s+)?$", re.IGNORECASE)  # "Starting from RoBERTa, we train FooBERT": the result
+
 #: where a clause begins: a gerund there is the clause's subject ("Distilling BERT is expensive")
 _GERUND_SUBJECT = re.compile(r"(?:^|\bthat\s+|[;:,]\s*|\b(?:while|whereas|although|though|since|because|but|and)\s+)$", re.IGNORECASE)
 _GERUND = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
@@ -642,6 +647,12 @@ class RelationExtractor:
                                     and "," not in m.group("y") and self.gerund_finding.match(skel, m.end("y"))):
                                 # ("Starting from SciBERT, PhysBERT is ...": the comma ends the gerund's clause)
                                 continue  # "Distilling BERT is expensive": the act as a clause's subject, no model of ours
+                            served = (_SERVES_OWN.search(skel, m.end())
+                                      if rule.predicate in ("fineTunedFrom", "compresses") else None)
+                            if served and ms[int(served.group(1))].name in own and not _WE_BEFORE.search(
+                                    skel, max(0, served.start() - 20), served.start()) and not any(
+                                    ms[int(i)].name in own for _, i in _PLACEHOLDER.findall(m.group("y"))):
+                                continue  # "We fine-tune T5 to generate questions, which are used to train FooBERT": a tool
                             if studying is None:
                                 block = self.lineage_block.search(skel)
                                 studying = block.start() if block else len(skel)
