@@ -594,6 +594,10 @@ PROBES = [
     'FooBERT fineTunedFrom LLaMA-2 | We fine-tune LLaMA-2 on medical dialogues, resulting in FooBERT.',
     'FooBERT fineTunedFrom RoBERTa | We continue pre-training RoBERTa on legal text for 3 epochs to build FooBERT.',
     'FooBERT basedOn RoBERTa | We use RoBERTa as the backbone for FooBERT.',
+    # a trait shared with another model is no lineage ("Like GPT-4, ..."); a recipe followed is
+    '!FooBERT basedOn GPT-4 | Like GPT-4, FooBERT can follow complex instructions.',
+    '!FooBERT basedOn DistilBERT | Similar to DistilBERT, FooBERT has six layers.',
+    'FooBERT basedOn RoBERTa | Following RoBERTa, we train FooBERT with dynamic masking.',
     # a model tuned to test a claim, not the paper's model
     '!FooBERT fineTunedFrom BERT | To test this, we fine-tune BERT on KoraQA and observe large gains.',
     '!FooBERT compresses LLaMA-2 | To verify the hypothesis, we prune LLaMA-2 to 50% sparsity.',
