@@ -1555,10 +1555,14 @@ def _spells(long: str, acronym: str) -> bool:
 
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
     """The shortest tail of ``words`` whose initials (hyphen parts count) spell ``letters``."""
+    if not letters:  # "(12-BERT)": a prefix with no letter spells nothing
+        return None
+    first = letters[0]
     for n in range(1, min(len(words), len(letters) + 2) + 1):
-        tail = words[-n:]
-        if not tail[0][0].isalpha() or tail[0][0].lower() != letters[0]:
+        initial = words[-n][0]  # the tail's first word's, checked before the tail is made
+        if initial.lower() != first or not initial.isalpha():
             continue
+        tail = words[-n:]
         initials = "".join(p[0].lower() for w in tail for p in w.split("-") if p)
         it = iter(initials)
         if all(ch in it for ch in letters) and len(tail) >= max(2, len(letters) - 2):
