@@ -950,9 +950,10 @@ class NameDiscoverer:
                     items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
                 # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
-            apposed = _APPOSED_TO_DATASET.search(text, max(0, m.start() - 60), m.start())
-            if (apposed and m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
-                    and is_name_shaped(apposed.group("name"))):
+            lo = max(0, m.start() - 60)  # the pattern holds a comma: looked for first
+            apposed = (m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
+                       and text.find(",", lo, m.start()) >= 0 and _APPOSED_TO_DATASET.search(text, lo, m.start()))
+            if apposed and is_name_shaped(apposed.group("name")):
                 names.append((apposed.start("name"), apposed.group("name")))  # "on ZetaInstruct, a dataset of ..."
             # "a large dataset USPTO-3M at ...", "a 300B-token corpus, KoraWeb."
             comma = text.startswith(", ", m.end()) and _INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start())
