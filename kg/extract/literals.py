@@ -141,6 +141,8 @@ class Leading:
         self.automaton = None
         #: the literals themselves when they are a few: ``str.find`` finds them faster than an automaton
         self._few = tuple(sorted(leads)) if leads and len(leads) <= _FEW else None
+        # no literal within another: the automaton gives each start once, ascending (by end, so by start)
+        self._ascending = bool(leads) and not any(a != b and a in b for a in leads for b in leads)
         if leads:
             self.automaton = ahocorasick.Automaton()
             for w in leads:
@@ -151,6 +153,8 @@ class Leading:
         if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
             return None
         if self._few is None:
+            if self._ascending:
+                return [end - back for end, back in self.automaton.iter(low)]
             return sorted({end - back for end, back in self.automaton.iter(low)})
         starts, find = [], low.find
         for word in self._few:
