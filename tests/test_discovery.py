@@ -219,3 +219,9 @@ def test_discovery_coordinated_title_head_is_two_names():
                   "We release ZetaSBERT and EtaSBERT, sentence models for two languages.")
     names = {f.name for f in Extractor()._discovered(paper)}
     assert {"ZetaSBERT", "EtaSBERT"} <= names and not any(" and " in n for n in names)
+
+
+def test_discovery_acronym_with_a_number_prefix_is_no_error(extractor):
+    # "(12-BERT)": the prefix before the stem has no letter to spell a long form with
+    found = _found(extractor, "A study of small models", "We train Foo 12 BERT (12-BERT) here.")
+    assert all(name != "Foo 12 BERT" for name, _, _ in found)

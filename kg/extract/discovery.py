@@ -950,9 +950,10 @@ class NameDiscoverer:
                     items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
                 # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
-            apposed = _APPOSED_TO_DATASET.search(text, max(0, m.start() - 60), m.start())
-            if (apposed and m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
-                    and is_name_shaped(apposed.group("name"))):
+            lo = max(0, m.start() - 60)  # the pattern holds a comma: looked for first
+            apposed = (m.group() in ("dataset", "corpus", "benchmark", "collection", "treebank")
+                       and text.find(",", lo, m.start()) >= 0 and _APPOSED_TO_DATASET.search(text, lo, m.start()))
+            if apposed and is_name_shaped(apposed.group("name")):
                 names.append((apposed.start("name"), apposed.group("name")))  # "on ZetaInstruct, a dataset of ..."
             # "a large dataset USPTO-3M at ...", "a 300B-token corpus, KoraWeb."
             comma = text.startswith(", ", m.end()) and _INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -1555,10 +1556,14 @@ def _spells(long: str, acronym: str) -> bool:
 
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
     """The shortest tail of ``words`` whose initials (hyphen parts count) spell ``letters``."""
+    if not letters:  # "(12-BERT)": a prefix with no letter spells nothing
+        return None
+    first = letters[0]
     for n in range(1, min(len(words), len(letters) + 2) + 1):
-        tail = words[-n:]
-        if not tail[0][0].isalpha() or tail[0][0].lower() != letters[0]:
+        initial = words[-n][0]  # the tail's first word's, checked before the tail is made
+        if initial.lower() != first or not initial.isalpha():
             continue
+        tail = words[-n:]
         initials = "".join(p[0].lower() for w in tail for p in w.split("-") if p)
         it = iter(initials)
         if all(ch in it for ch in letters) and len(tail) >= max(2, len(letters) - 2):

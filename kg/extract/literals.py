@@ -17,6 +17,9 @@ import ahocorasick
 
 __all__ = ["Leading", "any_of", "lead_words", "matcher", "required_literals"]
 
+#: up to this many literals, :class:`Leading` finds them with ``str.find``, one after the other
+_FEW = 3
+
 
 def required_literals(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
     """Up to ``most`` sets of lower-case literals, every match of ``pattern`` holding one literal of each.
@@ -136,6 +139,10 @@ class Leading:
         except Exception:  # an unusual construct: the regex alone
             leads = None
         self.automaton = None
+        #: the literals themselves when they are a few: ``str.find`` finds them faster than an automaton
+        self._few = tuple(sorted(leads)) if leads and len(leads) <= _FEW else None
+        # no literal within another: the automaton gives each start once, ascending (by end, so by start)
+        self._ascending = bool(leads) and not any(a != b and a in b for a in leads for b in leads)
         if leads:
             self.automaton = ahocorasick.Automaton()
             for w in leads:
@@ -145,7 +152,17 @@ class Leading:
     def _starts(self, text: str, low: str) -> list[int] | None:
         if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
             return None
-        return sorted({end - back for end, back in self.automaton.iter(low)})
+        if self._few is None:
+            if self._ascending:
+                return [end - back for end, back in self.automaton.iter(low)]
+            return sorted({end - back for end, back in self.automaton.iter(low)})
+        starts, find = [], low.find
+        for word in self._few:
+            at = find(word)
+            while at >= 0:
+                starts.append(at)
+                at = find(word, at + 1)
+        return starts if len(self._few) == 1 else sorted(set(starts))
 
     def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos

@@ -81,6 +81,8 @@ _TASK_FOLLOWERS = (" tasks", " benchmark")
 _ATTRIBUTE_FOLLOWERS = ("-friendly", " friendly")
 #: plurals of models: after a participle ("instruction-tuned LLMs") they name a class of models
 _MODEL_CLASS_NOUNS = (" models", "-models", " llms", " lms", " language mod", " variants")
+#: every follower above, for one test before the others
+_ANY_FOLLOWER = _TASK_FOLLOWERS + _ATTRIBUTE_FOLLOWERS + _MODEL_CLASS_NOUNS
 #: a short capital tag glued to a technique's name: "S-" (LoRA), "-FA" (after LoRA)
 _TAG_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,3}-$")
 _TAG_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
@@ -564,6 +566,8 @@ class Extractor:
         [True, False, True, False, True, False, True]
         """
         follower = text[end:end + 12].lower()
+        if not follower.startswith(_ANY_FOLLOWER) and not follower.startswith(self._generic_prefixes):
+            return False  # the common case: none of the followers below
         if follower.startswith(_TASK_FOLLOWERS) and text[start:end].lower().endswith("learning"):
             return True
         if follower.startswith(_ATTRIBUTE_FOLLOWERS):
