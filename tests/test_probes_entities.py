@@ -217,6 +217,10 @@ PROBES = [
      {("KazParC", "Dataset", True), ("Kazakh", "Language", False)}, ("Kazakh-English",)),
     ("A study of pretraining", "We pretrain ZetaLM on a 300B-token corpus, KoraWeb, and on a 5B-token Swahili corpus.",
      {("KoraWeb", "Dataset", False), ("Swahili", "Language", False)}, ("300B-token", "5B-token Swahili")),
+    # a count of data after a new name makes it a dataset; a count of parameters does not
+    ("A study of dialogue", "We collect KoraDialog, which contains 10k dialogues. We release ZetaMed (5,000 clinical notes).",
+     {("KoraDialog", "Dataset", True), ("ZetaMed", "Dataset", True)}, ()),
+    ("A study of scaling", "We present ZetaLM, which contains 7B parameters.", {("ZetaLM", "Model", True)}, ()),
     ("A study of language models", "We report perplexity on WikiText-2 and WikiText-103.",
      {("WikiText-2", "Dataset", False), ("WikiText-103", "Dataset", False)}, ()),
 ]
