@@ -215,6 +215,10 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     # a variety before the name keeps the cue before it ("into Brazilian Portuguese"); "In" is a cue itself
     ("We translate it into Brazilian Portuguese and Egyptian Arabic. In Czech, it fails.",
      ["Portuguese", "Egyptian Arabic", "Czech"]),
+    # Modern Standard Arabic is Arabic; subsets, low-resource, tokens and exams are language contexts
+    ("It handles Modern Standard Arabic and dialectal Arabic.", ["Arabic", "Arabic"]),
+    ("Indonesian, Malay and Tagalog are low-resource. The Swahili and Yoruba subsets are hard.",
+     ["Indonesian", "Malay", "Tagalog", "Swahili", "Yoruba"]),
 ])
 def test_languages_only_in_language_contexts(text, languages):
     from kg.extract.languages import LanguageFinder
