@@ -1048,11 +1048,8 @@ class NameDiscoverer:
             sep = _ITEM_SEP.match(text, aside.end() if aside else after)
             if sep:  # and the names listed after it: "trained on C4 and SlimZeta"
                 items += [(start, name) for start, name in _listed_names(text, sep.end(), 6) if " " not in name]
-            for start, name in items:
-                if (is_name_shaped(name) and not name.isupper() and not _DESCRIBING_END.search(name)
-                        and self.acceptable(name) and name not in self.languages
-                        and (self.known_type is None or self.known_type(name) is None)):
-                    found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
+            found += [Found(name, "Dataset", start, start + len(name), False, how="dataset")
+                      for start, name in items if self._new_dataset_name(name)]
         return found
 
     def parts(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -1071,23 +1068,27 @@ class NameDiscoverer:
             of = _OF_NAME.match(text, m.end()) if text.startswith(" of ", m.end()) and m.group("noun") != "set" else None
             if of:
                 names.append((of.start("name"), of.group("name")))  # "the test split of KoraQA-2"
-            found += self._part_names(text, names)
+            found += self._part_names(names)
         # "GLUE tasks (MNLI, QQP)": the tasks listed after a known dataset's name
         for _, end, entity in (scan.layers[0] if scan.layers and " tasks (" in text else ()):
             if entity.type == "Dataset" and text.startswith(" tasks (", end):
-                found += self._part_names(text, _listed_names(text, end + 8, 8))
+                found += self._part_names(_listed_names(text, end + 8, 8))
         return found
 
-    def _part_names(self, text: str, names: list[tuple[int, str]]) -> list[Found]:
+    def _part_names(self, names: list[tuple[int, str]]) -> list[Found]:
         """The name-shaped names of ``names`` no gazetteer knows, as datasets."""
         found = []
         for start, name in names:
             name = name.rstrip(".")
-            if (" " not in name and is_name_shaped(name) and not name.isupper() and self.acceptable(name)
-                    and name not in self.languages and not _DESCRIBING_END.search(name)
-                    and (self.known_type is None or self.known_type(name) is None)):
+            if self._new_dataset_name(name):
                 found.append(Found(name, "Dataset", start, start + len(name), False, how="dataset"))
         return found
+
+    def _new_dataset_name(self, name: str) -> bool:
+        """A one-word, mixed-case, name-shaped name no gazetteer knows: "ZetaNLI", not "NER" nor "LM-generated"."""
+        return (" " not in name and is_name_shaped(name) and not name.isupper() and self.acceptable(name)
+                and name not in self.languages and not _DESCRIBING_END.search(name)
+                and (self.known_type is None or self.known_type(name) is None))
 
     def ours(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """A name set beside "our" and a model or dataset noun is the paper's own: "Our model, ZetaLM, is ...",
