@@ -61,7 +61,9 @@ def language_names() -> dict[str, str]:
         if name and name[0].isupper() and name not in table:
             table[name] = code
     for label, spellings in _language_rows():
-        code = next(table[s] for s in (label, *spellings) if s in table)
+        code = next((table[s] for s in (label, *spellings) if s in table), None)
+        if code is None:
+            raise KGError(f"{DEFAULT_LANGUAGES}: no spelling of {label!r} is an ISO 639 English name")
         for spelling in (label, *spellings):
             table.setdefault(spelling, code)
     return table
@@ -74,8 +76,9 @@ def language_labels() -> dict[str, str]:
     return {spelling: label for label, spellings in _language_rows() for spelling in (label, *spellings)}
 
 
-def _language_rows(path=DEFAULT_LANGUAGES) -> list[tuple[str, tuple[str, ...]]]:
-    """``(label, other spellings)`` of each row of ``schema/languages.tsv``."""
+@lru_cache(maxsize=1)
+def _language_rows(path=DEFAULT_LANGUAGES) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(label, other spellings)`` of each row of ``schema/languages.tsv`` (read once)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
@@ -87,7 +90,7 @@ def _language_rows(path=DEFAULT_LANGUAGES) -> list[tuple[str, tuple[str, ...]]]:
             if not aliases.strip():
                 raise KGError(f"{path}:{number}: a label, a tab and its other spellings (|-separated)")
             rows.append((label.strip(), tuple(a.strip() for a in aliases.split("|") if a.strip())))
-    return rows
+    return tuple(rows)
 
 
 def iso_code(name: str) -> str | None:
