@@ -17,6 +17,8 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # an apposition's relative clause says the base was tuned: fineTunedFrom, not only basedOn
+    'ZetaGuard fineTunedFrom LLaMA-2; !ZetaGuard basedOn LLaMA-2 | ZetaGuard: a safeguard model || We introduce ZetaGuard, a Llama2-7b model that is instruction-tuned on our collected dataset.',
     # a paper that introduces datasets and no model: the languages it targets are its datasets'
     'ZetaQA forLanguage Arabic; ZetaQA forLanguage Hindi; !@paper forLanguage Arabic | ZetaQA: a multilingual benchmark || We introduce ZetaQA, a benchmark for question answering. ZetaQA contains questions in 3 languages, namely English, Arabic and Hindi.',
     # ... but a paper with a model of its own keeps them for the model
