@@ -17,6 +17,9 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # a second list of baselines after "and the ... methods (such as ...)"; a title "X: Tuning Y Model with ..."
+    'ZetaBERT outperforms NAS-BERT; ZetaBERT outperforms MiniLM; ZetaBERT outperforms MobileBERT | ZetaBERT: efficient encoders || We propose ZetaBERT. Experiments show that our method outperforms both the SOTA search-based baseline (NAS-BERT) and the SOTA distillation-based methods (such as DistilBERT, MiniLM and MobileBERT).',
+    'KoraTuo fineTunedFrom LLaMA | KoraTuo: Tuning LLaMA Model with Medical Knowledge || We propose KoraTuo, a model for medicine.',
     # "The training ..." is the paper's own training; "The training of LLMs ..." is background
     'Kestrel usesTechnique deduplication; !Kestrel usesTechnique LoRA | Kestrel: open models for Thai || We present Kestrel, a family of models. The training leverages several techniques, including aggressive data cleaning and deduplication. The training of large models with LoRA is costly.',
     # an apposition's relative clause says the base was tuned: fineTunedFrom, not only basedOn
