@@ -17,6 +17,7 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    'ZetaLM outperforms BERT | ZetaLM: a strong model || We present ZetaLM. ZetaLM compares favorably with BERT on most tasks.',
     # a second list of baselines after "and the ... methods (such as ...)"; a title "X: Tuning Y Model with ..."
     'ZetaBERT outperforms NAS-BERT; ZetaBERT outperforms MiniLM; ZetaBERT outperforms MobileBERT | ZetaBERT: efficient encoders || We propose ZetaBERT. Experiments show that our method outperforms both the SOTA search-based baseline (NAS-BERT) and the SOTA distillation-based methods (such as DistilBERT, MiniLM and MobileBERT).',
     'KoraTuo fineTunedFrom LLaMA | KoraTuo: Tuning LLaMA Model with Medical Knowledge || We propose KoraTuo, a model for medicine.',
