@@ -17,6 +17,8 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # a versioned name with a non-ASCII letter; "a suite of Y models finetuned on" is fineTunedFrom Y
+    'Kestrel 2 fineTunedFrom LLaMA-2; Kestrel 2 outperforms GPT-3.5; !Kestrel 2 basedOn LLaMA-2 | Camels in a changing climate || We release Kestrel 2, a suite of Llama-2 models finetuned on our mixture. Kestrel 2 outperforms GPT-3.5 on several benchmarks.',
     'ZetaLM outperforms BERT | ZetaLM: a strong model || We present ZetaLM. ZetaLM compares favorably with BERT on most tasks.',
     # a second list of baselines after "and the ... methods (such as ...)"; a title "X: Tuning Y Model with ..."
     'ZetaBERT outperforms NAS-BERT; ZetaBERT outperforms MiniLM; ZetaBERT outperforms MobileBERT | ZetaBERT: efficient encoders || We propose ZetaBERT. Experiments show that our method outperforms both the SOTA search-based baseline (NAS-BERT) and the SOTA distillation-based methods (such as DistilBERT, MiniLM and MobileBERT).',

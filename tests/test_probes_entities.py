@@ -249,6 +249,10 @@ PROBES = [
     ("Know What You Don't Know: Unanswerable Questions for SQuAD",
      "We present SQuAD 2.0, the latest version of SQuAD.", {("SQuAD 2.0", "Dataset", True), ("SQuAD", "Dataset", False)},
      ()),
+    ("A study of adaptation", "We release Zürich 2, a suite of Llama-2 models finetuned on our mixture.",
+     {("Zürich 2", "Model", True)}, ()),
+    ("A study of adaptation", "We release Tülu 2 and compare it with Tülu.", {("Tülu 2", "Model", True),
+                                                                             ("Tülu", "Model", False)}, ()),
     # a title whose rest begins with a verb and its object has no head noun to type the name by
     ("ZetaMath: Bootstrap Your Own Mathematical Questions for Language Models",
      "We propose ZetaMath, a fine-tuned language model for mathematical reasoning.", {("ZetaMath", "Model", True)}, ()),

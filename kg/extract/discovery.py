@@ -76,7 +76,7 @@ _DATA_COUNT = re.compile(r"[\s,(]*(?:(?:which|that)\s+)?(?:contains?|containing|
 #: what joins the languages of a pair written as one word
 _PAIR_SEPARATOR = re.compile(r"[-\u2013\u2014/]")
 #: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
-_SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
+_SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][^\W\d_A-Z]{2,}|[A-Z][^\W\d_A-Z]+[A-Z][^\W\d_]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
                          r"(?:-[A-Z][a-z]+)?)(?![\w.-])")
 #: a version number after a name: " 2.0", " v2" (not a size, a percentage or a range)
 _VERSION_AFTER = re.compile(r" v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-])")
@@ -504,9 +504,9 @@ class NameDiscoverer:
                 break
             if token in ".;:()!?\"" or token in self.head_boundaries:
                 break
-            if (token.endswith("ing") and words and token not in self.process_heads
+            if (token.endswith(("ing", "ed")) and words and token not in self.process_heads
                     and self._typed_noun(words[-1])):
-                break  # "a new benchmark consisting of seven tasks": a participle after the head noun
+                break  # "a new benchmark consisting of seven tasks", "models finetuned on": a participle after the head
             if token in {"a", "an", "the", "our", "its"} and not words:
                 continue
             words.append(token)
