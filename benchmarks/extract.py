@@ -18,8 +18,8 @@ Three pipelines read the same abstracts:
   extra: ``pip install -e '.[bench]'``; without it the line says so);
 - a floor: ``str.split`` and a dict look-up of every word.
 
-The mentions digest (a hash of every mention) changes only when the output
-does: a speed change must leave it as it was. Rates are abstracts per CPU second of this process (one core; fair on a
+The mentions and relations digests (hashes of every mention and relation)
+change only when the output does: a speed change must leave them as they were. Rates are abstracts per CPU second of this process (one core; fair on a
 shared machine), wall-clock rates beside them. ``--stages`` also prints the
 CPU microseconds per abstract of each stage run on its own (the phrase and
 cue scan, name-shaped tokens, each discovery pattern, linking new spellings, and the merging of
@@ -234,6 +234,13 @@ def run(names: int, abstracts: int, spacy_abstracts: int, seed: int, stages: boo
           f"{mentions / len(papers):.1f} mentions per abstract")
     print(f"ours  mentions digest {digest.hexdigest()[:16]} (sha256 of every paper's key and mentions)")
     print(f"ours  with relation patterns             {_rate(len(papers), full_cpu, full_wall)}")
+    # ... and of every relation, so a speed change of the relation stage can show its output is unchanged
+    digest, relations = hashlib.sha256(), 0
+    for paper in papers:
+        found = extractor(paper).relations
+        relations += len(found)
+        digest.update(repr((paper.key, found)).encode())
+    print(f"ours  relations digest {digest.hexdigest()[:16]} ({relations / len(papers):.1f} relations per abstract)")
     ours = len(papers) / cold_cpu
     if stages:
         print("ours  stages alone, CPU us per abstract:")
