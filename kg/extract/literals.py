@@ -139,6 +139,10 @@ class Leading:
         except Exception:  # an unusual construct: the regex alone
             leads = None
         self.automaton = None
+        if leads:
+            # a literal that begins with another finds no start the other does not ("learned" after "learn"):
+            # left out, fewer literals are more often a few, and more often none within another
+            leads = {w for w in leads if not any(o != w and w.startswith(o) for o in leads)}
         #: the literals themselves when they are a few: ``str.find`` finds them faster than an automaton
         self._few = tuple(sorted(leads)) if leads and len(leads) <= _FEW else None
         # no literal within another: the automaton gives each start once, ascending (by end, so by start)

@@ -24,7 +24,7 @@ import operator
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from pathlib import Path
 from collections.abc import Callable
 
@@ -54,8 +54,14 @@ _BLOCK_OBJECT, _BLOCK_DEFAULT, _CONTRAST, _SOURCE = 4, 8, 16, 32
 _WINDOW_CUES = _BLOCK_OBJECT | _BLOCK_DEFAULT | _CONTRAST | _SOURCE
 #: Aux bit of a sentence whose lower-cased text holds one of the naming words ("called", "dubbed").
 _NAMING = 64
+#: Aux bit of a sentence whose lower-cased text holds one of the ``others_subject_hint`` words.
+_OTHERS = 128
 #: How many rule masks ``_active_rules`` keeps listed.
 _ACTIVE_KEPT = 1 << 14
+_SECOND = operator.itemgetter(1)
+#: the placeholders of each type but Technique (which keeps its words), by number: «M0», «M1», ...
+_PLACEHOLDERS = {etype: tuple(f"«{code}{i}»" for i in range(64)) for etype, code in TYPE_CODE.items()
+                 if etype != "Technique"}
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 #: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
@@ -198,8 +204,8 @@ class RelationExtractor:
             others = table["block"].get("others_subject")
             self.others_subject = re.compile(others, re.IGNORECASE) if others else None
             # the words its matches must hold, a cheap test before it
-            self._others_hint = (any_of(tuple(table["block"].get("others_subject_hint", ()))) if others
-                                 else (lambda low: False))
+            self._others_words = tuple(table["block"].get("others_subject_hint", ())) if others else ()
+            self._others_hint = any_of(self._others_words) if others else (lambda low: False)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
@@ -310,7 +316,7 @@ class RelationExtractor:
         self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
         words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
                        | hints | {w for c in name_need for w in c} | {w for ws in cue_leads.values() for w in ws or ()}
-                       | {w for w in self.naming_words if w})
+                       | {w for w in self.naming_words if w} | {w for w in self._others_words if w})
         ids = {w: i for i, w in enumerate(words)}
         # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
         masks = [[0] * 5 for _ in words]
@@ -341,6 +347,12 @@ class RelationExtractor:
                 masks[ids[w]][4] |= _NAMING
             else:
                 base[4] |= _NAMING  # "" is in every text
+        # _OTHERS: the sentence holds a word of others_subject_hint (what _others_hint tells of its lower case)
+        for w in self._others_words:
+            if w:
+                masks[ids[w]][4] |= _OTHERS
+            else:
+                base[4] |= _OTHERS
         for bit, leads in cue_leads.items():
             if leads is None:
                 base[4] |= bit
@@ -368,9 +380,8 @@ class RelationExtractor:
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
         packed = self._base_masks
-        if self._words is not None:
-            for _, masks in self._words.iter(low):
-                packed |= masks
+        if self._words is not None:  # each hit's packed masks ORed in, the loop in C
+            packed = reduce(operator.or_, map(_SECOND, self._words.iter(low)), packed)
         width = self._width
         full = (1 << width) - 1
         triggered, aux = packed & full, packed >> (4 * width)
@@ -614,7 +625,7 @@ class RelationExtractor:
                 rules &= ~self._only_without_own
             if rules & self._own_subject and self._background(skel, low, bg):
                 rules &= ~self._own_subject
-            others = self._others_hint(low)  # a word others' work starts with: see _by_others
+            others = scan[2] & _OTHERS  # a word others' work starts with (_others_hint): see _by_others
             for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 for m in matches(skel, low):
@@ -1043,6 +1054,10 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
 
     A Technique keeps its words (``quantization of «M2»`` is a cue); its
     position is where they start.
+
+    >>> ms = [Mention("BERT", "BERT", "Model", 4, 8), Mention("pruning", "pruning", "Technique", 13, 20)]
+    >>> _skeleton("We  BERT and pruning.", 0, "We  BERT and pruning.", ms)
+    ('We «M0» and pruning.', [Mention(surface='BERT', name='BERT', type='Model', start=4, end=8, introduced=False, confidence=1.0), Mention(surface='pruning', name='pruning', type='Technique', start=13, end=20, introduced=False, confidence=1.0)], [3, 12])
     """
     end = offset + len(sentence)
     if starts is None:
@@ -1050,25 +1065,53 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
     lo = bisect.bisect_left(starts, offset)
     chunk = text[offset:end]
     # most sentences hold nothing _spaced changes, nor do their pieces then
-    spaced = _spaced if ("  " in chunk or "\n" in chunk or "\t" in chunk or "\r" in chunk
-                         or "«" in chunk or "»" in chunk) else str
-    if lo == len(mentions) or mentions[lo].start >= end:
-        return spaced(chunk), [], []
-    parts, here, positions, cursor, length = [], [], [], offset, 0
+    plain = not ("  " in chunk or "\n" in chunk or "\t" in chunk or "\r" in chunk or "«" in chunk or "»" in chunk)
+    if lo == len(mentions) or starts[lo] >= end:
+        return (chunk if plain else _spaced(chunk)), [], []
+    parts, here, positions, cursor = [], [], [], offset
+    if plain:
+        # the pieces are the text's own: a mention's position is its offset less ``shift`` (the sentence's
+        # offset, and what the placeholders before it shortened the text by)
+        shift = offset
+        for k in range(lo, len(mentions)):
+            m = mentions[k]
+            at = m.start
+            if at >= end:
+                break
+            if at < cursor or m.end > end:
+                continue
+            etype = m.type
+            if etype == "Technique":
+                parts.append(text[cursor:m.end])  # the gap and the technique's words
+                positions.append(at - shift)
+            else:
+                tokens = _PLACEHOLDERS.get(etype)
+                if tokens is None:
+                    continue
+                number = len(here)
+                token = tokens[number] if number < len(tokens) else f"«{TYPE_CODE[etype]}{number}»"
+                parts += (text[cursor:at], token)
+                positions.append(at - shift)
+                shift += m.end - at - len(token)
+            here.append(m)
+            cursor = m.end
+        parts.append(text[cursor:end])
+        return "".join(parts), here, positions
+    length = 0
     for k in range(lo, len(mentions)):
         m = mentions[k]
         if m.start >= end:
             break
         if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
             continue
-        gap = spaced(text[cursor:m.start])
-        token = spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        gap = _spaced(text[cursor:m.start])
+        token = _spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
         parts += (gap, token)
         positions.append(length + len(gap))
         length += len(gap) + len(token)
         here.append(m)
         cursor = m.end
-    parts.append(spaced(text[cursor:end]))
+    parts.append(_spaced(text[cursor:end]))
     return "".join(parts), here, positions
 
 
