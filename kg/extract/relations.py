@@ -286,6 +286,7 @@ class RelationExtractor:
         self._lead = {name: Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
         self._anaphor_lead = Leading(self.anaphor) if self.anaphor is not None else None
+        self._provide_lead = Leading(self.provide) if self.provide is not None else None
         self._evaluation_lead = Leading(self.evaluation_words) if self.evaluation_words is not None else None
         self._lead_of = {rx: Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
@@ -453,7 +454,7 @@ class RelationExtractor:
 
         ``intros``, ``lows``, ``scans``: each skeleton's ``_intros``, ``lower()`` and ``_scan``, if known.
         """
-        head, intro, flagged = [], [], []
+        head, intro = [], []
         for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
             if number == 0:
@@ -464,7 +465,6 @@ class RelationExtractor:
                     names.extend(ms[int(i)].name for _, i in _PLACEHOLDER.findall(m.group(1)))
             if "«M" not in skel:
                 continue
-            flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
             low = skel.lower() if lows is None else lows[number]
             if "our" in low:
                 for m in self._lead["ours"].finditer(skel, low):
@@ -482,10 +482,13 @@ class RelationExtractor:
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
             if self.provide is not None and ("provid" in low or "train" in low or "offer" in low or "share" in low
                                              or "make available" in low):
-                for m in self.provide.finditer(skel):
+                for m in self._provide_lead.finditer(skel, low):
                     names.extend(ms[i].name for i in self._introduced_after(skel, m.end(), appended_only=True))
         head = list(dict.fromkeys(head))
-        intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
+        intro = list(dict.fromkeys(intro))
+        if not intro and not head:  # the models flagged introduced, in the sentences naming a model
+            intro = list(dict.fromkeys(x.name for skel, ms, _ in skeletons if "«M" in skel
+                                       for x in ms if x.introduced and x.type == "Model"))
         return head, intro
 
     def _intros(self, skel: str, hinted: bool | None = None, low: str | None = None) -> list[re.Match]:
@@ -577,7 +580,7 @@ class RelationExtractor:
             base = title_defaults if number == 0 else defaults
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
-            own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
+            own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own] if own else []
             ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
 
             # own models named only to describe another ("LED, a Longformer variant") are no subject after them
@@ -607,7 +610,8 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
-            low, scan, clauses = lows[number], scans[number], _Clauses(scans[number][2])
+            low, scan, clauses = lows[number], scans[number], _Clauses()
+            clauses.cues = scan[2]
             # see _background; a sentence about the paper's own models, or about a technique it introduces
             # ("QLoRA backpropagates gradients ... into LoRA"), is no background
             bg = ([None, None] if number > 0 and not own_here
@@ -782,7 +786,7 @@ class RelationExtractor:
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
-            if self.dataset_language:
+            if self.dataset_language and intros[number]:  # a dataset introduced in the sentence, else nothing
                 self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
             if scan[2] & _NAME and self.name_internal.search(skel):
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
@@ -1029,14 +1033,11 @@ class RelationExtractor:
 class _Clauses(dict):
     """One sentence's clause windows by position (see ``RelationExtractor._clause_window``).
 
-    ``cues``: the sentence's aux bits, telling which window cues may match in it.
+    ``cues``: the sentence's aux bits, telling which window cues may match in it
+    (set once made: ``_Clauses()`` is dict's own constructor, run in C).
     """
 
     __slots__ = ("cues",)
-
-    def __init__(self, cues: int = _WINDOW_CUES):
-        super().__init__()
-        self.cues = cues
 
 
 def _spaced(text: str) -> str:
