@@ -113,3 +113,35 @@ def test_others_bit_is_the_hint(corpus):
         for _, sentence in paper_sentences(paper):
             low = sentence.lower()
             assert bool(rx._scan(sentence, low)[2] & _OTHERS) == bool(rx._others_hint(low))
+
+
+def test_every_lead_matcher_is_its_regex(corpus):
+    """Each regex the relation stage tries at its lead literals finds what the regex's own finditer / search does,
+    over every sentence skeleton of the papers and the start of each (a window cut from it)."""
+    rx = _default_extractor()
+    leads = [lead for lead in (*rx._lead.values(), *rx._lead_of.values(), rx._anaphor_lead, rx._evaluation_lead,
+                               rx._provide_lead) if lead is not None]
+    texts = []
+    for paper, mentions in corpus[:60]:
+        for offset, sentence in paper_sentences(paper):
+            skel = _skeleton(paper.text, offset, sentence, mentions)[0]
+            texts += [skel, skel[: len(skel) // 2], sentence]
+    texts += ["The model is ours.", "İt is ours; ſo we", "both models", "  the  base model"]
+    for text in texts:
+        low = text.lower()
+        for rule, matches in zip(rx.rules, rx._matchers):
+            assert [m.span() for m in matches(text, low)] == [m.span() for m in rule.regex.finditer(text)], (
+                rule.source, text)
+        for lead in leads:
+            assert [m.span() for m in lead.finditer(text, low)] == [m.span() for m in lead.regex.finditer(text)]
+            got, first = lead.search(text, low), lead.regex.search(text)
+            assert (got and got.span()) == (first and first.span()), (lead.regex.pattern, text)
+
+
+def test_leads_after_a_start_anchor():
+    from kg.extract.literals import lead_words
+
+    lead = Leading(re.compile(r"\b(?:we|^(?:the|both) models?)\b", re.IGNORECASE))
+    assert sorted(lead_words(lead)) == ["both", "the", "we"]
+    text = "The model we use; the models"
+    assert [m.group() for m in lead.finditer(text, text.lower())] == ["The model", "we"]

@@ -85,8 +85,9 @@ def _leads(items: list) -> set[str] | None:
             continue
         if prefixes != [""]:
             break  # literals read, then something else: they are the prefixes
-        if (op is parser.AT and arg is parser.AT_BOUNDARY) or op in (parser.ASSERT, parser.ASSERT_NOT):
-            continue  # zero-width before the first character
+        if (op is parser.AT and arg in (parser.AT_BOUNDARY, parser.AT_BEGINNING, parser.AT_BEGINNING_STRING)
+                or op in (parser.ASSERT, parser.ASSERT_NOT)):
+            continue  # zero-width before the first character ("\\b", "^", a look-around)
         if op is parser.SUBPATTERN:
             sub = _leads(list(arg[3]))
         elif op is parser.ATOMIC_GROUP:
