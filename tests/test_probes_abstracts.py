@@ -17,6 +17,13 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # a dataset whose own description names the language targets it: its long form, an apposition,
+    # the data noun it names, a canonical name holding the language; a modifier of another name does not
+    'KLUE forLanguage Kazakh; KoraBERT forLanguage Kazakh | KoraBERT: pre-training for Kazakh || We propose KoraBERT, a model learned on a large Kazakh corpus. We also share an evaluation protocol, called KLUE (Kazakh Language Understanding Evaluation).',
+    'Kazakh Language Understanding Benchmark forLanguage Kazakh | KoraBERT: benchmarks for Kazakh || We introduce KoraBERT for Kazakh. We bring tasks under the first-ever Kazakh Language Understanding Benchmark (KLUB).',
+    'KoraWeb forLanguage Kazakh; ZetaLM trainedOn KoraWeb | ZetaLM: an open model || We introduce ZetaLM. We pretrain ZetaLM on KoraWeb, a three-trillion-token Kazakh corpus.',
+    'Kaz4B forLanguage Kazakh | KoraBERT: resources for Kazakh || We introduce KoraBERT. It is trained on a large and clean Kazakh dataset (Kaz4B) collected from news.',
+    '!OSCAR forLanguage Dutch; ZetaBERT forLanguage Dutch | ZetaBERT: a Dutch model || We present ZetaBERT, a Dutch language model pretrained on the Dutch OSCAR corpus.',
     # class 1: the own model named once, then "the model", "it", "our approach", "the resulting model", ...
     'ZetaLM trainedOn RedPajama; ZetaLM evaluatedOn MMLU; ZetaLM outperforms LLaMA-2 | ZetaLM: an open 7B language model || We introduce ZetaLM, an open 7B language model. The model is pretrained on 2T tokens of RedPajama. It achieves 64.1 on MMLU. It outperforms LLaMA-2 on most benchmarks.',
     'ZetaLM fineTunedFrom LLaMA-2; ZetaLM evaluatedOn GSM8K; ZetaLM usesTechnique LoRA | ZetaLM: math reasoning with small models || We present ZetaLM, a model for grade-school math. Our approach fine-tunes LLaMA-2 with LoRA on synthetic problems. The resulting model solves 61% of GSM8K problems.',

@@ -221,6 +221,11 @@ PROBES = [
     ("A study of dialogue", "We collect KoraDialog, which contains 10k dialogues. We release ZetaMed (5,000 clinical notes).",
      {("KoraDialog", "Dataset", True), ("ZetaMed", "Dataset", True)}, ()),
     ("A study of scaling", "We present ZetaLM, which contains 7B parameters.", {("ZetaLM", "Model", True)}, ()),
+    # a title whose rest begins with a verb and its object has no head noun to type the name by
+    ("ZetaMath: Bootstrap Your Own Mathematical Questions for Language Models",
+     "We propose ZetaMath, a fine-tuned language model for mathematical reasoning.", {("ZetaMath", "Model", True)}, ()),
+    ("NimbusQA: A Benchmark of Questions for Language Models", "We present NimbusQA to test reading.",
+     {("NimbusQA", "Dataset", True)}, ()),
     ("A study of language models", "We report perplexity on WikiText-2 and WikiText-103.",
      {("WikiText-2", "Dataset", False), ("WikiText-103", "Dataset", False)}, ()),
 ]

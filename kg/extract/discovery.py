@@ -513,6 +513,8 @@ class NameDiscoverer:
         first = words[0]
         if len(words) > 1 and first.endswith("ing") and first not in self.process_heads and "-" not in first:
             return None  # "Accelerating GaLore ...", "Teaching ALBERT to Ponder": a verb, no head noun
+        if len(words) > 1 and words[1] in _DETERMINERS:
+            return None  # "Bootstrap Your Own Questions", "Align the Model": a verb and its object, no head noun
         head = words[-1]
         pair = f"{words[-2]} {head}" if len(words) > 1 else head
         return self._typed_noun(head, pair)
@@ -1374,6 +1376,8 @@ class NameDiscoverer:
         return [f if f.type == types[f.name] else replace(f, type=types[f.name]) for f in found]
 
 
+#: words that begin a noun phrase: one right after the first word makes that word a verb
+_DETERMINERS = frozenset({"a", "an", "the", "your", "our", "its", "their", "my", "this", "these", "those", "every"})
 #: "newly introduced", "new": what precedes the head noun phrase of a description
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
 #: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"

@@ -275,6 +275,10 @@ class RelationExtractor:
         self.default_skip = {etype: re.compile(r"[^\s]*\s*(?:" + rx + ")", re.IGNORECASE)
                              for etype, rx in table.get("default_skip", {}).items()}
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
+        try:
+            self.described_language = [re.compile(rx) for rx in table.get("dataset_language", {}).get("described", [])]
+        except re.error as err:
+            raise KGError(f"relation cue table: bad dataset_language.described entry: {err}") from err
         anaphora = table.get("anaphora", {})
         try:
             self.anaphor = re.compile(anaphora["Dataset"], re.IGNORECASE) if "Dataset" in anaphora else None
@@ -793,6 +797,8 @@ class RelationExtractor:
                                     add, number, sentence)
         if own and self.variant_lineage:
             self._variant_of_base(own, skeletons, sentences, add, linker)
+        if self.described_language:
+            self._named_language(mentions, sentences, add)
         if defaulted:
             # a dataset no sentence naming it evaluates on is no benchmark on the default's weak evidence
             weak = self.defaults["Dataset"][1]
@@ -902,6 +908,12 @@ class RelationExtractor:
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
+        if "«D" in skel:
+            for regex in self.described_language:
+                for m in regex.finditer(skel):
+                    dataset, lang = ms[int(m.group("d"))], ms[int(m.group("l"))]
+                    add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
+                        self.dataset_language, number, sentence)
         for m in (self._intros(skel) if intros is None else intros):
             first = _PLACEHOLDER.search(skel, m.end())
             if first and first.group(1) == "D":
@@ -909,6 +921,26 @@ class RelationExtractor:
                 for lang in languages:
                     add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
                         self.dataset_language, number, sentence)
+
+    def _named_language(self, mentions: list[Mention], sentences, add) -> None:
+        """``D forLanguage L`` for a dataset whose canonical name holds a language the paper names.
+
+        "the first-ever Kazakh Language Understanding Benchmark (KLUB)": the name says what it is for.
+        The name, not the surface: "the Dutch OSCAR corpus" is OSCAR, whose name holds no language.
+        """
+        languages = {m.surface.lower(): m for m in mentions if m.type == "Language"}
+        if not languages:
+            return
+        starts = [offset for offset, _ in sentences]
+        for m in mentions:
+            if m.type != "Dataset" or " " not in m.name:
+                continue
+            for word in m.name.lower().split():
+                lang = languages.get(word)
+                if lang is not None:
+                    number = bisect.bisect_right(starts, m.start) - 1
+                    add((m.type, m.name), "forLanguage", (lang.type, lang.name), self.dataset_language,
+                        number, sentences[number][1])
 
     def _blocked_cue(self, skel: str, m: re.Match, predicate: str = "") -> bool:
         start = m.start()
