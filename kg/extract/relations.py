@@ -790,7 +790,7 @@ class RelationExtractor:
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
-            if self.dataset_language and intros[number]:  # a dataset introduced in the sentence, else nothing
+            if self.dataset_language:
                 self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
             if scan[2] & _NAME and self.name_internal.search(skel):
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
@@ -905,6 +905,8 @@ class RelationExtractor:
                     add(("Model", x.name), predicate, ("Model", y), self.name_internal_confidence, number, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
+        if intros is not None and not intros and "«D" not in skel:
+            return  # no dataset described nor introduced here (the common case), checked before the list below
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
