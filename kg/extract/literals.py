@@ -19,6 +19,8 @@ __all__ = ["Leading", "any_of", "lead_words", "matcher", "required_literals"]
 
 #: up to this many literals, :class:`Leading` finds them with ``str.find``, one after the other
 _FEW = 3
+#: at most this many lead literals are made by lengthening literals with a group's (see _leads)
+_MOST_LEADS = 64
 
 
 def required_literals(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
@@ -76,16 +78,20 @@ def _needs(items: list) -> list[frozenset[str]]:
 
 
 def _leads(items: list) -> set[str] | None:
-    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown)."""
+    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown).
+
+    Literals, then a group whose matches all begin with literals, begin with
+    both: ``th(?:is|at)`` (as the parser factors ``this|that``) begins with
+    ``this`` or ``that``, not only ``th``.
+    """
     parser = re._parser
     prefixes = [""]
     for op, arg in items:
         if op is parser.LITERAL and (chr(arg).isascii() or chr(arg) in "«»"):
             prefixes = [p + chr(arg).lower() for p in prefixes]
             continue
-        if prefixes != [""]:
-            break  # literals read, then something else: they are the prefixes
-        if (op is parser.AT and arg in (parser.AT_BOUNDARY, parser.AT_BEGINNING, parser.AT_BEGINNING_STRING)
+        if prefixes == [""] and (
+                (op is parser.AT and arg in (parser.AT_BOUNDARY, parser.AT_BEGINNING, parser.AT_BEGINNING_STRING))
                 or op in (parser.ASSERT, parser.ASSERT_NOT)):
             continue  # zero-width before the first character ("\\b", "^", a look-around)
         if op is parser.SUBPATTERN:
@@ -99,7 +105,12 @@ def _leads(items: list) -> set[str] | None:
             sub = _leads(list(arg[2]))
         else:
             sub = None
-        return sub
+        if prefixes == [""]:
+            return sub
+        # literals read, then something else: they are the prefixes, lengthened by the group's own if it has them
+        if sub is not None and "" not in sub and len(prefixes) * len(sub) <= _MOST_LEADS:
+            prefixes = [p + s for p in prefixes for s in sorted(sub)]
+        break
     return None if "" in prefixes else set(prefixes)
 
 
