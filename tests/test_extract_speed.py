@@ -145,3 +145,25 @@ def test_leads_after_a_start_anchor():
     assert sorted(lead_words(lead)) == ["both", "the", "we"]
     text = "The model we use; the models"
     assert [m.group() for m in lead.finditer(text, text.lower())] == ["The model", "we"]
+
+
+def test_fast_relation_is_the_dataclass():
+    from dataclasses import fields
+
+    from kg.extract.relations import _relation
+    from kg.model import Relation
+
+    # the fast constructor sets every field the dataclass has, in its order
+    assert [f.name for f in fields(Relation)] == ["subject", "predicate", "object", "paper", "sentence", "confidence"]
+    args = (("Model", "A"), "basedOn", ("Model", "B"), "t:x", "A is based on B.", 0.8)
+    fast, slow = _relation(*args), Relation(*args)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+
+
+def test_leads_lengthened_by_a_group():
+    from kg.extract.literals import lead_words
+
+    lead = Leading(re.compile(r"\b(?:this|that|these) (?:data|corpus)", re.IGNORECASE))
+    assert sorted(lead_words(lead)) == ["that", "these", "this"]  # "th", then the group's own
+    text = "This corpus and that data, these models"
+    assert [m.group() for m in lead.finditer(text, text.lower())] == ["This corpus", "that data"]
