@@ -180,8 +180,38 @@ class Leading:
                 at = find(word, at + 1)
         return starts if len(self._few) == 1 else sorted(set(starts))
 
+    def _lazy(self, text: str, low: str) -> int:
+        """How the starts may be read one by one, ascending, without listing them all first: 1 with
+        ``str.find`` (one literal), 2 from the automaton (no literal within another), else 0."""
+        if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
+            return 0
+        if self._few is not None:
+            return 1 if len(self._few) == 1 else 0
+        return 2 if self._ascending else 0
+
     def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos
+        lazy = self._lazy(text, low)
+        if lazy:  # the starts one by one, up to the first that matches (most searches stop early)
+            match = self.regex.match
+            if lazy == 1:
+                find, word = low.find, self._few[0]
+                at = find(word, pos)
+                while 0 <= at <= endpos:
+                    m = match(text, at, endpos)
+                    if m:
+                        return m
+                    at = find(word, at + 1)
+                return None
+            for end, back in self.automaton.iter(low):
+                start = end - back
+                if start > endpos:
+                    return None
+                if start >= pos:
+                    m = match(text, start, endpos)
+                    if m:
+                        return m
+            return None
         starts = self._starts(text, low)
         if starts is None:
             return self.regex.search(text, pos, endpos)
@@ -193,6 +223,16 @@ class Leading:
         return None
 
     def finditer(self, text: str, low: str) -> list[re.Match]:
+        if self._lazy(text, low) == 2:  # the automaton's starts as it finds them, no list of them made
+            out, after, match = [], 0, self.regex.match
+            for end, back in self.automaton.iter(low):
+                start = end - back
+                if start >= after:
+                    m = match(text, start)
+                    if m:
+                        out.append(m)
+                        after = max(m.end(), start + 1)
+            return out
         starts = self._starts(text, low)
         if starts is None:
             return list(self.regex.finditer(text))
