@@ -159,6 +159,9 @@ class Leading:
         self._few = tuple(sorted(leads)) if leads and len(leads) <= _FEW else None
         # no literal within another: the automaton gives each start once, ascending (by end, so by start)
         self._ascending = bool(leads) and not any(a != b and a in b for a in leads for b in leads)
+        #: how the starts may be read one by one, ascending, without listing them all first: 1 with
+        #: ``str.find`` (one literal), 2 from the automaton (no literal within another), else 0
+        self._lazy = (1 if len(self._few) == 1 else 0) if self._few else (2 if self._ascending else 0)
         if leads:
             self.automaton = ahocorasick.Automaton()
             for w in leads:
@@ -180,19 +183,11 @@ class Leading:
                 at = find(word, at + 1)
         return starts if len(self._few) == 1 else sorted(set(starts))
 
-    def _lazy(self, text: str, low: str) -> int:
-        """How the starts may be read one by one, ascending, without listing them all first: 1 with
-        ``str.find`` (one literal), 2 from the automaton (no literal within another), else 0."""
-        if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
-            return 0
-        if self._few is not None:
-            return 1 if len(self._few) == 1 else 0
-        return 2 if self._ascending else 0
-
     def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos
-        lazy = self._lazy(text, low)
-        if lazy:  # the starts one by one, up to the first that matches (most searches stop early)
+        lazy = self._lazy
+        if lazy and len(low) == len(text) and "ı" not in text and "ſ" not in text and "İ" not in text:
+            # the starts one by one, up to the first that matches (most searches stop early)
             match = self.regex.match
             if lazy == 1:
                 find, word = low.find, self._few[0]
@@ -223,7 +218,8 @@ class Leading:
         return None
 
     def finditer(self, text: str, low: str) -> list[re.Match]:
-        if self._lazy(text, low) == 2:  # the automaton's starts as it finds them, no list of them made
+        if self._lazy == 2 and len(low) == len(text) and "ı" not in text and "ſ" not in text and "İ" not in text:
+            # the automaton's starts as it finds them, no list of them made
             out, after, match = [], 0, self.regex.match
             for end, back in self.automaton.iter(low):
                 start = end - back
