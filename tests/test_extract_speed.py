@@ -167,3 +167,14 @@ def test_leads_lengthened_by_a_group():
     assert sorted(lead_words(lead)) == ["that", "these", "this"]  # "th", then the group's own
     text = "This corpus and that data, these models"
     assert [m.group() for m in lead.finditer(text, text.lower())] == ["This corpus", "that data"]
+
+
+def test_acted_bit_is_the_hint(corpus):
+    from kg.extract.relations import _ACTED
+
+    rx = _default_extractor()
+    assert rx._technique_object_hint  # the table has hint words, so the bit is tested
+    for paper, _ in corpus:
+        for _, sentence in paper_sentences(paper):
+            low = sentence.lower()
+            assert bool(rx._scan(sentence, low)[2] & _ACTED) == any(w in low for w in rx._technique_object_hint)

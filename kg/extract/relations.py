@@ -56,6 +56,8 @@ _WINDOW_CUES = _BLOCK_OBJECT | _BLOCK_DEFAULT | _CONTRAST | _SOURCE
 _NAMING = 64
 #: Aux bit of a sentence whose lower-cased text holds one of the ``others_subject_hint`` words.
 _OTHERS = 128
+#: Aux bit of a sentence whose lower-cased text holds one of the ``technique_object_hint`` words (see _acted_on).
+_ACTED = 256
 #: How many rule masks ``_active_rules`` keeps listed.
 _ACTIVE_KEPT = 1 << 14
 _SECOND = operator.itemgetter(1)
@@ -321,7 +323,8 @@ class RelationExtractor:
         self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
         words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
                        | hints | {w for c in name_need for w in c} | {w for ws in cue_leads.values() for w in ws or ()}
-                       | {w for w in self.naming_words if w} | {w for w in self._others_words if w})
+                       | {w for w in self.naming_words if w} | {w for w in self._others_words if w}
+                       | {w for w in self._technique_object_hint if w})
         ids = {w: i for i, w in enumerate(words)}
         # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
         masks = [[0] * 5 for _ in words]
@@ -352,12 +355,14 @@ class RelationExtractor:
                 masks[ids[w]][4] |= _NAMING
             else:
                 base[4] |= _NAMING  # "" is in every text
-        # _OTHERS: the sentence holds a word of others_subject_hint (what _others_hint tells of its lower case)
-        for w in self._others_words:
-            if w:
-                masks[ids[w]][4] |= _OTHERS
-            else:
-                base[4] |= _OTHERS
+        # _OTHERS: the sentence holds a word of others_subject_hint (what _others_hint tells of its lower case);
+        # _ACTED: one of technique_object_hint (what _acted_on looks for first)
+        for bit, hint_words in ((_OTHERS, self._others_words), (_ACTED, self._technique_object_hint)):
+            for w in hint_words:
+                if w:
+                    masks[ids[w]][4] |= bit
+                else:
+                    base[4] |= bit
         for bit, leads in cue_leads.items():
             if leads is None:
                 base[4] |= bit
@@ -743,7 +748,7 @@ class RelationExtractor:
                 if x.type == "Technique" and clauses.cues & _CONTRAST and self._technique_contrast(
                         skel, positions[i], clauses):
                     continue
-                if x.type == "Technique" and self._acted_on(skel, low, positions[i]):
+                if x.type == "Technique" and scan[2] & _ACTED and self._acted_on(skel, low, positions[i]):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
