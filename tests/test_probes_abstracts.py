@@ -17,6 +17,12 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # an apposition's relative clause says the base was tuned: fineTunedFrom, not only basedOn
+    'ZetaGuard fineTunedFrom LLaMA-2; !ZetaGuard basedOn LLaMA-2 | ZetaGuard: a safeguard model || We introduce ZetaGuard, a Llama2-7b model that is instruction-tuned on our collected dataset.',
+    # a paper that introduces datasets and no model: the languages it targets are its datasets'
+    'ZetaQA forLanguage Arabic; ZetaQA forLanguage Hindi; !@paper forLanguage Arabic | ZetaQA: a multilingual benchmark || We introduce ZetaQA, a benchmark for question answering. ZetaQA contains questions in 3 languages, namely English, Arabic and Hindi.',
+    # ... but a paper with a model of its own keeps them for the model
+    'ZetaLM forLanguage Hindi; !ZetaQA forLanguage English | ZetaLM: a Hindi model || We present ZetaLM, a model for Hindi. We also release ZetaQA, a benchmark of questions.',
     # a dataset whose own description names the language targets it: its long form, an apposition,
     # the data noun it names, a canonical name holding the language; a modifier of another name does not
     'KLUE forLanguage Kazakh; KoraBERT forLanguage Kazakh | KoraBERT: pre-training for Kazakh || We propose KoraBERT, a model learned on a large Kazakh corpus. We also share an evaluation protocol, called KLUE (Kazakh Language Understanding Evaluation).',

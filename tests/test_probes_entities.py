@@ -221,6 +221,25 @@ PROBES = [
     ("A study of dialogue", "We collect KoraDialog, which contains 10k dialogues. We release ZetaMed (5,000 clinical notes).",
      {("KoraDialog", "Dataset", True), ("ZetaMed", "Dataset", True)}, ()),
     ("A study of scaling", "We present ZetaLM, which contains 7B parameters.", {("ZetaLM", "Model", True)}, ()),
+    # a list of languages after a cue word is in context from its first member on, English too
+    ("ZetaQA: a benchmark", "ZetaQA contains QA instances in 7 languages, namely English, Arabic, German and Hindi.",
+     {("English", "Language", False), ("Arabic", "Language", False), ("German", "Language", False),
+      ("Hindi", "Language", False)}, ()),
+    ("Kestrel: open models", "Kestrel models cover the languages of English, Thai, Malay and Indonesian.",
+     {("English", "Language", False), ("Thai", "Language", False), ("Indonesian", "Language", False)}, ()),
+    ("ZetaGLUE: A Benchmark for Legal Language Understanding in English", "We present ZetaGLUE.",
+     {("English", "Language", False)}, ()),
+    ("A study of reasoning", "We introduce a new English reading comprehension benchmark, ZetaRC.",
+     {("English", "Language", False), ("ZetaRC", "Dataset", True)}, ()),
+    # English as the background others' work is in is no language of the paper's
+    ("KoraBERT: a Polish model", "None come close to the largest English-language models. Unlike the isolating "
+     "English language, Polish is fusional. BERT did well for the English language.",
+     {("Polish", "Language", False)}, ("English",)),
+    # "named entity recognition (...)" names no new thing; a participle after a typed head noun ends the phrase
+    ("A study of Chinese NER", "We evaluate on named entity recognition (People Daily, MSRA-NER) and on XNLI.",
+     {("XNLI", "Dataset", False)}, ("Daily",)),
+    ("A study of documents", "We introduce ZetaDocs, a new evaluation benchmark consisting of seven document tasks.",
+     {("ZetaDocs", "Dataset", True)}, ()),
     # a title whose rest begins with a verb and its object has no head noun to type the name by
     ("ZetaMath: Bootstrap Your Own Mathematical Questions for Language Models",
      "We propose ZetaMath, a fine-tuned language model for mathematical reasoning.", {("ZetaMath", "Model", True)}, ()),

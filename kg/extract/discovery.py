@@ -502,6 +502,9 @@ class NameDiscoverer:
                 break
             if token in ".;:()!?\"" or token in self.head_boundaries:
                 break
+            if (token.endswith("ing") and words and token not in self.process_heads
+                    and self._typed_noun(words[-1])):
+                break  # "a new benchmark consisting of seven tasks": a participle after the head noun
             if token in {"a", "an", "the", "our", "its"} and not words:
                 continue
             words.append(token)
@@ -819,7 +822,8 @@ class NameDiscoverer:
             matches = self.naming.finditer(abstract)
         # a naming word as written in lower case ("called X", "we call X"), not in a title-cased phrase ("Named Entity")
         raw += [(1, m.start(), m.end(), "naming") for m in matches
-                if abstract[m.start()].islower() or abstract.startswith("We ", m.start())]
+                if (abstract[m.start()].islower() or abstract.startswith("We ", m.start()))
+                and not abstract.startswith("entit", m.end())]  # "named entity recognition (People Daily)"
         if not raw:
             return [], []
         if len(raw) == 1:  # the common case, as below: one sentence, the hit in it

@@ -46,6 +46,9 @@ _CAP_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+\b")
 _PAIR_GAP = frozenset({"-", "\u2013", "\u2014", "/", "-to-", "to", "\u2192", "->", "<->", "\u2194", "into", "\u2013to\u2013"})
 _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
+#: words after which a list is the languages of the work ("namely English, Arabic and Hindi")
+_LIST_CUES = frozenset({"namely", "including", "covering", "covers", "cover", "spanning", "spans", "supporting",
+                        "supports", "targeting", "targets"})
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +166,17 @@ class LanguageFinder:
         for i in range(len(spans) - 1):
             if text[spans[i][1]:spans[i + 1][0]].strip().lower() in _PAIR_GAP:
                 in_context[i] = in_context[i + 1] = True
+        # a list whose first member follows a word that announces languages is in context as a whole, English
+        # too: "in 7 languages, namely English, Arabic and Hindi", "covering the languages of English, Thai and Lao"
+        # (not after "in" or "like": "datasets were released in English, French and Chinese" is background)
+        i = 0
+        while i < len(spans):
+            j = i
+            while j + 1 < len(spans) and self._listed(text, spans, j, j + 1):
+                j += 1
+            if j > i and self._cue_before(text, spans[i][0], _LIST_CUES):
+                in_context[i:j + 1] = [True] * (j + 1 - i)
+            i = j + 1
         # a list of languages shares the context of any member
         for i in range(len(spans)):
             if in_context[i]:
@@ -193,6 +207,14 @@ class LanguageFinder:
         words = [w.lower() for w in _WORD.findall(gap)]
         return 0 < len(words) <= 3 and all(w in _LIST_JOIN for w in words)
 
+    def _cue_before(self, text: str, start: int, cues: frozenset[str] | None = None) -> bool:
+        """Whether a cue word (of ``cues``, else any of ``previous``) or "languages of / ( / : / and" comes right
+        before ``start``."""
+        before = [w.lower() for w in _WORD.findall(text[max(0, start - 40):start])]
+        if len(before) > 1 and before[-1] in ("of", "(", ":", "and") and before[-2] in ("languages", "language"):
+            return True
+        return bool(before) and before[-1] in (self.previous if cues is None else cues) and before[-1] not in {"and", "or"}
+
     def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
         after = _WORD.findall(text[end:end + 60])[:3]
         rest = text[end:end + 2]
@@ -202,6 +224,8 @@ class LanguageFinder:
             if in_title and (end in model_starts or end + 1 in model_starts):
                 return True
             first = after[0].lower().strip("-.") if after else ""
+            if in_title and text[end:end + 1] in ("", "\n") and self._cue_before(text, start):
+                return True  # "... Legal Language Understanding in English"
             return first in self.english_next or (in_title and first in self.next)
         if end + 1 in model_starts or end in model_starts:
             return True

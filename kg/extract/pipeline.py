@@ -110,7 +110,9 @@ def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
 class Extractor:
     """Callable: ``Extractor()(paper) -> Extraction``."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, cues: dict | None = None):
+    def __init__(self, gazetteer: Gazetteer | None = None, cues: dict | None = None, rescorer=None):
+        #: a second opinion on the rules' edges (:class:`kg.extract.rescore.Rescorer`), or None
+        self.rescorer = rescorer
         self.gazetteer = gazetteer or load_gazetteer()
         self.cues = cues or load_cues()
         self.stems = _model_stems(self.gazetteer, self.cues)
@@ -542,6 +544,8 @@ class Extractor:
     def __call__(self, paper: Paper) -> Extraction:
         mentions = self.mentions(paper)
         relations = extract_relations(paper, mentions, linker=self._curated)
+        if self.rescorer is not None:
+            relations = self.rescorer(paper, mentions, relations)
         return Extraction(paper, tuple(mentions), tuple(relations))
 
     def _generic_technique(self, text: str, start: int, end: int) -> bool:

@@ -805,6 +805,8 @@ class RelationExtractor:
             self._variant_of_base(own, skeletons, sentences, add, linker)
         if self.described_language:
             self._named_language(mentions, sentences, add)
+        if not own:
+            self._languages_to_datasets(paper, mentions, found)
         if defaulted:
             # a dataset no sentence naming it evaluates on is no benchmark on the default's weak evidence
             weak = self.defaults["Dataset"][1]
@@ -924,11 +926,29 @@ class RelationExtractor:
                         self.dataset_language, number, sentence)
         for m in (self._intros(skel) if intros is None else intros):
             first = _PLACEHOLDER.search(skel, m.end())
-            if first and first.group(1) == "D":
-                dataset = ms[int(first.group(2))]
+            if first and first.group(1) == "D" and ms[int(first.group(2))].introduced:
+                dataset = ms[int(first.group(2))]  # (not one it extends: "we extend MultiNLI to 15 languages")
                 for lang in languages:
                     add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
                         self.dataset_language, number, sentence)
+
+    @staticmethod
+    def _languages_to_datasets(paper: Paper, mentions: list[Mention], found: dict) -> None:
+        """In a paper that introduces datasets and no model, the languages it targets are its datasets'.
+
+        "MLQA contains QA instances in 7 languages, namely English, Arabic, ...": ``MLQA forLanguage
+        Arabic``, not the paper.
+        """
+        datasets = sorted({("Dataset", m.name) for m in mentions if m.introduced and m.type == "Dataset"})
+        if not datasets:
+            return
+        paper_subject = ("Paper", paper.key)
+        for key in [k for k in found if k[0] == paper_subject and k[1] == "forLanguage"]:
+            value = found.pop(key)
+            for dataset in datasets:
+                new = (dataset, key[1], key[2])
+                if new not in found or found[new][0] < value[0]:
+                    found[new] = value
 
     def _named_language(self, mentions: list[Mention], sentences, add) -> None:
         """``D forLanguage L`` for a dataset whose canonical name holds a language the paper names.

@@ -1,0 +1,79 @@
+"""The learned re-scorer of edges to datasets, languages and techniques (kg.extract.rescore)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import KGError
+from kg.extract.rescore import Rescorer, candidates, read_weights, train, write_weights
+from kg.model import Mention, Paper, Relation
+
+PAPER = Paper("t:p", "ZetaLM: a model", "We train ZetaLM with LoRA. We evaluate it on GLUE and SQuAD. BERT uses Adam.")
+
+
+def _mentions():
+    text = PAPER.text
+    found = []
+    for surface, etype, introduced in [("ZetaLM", "Model", True), ("LoRA", "Technique", False), ("GLUE", "Dataset", False),
+                                       ("SQuAD", "Dataset", False), ("BERT", "Model", False)]:
+        start = text.find(surface, 8 if surface == "ZetaLM" else 0)
+        found.append(Mention(surface, surface, etype, start, start + len(surface), introduced))
+    return sorted(found, key=lambda m: m.start)
+
+
+RULES = (Relation(("Model", "ZetaLM"), "evaluatedOn", ("Dataset", "GLUE"), "t:p", "We evaluate it on GLUE and SQuAD.", 0.8),
+         Relation(("Model", "ZetaLM"), "outperforms", ("Model", "BERT"), "t:p", "x", 0.9))
+
+
+def test_rescore_candidates_cover_each_object_and_predicate_with_rule_features():
+    got = {(c.predicate, c.object[1]): c for c in candidates(PAPER, _mentions(), RULES)}
+    assert set(got) == {("usesTechnique", "LoRA"), ("evaluatedOn", "GLUE"), ("trainedOn", "GLUE"),
+                        ("evaluatedOn", "SQuAD"), ("trainedOn", "SQuAD")}
+    assert {"rule", "rule:0.8"} <= set(got[("evaluatedOn", "GLUE")].features)
+    assert "rule:other" in got[("trainedOn", "GLUE")].features and "rule" not in got[("trainedOn", "GLUE")].features
+    # the words around it stop at its sentence end ("LoRA. We ...")
+    assert {"b:with", "a:we", "own", "listed"} & set(got[("usesTechnique", "LoRA")].features) == {"b:with", "own"}
+    assert "listed" in got[("evaluatedOn", "SQuAD")].features  # "GLUE and SQuAD"
+    assert got[("evaluatedOn", "SQuAD")].sentence == "We evaluate it on GLUE and SQuAD."
+
+
+def test_rescore_candidates_are_deterministic():
+    a = candidates(PAPER, _mentions(), RULES)
+    assert a == candidates(PAPER, list(reversed(_mentions())), RULES)
+
+
+def test_rescorer_keeps_drops_and_adds():
+    weights = {"evaluatedOn": {"bias": 1.0, "b:and": -5.0}, "usesTechnique": {"bias": 2.0}, "trainedOn": {"bias": -3.0}}
+    out = Rescorer(weights)(PAPER, _mentions(), RULES)
+    edges = {(r.subject[1], r.predicate, r.object[1]): r for r in out}
+    # the rule's edge is kept as it was; SQuAD ("GLUE and SQuAD") scored low; LoRA added with the own subject
+    assert edges[("ZetaLM", "evaluatedOn", "GLUE")] is RULES[0]
+    assert ("ZetaLM", "evaluatedOn", "SQuAD") not in edges
+    added = edges[("ZetaLM", "usesTechnique", "LoRA")]
+    assert added.sentence == "We train ZetaLM with LoRA." and 0.5 < added.confidence < 1
+    assert ("ZetaLM", "outperforms", "BERT") in edges  # a predicate it does not score is the rules' own
+
+
+def test_rescorer_drops_a_rule_edge_it_scores_low():
+    out = Rescorer({"evaluatedOn": {"bias": -4.0}})(PAPER, _mentions(), RULES)
+    assert [r.predicate for r in out] == ["outperforms"]
+
+
+def test_rescore_train_learns_and_is_deterministic():
+    rows = [("usesTechnique", ("bias", "b:with"), True)] * 6 + [("usesTechnique", ("bias", "b:unlike"), False)] * 6
+    rows += [("forLanguage", ("bias",), True)] * 3
+    weights = train(rows)
+    assert weights == train(rows)
+    r = Rescorer(weights)
+    assert weights["usesTechnique"]["b:with"] > 0 > weights["usesTechnique"]["b:unlike"]
+    assert weights["forLanguage"] == {"bias": 8.0}  # one label only: nothing to learn
+    assert r.threshold == 0.5
+
+
+def test_rescore_weights_round_trip_and_bad_file(tmp_path):
+    path = tmp_path / "w.json"
+    write_weights({"usesTechnique": {"bias": 0.5}}, path, trained_on=["train1"])
+    assert read_weights(path) == {"usesTechnique": {"bias": 0.5}}
+    assert not list(tmp_path.glob("*.tmp"))
+    (tmp_path / "bad.json").write_text("{\"weights\": [1, 2]}", encoding="utf-8")
+    with pytest.raises(KGError, match="not a re-scorer weights file"):
+        read_weights(tmp_path / "bad.json")
