@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import ahocorasick
 
@@ -37,11 +38,18 @@ def required_literals(pattern: str, flags: int = 0, most: int = 3, shortest: int
     ()
     """
     try:
-        found = _needs(list(re._parser.parse(pattern, flags)))
+        found = _needs(list(_parsed(pattern, flags)))
     except Exception:  # an unusual construct: no pre-check, the regex alone decides
         return ()
     found = sorted({c for c in found if _score(c)[0] >= shortest}, key=lambda c: (_score(c), sorted(c)), reverse=True)
     return tuple(found[:most])
+
+
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str, flags: int) -> tuple:
+    """The regex parser's items of ``pattern``, parsed once for both :func:`required_literals` and :class:`Leading`
+    (parsing is most of the time a relation table takes to load; the items are only read)."""
+    return tuple(re._parser.parse(pattern, flags))
 
 
 def _score(literals: frozenset[str]) -> tuple[int, int]:
@@ -147,26 +155,33 @@ class Leading:
     def __init__(self, regex: re.Pattern):
         self.regex = regex
         try:
-            leads = _leads(list(re._parser.parse(regex.pattern, regex.flags)))
+            leads = _leads(list(_parsed(regex.pattern, regex.flags)))
         except Exception:  # an unusual construct: the regex alone
             leads = None
         self.automaton = None
         if leads:
             # a literal that begins with another finds no start the other does not ("learned" after "learn"):
-            # left out, fewer literals are more often a few, and more often none within another
-            leads = {w for w in leads if not any(o != w and w.startswith(o) for o in leads)}
+            # left out, fewer literals are more often a few, and more often none within another. In sorted
+            # order the last literal kept before one is a prefix of it if any literal is
+            kept: list[str] = []
+            for w in sorted(leads):
+                if not (kept and w.startswith(kept[-1])):
+                    kept.append(w)
+            leads = set(kept)
         #: the literals themselves when they are a few: ``str.find`` finds them faster than an automaton
         self._few = tuple(sorted(leads)) if leads and len(leads) <= _FEW else None
-        # no literal within another: the automaton gives each start once, ascending (by end, so by start)
-        self._ascending = bool(leads) and not any(a != b and a in b for a in leads for b in leads)
-        #: how the starts may be read one by one, ascending, without listing them all first: 1 with
-        #: ``str.find`` (one literal), 2 from the automaton (no literal within another), else 0
-        self._lazy = (1 if len(self._few) == 1 else 0) if self._few else (2 if self._ascending else 0)
         if leads:
             self.automaton = ahocorasick.Automaton()
             for w in leads:
                 self.automaton.add_word(w, len(w) - 1)
             self.automaton.make_automaton()
+        # no literal within another (the automaton finds none in any literal but the literal itself): it
+        # gives each start once, ascending (by end, so by start)
+        self._ascending = bool(leads) and not any(back != len(w) - 1 for w in leads
+                                                  for _, back in self.automaton.iter(w))
+        #: how the starts may be read one by one, ascending, without listing them all first: 1 with
+        #: ``str.find`` (one literal), 2 from the automaton (no literal within another), else 0
+        self._lazy = (1 if len(self._few) == 1 else 0) if self._few else (2 if self._ascending else 0)
 
     def _starts(self, text: str, low: str) -> list[int] | None:
         if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
