@@ -17,6 +17,8 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # "The training ..." is the paper's own training; "The training of LLMs ..." is background
+    'Kestrel usesTechnique deduplication; !Kestrel usesTechnique LoRA | Kestrel: open models for Thai || We present Kestrel, a family of models. The training leverages several techniques, including aggressive data cleaning and deduplication. The training of large models with LoRA is costly.',
     # an apposition's relative clause says the base was tuned: fineTunedFrom, not only basedOn
     'ZetaGuard fineTunedFrom LLaMA-2; !ZetaGuard basedOn LLaMA-2 | ZetaGuard: a safeguard model || We introduce ZetaGuard, a Llama2-7b model that is instruction-tuned on our collected dataset.',
     # a paper that introduces datasets and no model: the languages it targets are its datasets'

@@ -240,6 +240,15 @@ PROBES = [
      {("XNLI", "Dataset", False)}, ("Daily",)),
     ("A study of documents", "We introduce ZetaDocs, a new evaluation benchmark consisting of seven document tasks.",
      {("ZetaDocs", "Dataset", True)}, ()),
+    # a later version of a known name is a name of its own; a first version or a count is not
+    ("A study of safety", "We evaluate Llama Guard 3 and Llama Guard on ToxicChat, and train on The Stack v2.",
+     {("Llama Guard 3", "Model", False), ("Llama Guard", "Model", False), ("The Stack v2", "Dataset", False)}, ()),
+    ("A study of depth", "We compare BERT 12 layers deep with GPT-2 3 times, on SQuAD 1.1 and SQuAD 2.0.",
+     {("BERT", "Model", False), ("GPT-2", "Model", False), ("SQuAD", "Dataset", False),
+      ("SQuAD 2.0", "Dataset", False)}, ("BERT 12", "GPT-2 3")),
+    ("Know What You Don't Know: Unanswerable Questions for SQuAD",
+     "We present SQuAD 2.0, the latest version of SQuAD.", {("SQuAD 2.0", "Dataset", True), ("SQuAD", "Dataset", False)},
+     ()),
     # a title whose rest begins with a verb and its object has no head noun to type the name by
     ("ZetaMath: Bootstrap Your Own Mathematical Questions for Language Models",
      "We propose ZetaMath, a fine-tuned language model for mathematical reasoning.", {("ZetaMath", "Model", True)}, ()),

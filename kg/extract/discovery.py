@@ -78,6 +78,8 @@ _PAIR_SEPARATOR = re.compile(r"[-\u2013\u2014/]")
 #: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
 _SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
                          r"(?:-[A-Z][a-z]+)?)(?![\w.-])")
+#: a version number after a name: " 2.0", " v2" (not a size, a percentage or a range)
+_VERSION_AFTER = re.compile(r" v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-])")
 #: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
 _MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as", "refer to as",
                       "refer to it as", "hereafter", "henceforth")
@@ -742,7 +744,9 @@ class NameDiscoverer:
                 item = start, sized.end("name"), sized.group("name"), ()
         if item is None:
             if is_name_shaped(word) and self.acceptable(word):
-                item = start, start + len(word), word, ()
+                version = _VERSION_AFTER.match(text, start + len(word))  # "we present SQuAD 2.0, ..."
+                end = version.end() if version else start + len(word)
+                item = start, end, text[start:end], ()
             elif "-" in word and (marked := _MARKED_NAME.fullmatch(word)) and self._plain_word(marked.group("base")) \
                     and marked.group("marker").lower() in self.name_markers:
                 item = start, start + len(word), word, ()  # "Jais-chat", "Zorro-large"

@@ -56,6 +56,8 @@ _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
 _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _START = itemgetter(0)
+#: a later version after a name: " v2", " 2.0", " 3" before punctuation or "and" / "or"
+_NEW_VERSION = re.compile(r" (?:v[2-9](?:\.\d{1,2})?|[2-9]\.\d{1,2}|[2-9](?=[,;:.)]|$| (?:and|or|\()\b))(?![\w%/-]|\.\d)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 #: a word written as a model's name: a capital, a lower-case letter and an ending "LM" or "Former" (ZetaLM, MPCFormer)
 _MODEL_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:LM|Former)")
@@ -337,6 +339,27 @@ class Extractor:
                         out.append((start, start + len(name), name, "Model", False, 0.7, 4))
         return out
 
+    def _new_versions(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
+        """A known model or dataset with a later version no entry names: "Llama Guard 3", "The Stack v2".
+
+        The version is a name of its own, of the known name's type (as "Orca 2" is not Orca). Not
+        a first version ("SQuAD 1.1" is SQuAD), nor a count ("BERT 12 layers", "GPT-2 3 times").
+        """
+        out = []
+        for start, end, entity in phrases:
+            if entity.type not in ("Model", "Dataset") or text[end:end + 1] != " ":
+                continue
+            version = _NEW_VERSION.match(text, end)
+            if version is None or self._curated.link(text[start:version.end()], fuzzy=False) is not None:
+                continue  # (a version an entry names is a phrase of its own)
+            number = version.group().strip()
+            # the version of the entity's own name: "Generative Pretrained Transformer 4" is GPT-4
+            known = next(filter(None, (self._curated.link(f"{entity.name}{sep}{number}", fuzzy=False)
+                                       for sep in (" ", "-", ""))), None)
+            name, etype = (known.name, known.type) if known else (text[start:version.end()], entity.type)
+            out.append((start, version.end(), name, etype, False, 0.9, 0))
+        return out
+
     def _model_item(self, name: str) -> bool:
         words = name.split()
         return (len(words) <= 3 and is_name_shaped(words[0]) and self.discover.acceptable(name)
@@ -456,6 +479,7 @@ class Extractor:
         phrases, *learned, languages = scan.layers
         tokens = self._token_infos(text)
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
+        out += self._new_versions(text, phrases)
         out += self._coordinated(text, phrases)
         out += _technique_compounds(text, phrases)
         out += self._language_models(text, phrases, scan.layers[-1])
