@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import ahocorasick
 
@@ -19,6 +20,8 @@ __all__ = ["Leading", "any_of", "lead_words", "matcher", "required_literals"]
 
 #: up to this many literals, :class:`Leading` finds them with ``str.find``, one after the other
 _FEW = 3
+#: at most this many lead literals are made by lengthening literals with a group's (see _leads)
+_MOST_LEADS = 64
 
 
 def required_literals(pattern: str, flags: int = 0, most: int = 3, shortest: int = 3) -> tuple[frozenset[str], ...]:
@@ -35,11 +38,18 @@ def required_literals(pattern: str, flags: int = 0, most: int = 3, shortest: int
     ()
     """
     try:
-        found = _needs(list(re._parser.parse(pattern, flags)))
+        found = _needs(list(_parsed(pattern, flags)))
     except Exception:  # an unusual construct: no pre-check, the regex alone decides
         return ()
     found = sorted({c for c in found if _score(c)[0] >= shortest}, key=lambda c: (_score(c), sorted(c)), reverse=True)
     return tuple(found[:most])
+
+
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str, flags: int) -> tuple:
+    """The regex parser's items of ``pattern``, parsed once for both :func:`required_literals` and :class:`Leading`
+    (parsing is most of the time a relation table takes to load; the items are only read)."""
+    return tuple(re._parser.parse(pattern, flags))
 
 
 def _score(literals: frozenset[str]) -> tuple[int, int]:
@@ -76,17 +86,22 @@ def _needs(items: list) -> list[frozenset[str]]:
 
 
 def _leads(items: list) -> set[str] | None:
-    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown)."""
+    """Lower-case literals one of which begins every match of a parsed regex sequence (None: unknown).
+
+    Literals, then a group whose matches all begin with literals, begin with
+    both: ``th(?:is|at)`` (as the parser factors ``this|that``) begins with
+    ``this`` or ``that``, not only ``th``.
+    """
     parser = re._parser
     prefixes = [""]
     for op, arg in items:
         if op is parser.LITERAL and (chr(arg).isascii() or chr(arg) in "«»"):
             prefixes = [p + chr(arg).lower() for p in prefixes]
             continue
-        if prefixes != [""]:
-            break  # literals read, then something else: they are the prefixes
-        if (op is parser.AT and arg is parser.AT_BOUNDARY) or op in (parser.ASSERT, parser.ASSERT_NOT):
-            continue  # zero-width before the first character
+        if prefixes == [""] and (
+                (op is parser.AT and arg in (parser.AT_BOUNDARY, parser.AT_BEGINNING, parser.AT_BEGINNING_STRING))
+                or op in (parser.ASSERT, parser.ASSERT_NOT)):
+            continue  # zero-width before the first character ("\\b", "^", a look-around)
         if op is parser.SUBPATTERN:
             sub = _leads(list(arg[3]))
         elif op is parser.ATOMIC_GROUP:
@@ -98,7 +113,12 @@ def _leads(items: list) -> set[str] | None:
             sub = _leads(list(arg[2]))
         else:
             sub = None
-        return sub
+        if prefixes == [""]:
+            return sub
+        # literals read, then something else: they are the prefixes, lengthened by the group's own if it has them
+        if sub is not None and "" not in sub and len(prefixes) * len(sub) <= _MOST_LEADS:
+            prefixes = [p + s for p in prefixes for s in sorted(sub)]
+        break
     return None if "" in prefixes else set(prefixes)
 
 
@@ -135,19 +155,33 @@ class Leading:
     def __init__(self, regex: re.Pattern):
         self.regex = regex
         try:
-            leads = _leads(list(re._parser.parse(regex.pattern, regex.flags)))
+            leads = _leads(list(_parsed(regex.pattern, regex.flags)))
         except Exception:  # an unusual construct: the regex alone
             leads = None
         self.automaton = None
+        if leads:
+            # a literal that begins with another finds no start the other does not ("learned" after "learn"):
+            # left out, fewer literals are more often a few, and more often none within another. In sorted
+            # order the last literal kept before one is a prefix of it if any literal is
+            kept: list[str] = []
+            for w in sorted(leads):
+                if not (kept and w.startswith(kept[-1])):
+                    kept.append(w)
+            leads = set(kept)
         #: the literals themselves when they are a few: ``str.find`` finds them faster than an automaton
         self._few = tuple(sorted(leads)) if leads and len(leads) <= _FEW else None
-        # no literal within another: the automaton gives each start once, ascending (by end, so by start)
-        self._ascending = bool(leads) and not any(a != b and a in b for a in leads for b in leads)
         if leads:
             self.automaton = ahocorasick.Automaton()
             for w in leads:
                 self.automaton.add_word(w, len(w) - 1)
             self.automaton.make_automaton()
+        # no literal within another (the automaton finds none in any literal but the literal itself): it
+        # gives each start once, ascending (by end, so by start)
+        self._ascending = bool(leads) and not any(back != len(w) - 1 for w in leads
+                                                  for _, back in self.automaton.iter(w))
+        #: how the starts may be read one by one, ascending, without listing them all first: 1 with
+        #: ``str.find`` (one literal), 2 from the automaton (no literal within another), else 0
+        self._lazy = (1 if len(self._few) == 1 else 0) if self._few else (2 if self._ascending else 0)
 
     def _starts(self, text: str, low: str) -> list[int] | None:
         if self.automaton is None or len(low) != len(text) or "ı" in text or "ſ" in text or "İ" in text:
@@ -166,6 +200,28 @@ class Leading:
 
     def search(self, text: str, low: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos
+        lazy = self._lazy
+        if lazy and len(low) == len(text) and "ı" not in text and "ſ" not in text and "İ" not in text:
+            # the starts one by one, up to the first that matches (most searches stop early)
+            match = self.regex.match
+            if lazy == 1:
+                find, word = low.find, self._few[0]
+                at = find(word, pos)
+                while 0 <= at <= endpos:
+                    m = match(text, at, endpos)
+                    if m:
+                        return m
+                    at = find(word, at + 1)
+                return None
+            for end, back in self.automaton.iter(low):
+                start = end - back
+                if start > endpos:
+                    return None
+                if start >= pos:
+                    m = match(text, start, endpos)
+                    if m:
+                        return m
+            return None
         starts = self._starts(text, low)
         if starts is None:
             return self.regex.search(text, pos, endpos)
@@ -177,6 +233,17 @@ class Leading:
         return None
 
     def finditer(self, text: str, low: str) -> list[re.Match]:
+        if self._lazy == 2 and len(low) == len(text) and "ı" not in text and "ſ" not in text and "İ" not in text:
+            # the automaton's starts as it finds them, no list of them made
+            out, after, match = [], 0, self.regex.match
+            for end, back in self.automaton.iter(low):
+                start = end - back
+                if start >= after:
+                    m = match(text, start)
+                    if m:
+                        out.append(m)
+                        after = max(m.end(), start + 1)
+            return out
         starts = self._starts(text, low)
         if starts is None:
             return list(self.regex.finditer(text))

@@ -24,7 +24,7 @@ import operator
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from pathlib import Path
 from collections.abc import Callable
 
@@ -54,8 +54,16 @@ _BLOCK_OBJECT, _BLOCK_DEFAULT, _CONTRAST, _SOURCE = 4, 8, 16, 32
 _WINDOW_CUES = _BLOCK_OBJECT | _BLOCK_DEFAULT | _CONTRAST | _SOURCE
 #: Aux bit of a sentence whose lower-cased text holds one of the naming words ("called", "dubbed").
 _NAMING = 64
+#: Aux bit of a sentence whose lower-cased text holds one of the ``others_subject_hint`` words.
+_OTHERS = 128
+#: Aux bit of a sentence whose lower-cased text holds one of the ``technique_object_hint`` words (see _acted_on).
+_ACTED = 256
 #: How many rule masks ``_active_rules`` keeps listed.
 _ACTIVE_KEPT = 1 << 14
+_SECOND = operator.itemgetter(1)
+#: the placeholders of each type but Technique (which keeps its words), by number: «M0», «M1», ...
+_PLACEHOLDERS = {etype: tuple(f"«{code}{i}»" for i in range(64)) for etype, code in TYPE_CODE.items()
+                 if etype != "Technique"}
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 #: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
@@ -198,8 +206,8 @@ class RelationExtractor:
             others = table["block"].get("others_subject")
             self.others_subject = re.compile(others, re.IGNORECASE) if others else None
             # the words its matches must hold, a cheap test before it
-            self._others_hint = (any_of(tuple(table["block"].get("others_subject_hint", ()))) if others
-                                 else (lambda low: False))
+            self._others_words = tuple(table["block"].get("others_subject_hint", ())) if others else ()
+            self._others_hint = any_of(self._others_words) if others else (lambda low: False)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
@@ -284,6 +292,7 @@ class RelationExtractor:
         self._lead = {name: Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
         self._anaphor_lead = Leading(self.anaphor) if self.anaphor is not None else None
+        self._provide_lead = Leading(self.provide) if self.provide is not None else None
         self._evaluation_lead = Leading(self.evaluation_words) if self.evaluation_words is not None else None
         self._lead_of = {rx: Leading(rx) for rx in (self.block_default, self.dataset_source)}
         # "any of these words in the lower-cased text" as one search
@@ -314,7 +323,8 @@ class RelationExtractor:
         self._cue_bit = {self.block_default: _BLOCK_DEFAULT, self.dataset_source: _SOURCE}
         words = sorted({w for rule in self.rules for w in rule.trigger if w} | {w for n in needs for c in n for w in c}
                        | hints | {w for c in name_need for w in c} | {w for ws in cue_leads.values() for w in ws or ()}
-                       | {w for w in self.naming_words if w})
+                       | {w for w in self.naming_words if w} | {w for w in self._others_words if w}
+                       | {w for w in self._technique_object_hint if w})
         ids = {w: i for i, w in enumerate(words)}
         # per word: (rules it triggers, rules whose first / second / third needed set holds it, aux bits)
         masks = [[0] * 5 for _ in words]
@@ -345,6 +355,14 @@ class RelationExtractor:
                 masks[ids[w]][4] |= _NAMING
             else:
                 base[4] |= _NAMING  # "" is in every text
+        # _OTHERS: the sentence holds a word of others_subject_hint (what _others_hint tells of its lower case);
+        # _ACTED: one of technique_object_hint (what _acted_on looks for first)
+        for bit, hint_words in ((_OTHERS, self._others_words), (_ACTED, self._technique_object_hint)):
+            for w in hint_words:
+                if w:
+                    masks[ids[w]][4] |= bit
+                else:
+                    base[4] |= bit
         for bit, leads in cue_leads.items():
             if leads is None:
                 base[4] |= bit
@@ -372,9 +390,8 @@ class RelationExtractor:
     def _scan(self, skel: str, low: str) -> tuple[int, int, int]:
         """``(triggered rules, rules whose needed literals are present, aux bits)`` of one sentence, in one pass."""
         packed = self._base_masks
-        if self._words is not None:
-            for _, masks in self._words.iter(low):
-                packed |= masks
+        if self._words is not None:  # each hit's packed masks ORed in, the loop in C
+            packed = reduce(operator.or_, map(_SECOND, self._words.iter(low)), packed)
         width = self._width
         full = (1 << width) - 1
         triggered, aux = packed & full, packed >> (4 * width)
@@ -446,7 +463,7 @@ class RelationExtractor:
 
         ``intros``, ``lows``, ``scans``: each skeleton's ``_intros``, ``lower()`` and ``_scan``, if known.
         """
-        head, intro, flagged = [], [], []
+        head, intro = [], []
         for number, (skel, ms, _) in enumerate(skeletons):
             names = intro if number else head
             if number == 0:
@@ -457,7 +474,6 @@ class RelationExtractor:
                     names.extend(ms[int(i)].name for _, i in _PLACEHOLDER.findall(m.group(1)))
             if "«M" not in skel:
                 continue
-            flagged.extend(x.name for x in ms if x.introduced and x.type == "Model")
             low = skel.lower() if lows is None else lows[number]
             if "our" in low:
                 for m in self._lead["ours"].finditer(skel, low):
@@ -475,10 +491,13 @@ class RelationExtractor:
                 names.extend(ms[i].name for i in self._introduced_after(skel, m.end()))
             if self.provide is not None and ("provid" in low or "train" in low or "offer" in low or "share" in low
                                              or "make available" in low):
-                for m in self.provide.finditer(skel):
+                for m in self._provide_lead.finditer(skel, low):
                     names.extend(ms[i].name for i in self._introduced_after(skel, m.end(), appended_only=True))
         head = list(dict.fromkeys(head))
-        intro = list(dict.fromkeys(intro)) or ([] if head else list(dict.fromkeys(flagged)))
+        intro = list(dict.fromkeys(intro))
+        if not intro and not head:  # the models flagged introduced, in the sentences naming a model
+            intro = list(dict.fromkeys(x.name for skel, ms, _ in skeletons if "«M" in skel
+                                       for x in ms if x.introduced and x.type == "Model"))
         return head, intro
 
     def _intros(self, skel: str, hinted: bool | None = None, low: str | None = None) -> list[re.Match]:
@@ -529,7 +548,8 @@ class RelationExtractor:
         skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
         lows = [skel.lower() if ms else "" for skel, ms, _ in skeletons]
         scans = [self._scan(skel, low) if ms else (0, 0, 0) for (skel, ms, _), low in zip(skeletons, lows)]
-        intros = [self._intros(skel, bool(scan[2] & _INTRO), low) if "«" in skel else []
+        # (_intros finds none in a sentence without a placeholder or an intro_hint word: not called there)
+        intros = [self._intros(skel, True, low) if scan[2] & _INTRO and "«" in skel else []
                   for (skel, _, _), scan, low in zip(skeletons, scans, lows)]
         head, intro = self.own_models(skeletons, intros, lows, scans)
         own = set(head) | set(intro)
@@ -570,7 +590,7 @@ class RelationExtractor:
             base = title_defaults if number == 0 else defaults
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
-            own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own]
+            own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own] if own else []
             ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
 
             # own models named only to describe another ("LED, a Longformer variant") are no subject after them
@@ -600,7 +620,8 @@ class RelationExtractor:
                     return [(own_here[0][1].type, own_here[0][1].name)]
                 return base
 
-            low, scan, clauses = lows[number], scans[number], _Clauses(scans[number][2])
+            low, scan, clauses = lows[number], scans[number], _Clauses()
+            clauses.cues = scan[2]
             # see _background; a sentence about the paper's own models, or about a technique it introduces
             # ("QLoRA backpropagates gradients ... into LoRA"), is no background
             bg = ([None, None] if number > 0 and not own_here
@@ -618,7 +639,7 @@ class RelationExtractor:
                 rules &= ~self._only_without_own
             if rules & self._own_subject and self._background(skel, low, bg):
                 rules &= ~self._own_subject
-            others = self._others_hint(low)  # a word others' work starts with: see _by_others
+            others = scan[2] & _OTHERS  # a word others' work starts with (_others_hint): see _by_others
             for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 for m in matches(skel, low):
@@ -727,7 +748,7 @@ class RelationExtractor:
                 if x.type == "Technique" and clauses.cues & _CONTRAST and self._technique_contrast(
                         skel, positions[i], clauses):
                     continue
-                if x.type == "Technique" and self._acted_on(skel, low, positions[i]):
+                if x.type == "Technique" and scan[2] & _ACTED and self._acted_on(skel, low, positions[i]):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
@@ -892,6 +913,8 @@ class RelationExtractor:
                     add(("Model", x.name), predicate, ("Model", y), self.name_internal_confidence, number, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
+        if intros is not None and not intros and "«D" not in skel:
+            return  # no dataset described nor introduced here (the common case), checked before the list below
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
             return
@@ -1063,21 +1086,18 @@ class RelationExtractor:
         for (s, p, o), (confidence, number, sentence) in sorted(found.items(), key=lambda kv: (kv[1][1], kv[0])):
             if p in self.lineage_rank and best[(s, o)] != p:
                 continue
-            out.append(Relation(s, p, o, paper.key, sentence, confidence))
+            out.append(_relation(s, p, o, paper.key, sentence, confidence))
         return out
 
 
 class _Clauses(dict):
     """One sentence's clause windows by position (see ``RelationExtractor._clause_window``).
 
-    ``cues``: the sentence's aux bits, telling which window cues may match in it.
+    ``cues``: the sentence's aux bits, telling which window cues may match in it
+    (set once made: ``_Clauses()`` is dict's own constructor, run in C).
     """
 
     __slots__ = ("cues",)
-
-    def __init__(self, cues: int = _WINDOW_CUES):
-        super().__init__()
-        self.cues = cues
 
 
 def _spaced(text: str) -> str:
@@ -1095,6 +1115,10 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
 
     A Technique keeps its words (``quantization of «M2»`` is a cue); its
     position is where they start.
+
+    >>> ms = [Mention("BERT", "BERT", "Model", 4, 8), Mention("pruning", "pruning", "Technique", 13, 20)]
+    >>> _skeleton("We  BERT and pruning.", 0, "We  BERT and pruning.", ms)
+    ('We «M0» and pruning.', [Mention(surface='BERT', name='BERT', type='Model', start=4, end=8, introduced=False, confidence=1.0), Mention(surface='pruning', name='pruning', type='Technique', start=13, end=20, introduced=False, confidence=1.0)], [3, 12])
     """
     end = offset + len(sentence)
     if starts is None:
@@ -1102,25 +1126,53 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
     lo = bisect.bisect_left(starts, offset)
     chunk = text[offset:end]
     # most sentences hold nothing _spaced changes, nor do their pieces then
-    spaced = _spaced if ("  " in chunk or "\n" in chunk or "\t" in chunk or "\r" in chunk
-                         or "«" in chunk or "»" in chunk) else str
-    if lo == len(mentions) or mentions[lo].start >= end:
-        return spaced(chunk), [], []
-    parts, here, positions, cursor, length = [], [], [], offset, 0
+    plain = not ("  " in chunk or "\n" in chunk or "\t" in chunk or "\r" in chunk or "«" in chunk or "»" in chunk)
+    if lo == len(mentions) or starts[lo] >= end:
+        return (chunk if plain else _spaced(chunk)), [], []
+    parts, here, positions, cursor = [], [], [], offset
+    if plain:
+        # the pieces are the text's own: a mention's position is its offset less ``shift`` (the sentence's
+        # offset, and what the placeholders before it shortened the text by)
+        shift = offset
+        for k in range(lo, len(mentions)):
+            m = mentions[k]
+            at = m.start
+            if at >= end:
+                break
+            if at < cursor or m.end > end:
+                continue
+            etype = m.type
+            if etype == "Technique":
+                parts.append(text[cursor:m.end])  # the gap and the technique's words
+                positions.append(at - shift)
+            else:
+                tokens = _PLACEHOLDERS.get(etype)
+                if tokens is None:
+                    continue
+                number = len(here)
+                token = tokens[number] if number < len(tokens) else f"«{TYPE_CODE[etype]}{number}»"
+                parts += (text[cursor:at], token)
+                positions.append(at - shift)
+                shift += m.end - at - len(token)
+            here.append(m)
+            cursor = m.end
+        parts.append(text[cursor:end])
+        return "".join(parts), here, positions
+    length = 0
     for k in range(lo, len(mentions)):
         m = mentions[k]
         if m.start >= end:
             break
         if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
             continue
-        gap = spaced(text[cursor:m.start])
-        token = spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        gap = _spaced(text[cursor:m.start])
+        token = _spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
         parts += (gap, token)
         positions.append(length + len(gap))
         length += len(gap) + len(token)
         here.append(m)
         cursor = m.end
-    parts.append(spaced(text[cursor:end]))
+    parts.append(_spaced(text[cursor:end]))
     return "".join(parts), here, positions
 
 
@@ -1166,6 +1218,30 @@ def _ends_near(regex: re.Pattern | Leading, window: str, low: str | None = None)
         return False
     rest = window[last.end():]
     return "«" not in rest and len(rest.split()) <= 3
+
+
+def _relation(subject: tuple[str, str], predicate: str, obj: tuple[str, str], paper: str, sentence: str,
+              confidence: float, *, _new=object.__new__, _subject=Relation.subject.__set__,
+              _predicate=Relation.predicate.__set__, _object=Relation.object.__set__, _paper=Relation.paper.__set__,
+              _sentence=Relation.sentence.__set__, _confidence=Relation.confidence.__set__) -> Relation:
+    """``Relation(subject, predicate, obj, paper, sentence, confidence)``, its slots set directly.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    the slot descriptors set them in a fraction of the time. The same value (a
+    test checks it against the constructor and the field list):
+
+    >>> _relation(("Model", "A"), "basedOn", ("Model", "B"), "t:x", "A is B.", 0.8) == Relation(
+    ...     ("Model", "A"), "basedOn", ("Model", "B"), "t:x", "A is B.", 0.8)
+    True
+    """
+    relation = _new(Relation)
+    _subject(relation, subject)
+    _predicate(relation, predicate)
+    _object(relation, obj)
+    _paper(relation, paper)
+    _sentence(relation, sentence)
+    _confidence(relation, confidence)
+    return relation
 
 
 @lru_cache(maxsize=1)

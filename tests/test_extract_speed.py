@@ -1,0 +1,180 @@
+"""Speed-only rewrites of the extraction stages give what the plain code gives.
+
+Each fast path is checked against a reference written the obvious way (the
+code it replaced), on crafted edge cases and on the bundled corpus.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.literals import Leading
+from kg.extract.relations import (_OTHERS, TYPE_CODE, _default_extractor, _skeleton, _spaced,
+                                  paper_sentences)
+from kg.ingest import merge_papers, read_papers
+from kg.model import Mention
+
+
+def _reference_skeleton(text, offset, sentence, mentions):
+    """The skeleton as the code before the fast path built it: every piece through _spaced."""
+    end = offset + len(sentence)
+    parts, here, positions, cursor, length = [], [], [], offset, 0
+    for m in mentions:
+        if m.start < offset:
+            continue
+        if m.start >= end:
+            break
+        if m.start < cursor or m.end > end or m.type not in TYPE_CODE:
+            continue
+        gap = _spaced(text[cursor:m.start])
+        token = _spaced(text[m.start:m.end]) if m.type == "Technique" else f"«{TYPE_CODE[m.type]}{len(here)}»"
+        parts += (gap, token)
+        positions.append(length + len(gap))
+        length += len(gap) + len(token)
+        here.append(m)
+        cursor = m.end
+    parts.append(_spaced(text[cursor:end]))
+    return "".join(parts), here, positions
+
+
+def _mentions_of(text, spans):
+    return [Mention(text[s:e], text[s:e], etype, s, e) for s, e, etype in spans]
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_dir):
+    papers = merge_papers(read_papers([corpus_dir]))
+    extractor = Extractor()
+    return [(paper, extractor.mentions(paper)) for paper in papers[:150]]
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("We tune BERT and pruning on GLUE.", [(8, 12, "Model"), (17, 24, "Technique"), (28, 32, "Dataset")]),
+    ("We  tune BERT\nwith «x» and pruning.", [(9, 13, "Model"), (27, 34, "Technique")]),
+    ("A Task named Foo and BERT.", [(2, 6, "Task"), (13, 16, "Model"), (21, 25, "Model")]),
+    ("BERT BERT overlapping", [(0, 4, "Model"), (2, 6, "Model"), (5, 9, "Model")]),
+])
+def test_skeleton_matches_reference(text, spans):
+    mentions = _mentions_of(text, spans)
+    for cut in range(len(text) + 1):  # every split into two sentences, mentions across the cut included
+        for offset, sentence in ((0, text[:cut]), (cut, text[cut:])):
+            assert _skeleton(text, offset, sentence, mentions) == _reference_skeleton(text, offset, sentence, mentions)
+
+
+def test_skeleton_many_placeholders():
+    # more mentions than the table of placeholders holds
+    words = [f"M{i}" for i in range(80)]
+    text = " ".join(words) + "."
+    spans, at = [], 0
+    for i, w in enumerate(words):
+        spans.append((at, at + len(w), ("Model", "Dataset", "Language", "Technique")[i % 4]))
+        at += len(w) + 1
+    mentions = _mentions_of(text, spans)
+    got = _skeleton(text, 0, text, mentions)
+    assert got == _reference_skeleton(text, 0, text, mentions)
+    assert "«L78»" in got[0]
+
+
+def test_skeleton_on_corpus(corpus):
+    for paper, mentions in corpus:
+        for offset, sentence in paper_sentences(paper):
+            assert (_skeleton(paper.text, offset, sentence, mentions)
+                    == _reference_skeleton(paper.text, offset, sentence, mentions))
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\b(?:learn|learned|learning|learnt) from «M\d+»",
+    r"(?:is|as|was|of) (?:trained|built)",
+    r"\b(?:perform|outperform|match|exact match)s? «M\d+»",
+    r"(?:re|are|rere)\w*",
+])
+def test_leading_with_prefixed_literals(pattern):
+    regex = re.compile(pattern, re.IGNORECASE)
+    lead = Leading(regex)
+    words = ["learn", "learned", "learning", "learnt", "from", "«M1»", "is", "as", "was", "of", "trained", "built",
+             "perform", "outperforms", "match", "exact", "are", "rere", "re", "X", "ſ", "ı"]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        text = "".join(c.upper() if rng.random() < 0.2 else c for c in text)
+        low = text.lower()
+        assert [m.span() for m in lead.finditer(text, low)] == [m.span() for m in regex.finditer(text)], text
+        first = regex.search(text)
+        got = lead.search(text, low)
+        assert (got and got.span()) == (first and first.span()), text
+
+
+def test_others_bit_is_the_hint(corpus):
+    rx = _default_extractor()
+    for paper, _ in corpus:
+        for _, sentence in paper_sentences(paper):
+            low = sentence.lower()
+            assert bool(rx._scan(sentence, low)[2] & _OTHERS) == bool(rx._others_hint(low))
+
+
+def test_every_lead_matcher_is_its_regex(corpus):
+    """Each regex the relation stage tries at its lead literals finds what the regex's own finditer / search does,
+    over every sentence skeleton of the papers and the start of each (a window cut from it)."""
+    rx = _default_extractor()
+    leads = [lead for lead in (*rx._lead.values(), *rx._lead_of.values(), rx._anaphor_lead, rx._evaluation_lead,
+                               rx._provide_lead) if lead is not None]
+    texts = []
+    for paper, mentions in corpus[:60]:
+        for offset, sentence in paper_sentences(paper):
+            skel = _skeleton(paper.text, offset, sentence, mentions)[0]
+            texts += [skel, skel[: len(skel) // 2], sentence]
+    texts += ["The model is ours.", "İt is ours; ſo we", "both models", "  the  base model"]
+    for text in texts:
+        low = text.lower()
+        for rule, matches in zip(rx.rules, rx._matchers):
+            assert [m.span() for m in matches(text, low)] == [m.span() for m in rule.regex.finditer(text)], (
+                rule.source, text)
+        for lead in leads:
+            assert [m.span() for m in lead.finditer(text, low)] == [m.span() for m in lead.regex.finditer(text)]
+            got, first = lead.search(text, low), lead.regex.search(text)
+            assert (got and got.span()) == (first and first.span()), (lead.regex.pattern, text)
+
+
+def test_leads_after_a_start_anchor():
+    from kg.extract.literals import lead_words
+
+    lead = Leading(re.compile(r"\b(?:we|^(?:the|both) models?)\b", re.IGNORECASE))
+    assert sorted(lead_words(lead)) == ["both", "the", "we"]
+    text = "The model we use; the models"
+    assert [m.group() for m in lead.finditer(text, text.lower())] == ["The model", "we"]
+
+
+def test_fast_relation_is_the_dataclass():
+    from dataclasses import fields
+
+    from kg.extract.relations import _relation
+    from kg.model import Relation
+
+    # the fast constructor sets every field the dataclass has, in its order
+    assert [f.name for f in fields(Relation)] == ["subject", "predicate", "object", "paper", "sentence", "confidence"]
+    args = (("Model", "A"), "basedOn", ("Model", "B"), "t:x", "A is based on B.", 0.8)
+    fast, slow = _relation(*args), Relation(*args)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+
+
+def test_leads_lengthened_by_a_group():
+    from kg.extract.literals import lead_words
+
+    lead = Leading(re.compile(r"\b(?:this|that|these) (?:data|corpus)", re.IGNORECASE))
+    assert sorted(lead_words(lead)) == ["that", "these", "this"]  # "th", then the group's own
+    text = "This corpus and that data, these models"
+    assert [m.group() for m in lead.finditer(text, text.lower())] == ["This corpus", "that data"]
+
+
+def test_acted_bit_is_the_hint(corpus):
+    from kg.extract.relations import _ACTED
+
+    rx = _default_extractor()
+    assert rx._technique_object_hint  # the table has hint words, so the bit is tested
+    for paper, _ in corpus:
+        for _, sentence in paper_sentences(paper):
+            low = sentence.lower()
+            assert bool(rx._scan(sentence, low)[2] & _ACTED) == any(w in low for w in rx._technique_object_hint)
