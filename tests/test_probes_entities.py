@@ -253,6 +253,9 @@ PROBES = [
      {("Zürich 2", "Model", True)}, ()),
     ("A study of adaptation", "We release Tülu 2 and compare it with Tülu.", {("Tülu 2", "Model", True),
                                                                              ("Tülu", "Model", False)}, ()),
+    # "we compile X: 4 terabytes of ...": a dataset the paper makes
+    ("A study of code", "We compile ZetaCommits: 4 terabytes of Git commits across 350 programming languages.",
+     {("ZetaCommits", "Dataset", True)}, ()),
     # a title whose rest begins with a verb and its object has no head noun to type the name by
     ("ZetaMath: Bootstrap Your Own Mathematical Questions for Language Models",
      "We propose ZetaMath, a fine-tuned language model for mathematical reasoning.", {("ZetaMath", "Model", True)}, ()),

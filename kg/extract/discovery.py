@@ -68,11 +68,12 @@ _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 _MEASURE = re.compile(r"\d[\d.,]*\s?[KMBTkmbt]?[- ]?(?:tokens?|words?|sentences?|examples?|instances?|samples?|"
                       r"documents?|pairs?|questions?|dialogues?|hours?|images?|pages?|parameters?|params?)\b")
 #: a count of data right after a name: "X, which contains 10k dialogues", "X (5,000 clinical notes)", "X with 300k pairs"
-_DATA_COUNT = re.compile(r"[\s,(]*(?:(?:which|that)\s+)?(?:contains?|containing|consists?\s+of|consisting\s+of|comprises?|"
+_DATA_COUNT = re.compile(r"[\s,(:]*(?:(?:which|that)\s+)?(?:contains?|containing|consists?\s+of|consisting\s+of|comprises?|"
                          r"comprising|with|of)?\s*(?:over|more than|about|around|nearly|~)?\s*\d[\d,.]*\s?[kKmMbB]?\+?\s+"
                          r"(?:[a-z-]+\s+){0,2}?(?:dialogues?|conversations?|questions?|examples?|instances?|samples?|"
                          r"sentences?|(?:sentence|question-answer|QA)\s+pairs|documents?|articles?|notes?|utterances?|"
-                         r"reviews?|tweets?|posts?|abstracts?|images?|hours?)\b")
+                         r"reviews?|tweets?|posts?|abstracts?|images?|hours?|commits?|files?|pages?|"
+                         r"(?:terabytes|gigabytes|TB|GB)\s+of)\b")
 #: what joins the languages of a pair written as one word
 _PAIR_SEPARATOR = re.compile(r"[-\u2013\u2014/]")
 #: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
