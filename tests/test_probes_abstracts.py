@@ -17,6 +17,8 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # "Our models, X and Y, ...": both are the paper's own and each is the subject of the sentence
+    'ZetaCoder evaluatedOn HumanEval; ZetaGeeX evaluatedOn HumanEval; !ZetaPack evaluatedOn HumanEval | ZetaPack: instruction tuning code models || We compile ZetaCommits, a dataset of commits. Our models, ZetaCoder and ZetaGeeX, achieve the best performance across HumanEval among all permissive models.',
     # a versioned name with a non-ASCII letter; "a suite of Y models finetuned on" is fineTunedFrom Y
     'Kestrel 2 fineTunedFrom LLaMA-2; Kestrel 2 outperforms GPT-3.5; !Kestrel 2 basedOn LLaMA-2 | Camels in a changing climate || We release Kestrel 2, a suite of Llama-2 models finetuned on our mixture. Kestrel 2 outperforms GPT-3.5 on several benchmarks.',
     'ZetaLM outperforms BERT | ZetaLM: a strong model || We present ZetaLM. ZetaLM compares favorably with BERT on most tasks.',

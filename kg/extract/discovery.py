@@ -97,7 +97,9 @@ _KNOWN_BEFORE = re.compile(r"\b(?:so-|popular|well-known|widely[- ]used|existing
 _OUR_NOUNS = r"(?P<noun>models?|benchmarks?|datasets?|corpus|corpora|LLMs?|encoders?|system|checkpoints?)"
 #: "Our model, ZetaLM, is", "our best model ZetaLM-Chat outperforms" (a name-shaped one), "our dataset (KoraSet)"
 _OUR_NOUN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS
-                            + r"(?:, | \()(?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \()")
+                            + r"(?:, | \()(?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(| and [A-Z])")
+#: the second of two names set beside "our models": "Our models, ZetaCoder and ZetaGeeX, achieve ..."
+_AND_NAME = re.compile(r" and (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \()")
 #: "ZetaLM, our new model": the name before ", our"
 _NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
 _OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
@@ -1112,6 +1114,10 @@ class NameDiscoverer:
                                                       or text.find(" (", i, i + 50) >= 0) else None
             if after:
                 start, name, noun = after.start("name"), after.group("name"), after.group("noun")
+                second = _AND_NAME.match(text, after.end("name")) if noun.endswith("s") else None
+                if second and is_name_shaped(second.group("name")) and self.acceptable(second.group("name")):
+                    found.append(Found(second.group("name"), self.type_of_name(second.group("name")) or "Model",
+                                       second.start("name"), second.end("name"), True, how="described"))
             else:
                 before = _NAME_OUR.search(text, max(0, i - 60), i + 4) if text.endswith(", ", 0, i) else None
                 if not before:

@@ -261,6 +261,7 @@ class RelationExtractor:
             self.intro_stop = re.compile(own["intro_stop"], re.IGNORECASE)
             self.ours = re.compile(own["ours"], re.IGNORECASE)
             self.ours_after = re.compile(own["ours_after"], re.IGNORECASE) if "ours_after" in own else None
+            self.ours_listed = re.compile(own["ours_listed"], re.IGNORECASE) if "ours_listed" in own else None
             self.passive_intro = re.compile(own["passive"], re.IGNORECASE) if "passive" in own else None
             self.described = re.compile(own["described"], re.IGNORECASE)
             self.appended = re.compile(own["appended"] + r"\s*(" + _list_of("M") + ")", re.IGNORECASE)
@@ -480,6 +481,9 @@ class RelationExtractor:
                     names.append(ms[int(m.group(1))].name)
                 if self.ours_after is not None:
                     names.extend(ms[int(m.group(1))].name for m in self.ours_after.finditer(skel))
+                if self.ours_listed is not None and "our models" in low:
+                    for m in self.ours_listed.finditer(skel):
+                        names.extend(ms[int(i)].name for c, i in _PLACEHOLDER.findall(m.group(1)) if c == "M")
             hinted = (scans[number][2] & _INTRO) if scans is not None else True  # an introducing verb's stem
             if self.passive_intro is not None and hinted and ("introduced" in low or "proposed" in low
                                                               or "presented" in low or "released" in low):
