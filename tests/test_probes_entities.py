@@ -231,6 +231,10 @@ PROBES = [
      {("English", "Language", False)}, ()),
     ("A study of reasoning", "We introduce a new English reading comprehension benchmark, ZetaRC.",
      {("English", "Language", False), ("ZetaRC", "Dataset", True)}, ()),
+    # a variety before a list's last member; a three-letter name with an ISO 639-1 code (Lao), not Dan or Gal
+    ("ZetaQA: a benchmark", "ZetaQA has questions in 4 languages, namely Arabic, Hindi, Lao and Simplified Chinese. "
+     "Dan and Gal wrote them.", {("Arabic", "Language", False), ("Lao", "Language", False),
+                                 ("Chinese", "Language", False)}, ("Dan", "Gal")),
     # English as the background others' work is in is no language of the paper's
     ("KoraBERT: a Polish model", "None come close to the largest English-language models. Unlike the isolating "
      "English language, Polish is fusional. BERT did well for the English language.",

@@ -113,7 +113,9 @@ class LanguageFinder:
         self.previous = frozenset(table["previous"])
         self.english_next = frozenset(table["english_next"])
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
-        self.names = {n: c for n, c in language_names().items() if len(n) > 3 and n not in ambiguous}
+        # (three letters only for a language with an ISO 639-1 code: Lao, Twi; not Dan, Gal, Ron)
+        self.names = {n: c for n, c in language_names().items()
+                      if (len(n) > 3 or (len(n) == 3 and len(c) == 2)) and n not in ambiguous}
         self.labels = language_labels()
         self.pair_firsts = frozenset(re.split("[ -]", n)[0] for n in self.names if re.fullmatch(r"\w+[ -]\w+", n))
 
@@ -203,9 +205,10 @@ class LanguageFinder:
     @staticmethod
     def _listed(text: str, spans, i: int, j: int) -> bool:
         a, b = sorted((i, j))
-        gap = text[spans[a][1]:spans[b][0]]
-        words = [w.lower() for w in _WORD.findall(gap)]
-        return 0 < len(words) <= 3 and all(w in _LIST_JOIN for w in words)
+        gap = _WORD.findall(text[spans[a][1]:spans[b][0]])
+        if len(gap) > 1 and gap[-1].istitle() and gap[-1].isalpha():
+            gap = gap[:-1]  # a variety before the next member: "Vietnamese and Simplified Chinese"
+        return 0 < len(gap) <= 3 and all(w.lower() in _LIST_JOIN for w in gap)
 
     def _cue_before(self, text: str, start: int, cues: frozenset[str] | None = None) -> bool:
         """Whether a cue word (of ``cues``, else any of ``previous``) or "languages of / ( / : / and" comes right
