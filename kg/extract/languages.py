@@ -46,9 +46,6 @@ _CAP_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+\b")
 _PAIR_GAP = frozenset({"-", "\u2013", "\u2014", "/", "-to-", "to", "\u2192", "->", "<->", "\u2194", "into", "\u2013to\u2013"})
 _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
-#: words after which a list is the languages of the work ("namely English, Arabic and Hindi")
-_LIST_CUES = frozenset({"namely", "including", "covering", "covers", "cover", "spanning", "spans", "supporting",
-                        "supports", "targeting", "targets"})
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +109,7 @@ class LanguageFinder:
         self.next = frozenset(table["next"])
         self.previous = frozenset(table["previous"])
         self.english_next = frozenset(table["english_next"])
+        self.list_cues = frozenset(table.get("list_cues", ()))
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
         # (three letters only for a language with an ISO 639-1 code: Lao, Twi; not Dan, Gal, Ron)
         self.names = {n: c for n, c in language_names().items()
@@ -176,7 +174,7 @@ class LanguageFinder:
             j = i
             while j + 1 < len(spans) and self._listed(text, spans, j, j + 1):
                 j += 1
-            if j > i and self._cue_before(text, spans[i][0], _LIST_CUES):
+            if j > i and self._cue_before(text, spans[i][0], self.list_cues):
                 in_context[i:j + 1] = [True] * (j + 1 - i)
             i = j + 1
         # a list of languages shares the context of any member

@@ -110,10 +110,12 @@ def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
 
 
 class Extractor:
-    """Callable: ``Extractor()(paper) -> Extraction``."""
+    """Callable: ``Extractor()(paper) -> Extraction``.
+
+    ``rescorer``: a second opinion on the rules' edges (:class:`kg.extract.rescore.Rescorer`), off by default.
+    """
 
     def __init__(self, gazetteer: Gazetteer | None = None, cues: dict | None = None, rescorer=None):
-        #: a second opinion on the rules' edges (:class:`kg.extract.rescore.Rescorer`), or None
         self.rescorer = rescorer
         self.gazetteer = gazetteer or load_gazetteer()
         self.cues = cues or load_cues()
