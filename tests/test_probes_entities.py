@@ -257,6 +257,9 @@ PROBES = [
      {("Zürich 2", "Model", True)}, ()),
     ("A study of adaptation", "We release Tülu 2 and compare it with Tülu.", {("Tülu 2", "Model", True),
                                                                              ("Tülu", "Model", False)}, ()),
+    # both names after "our benchmarks," are the paper's own datasets, typed by the noun
+    ("A study of QA", "Our benchmarks, ZetaQA and KoraEval, are hard.",
+     {("ZetaQA", "Dataset", True), ("KoraEval", "Dataset", True)}, ()),
     # "we compile X: 4 terabytes of ...": a dataset the paper makes
     ("A study of code", "We compile ZetaCommits: 4 terabytes of Git commits across 350 programming languages.",
      {("ZetaCommits", "Dataset", True)}, ()),

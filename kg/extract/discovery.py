@@ -1113,11 +1113,11 @@ class NameDiscoverer:
             after = _OUR_NOUN_NAME.match(text, i) if (text.find(", ", i, i + 50) >= 0
                                                       or text.find(" (", i, i + 50) >= 0) else None
             if after:
-                start, name, noun = after.start("name"), after.group("name"), after.group("noun")
+                noun = after.group("noun")
+                names = [(after.start("name"), after.group("name"))]
                 second = _AND_NAME.match(text, after.end("name")) if noun.endswith("s") else None
-                if second and is_name_shaped(second.group("name")) and self.acceptable(second.group("name")):
-                    found.append(Found(second.group("name"), self.type_of_name(second.group("name")) or "Model",
-                                       second.start("name"), second.end("name"), True, how="described"))
+                if second and is_name_shaped(second.group("name")):  # "Our models, ZetaCoder and ZetaGeeX, ..."
+                    names.append((second.start("name"), second.group("name")))
             else:
                 before = _NAME_OUR.search(text, max(0, i - 60), i + 4) if text.endswith(", ", 0, i) else None
                 if not before:
@@ -1125,17 +1125,18 @@ class NameDiscoverer:
                 noun_m = _OUR_NOUN.match(text, i)
                 if not noun_m:
                     continue
-                start, name, noun = before.start("name"), before.group("name"), noun_m.group("noun")
-            name = name.rstrip(".")
-            while "-" in name and name.rsplit("-", 1)[1].islower() and name.rsplit("-", 1)[1] not in self.name_markers:
-                name = name.rsplit("-", 1)[0]  # "AraGPT2-mega" is AraGPT2 (a size word, as the tokens read it)
-            lead = text[max(0, start - 2):start].strip()
-            if (not (is_name_shaped(name) or (self._plain_word(name) and lead and lead not in ".!?:"))
-                    or not self.acceptable(name) or name in self.languages):
-                continue  # not "Moreover, our model ..."
-            etype = self.type_of_name(name) or self._typed_noun(noun.lower()) or "Model"
-            if etype in ("Model", "Dataset"):
-                found.append(Found(name, etype, start, start + len(name), True, how="described"))
+                noun, names = noun_m.group("noun"), [(before.start("name"), before.group("name"))]
+            for start, name in names:
+                name = name.rstrip(".")
+                while "-" in name and name.rsplit("-", 1)[1].islower() and name.rsplit("-", 1)[1] not in self.name_markers:
+                    name = name.rsplit("-", 1)[0]  # "AraGPT2-mega" is AraGPT2 (a size word, as the tokens read it)
+                lead = text[max(0, start - 2):start].strip()
+                if (not (is_name_shaped(name) or (self._plain_word(name) and lead and lead not in ".!?:"))
+                        or not self.acceptable(name) or name in self.languages):
+                    continue  # not "Moreover, our model ..."
+                etype = self.type_of_name(name) or self._typed_noun(noun.lower()) or "Model"
+                if etype in ("Model", "Dataset"):
+                    found.append(Found(name, etype, start, start + len(name), True, how="described"))
         return found
 
     @staticmethod
