@@ -207,7 +207,6 @@ class RelationExtractor:
             self.others_subject = re.compile(others, re.IGNORECASE) if others else None
             # the words its matches must hold, a cheap test before it
             self._others_words = tuple(table["block"].get("others_subject_hint", ())) if others else ()
-            self._others_hint = any_of(self._others_words) if others else (lambda low: False)
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
@@ -356,7 +355,7 @@ class RelationExtractor:
                 masks[ids[w]][4] |= _NAMING
             else:
                 base[4] |= _NAMING  # "" is in every text
-        # _OTHERS: the sentence holds a word of others_subject_hint (what _others_hint tells of its lower case);
+        # _OTHERS: the sentence holds a word of others_subject_hint (in its lower case);
         # _ACTED: one of technique_object_hint (what _acted_on looks for first)
         for bit, hint_words in ((_OTHERS, self._others_words), (_ACTED, self._technique_object_hint)):
             for w in hint_words:
@@ -643,7 +642,7 @@ class RelationExtractor:
                 rules &= ~self._only_without_own
             if rules & self._own_subject and self._background(skel, low, bg):
                 rules &= ~self._own_subject
-            others = scan[2] & _OTHERS  # a word others' work starts with (_others_hint): see _by_others
+            others = scan[2] & _OTHERS  # a word others' work starts with (others_subject_hint): see _by_others
             for rule, matches in self._listed(rules):
                 implicit_model = rule.predicate in _MODEL_OBJECT
                 for m in matches(skel, low):
@@ -752,7 +751,7 @@ class RelationExtractor:
                 if x.type == "Technique" and clauses.cues & _CONTRAST and self._technique_contrast(
                         skel, positions[i], clauses):
                     continue
-                if x.type == "Technique" and scan[2] & _ACTED and self._acted_on(skel, low, positions[i]):
+                if x.type == "Technique" and scan[2] & _ACTED and self._acted_on(skel, positions[i]):
                     continue
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
@@ -1057,14 +1056,13 @@ class RelationExtractor:
         start = min(m.start(), m.start("y"))
         return bool(self.others_subject.search(self._clause_before(skel, start)))
 
-    def _acted_on(self, skel: str, low: str, at: int) -> bool:
+    def _acted_on(self, skel: str, at: int) -> bool:
         """Whether the Technique at ``at`` is what the sentence compresses or speeds up, not what it uses.
 
         "Task-Agnostic Compression of Pre-Trained Transformers": technique_object ends just before it.
+        Asked only of a sentence whose scan found a technique_object_hint word (the _ACTED bit).
         """
-        if self.technique_object is None or not any(w in low for w in self._technique_object_hint):
-            return False
-        return bool(self.technique_object.search(skel, max(0, at - 60), at))
+        return self.technique_object is not None and bool(self.technique_object.search(skel, max(0, at - 60), at))
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
         """Whether block_object (or ``extra``) ends near the object at ``at``, in its clause: see ``_ends_near``."""

@@ -171,6 +171,7 @@ def train(rows: Iterable[tuple[str, tuple[str, ...], bool]], c: float = 1.0) -> 
     Deterministic for the same rows (the lbfgs solver, no shuffling); weights are rounded to 4 places.
     """
     try:
+        import numpy as np
         from sklearn.linear_model import LogisticRegression
     except ImportError as err:
         raise KGError("training the re-scorer needs scikit-learn: pip install 'kg[learn]'") from err
@@ -185,7 +186,6 @@ def train(rows: Iterable[tuple[str, tuple[str, ...], bool]], c: float = 1.0) -> 
         if len(set(labels)) < 2:  # nothing to learn: every candidate one way
             weights[predicate] = {"bias": 8.0 if labels[0] else -8.0}
             continue
-        import numpy as np
         x = np.zeros((len(data), len(vocabulary)))
         for row, (features, _) in enumerate(data):
             x[row, [index[f] for f in features]] = 1.0
