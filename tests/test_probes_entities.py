@@ -31,6 +31,11 @@ PROBES = [
     ("Efficient models", "We sparsify Kora-1B and name the resulting checkpoints Zorro-50 and Zorro-70.",
      {("Zorro-50", "Model", True), ("Zorro-70", "Model", True)}, ()),
     ("Efficient models", "We quantize ZetaLM into INT8 with little loss.", set(), ("INT8",)),
+    # a list of three languages is a language context by itself; a script is no language
+    ("Resources for Nigeria", "Hausa, Igbo and Yoruba together have more than 150 million speakers.",
+     {("Hausa", "Language", False), ("Igbo", "Language", False), ("Yoruba", "Language", False)}, ()),
+    ("One model, two scripts", "Serbian is written in both Cyrillic and Latin script.",
+     {("Serbian", "Language", False)}, ("Latin",)),
     # a second verb of the same subject introduces too; a name the abstract trains is a model, whatever its shape
     ("Polish reading comprehension", "We collect ZetaSet, 70k questions, and train KoraQA, an encoder-only reader, on it.",
      {("KoraQA", "Model", True)}, ()),
