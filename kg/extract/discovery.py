@@ -149,18 +149,19 @@ _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predi
 _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain", "and obtain", "then obtain",
                  "resulting in", "yielding", "which yields", "this yields", "the resulting model",
                  "the resulting models", "the final model", "call the result", "name the result", "term the result",
-                 "release the result", "denote the result", "compress", "distil", "prun", "quantiz", "quantis",
-                 "sparsif", "binariz", "binaris", "gives", "produces", "yields", "the model that", "the model which",
-                 "the model we", "our model that", "that we ", "which we ")
+                 "release the result", "denote the result", "into ", "gives", "produces", "yields", "the model that",
+                 "the model which", "the model we", "our model that", "that we ", "which we ")
+#: the name after a result word: "... a 1.1B model, Zorro", "ZetaLM-Chat", "Tulu 2"
+_RESULT_TAIL = (r"\s*(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
+                r"(?i:models?|LLMs?|LMs?|checkpoints?|variants?|versions?|students?),?\s+(?:(?:called|named|dubbed)\s+)?)?"
+                r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version> v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-]))?"
+                r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
+                r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
 _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
                           r"|(?:which |this )?yields|gives|produces|the (?:resulting|final) models?,?"
-                          r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?"
-                          r"|(?:compress|distil|prun|quanti[sz]|sparsif|binari[sz])\w* (?:[^\s.;,«»]+ ){1,5}?into)"
-                          r"\s+(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
-                          r"(?i:models?|LLMs?|LMs?|checkpoints?|variants?|versions?|students?),?\s+(?:(?:called|named|dubbed)\s+)?)?"
-                          r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version> v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-]))?"
-                          r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
-                          r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
+                          r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?|into)\s" + _RESULT_TAIL)
+#: "we compress Mistral 7B into Zorro-4B", "distil GPT-4 into ...": what comes before "into" for it to name a result
+_INTO_LEAD = re.compile(r"(?i:compress|distil|prun|quanti[sz]|sparsif|binari[sz])\w* (?:[^\s.;,«»]+ ){1,5}?$")
 #: "X, the model that SPARC produces from Phi-3": a name set before what the paper's work made
 _MODEL_THAT = re.compile(r"(?P<name>[A-Z][\w.+-]*[\w+]),\s+$")
 #: "ManualQA, a dataset of 25k questions over manuals that we introduce": the verb after the description
@@ -876,9 +877,13 @@ class NameDiscoverer:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
         for _, start, end, how in list(raw):  # a second verb of the same subject: "We collect X and train Y"
-            hi = _sentence_around(abstract, start)[1]
-            raw += [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak")
-                    for m in self._and_intro.finditer(abstract, end, hi)]
+            hi = abstract.find(". ", end)
+            at = abstract.find(" and ", end, len(abstract) if hi < 0 else hi)
+            while at >= 0:
+                m = self._and_intro.match(abstract, at + 1)
+                if m:
+                    raw.append((0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak"))
+                at = abstract.find(" and ", at + 5, len(abstract) if hi < 0 else hi)
         if abstract.isascii():  # where the naming words are, then the pattern there only
             matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"]))
         else:
@@ -1223,6 +1228,8 @@ class NameDiscoverer:
                 if before and is_name_shaped(before.group("name")) and self.acceptable(before.group("name")):
                     name = before.group("name")
                     found.append(Found(name, "Model", before.start("name"), before.end("name"), True, how="result"))
+                continue
+            if text.startswith("into ", i) and not _INTO_LEAD.search(text, max(0, i - 80), i):
                 continue
             m = _RESULT_NAME.match(text, i)
             if not m:
