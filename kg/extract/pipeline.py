@@ -345,10 +345,11 @@ class Extractor:
                 pos = item.end()
             # backward: "StableMoE and Switch Transformer" (a separator is a comma, "and" or "or", then spaces)
             # ... ends in a comma or a space: the character before the model checked first
-            lo, before = max(0, model[0] - 8), text[model[0] - 1:model[0]] if model[0] else ""
-            sep = (_LIST_SEP_BEFORE.search(text, lo, model[0])
-                   if (before == "," or before.isspace()) and text[lo:model[0]].rstrip().endswith((",", "and", "or"))
-                   else None)
+            start = model[0]
+            if not start or not (text[start - 1] == "," or text[start - 1].isspace()):
+                continue
+            lo = max(0, start - 8)
+            sep = _LIST_SEP_BEFORE.search(text, lo, start) if text[lo:start].rstrip().endswith((",", "and", "or")) else None
             # the names before it are read only if the word before it is no mention (a list of mentions ends there)
             if sep and sep.start() and not taken[sep.start() - 1]:
                 for start, name in reversed(_names_before(text, sep.start())):
@@ -539,14 +540,10 @@ class Extractor:
                 out.append((start, start + len(surface), name, etype, False, 0.8, 2))
         # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE; not one on a phrase's
         # span ("BERT" found by the scan too): the phrase's candidate comes first and wins the span
-        phrase_spans = None
-        for start, _, (offset, core, entity, _) in tokens:
-            if entity is not None:
-                start += offset
-                if phrase_spans is None:
-                    phrase_spans = {(s, e) for s, e, _ in phrases}
-                if (start, start + len(core)) not in phrase_spans:
-                    out.append((start, start + len(core), entity.name, entity.type, False, 0.9, 3))
+        phrase_spans = {(s, e) for s, e, _ in phrases}
+        out += [(at, at + len(core), entity.name, entity.type, False, 0.9, 3)
+                for start, _, (offset, core, entity, _) in tokens
+                if entity is not None and ((at := start + offset), at + len(core)) not in phrase_spans]
         return out, [(s, e, ent.name) for s, e, ent in languages]
 
     def mentions(self, paper: Paper) -> list[Mention]:
