@@ -17,6 +17,15 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # lineage said in a longer description, after the teacher's name, or by preference alignment
+    'MiraBERT distillsFrom BERT | MiraBERT: a compact model || We present MiraBERT, a compact student model distilled from BERT.',
+    'TinyKestrel distillsFrom BERT | TinyKestrel: small encoders || Our student, TinyKestrel, learns from the soft labels of a BERT-large teacher.',
+    'Zephyr-Kora fineTunedFrom Mistral 7B | Zephyr-Kora: aligned chat || We align Mistral-7B with DPO to produce Zephyr-Kora.',
+    '!@paper fineTunedFrom LLaMA-2 | Alignment in practice || We study how to align LLaMA-2 with human preferences.',
+    # the name of what a step of the work yields is the paper's own, and its subject
+    'OrcaQ compresses LLaMA-2 | Small models on one GPU || We quantize LLaMA-2-7B to 4 bits to obtain OrcaQ, which runs on a single consumer GPU.',
+    'MedVela fineTunedFrom LLaMA; MedVela outperforms ChatGPT | Medical dialogue models || We fine-tune LLaMA on medical dialogues, resulting in MedVela, a chat model for doctors. MedVela outperforms ChatGPT.',
+    'ZetaChat outperforms Vicuna | Chat models || We fine-tune LLaMA on conversations. The resulting model, ZetaChat, outperforms Vicuna.',
     # "Our models, X and Y, ...": both are the paper's own and each is the subject of the sentence
     'ZetaCoder evaluatedOn HumanEval; ZetaGeeX evaluatedOn HumanEval; !ZetaPack evaluatedOn HumanEval | ZetaPack: instruction tuning code models || We compile ZetaCommits, a dataset of commits. Our models, ZetaCoder and ZetaGeeX, achieve the best performance across HumanEval among all permissive models.',
     # a versioned name with a non-ASCII letter; "a suite of Y models finetuned on" is fineTunedFrom Y

@@ -14,6 +14,13 @@ from kg.model import Paper
 
 # (title, abstract, want, never)
 PROBES = [
+    # the name of what a step of the work yields is the paper's own; not what others' work was "used to create"
+    ("Efficient models", "We continue pretraining Kora-7B on math papers, yielding Zorblax, a model for proofs.",
+     {("Zorblax", "Model", True)}, ()),
+    ("Efficient models", "We build on ideas from the methods used to create Nimbus models.", set(), ("Nimbus",)),
+    ("Efficient models", "We combine two tricks, resulting in Kestrel 2, a suite of improved models.",
+     {("Kestrel 2", "Model", True)}, ()),
+    ("Efficient models", "Our student, ZetaTiny, matches its teacher.", {("ZetaTiny", "Model", True)}, ()),
     # naming cues: denoted as, referred to as, which we call, termed
     ("A study of scaling", "The resultant models, denoted as ZetaLM-LS, are better than ZetaLM.",
      {("ZetaLM-LS", "Model", True)}, ()),

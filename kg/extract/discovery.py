@@ -94,7 +94,8 @@ _HEAD_NOUN_NEXT = re.compile(r" (?:series|family|suite|models?|benchmark|dataset
 #: words before a naming word that say the name is another's: "a popular model called BERT", "the so-called"
 _KNOWN_BEFORE = re.compile(r"\b(?:so-|popular|well-known|widely[- ]used|existing|famous|prior|previous|standard|"
                            r"established|commonly|known)\b", re.I)
-_OUR_NOUNS = r"(?P<noun>models?|benchmarks?|datasets?|corpus|corpora|LLMs?|encoders?|system|checkpoints?)"
+_OUR_NOUNS = (r"(?P<noun>models?|benchmarks?|datasets?|corpus|corpora|LLMs?|encoders?|system|checkpoints?|students?|"
+              r"assistants?|chatbots?|variants?)")
 #: "Our model, ZetaLM, is", "our best model ZetaLM-Chat outperforms" (a name-shaped one), "our dataset (KoraSet)"
 _OUR_NOUN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS
                             + r"(?:, | \()(?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(| and [A-Z])")
@@ -141,6 +142,16 @@ _NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\
 _ARTICLES = frozenset({"the", "a", "an", "our", "its", "their"})
 #: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
 _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
+#: what a step of the paper's work yields, and the name after it: "fine-tune LLaMA on X to obtain ZetaLM",
+#: "..., yielding Llemma", "resulting in Tulu 2, a suite of ...", "the resulting model, ZetaLM-Chat,"
+#: (not "the technology used to create Gemini models": "used to" reads what others made)
+_RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "resulting in", "yielding", "which yields",
+                 "this yields", "the resulting model", "the resulting models", "the final model")
+_RESULT_NAME = re.compile(r"(?i:to (?:obtain|produce|create|derive)|resulting in|yielding|(?:which|this) yields"
+                          r"|the (?:resulting|final) models?,?)\s+(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
+                          r"(?i:models?|LLMs?|LMs?|checkpoints?|variants?|versions?),?\s+(?:(?:called|named|dubbed)\s+)?)?"
+                          r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version> v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-]))?"
+                          r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]| (?:which|that|with|on|for|is|was|outperforms|achieves)\b)")
 #: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
 _SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
                               r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
@@ -374,7 +385,7 @@ class NameDiscoverer:
         self.cue_words = {"subject": self._intro_subjects, "naming": self.naming_words,
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
                           "connector": _CONNECTOR_WORDS, "component": self.component_nouns,
-                          "our": ("our",),
+                          "our": ("our",), "result": _RESULT_WORDS,
                           "part": _PART_NOUNS}
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
@@ -1139,6 +1150,39 @@ class NameDiscoverer:
                     found.append(Found(name, etype, start, start + len(name), True, how="described"))
         return found
 
+    def results(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """The name of what a step of the paper's work yields is its own: "we continue pretraining Code Llama
+        on ..., yielding Llemma", "replace BERT with ALBERT to create Sentence-ALBERT", "the resulting model,
+        ZetaLM-Chat, ..." (a name-shaped word, or a plain one a comma or bracket closes).
+
+        >>> d = NameDiscoverer()
+        >>> p = Paper("t:x", "Efficient Models", "We quantize Kora-13B to 4 bits to obtain Zorro, a small model.")
+        >>> [(f.name, f.type, f.introduced) for f in d.results(p)]
+        [('Zorro', 'Model', True)]
+        """
+        scan = scan or self.scan(paper)
+        text, found = scan.text, []
+        for i in scan.cues.get("result", ()):
+            if text.endswith(("used ", "use ", "uses "), 0, i):
+                continue  # "the technology used to create Gemini models": what others made
+            m = _RESULT_NAME.match(text, i)
+            if not m:
+                continue
+            name = m.group("name").rstrip(".")
+            closed = text.startswith((",", " (", " -"), m.end())
+            if (not (is_name_shaped(name) or (closed and self._plain_word(name))) or not self.acceptable(name)
+                    or name in self.languages or name in self.generic):
+                continue
+            if m.group("version") and (self._plain_word(name) or not name.isascii()):
+                name += m.group("version")  # "resulting in Tulu 2"
+            start = m.start("name")
+            apposition = _APPOSITION.match(text, start + len(name))
+            etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
+                     or "Model")
+            if etype in ("Model", "Dataset"):
+                found.append(Found(name, etype, start, start + len(name), True, how="result"))
+        return found
+
     @staticmethod
     def _on_verb(text: str, at: int) -> bool:
         """Does a training or evaluating verb (and its object at most) end the text at ``at`` (before " on ")?
@@ -1384,6 +1428,7 @@ class NameDiscoverer:
                  + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
                  + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan)
                  + (self.ours(paper, scan) if scan.cues.get("our") else [])
+                 + (self.results(paper, scan) if scan.cues.get("result") else [])
                  + (self.parts(paper, scan) if scan.cues.get("part") or " tasks (" in scan.text else []))
         # one name, one type in a paper: the first finding's (the title's, when it names it)
         types: dict[str, str] = {}
