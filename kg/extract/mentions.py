@@ -251,9 +251,10 @@ class PhraseMatcher:
                 if not ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
                     self._resolve(text, lowered, start, end, entries, found)
         ordered = self._ordered_cues
-        return Scan(text, lowered, [_leftmost_longest(f) for f in found],
-                    {group: sorted(set(starts)) if len(starts) > 1 and group not in ordered else starts
-                     for group, starts in cues.items()})
+        if len(ordered) < len(cues):
+            cues = {group: sorted(set(starts)) if len(starts) > 1 and group not in ordered else starts
+                    for group, starts in cues.items()}
+        return Scan(text, lowered, [_leftmost_longest(f) for f in found], cues)
 
     def _resolve(self, text: str, lowered: str, start: int, end: int, entries: tuple, found: list[list]) -> None:
         """Add the matches of a key's ``entries`` at ``text[start:end]`` to their layers' lists in ``found``."""
@@ -313,6 +314,13 @@ _START, _END = itemgetter(0), itemgetter(1)
 
 def _leftmost_longest(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
     if len(found) < 2:  # the language and learned layers: mostly nothing to choose from
+        return found
+    reach = -1
+    for start, end, _ in found:  # mostly by start already, none overlapping nor empty: the answer as it is
+        if start < reach or start == end:
+            break
+        reach = end
+    else:
         return found
     # by start, the longest first at one start (ties in scan order): two stable sorts on plain keys
     found.sort(key=_END, reverse=True)
