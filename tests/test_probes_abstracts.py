@@ -22,6 +22,10 @@ PROBES = [
     'TinyKestrel distillsFrom BERT | TinyKestrel: small encoders || Our student, TinyKestrel, learns from the soft labels of a BERT-large teacher.',
     'Zephyr-Kora fineTunedFrom Mistral 7B | Zephyr-Kora: aligned chat || We align Mistral-7B with DPO to produce Zephyr-Kora.',
     '!@paper fineTunedFrom LLaMA-2 | Alignment in practice || We study how to align LLaMA-2 with human preferences.',
+    # "over" before a count is a range, not a rival; a singular part of a model quantized; "instruction tuning Y on D"
+    'ZetaLM evaluatedOn MMLU; ZetaLM outperforms Falcon | ZetaLM: data quality || Averaged over ten benchmarks including MMLU, ARC and HumanEval, ZetaLM ranks ahead of Falcon-7B.',
+    'ZetaQ compresses Vicuna | ZetaQ: four-bit chat models || ZetaQ is obtained by quantizing every linear layer of Vicuna-13B to 4 bits.',
+    'Kestrin trainedOn ShambaInstruct; Kestrin fineTunedFrom Mistral 7B | Kestrin: a Swahili assistant || We release Kestrin, which we obtain by instruction tuning Mistral-7B on ShambaInstruct, a set of 60k Swahili question-answer pairs.',
     # the name of what a step of the work yields is the paper's own, and its subject
     'OrcaQ compresses LLaMA-2 | Small models on one GPU || We quantize LLaMA-2-7B to 4 bits to obtain OrcaQ, which runs on a single consumer GPU.',
     'MedVela fineTunedFrom LLaMA; MedVela outperforms ChatGPT | Medical dialogue models || We fine-tune LLaMA on medical dialogues, resulting in MedVela, a chat model for doctors. MedVela outperforms ChatGPT.',

@@ -143,15 +143,25 @@ _ARTICLES = frozenset({"the", "a", "an", "our", "its", "their"})
 #: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
 _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
 #: what a step of the paper's work yields, and the name after it: "fine-tune LLaMA on X to obtain ZetaLM",
-#: "..., yielding Llemma", "resulting in Tulu 2, a suite of ...", "the resulting model, ZetaLM-Chat,"
+#: "..., yielding Llemma", "resulting in Tulu 2, a suite of ...", "the resulting model, ZetaLM-Chat,", "call the
+#: result Kora-Chat", "release the result as HingKora", "we compress Mistral 7B into Zorro-4B by ..."
 #: (not "the technology used to create Gemini models": "used to" reads what others made)
-_RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "resulting in", "yielding", "which yields",
-                 "this yields", "the resulting model", "the resulting models", "the final model")
-_RESULT_NAME = re.compile(r"(?i:to (?:obtain|produce|create|derive)|resulting in|yielding|(?:which|this) yields"
-                          r"|the (?:resulting|final) models?,?)\s+(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
-                          r"(?i:models?|LLMs?|LMs?|checkpoints?|variants?|versions?),?\s+(?:(?:called|named|dubbed)\s+)?)?"
+_RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain", "and obtain", "then obtain",
+                 "resulting in", "yielding", "which yields", "this yields", "the resulting model",
+                 "the resulting models", "the final model", "call the result", "name the result", "term the result",
+                 "release the result", "denote the result", "compress", "distil", "prun", "quantiz", "quantis",
+                 "sparsif", "binariz", "binaris")
+_RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
+                          r"|(?:which|this) yields|the (?:resulting|final) models?,?"
+                          r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?"
+                          r"|(?:compress|distil|prun|quanti[sz]|sparsif|binari[sz])\w* (?:[^\s.;,«»]+ ){1,5}?into)"
+                          r"\s+(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
+                          r"(?i:models?|LLMs?|LMs?|checkpoints?|variants?|versions?|students?),?\s+(?:(?:called|named|dubbed)\s+)?)?"
                           r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version> v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-]))?"
-                          r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]| (?:which|that|with|on|for|is|was|outperforms|achieves)\b)")
+                          r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
+                          r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
+#: number formats, not names: "quantize BERT into INT8", "FP16"
+_NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
 #: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
 _SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
                               r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
@@ -214,7 +224,7 @@ _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
 #: (the verb, and its object at most, "fine-tune ZetaLM on", end the text before " on "; the name follows it).
 #: a training or evaluating verb, or a noun of results, as one word before " on " or its object
-_ON_VERB_WORD = re.compile(r"(?i:(?:pre-?)?train(?:ed|ing|s)?|fine-?tun(?:ed|ing|es?)|finetun(?:ed|ing|es?)"
+_ON_VERB_WORD = re.compile(r"(?i:(?:pre-?)?train(?:ed|ing|s)?|(?:fine-?)?tun(?:ed|ing|es?)|finetun(?:ed|ing|es?)"
                            r"|evaluat(?:ed|ing|es?)|test(?:ed|ing|s)?|benchmark(?:ed|ing|s)?|experiments|results"
                            r"|performance|accuracy|gains|improvements|baselines|sota|state-of-the-art)")
 
@@ -318,6 +328,8 @@ class NameDiscoverer:
         naming_words = [*disc["naming_words"], *(w for w in _MORE_NAMING_WORDS if w not in disc["naming_words"])]
         self.naming = re.compile(_by_first_letter(naming_words) + r"\s+", re.I)
         self._intro_lower = re.compile(self.intro.pattern)
+        self._and_intro = re.compile(r"\band (?:then |also |further |finally )?(?:"
+                                     + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+", re.I)
         #: the subjects the introducing pattern starts with ("we", "this paper", ...; ASCII lower case)
         self._intro_subjects = ("we", *(f"this {w}" for w in ("paper", "work", "study", "article", "report")))
         self.naming_words = tuple(w.lower() for w in naming_words)
@@ -834,6 +846,10 @@ class NameDiscoverer:
         else:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
+        for _, start, end, how in list(raw):  # a second verb of the same subject: "We collect X and train Y"
+            hi = _sentence_around(abstract, start)[1]
+            raw += [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak")
+                    for m in self._and_intro.finditer(abstract, end, hi)]
         if abstract.isascii():  # where the naming words are, then the pattern there only
             matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"]))
         else:
@@ -1168,19 +1184,22 @@ class NameDiscoverer:
             m = _RESULT_NAME.match(text, i)
             if not m:
                 continue
-            name = m.group("name").rstrip(".")
+            name, start = m.group("name").rstrip("."), m.start("name")
             closed = text.startswith((",", " (", " -"), m.end())
             if (not (is_name_shaped(name) or (closed and self._plain_word(name))) or not self.acceptable(name)
-                    or name in self.languages or name in self.generic):
+                    or name in self.languages or name in self.generic or _NUMBER_FORMAT.fullmatch(name)):
                 continue
             if m.group("version") and (self._plain_word(name) or not name.isascii()):
                 name += m.group("version")  # "resulting in Tulu 2"
-            start = m.start("name")
+            names = [(start, name)]
+            second = _AND_NAME.match(text, m.end())
+            if second and is_name_shaped(second.group("name")):  # "name the resulting checkpoints Zorro-50 and Zorro-70"
+                names.append((second.start("name"), second.group("name")))
             apposition = _APPOSITION.match(text, start + len(name))
             etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
                      or "Model")
             if etype in ("Model", "Dataset"):
-                found.append(Found(name, etype, start, start + len(name), True, how="result"))
+                found += [Found(n, etype, at, at + len(n), True, how="result") for at, n in names]
         return found
 
     @staticmethod
@@ -1430,10 +1449,14 @@ class NameDiscoverer:
                  + (self.ours(paper, scan) if scan.cues.get("our") else [])
                  + (self.results(paper, scan) if scan.cues.get("result") else [])
                  + (self.parts(paper, scan) if scan.cues.get("part") or " tasks (" in scan.text else []))
-        # one name, one type in a paper: the first finding's (the title's, when it names it)
+        # one name, one type in a paper: the first finding's (the title's, when it names it), but a name of
+        # the paper's own that the abstract says is trained is a model whatever its shape or description
+        # ("HerbaQA ... we train HerbaQA, an encoder-only reader, on it")
         types: dict[str, str] = {}
         for f in found:
-            types.setdefault(f.name, f.type)
+            if f.name not in types:
+                trained = f.type != "Model" and f.introduced and self._is_trained(f.name, paper.abstract)
+                types[f.name] = "Model" if trained else f.type
         return [f if f.type == types[f.name] else replace(f, type=types[f.name]) for f in found]
 
 
