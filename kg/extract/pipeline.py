@@ -319,13 +319,8 @@ class Extractor:
             # forward
             pos = model[1]
             while True:
-                # a separator is a comma, or spaces then "and" / "or": after one space, "and" / "or" or another
-                # space is checked before the regex runs
-                first = text[pos:pos + 1]
-                sep = (_LIST_SEP_AT.match(text, pos)
-                       if first == "," or (first.isspace() and (first != " " or text.startswith(("and", "or"), pos + 1)
-                                                                or text[pos + 1:pos + 2].isspace()))
-                       else None)
+                # a separator is a comma, or spaces then "and" / "or" (the regex alone: quicker than tests before it)
+                sep = _LIST_SEP_AT.match(text, pos)
                 if not sep:
                     break
                 at = sep.end()
@@ -344,12 +339,8 @@ class Extractor:
                     out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
                 pos = item.end()
             # backward: "StableMoE and Switch Transformer" (a separator is a comma, "and" or "or", then spaces)
-            # ... ends in a comma or a space: the character before the model checked first
             start = model[0]
-            if not start or not (text[start - 1] == "," or text[start - 1].isspace()):
-                continue
-            lo = max(0, start - 8)
-            sep = _LIST_SEP_BEFORE.search(text, lo, start) if text[lo:start].rstrip().endswith((",", "and", "or")) else None
+            sep = _LIST_SEP_BEFORE.search(text, max(0, start - 8), start) if start else None
             # the names before it are read only if the word before it is no mention (a list of mentions ends there)
             if sep and sep.start() and not taken[sep.start() - 1]:
                 for start, name in reversed(_names_before(text, sep.start())):
