@@ -31,6 +31,18 @@ PROBES = [
     ("Efficient models", "We sparsify Kora-1B and name the resulting checkpoints Zorro-50 and Zorro-70.",
      {("Zorro-50", "Model", True), ("Zorro-70", "Model", True)}, ()),
     ("Efficient models", "We quantize ZetaLM into INT8 with little loss.", set(), ("INT8",)),
+    # a name the paper describes or applies as a method is a technique, unless the abstract trains it
+    ("Better sentence embeddings", "We introduce a contrastive learning method, dubbed KoraDef, that uses definitions.",
+     {("KoraDef", "Technique", True)}, ()),
+    ("Rank allocation", "We propose ZetaRank, which assigns each layer its own rank. Fine-tuned with ZetaRank, "
+     "Kora-7B improves by 2 points.", {("ZetaRank", "Technique", True)}, ()),
+    ("Long inputs", "We present Zorblax, a simple approach to long inputs. Zorblax is pretrained on C4.",
+     {("Zorblax", "Model", True)}, ()),
+    # a list of three languages is a language context by itself; a script is no language
+    ("Resources for Nigeria", "Hausa, Igbo and Yoruba together have more than 150 million speakers.",
+     {("Hausa", "Language", False), ("Igbo", "Language", False), ("Yoruba", "Language", False)}, ()),
+    ("One model, two scripts", "Serbian is written in both Cyrillic and Latin script.",
+     {("Serbian", "Language", False)}, ("Latin",)),
     # a second verb of the same subject introduces too; a name the abstract trains is a model, whatever its shape
     ("Polish reading comprehension", "We collect ZetaSet, 70k questions, and train KoraQA, an encoder-only reader, on it.",
      {("KoraQA", "Model", True)}, ()),

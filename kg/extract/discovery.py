@@ -162,6 +162,15 @@ _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|deri
                           r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
+_METHOD_NOUNS = r"(?:method|approach|technique|recipes?|algorithm|strategy|paradigm|pipeline|procedure)"
+#: a description after a name that makes it a method: "X, a principled distillation framework", "X is a simple recipe"
+_METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)\s+(?:[\w-]+\s+){0,5}?" + _METHOD_NOUNS
+                           + r"\b(?!\s+(?:model|LLM|LM)s?\b)|\s+(?:can|could|may)\s+(?:also\s+|readily\s+|easily\s+|then\s+)?"
+                           r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b")
+#: ... and before it: "a contrastive learning framework, dubbed X", "fine-tuned with X", "applying X to"
+_METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?,?\s+(?:(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+)$"
+                            r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
+                            r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
 #: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
 _SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
                               r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
@@ -651,6 +660,18 @@ class NameDiscoverer:
             if (end < len(abstract) and abstract[end].isalnum()) or (at and abstract[at - 1].isalnum()):
                 continue
             if self._trained_after.match(abstract, end) or self._trained_before.search(abstract, max(0, at - 40), at):
+                return True
+        return False
+
+    @staticmethod
+    def _used_as_method(name: str, text: str) -> bool:
+        """Whether the text describes the name as a method, or applies it as one: "X, a knowledge distillation
+        framework", "a contrastive framework, dubbed X", "fine-tuned with X", "X can be readily applied to"."""
+        for at in _find_all(text, name, 0):
+            end = at + len(name)
+            if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
+                continue
+            if _METHOD_AFTER.match(text, end) or _METHOD_BEFORE.search(text, max(0, at - 60), at):
                 return True
         return False
 
@@ -1455,8 +1476,13 @@ class NameDiscoverer:
         types: dict[str, str] = {}
         for f in found:
             if f.name not in types:
-                trained = f.type != "Model" and f.introduced and self._is_trained(f.name, paper.abstract)
-                types[f.name] = "Model" if trained else f.type
+                if f.type != "Model" and f.introduced and self._is_trained(f.name, paper.abstract):
+                    types[f.name] = "Model"
+                elif (f.type == "Model" and f.introduced and self.type_of_name(f.name) is None
+                      and self._used_as_method(f.name, paper.text) and not self._is_trained(f.name, paper.abstract)):
+                    types[f.name] = "Technique"
+                else:
+                    types[f.name] = f.type
         return [f if f.type == types[f.name] else replace(f, type=types[f.name]) for f in found]
 
 

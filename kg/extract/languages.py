@@ -98,6 +98,10 @@ def iso_code(name: str) -> str | None:
     return language_names().get(name)
 
 
+#: members a list of languages needs to be a language context by itself (see LanguageFinder._in_context)
+_LIST_MIN = 3
+#: a script, not a language: "Latin script", "the Arabic alphabet"
+_SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|characters|orthography|transliteration)\b")
 _BILINGUAL = re.compile(r"\b(?:bi|tri)lingual\s*\(?\s*$", re.I)
 
 
@@ -176,6 +180,9 @@ class LanguageFinder:
                 j += 1
             if j > i and self._cue_before(text, spans[i][0], self.list_cues):
                 in_context[i:j + 1] = [True] * (j + 1 - i)
+            elif j - i + 1 >= _LIST_MIN and not any(spans[k][2] == "English" for k in range(i, j + 1)):
+                # a list of languages is a language context by itself: "Hausa, Igbo and Yoruba have ..."
+                in_context[i:j + 1] = [True] * (j + 1 - i)
             i = j + 1
         # a list of languages shares the context of any member
         for i in range(len(spans)):
@@ -196,7 +203,7 @@ class LanguageFinder:
                             in_context[i] = changed = True
                             break
         for (start, end, name), ok in zip(spans, in_context):
-            if ok:
+            if ok and not _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
                 mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9))
         return mentions
 
