@@ -281,3 +281,36 @@ def test_mentions_as_the_plain_merge(corpus):
     assert any(m.type == "Language" for p in papers for m in extractor.mentions(p))
     for paper in papers:
         assert extractor.mentions(paper) == _plain_mentions(extractor, paper), paper.key
+
+
+def _plain_scan_layers(matcher, text):
+    """The phrase layers of ``matcher.scan(text)`` with every hit, one-entry ones too, resolved by ``_resolve``."""
+    from kg.extract.mentions import _haystack, lower_same_length
+
+    lowered = lower_same_length(text)
+    found = [[] for _ in range(matcher.layers)]
+    for last, (back, length, _, entries, groups) in matcher._words.iter(_haystack(lowered)) if len(matcher._words) else ():
+        if groups is None:
+            matcher._resolve(text, lowered, last - back, last - back + length, entries, found)
+    for end, (_, length, _, entries, _) in matcher._exact.iter(text) if len(matcher._exact) else ():
+        start, end = end + 1 - length, end + 1
+        if not ((start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())):
+            matcher._resolve(text, lowered, start, end, entries, found)
+    return [_plain_leftmost_longest(f) for f in found]
+
+
+def test_scan_as_every_hit_resolved_alike(corpus):
+    from kg.extract.mentions import PhraseMatcher
+    from kg.model import Entity
+
+    extractor = Extractor()
+    texts = [paper.text for paper, _ in corpus] + [
+        "KR-BERT, BERT-base and bert_large; a clinical BERT, Clinical BERT and GLUE-style GLUE.",
+        "self attention and self-attention, Conll 2003 and CoNLL-2003; ΣBERT and xΣBERT and ΣBERT-base.",
+    ]
+    sigma = PhraseMatcher([("ΣBERT", Entity("ΣBERT", "Model")), ("BERT", Entity("BERT", "Model"))],
+                          suffixes=["base"])
+    for matcher in (extractor.phrases, sigma):
+        for text in texts:
+            assert matcher.scan(text).layers == _plain_scan_layers(matcher, text), text
+    assert [e.name for _, _, e in sigma.find(texts[-1])] == ["ΣBERT", "ΣBERT"]
