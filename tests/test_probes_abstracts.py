@@ -26,6 +26,9 @@ PROBES = [
     'ZetaLM evaluatedOn MMLU; ZetaLM outperforms Falcon | ZetaLM: data quality || Averaged over ten benchmarks including MMLU, ARC and HumanEval, ZetaLM ranks ahead of Falcon-7B.',
     'ZetaQ compresses Vicuna | ZetaQ: four-bit chat models || ZetaQ is obtained by quantizing every linear layer of Vicuna-13B to 4 bits.',
     'Kestrin trainedOn ShambaInstruct; Kestrin fineTunedFrom Mistral 7B | Kestrin: a Swahili assistant || We release Kestrin, which we obtain by instruction tuning Mistral-7B on ShambaInstruct, a set of 60k Swahili question-answer pairs.',
+    # a technique naming what data is for, or one the result is only matched against, is not used
+    '!ZetaTool usesTechnique instruction tuning | ZetaTool: tool use for LLMs || We present ZetaTool. We first build ZetaBench, an instruction-tuning dataset for tool use.',
+    '!ZetaQuant usesTechnique GPTQ | ZetaQuant: budgeted quantization || We propose ZetaQuant. Applied to OPT-66B, ZetaQuant at 3 bits matches GPTQ at 4 bits.',
     # the name of what a step of the work yields is the paper's own, and its subject
     'OrcaQ compresses LLaMA-2 | Small models on one GPU || We quantize LLaMA-2-7B to 4 bits to obtain OrcaQ, which runs on a single consumer GPU.',
     'MedVela fineTunedFrom LLaMA; MedVela outperforms ChatGPT | Medical dialogue models || We fine-tune LLaMA on medical dialogues, resulting in MedVela, a chat model for doctors. MedVela outperforms ChatGPT.',

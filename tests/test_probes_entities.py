@@ -31,6 +31,9 @@ PROBES = [
     ("Efficient models", "We sparsify Kora-1B and name the resulting checkpoints Zorro-50 and Zorro-70.",
      {("Zorro-50", "Model", True), ("Zorro-70", "Model", True)}, ()),
     ("Efficient models", "We quantize ZetaLM into INT8 with little loss.", set(), ("INT8",)),
+    ("Upcycling experts", "Applying it to Kora-1B gives Zorro-8x1B, a sparse model.", {("Zorro-8x1B", "Model", True)}, ()),
+    ("Self-play", "ZetaPhi, the model that our method produces from Phi-3, improves by 7 points.",
+     {("ZetaPhi", "Model", True)}, ()),
     # a name the paper describes or applies as a method is a technique, unless the abstract trains it
     ("Better sentence embeddings", "We introduce a contrastive learning method, dubbed KoraDef, that uses definitions.",
      {("KoraDef", "Technique", True)}, ()),

@@ -150,9 +150,10 @@ _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain
                  "resulting in", "yielding", "which yields", "this yields", "the resulting model",
                  "the resulting models", "the final model", "call the result", "name the result", "term the result",
                  "release the result", "denote the result", "compress", "distil", "prun", "quantiz", "quantis",
-                 "sparsif", "binariz", "binaris")
+                 "sparsif", "binariz", "binaris", "gives", "produces", "yields", "the model that", "the model which",
+                 "the model we", "our model that")
 _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
-                          r"|(?:which|this) yields|the (?:resulting|final) models?,?"
+                          r"|(?:which |this )?yields|gives|produces|the (?:resulting|final) models?,?"
                           r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?"
                           r"|(?:compress|distil|prun|quanti[sz]|sparsif|binari[sz])\w* (?:[^\s.;,«»]+ ){1,5}?into)"
                           r"\s+(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
@@ -160,11 +161,14 @@ _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|deri
                           r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version> v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-]))?"
                           r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
                           r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
+#: "X, the model that SPARC produces from Phi-3": a name set before what the paper's work made
+_MODEL_THAT = re.compile(r"(?P<name>[A-Z][\w.+-]*[\w+]),\s+$")
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
 _METHOD_NOUNS = r"(?:method|approach|technique|recipes?|algorithm|strategy|paradigm|pipeline|procedure)"
 #: a description after a name that makes it a method: "X, a principled distillation framework", "X is a simple recipe"
-_METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)\s+(?:[\w-]+\s+){0,5}?" + _METHOD_NOUNS
+_METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)\s+"
+                           r"(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?" + _METHOD_NOUNS
                            + r"\b(?!\s+(?:model|LLM|LM)s?\b)|\s+(?:can|could|may)\s+(?:also\s+|readily\s+|easily\s+|then\s+)?"
                            r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b")
 #: ... and before it: "a contrastive learning framework, dubbed X", "fine-tuned with X", "applying X to"
@@ -1202,6 +1206,12 @@ class NameDiscoverer:
         for i in scan.cues.get("result", ()):
             if text.endswith(("used ", "use ", "uses "), 0, i):
                 continue  # "the technology used to create Gemini models": what others made
+            if text.startswith(("the model ", "our model "), i):
+                before = _MODEL_THAT.search(text, max(0, i - 60), i)
+                if before and is_name_shaped(before.group("name")) and self.acceptable(before.group("name")):
+                    name = before.group("name")
+                    found.append(Found(name, "Model", before.start("name"), before.end("name"), True, how="result"))
+                continue
             m = _RESULT_NAME.match(text, i)
             if not m:
                 continue

@@ -168,6 +168,10 @@ def paper_sentences(paper: Paper) -> list[tuple[int, str]]:
     return [(0, paper.title)] + [(base + o, s) for o, s in split_sentences(paper.abstract)]
 
 
+#: a data noun right after a Technique's words (kept as they are in a skeleton): "an instruction-tuning dataset"
+_DATA_NOUN_NEXT = re.compile(r"-?\s*(?:data(?:sets?)?|corpus|corpora|benchmarks?|mixtures?|collections?)\b", re.IGNORECASE)
+
+
 class RelationExtractor:
     """Callable ``(paper, mentions) -> list[Relation]`` built from a cue table (patterns compiled once)."""
 
@@ -753,6 +757,8 @@ class RelationExtractor:
                     continue
                 if x.type == "Technique" and scan[2] & _ACTED and self._acted_on(skel, positions[i]):
                     continue
+                if x.type == "Technique" and _DATA_NOUN_NEXT.match(skel, positions[i] + x.end - x.start):
+                    continue  # "an instruction-tuning dataset", "SFT data": what the data is for, not a technique used
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
                 if (x.type == "Language" and others and self._background(skel, low, bg)
