@@ -31,6 +31,16 @@ PROBES = [
     ("Efficient models", "We sparsify Kora-1B and name the resulting checkpoints Zorro-50 and Zorro-70.",
      {("Zorro-50", "Model", True), ("Zorro-70", "Model", True)}, ()),
     ("Efficient models", "We quantize ZetaLM into INT8 with little loss.", set(), ("INT8",)),
+    # introduced after the description ("that we introduce", "a new collection we assembled"), a known name
+    # by a result phrase, a second name after a long description with a decimal in it
+    ("Manual QA", "Kora-QA is trained on ZetaManuals, a dataset of 25k questions over manuals that we introduce.",
+     {("ZetaManuals", "Dataset", True)}, ()),
+    ("Public domain", "It was trained on newspapers from Zeta-19, a new collection we assembled, in English.",
+     {("Zeta-19", "Dataset", True)}, ()),
+    ("Camels", "We incorporate these advances into Tülu, resulting in Tülu 2, a suite of improved models.",
+     {("Tülu 2", "Model", True)}, ()),
+    ("Bilingual chat", "We present Zeta-Base, a 6B-parameter model pretrained on 1.2T tokens of Korean and English "
+     "web text, and Zeta-Chat, its conversational counterpart.", {("Zeta-Base", "Model", True), ("Zeta-Chat", "Model", True)}, ()),
     ("Upcycling experts", "Applying it to Kora-1B gives Zorro-8x1B, a sparse model.", {("Zorro-8x1B", "Model", True)}, ()),
     ("Self-play", "ZetaPhi, the model that our method produces from Phi-3, improves by 7 points.",
      {("ZetaPhi", "Model", True)}, ()),

@@ -135,7 +135,7 @@ def _word_before_part(text: str, i: int) -> tuple[int, str] | None:
 _OF_NAME = re.compile(r" of (?:the )?(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w-])"
                       r"(?=[,;:)]|\.(?:\s|$)|$| \(| (?:and|or|to|for|with|as|in|from)\b)")
 #: a description set off by commas, then "and" / "or": ", a multilingual ZetaLM, and "
-_APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+[^,.;:()]{1,80}?,\s+(?:and|or)\s+(?=[A-Za-z0-9])")
+_APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+(?:[^,.;:()]|(?<=\d)\.(?=\d)){1,120}?,\s+(?:and|or)\s+(?=[A-Za-z0-9])")
 #: a name right after a singular dataset noun: "a large dataset USPTO-3M at", "the benchmark KoraQA."
 _NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)|$| \(| (?:at|of|with|for|and|that|which|to|in|is|was|contains|consisting)\b)")
 #: words before an introducing verb that make it an adjective: "we use the open-source Zorro model"
@@ -151,7 +151,7 @@ _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain
                  "the resulting models", "the final model", "call the result", "name the result", "term the result",
                  "release the result", "denote the result", "compress", "distil", "prun", "quantiz", "quantis",
                  "sparsif", "binariz", "binaris", "gives", "produces", "yields", "the model that", "the model which",
-                 "the model we", "our model that")
+                 "the model we", "our model that", "that we ", "which we ")
 _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
                           r"|(?:which |this )?yields|gives|produces|the (?:resulting|final) models?,?"
                           r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?"
@@ -163,6 +163,10 @@ _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|deri
                           r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
 #: "X, the model that SPARC produces from Phi-3": a name set before what the paper's work made
 _MODEL_THAT = re.compile(r"(?P<name>[A-Z][\w.+-]*[\w+]),\s+$")
+#: "ManualQA, a dataset of 25k questions over manuals that we introduce": the verb after the description
+_WE_INTRODUCE = re.compile(r"(?:that|which) we (?:also |here |newly )?(?:introduce|release|present|propose|construct|collect"
+                           r"|build|create|curate|compile|assemble)\b")
+_NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|the)\s+[^.;:()]{1,100}?\s+$")
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
 _METHOD_NOUNS = r"(?:method|approach|technique|recipes?|algorithm|strategy|paradigm|pipeline|procedure)"
@@ -679,7 +683,7 @@ class NameDiscoverer:
                 return True
         return False
 
-    def _names_at(self, text: str, pos: int, limit: int = 12,
+    def _names_at(self, text: str, pos: int, limit: int = 30,
                   naming: bool = False) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Name-shaped words (or "Long Form (ACRO)") from ``pos``: one, or a list "A, B and C".
 
@@ -1206,6 +1210,14 @@ class NameDiscoverer:
         for i in scan.cues.get("result", ()):
             if text.endswith(("used ", "use ", "uses "), 0, i):
                 continue  # "the technology used to create Gemini models": what others made
+            if text.startswith(("that we ", "which we "), i):
+                before = _NAME_DESCRIBED.search(text, max(0, i - 140), i) if _WE_INTRODUCE.match(text, i) else None
+                name = before.group("name") if before else ""
+                if before and is_name_shaped(name) and self.acceptable(name) and name not in self.languages:
+                    etype = self.type_of_name(name) or self._description_type(text[before.end("name") + 2:i]) or "Model"
+                    if etype in ("Model", "Dataset"):
+                        found.append(Found(name, etype, before.start("name"), before.end("name"), True, how="result"))
+                continue
             if text.startswith(("the model ", "our model "), i):
                 before = _MODEL_THAT.search(text, max(0, i - 60), i)
                 if before and is_name_shaped(before.group("name")) and self.acceptable(before.group("name")):

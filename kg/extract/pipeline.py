@@ -505,7 +505,8 @@ class Extractor:
             # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
             own = found.introduced and (found.how == "title"
                                         or (known := self._curated.link(found.name, fuzzy=False)) is None
-                                        or (found.how in ("intro", "naming", "described") and known.type != "Technique"))
+                                        or (found.how in ("intro", "naming", "described", "result")
+                                            and known.type != "Technique"))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
