@@ -173,6 +173,16 @@ class Linker:
                 if len(key) >= self.min_fuzzy:
                     self._blocks.setdefault((key[:3], len(key)), []).append((len(self._index), key))
 
+    def may_link_number(self, digits: int) -> bool:
+        """Could a surface whose key is ``digits`` digits long link to an entity?
+
+        Only while some key is digits only, or through the fuzzy step (``digits >= min_fuzzy``).
+
+        >>> Linker([Entity("T5", "Model")]).may_link_number(4), Linker([Entity("1984", "Dataset")]).may_link_number(4)
+        (False, True)
+        """
+        return bool(self._digit_keys) or digits >= self.min_fuzzy
+
     def exact(self, surface: str) -> Entity | None:
         return self._index.get(normalize(surface))
 

@@ -178,3 +178,139 @@ def test_acted_bit_is_the_hint(corpus):
         for _, sentence in paper_sentences(paper):
             low = sentence.lower()
             assert bool(rx._scan(sentence, low)[2] & _ACTED) == any(w in low for w in rx._technique_object_hint)
+
+
+def _plain_token(extractor, token):
+    """What a name-shaped token is, through every linking step (the code before the number fast path)."""
+    from kg.extract.mentions import strip_affixes
+    from kg.link import normalize
+
+    offset, core = strip_affixes(token, extractor.modifiers, extractor._variant_words)
+    entity = extractor.linker.link(core, fuzzy=False)
+    shaped = entity is None and core not in extractor.discover.generic and extractor._shape_type(core)
+    if entity is None:
+        key = normalize(core)
+        entity = (extractor.linker.fuzzy(key) if key else None) or extractor._dataset_variant(core)
+    return offset, core, entity, shaped if entity is None else ""
+
+
+_NUMBERS = ["0", "7", "2023", "52.4", "1.5.2", "00123", "12345678", "123456789", "1234567890123", "3.14159265358"]
+
+
+def test_number_tokens_as_the_linking_steps(corpus):
+    from kg.extract.gazetteer import Gazetteer, load_gazetteer
+    from kg.extract.mentions import name_tokens
+    from kg.model import Entity
+
+    base = load_gazetteer()
+    # a gazetteer with a key of digits only, and one whose fuzzy block a long number falls in
+    digits = Gazetteer((*base.entities, Entity("2023", "Dataset"), Entity("123456788", "Dataset")), base.exact_case)
+    tokens = {t for paper, _ in corpus for _, _, t in name_tokens(paper.text)} | set(_NUMBERS)
+    assert sum(t.replace(".", "").isdigit() for t in tokens) > 50  # the corpus has numbers of its own
+    for extractor in (Extractor(), Extractor(gazetteer=digits)):
+        for token in sorted(tokens):
+            assert extractor._token(token) == _plain_token(extractor, token), token
+    assert Extractor(gazetteer=digits)._token("2023")[2] == Entity("2023", "Dataset")
+
+
+def _plain_leftmost_longest(found):
+    found = sorted(found, key=lambda f: (f[0], -f[1]))  # by start, the longest first (ties in their order)
+    out, reach = [], -1
+    for start, end, entity in found:
+        if start >= reach:
+            out.append((start, end, entity))
+            reach = end
+    return out
+
+
+def test_leftmost_longest_as_the_plain_sort():
+    from kg.extract.mentions import _leftmost_longest
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        found = []
+        for i in range(rng.randint(0, 7)):
+            start = rng.randint(0, 30)
+            found.append((start, start + rng.randint(0, 6), i))
+        if rng.random() < 0.5:  # as a scan mostly gives them: by end
+            found.sort(key=lambda f: f[1])
+        assert _leftmost_longest(list(found)) == _plain_leftmost_longest(found), found
+
+
+def _plain_mentions(extractor, paper):
+    """``Extractor.mentions`` as written before the speed round: every candidate's order through a tuple, the
+    chosen spans and the languages sorted together at the end."""
+    from kg.extract.mentions import overlaps
+    from kg.extract.pipeline import _URL, _mention
+
+    text = paper.text
+    chosen, taken = [], bytearray(len(text) + 1)
+    candidates, languages = extractor._candidates(paper, text)
+    if "://" in text or "www." in text:
+        urls = [m.span() for m in _URL.finditer(text)]
+        candidates = [c for c in candidates if not overlaps(urls, c[0], c[1])]
+        languages = [lang for lang in languages if not overlaps(urls, lang[0], lang[1])]
+    introduced = {(c[2], c[3]) for c in candidates if c[4]}
+    for _, _, _, _, i in sorted([(c[0] - c[1], c[6], c[0], c[2], i) for i, c in enumerate(candidates)]):
+        start, end = candidates[i][0], candidates[i][1]
+        if taken.find(1, start, end) < 0 if start < end else not overlaps([c[:2] for c in chosen], start, end):
+            chosen.append(candidates[i])
+            taken[start:end] = b"\x01" * (end - start)
+    chosen = [c for c in chosen if not (c[3] == "Technique" and extractor._generic_technique(text, c[0], c[1]))]
+    for cand in extractor._listed_models(text, chosen, taken):
+        chosen.append(cand)
+        taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
+    mentions = [_mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
+                for s, e, name, etype, _, conf, _ in chosen]
+    model_starts = frozenset(m.start for m in mentions if m.type == "Model")
+    for lang in extractor.languages.find(text, len(paper.title), model_starts, languages):
+        if taken.find(1, lang.start, lang.end) < 0:
+            mentions.append(lang)
+    mentions.sort(key=lambda m: (m.start, -m.end, m.name))
+    return mentions
+
+
+def test_mentions_as_the_plain_merge(corpus):
+    from kg.model import Paper
+
+    extractor = Extractor()
+    papers = [paper for paper, _ in corpus] + [
+        Paper("t:lang", "A Galician BERT", "We train Galician BERT and compare it with mBERT for Galician and Basque."),
+        Paper("t:url", "Code", "BERT and GPT-2 at https://github.com/Foo/BERT-tools; see www.example.org/GPT-2."),
+    ]
+    assert any(m.type == "Language" for p in papers for m in extractor.mentions(p))
+    for paper in papers:
+        assert extractor.mentions(paper) == _plain_mentions(extractor, paper), paper.key
+
+
+def _plain_scan_layers(matcher, text):
+    """The phrase layers of ``matcher.scan(text)`` with every hit, one-entry ones too, resolved by ``_resolve``."""
+    from kg.extract.mentions import _haystack, lower_same_length
+
+    lowered = lower_same_length(text)
+    found = [[] for _ in range(matcher.layers)]
+    for last, (back, length, _, entries, groups) in matcher._words.iter(_haystack(lowered)) if len(matcher._words) else ():
+        if groups is None:
+            matcher._resolve(text, lowered, last - back, last - back + length, entries, found)
+    for end, (_, length, _, entries, _) in matcher._exact.iter(text) if len(matcher._exact) else ():
+        start, end = end + 1 - length, end + 1
+        if not ((start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())):
+            matcher._resolve(text, lowered, start, end, entries, found)
+    return [_plain_leftmost_longest(f) for f in found]
+
+
+def test_scan_as_every_hit_resolved_alike(corpus):
+    from kg.extract.mentions import PhraseMatcher
+    from kg.model import Entity
+
+    extractor = Extractor()
+    texts = [paper.text for paper, _ in corpus] + [
+        "KR-BERT, BERT-base and bert_large; a clinical BERT, Clinical BERT and GLUE-style GLUE.",
+        "self attention and self-attention, Conll 2003 and CoNLL-2003; ΣBERT and xΣBERT and ΣBERT-base.",
+    ]
+    sigma = PhraseMatcher([("ΣBERT", Entity("ΣBERT", "Model")), ("BERT", Entity("BERT", "Model"))],
+                          suffixes=["base"])
+    for matcher in (extractor.phrases, sigma):
+        for text in texts:
+            assert matcher.scan(text).layers == _plain_scan_layers(matcher, text), text
+    assert [e.name for _, _, e in sigma.find(texts[-1])] == ["ΣBERT", "ΣBERT"]

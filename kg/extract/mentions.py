@@ -219,54 +219,63 @@ class PhraseMatcher:
         cues: dict[str, list[int]] = {group: [] for group in self.cue_groups}
         size = len(text)
         glued_after = self._glued_after
-        for automaton, haystack in ((self._words, None), (self._exact, text)):
-            if not len(automaton):
-                continue
-            if haystack is None:
-                haystack = _haystack(lowered)
-            for last, (back, length, single, entries, groups) in automaton.iter(haystack):
+        if len(self._words):
+            for last, (back, length, single, entries, groups) in self._words.iter(_haystack(lowered)):
                 start = last - back  # an offset in the text: the haystack's leading space is the key's
-                if groups is not None:  # a cue word
-                    for group in groups:
-                        cues[group].append(start)
+                if single is None:
+                    if groups is not None:  # a cue word
+                        for group in groups:
+                            cues[group].append(start)
+                    else:
+                        self._resolve(text, lowered, start, start + length, entries, found)
                     continue
-                end = start + length
-                if haystack is text and ((start > 0 and text[start - 1].isalnum())
-                                         or (end < size and text[end].isalnum())):
+                # the common case, one entry, as _resolve would resolve it
+                layer, exact, key, entity, is_name = single
+                if exact and not text.startswith(key, start):
                     continue
-                if single is not None:  # the common case, as the loops below would resolve it
-                    layer, exact, key, entity, is_name = single
-                    if exact and text[start:end] != key:
-                        continue
+                if is_name:
                     if is_name is _CAPITALISED and text[start].islower():
                         continue  # "a clinical BERT": BERT, described; "Clinical BERT" is the name
                     # joined or glued only after "-", "_" or ".": checked here before the calls
-                    if is_name and ((start > 1 and text[start - 1] in "-_." and _joined(text, start - 1, -1))
-                                    or (end < size and text[end] in "-_." and glued_after(text, end))):
+                    end = start + length
+                    if ((start > 1 and text[start - 1] in "-_." and text[start - 2].isalnum())
+                            or (end < size and text[end] in "-_." and glued_after(text, end))):
                         continue
                     found[layer].append((start, end, entity))
-                    continue
-                loose, hit = [], set()
-                for entry in entries:
-                    layer, exact, key, entity, is_name = entry
-                    if (text if exact else lowered)[start:end] != key:
-                        if not exact:  # same words, other separators: "self attention", "Conll 2003"
-                            loose.append(entry)
-                        continue
-                    if is_name and (_joined(text, start - 1, -1) or glued_after(text, end)
-                                    or is_name is _CAPITALISED and text[start].islower()):
-                        continue
-                    found[layer].append((start, end, entity))
-                    hit.add(layer)
-                for layer, _, _, entity, is_name in loose:
-                    if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or glued_after(text, end)
-                                                              or is_name is _CAPITALISED and text[start].islower())):
-                        found[layer].append((start, end, entity))
-                        hit.add(layer)
+                else:
+                    found[layer].append((start, start + length, entity))
+        if len(self._exact):
+            for end, (_, length, _, entries, _) in self._exact.iter(text):
+                end += 1
+                start = end - length
+                if not ((start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum())):
+                    self._resolve(text, lowered, start, end, entries, found)
         ordered = self._ordered_cues
-        return Scan(text, lowered, [_leftmost_longest(f) for f in found],
-                    {group: sorted(set(starts)) if len(starts) > 1 and group not in ordered else starts
-                     for group, starts in cues.items()})
+        if len(ordered) < len(cues):
+            cues = {group: sorted(set(starts)) if len(starts) > 1 and group not in ordered else starts
+                    for group, starts in cues.items()}
+        return Scan(text, lowered, [_leftmost_longest(f) for f in found], cues)
+
+    def _resolve(self, text: str, lowered: str, start: int, end: int, entries: tuple, found: list[list]) -> None:
+        """Add the matches of a key's ``entries`` at ``text[start:end]`` to their layers' lists in ``found``."""
+        loose, hit = [], set()
+        glued_after = self._glued_after
+        for entry in entries:
+            layer, exact, key, entity, is_name = entry
+            if (text if exact else lowered)[start:end] != key:
+                if not exact:  # same words, other separators: "self attention", "Conll 2003"
+                    loose.append(entry)
+                continue
+            if is_name and (_joined(text, start - 1, -1) or glued_after(text, end)
+                            or is_name is _CAPITALISED and text[start].islower()):
+                continue
+            found[layer].append((start, end, entity))
+            hit.add(layer)
+        for layer, _, _, entity, is_name in loose:
+            if layer not in hit and not (is_name and (_joined(text, start - 1, -1) or glued_after(text, end)
+                                                      or is_name is _CAPITALISED and text[start].islower())):
+                found[layer].append((start, end, entity))
+                hit.add(layer)
 
     def _glued_after(self, text: str, end: int) -> bool:
         """Is a word glued after ``end`` that is not one of :attr:`suffixes`?
@@ -305,6 +314,13 @@ _START, _END = itemgetter(0), itemgetter(1)
 
 def _leftmost_longest(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
     if len(found) < 2:  # the language and learned layers: mostly nothing to choose from
+        return found
+    reach = -1
+    for start, end, _ in found:  # mostly by start already, none overlapping nor empty: the answer as it is
+        if start < reach or start == end:
+            break
+        reach = end
+    else:
         return found
     # by start, the longest first at one start (ties in scan order): two stable sorts on plain keys
     found.sort(key=_END, reverse=True)

@@ -56,8 +56,20 @@ _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
 _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _START = itemgetter(0)
+
+
+def _merge_order(c: tuple) -> tuple:
+    """A candidate's place in the merge: longest first, then by priority, start and name."""
+    return c[0] - c[1], c[6], c[0], c[2]
+
+
+def _text_order(c: tuple) -> tuple:
+    """A candidate's place in text order: by start, longest first, then by name."""
+    return c[0], -c[1], c[2]
 #: a later version after a name: " v2", " 2.0", " 3" before punctuation or "and" / "or"
 _NEW_VERSION = re.compile(r" (?:v[2-9](?:\.\d{1,2})?|[2-9]\.\d{1,2}|[2-9](?=[,;:.)]|$| (?:and|or|\()\b))(?![\w%/-]|\.\d)")
+#: a number: "2023", "52.4" (no hyphen, no letter)
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 #: a word written as a model's name: a capital, a lower-case letter and an ending "LM" or "Former" (ZetaLM, MPCFormer)
 _MODEL_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:LM|Former)")
@@ -241,7 +253,13 @@ class Extractor:
     def _token(self, token: str) -> tuple[int, str, Entity | None, bool]:
         """What a name-shaped token is, cached: ``(offset, core, linked entity, type of a new name or "")``."""
         info = self._tokens.get(token)
-        if info is None:
+        if info is not None:
+            return info
+        if _NUMBER.fullmatch(token) and not self.linker.may_link_number(len(token) - token.count(".")):
+            # a number ("2023", "52.4"), the most common new token: no name, nothing it links to (the steps
+            # below would find as much: no affix, no letter for a shape or a dataset's suffix)
+            info = (0, token, None, False if token in self.discover.generic else "")
+        else:
             offset, core = strip_affixes(token, self.modifiers, self._variant_words)
             linker = self.linker
             entity = linker.link(core, fuzzy=False)
@@ -250,9 +268,9 @@ class Extractor:
                 key = normalize(core)
                 entity = (linker.fuzzy(key) if key else None) or self._dataset_variant(core)
             info = (offset, core, entity, shaped if entity is None else "")
-            if len(self._tokens) >= 1 << 18:
-                self._tokens.clear()
-            self._tokens[token] = info
+        if len(self._tokens) >= 1 << 18:
+            self._tokens.clear()
+        self._tokens[token] = info
         return info
 
     def _token_infos(self, text: str) -> list[tuple[int, int, tuple[int, str, Entity | None, bool]]]:
@@ -301,13 +319,8 @@ class Extractor:
             # forward
             pos = model[1]
             while True:
-                # a separator is a comma, or spaces then "and" / "or": after one space, "and" / "or" or another
-                # space is checked before the regex runs
-                first = text[pos:pos + 1]
-                sep = (_LIST_SEP_AT.match(text, pos)
-                       if first == "," or (first.isspace() and (first != " " or text.startswith(("and", "or"), pos + 1)
-                                                                or text[pos + 1:pos + 2].isspace()))
-                       else None)
+                # a separator is a comma, or spaces then "and" / "or" (the regex alone: quicker than tests before it)
+                sep = _LIST_SEP_AT.match(text, pos)
                 if not sep:
                     break
                 at = sep.end()
@@ -326,11 +339,8 @@ class Extractor:
                     out.append((at, item.end(), item.group(), "Model", False, 0.7, 4))
                 pos = item.end()
             # backward: "StableMoE and Switch Transformer" (a separator is a comma, "and" or "or", then spaces)
-            # ... ends in a comma or a space: the character before the model checked first
-            lo, before = max(0, model[0] - 8), text[model[0] - 1:model[0]] if model[0] else ""
-            sep = (_LIST_SEP_BEFORE.search(text, lo, model[0])
-                   if (before == "," or before.isspace()) and text[lo:model[0]].rstrip().endswith((",", "and", "or"))
-                   else None)
+            start = model[0]
+            sep = _LIST_SEP_BEFORE.search(text, max(0, start - 8), start) if start else None
             # the names before it are read only if the word before it is no mention (a list of mentions ends there)
             if sep and sep.start() and not taken[sep.start() - 1]:
                 for start, name in reversed(_names_before(text, sep.start())):
@@ -522,14 +532,10 @@ class Extractor:
                 out.append((start, start + len(surface), name, etype, False, 0.8, 2))
         # name-shaped tokens that link: BERT_LARGE, bert-large-uncased, BERTBASE; not one on a phrase's
         # span ("BERT" found by the scan too): the phrase's candidate comes first and wins the span
-        phrase_spans = None
-        for start, _, (offset, core, entity, _) in tokens:
-            if entity is not None:
-                start += offset
-                if phrase_spans is None:
-                    phrase_spans = {(s, e) for s, e, _ in phrases}
-                if (start, start + len(core)) not in phrase_spans:
-                    out.append((start, start + len(core), entity.name, entity.type, False, 0.9, 3))
+        phrase_spans = {(s, e) for s, e, _ in phrases}
+        out += [(at, at + len(core), entity.name, entity.type, False, 0.9, 3)
+                for start, _, (offset, core, entity, _) in tokens
+                if entity is not None and ((at := start + offset), at + len(core)) not in phrase_spans]
         return out, [(s, e, ent.name) for s, e, ent in languages]
 
     def mentions(self, paper: Paper) -> list[Mention]:
@@ -545,27 +551,34 @@ class Extractor:
         # a name the paper presents as its own is introduced wherever it is
         # mentioned, whichever finder's candidate wins the span
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
-        # longest first, then by priority, start and name (the candidate's place in the list breaks ties)
-        order = sorted([(c[0] - c[1], c[6], c[0], c[2], i) for i, c in enumerate(candidates)])
-        for _, _, _, _, i in order:
-            cand = candidates[i]
+        # longest first, then by priority, start and name (the candidate's place in the list breaks ties: a stable sort)
+        empty = False  # whether an empty span is chosen
+        for cand in sorted(candidates, key=_merge_order):
             start, end = cand[0], cand[1]
+            if start < end:
+                if taken.find(1, start, end) < 0:
+                    chosen.append(cand)
+                    taken[start:end] = b"\x01" * (end - start)
             # an empty span (none is made so far) is checked against the chosen spans themselves
-            if taken.find(1, start, end) < 0 if start < end else not overlaps([c[:2] for c in chosen], start, end):
+            elif not overlaps([c[:2] for c in chosen], start, end):
                 chosen.append(cand)
-                taken[start:end] = b"\x01" * (end - start)
+                empty = True
         # "Transformer-based models" names no technique; "contrastive-learning-based models" does (a compound name)
-        chosen = [c for c in chosen if not (c[3] == "Technique" and self._generic_technique(text, c[0], c[1]))]
+        chosen = [c for c in chosen if c[3] != "Technique" or not self._generic_technique(text, c[0], c[1])]
         for cand in self._listed_models(text, chosen, taken):
             chosen.append(cand)
             taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
+        # the chosen spans do not overlap: but for empty ones, text order is the order of their starts
+        chosen.sort(key=_text_order if empty else _START)
         mentions = [_mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
-        model_starts = frozenset(m.start for m in mentions if m.type == "Model")
-        for lang in self.languages.find(text, len(paper.title), model_starts, languages):
-            if taken.find(1, lang.start, lang.end) < 0:
-                mentions.append(lang)
-        mentions.sort(key=lambda m: (m.start, -m.end, m.name))
+        if languages:
+            model_starts = frozenset(m.start for m in mentions if m.type == "Model")
+            placed = [lang for lang in self.languages.find(text, len(paper.title), model_starts, languages)
+                      if taken.find(1, lang.start, lang.end) < 0]
+            if placed:
+                mentions += placed
+                mentions.sort(key=lambda m: (m.start, -m.end, m.name))
         return mentions
 
     def __call__(self, paper: Paper) -> Extraction:
