@@ -385,6 +385,9 @@ class NameDiscoverer:
         self.variant_heads = frozenset(method["variant_heads"])
         self.novelty = tuple(w.lower() for w in method["novelty"])
         self.title_heads = frozenset(method["title_heads"])
+        #: a title head as a title phrase ends in it ("Attention"): a title without any has no title technique
+        self._title_head_word = re.compile("|".join(sorted(re.escape(h[0].upper() + h[1:]) for h in self.title_heads
+                                                           if "a" <= h[:1] <= "z")) or "(?!)")
         # the novelty word first, so the regex engine skips ahead to its first letters; the article is checked after
         self._method = re.compile(_by_first_letter(method["novelty"]) + r"\s+(?P<name>(?:[\w\-]+\s+){2,3}?)(?:"
                                   + "|".join(method["nouns"]) + r")s?\b", re.I)
@@ -1366,6 +1369,8 @@ class NameDiscoverer:
         [method] title_heads; the mention is the abstract's spelling.
         """
         found, lowered = [], None
+        if not self._title_head_word.search(paper.title):
+            return found  # a phrase's last word, "[A-Z][a-z-]+", is a head only as written capitalised
         for m in _TITLE_PHRASE.finditer(paper.title):
             words = m.group().split()
             if (words[-1].lower() not in self.title_heads
@@ -1613,6 +1618,7 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*")
+
 #: "new" or "novel" before a dataset noun, in the same clause
 _NEW_BEFORE = re.compile(r"\b(?:new|novel)\b[^.;:,]*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
