@@ -870,12 +870,16 @@ class NameDiscoverer:
         abstract is split into sentences only when something is found.
         ``lowered`` is the abstract lower-cased, ``cues`` where its subjects and naming words start.
         """
-        if abstract.isascii():
+        ascii = abstract.isascii()
+        if ascii:
             # the case-sensitive pattern over the lower-cased text, tried only where a subject
             # starts ("here we" holds "we"), non-overlapping as finditer would give them
             starts = cues["subject"]  # sorted and distinct, as the scan gives them
-            here = [i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)]
-            matches = _matches_at(self._intro_lower, lowered, sorted({*starts, *here}) if here else starts)
+            if "here " in lowered:
+                here = [i - 5 for i in starts if i >= 5 and lowered.startswith("here ", i - 5)]
+                if here:
+                    starts = sorted({*starts, *here})
+            matches = _matches_at(self._intro_lower, lowered, starts)
         else:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
@@ -887,8 +891,8 @@ class NameDiscoverer:
                 if m:
                     raw.append((0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak"))
                 at = abstract.find(" and ", at + 5, len(abstract) if hi < 0 else hi)
-        if abstract.isascii():  # where the naming words are, then the pattern there only
-            matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"]))
+        if ascii:  # where the naming words are, then the pattern there only
+            matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"])) if cues["naming"] else ()
         else:
             matches = self.naming.finditer(abstract)
         # a naming word as written in lower case ("called X", "we call X"), not in a title-cased phrase ("Named Entity")
@@ -901,8 +905,13 @@ class NameDiscoverer:
             _, start, end, how = raw[0]
             lo, hi = _sentence_around(abstract, start)
             return [(lo, abstract[lo:hi])], [(0, start, end, how)]
-        # the sentence around each hit, found locally (a full stop, ! or ? before a capital or digit)
-        bounds = sorted({_sentence_around(abstract, start) for _, start, _, _ in raw})
+        # the sentence around each hit, found locally (a full stop, ! or ? before a capital or digit);
+        # a hit before the end of the sentence of the hit before it is in that sentence (hits start at letters)
+        bounds, hi = [], -1
+        for start in sorted(start for _, start, _, _ in raw):
+            if start >= hi:
+                bounds.append(_sentence_around(abstract, start))
+                hi = bounds[-1][1]
         sentences = [(lo, abstract[lo:hi]) for lo, hi in bounds]
         starts = [lo for lo, _ in bounds]
         hits = sorted((bisect_right(starts, start) - 1, order, start, end, how) for order, start, end, how in raw)
@@ -1497,13 +1506,33 @@ class NameDiscoverer:
     def __call__(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Every name found in ``paper``; ``scan`` is its text as read by a phrase matcher with :attr:`cue_words`."""
         scan = scan or self.scan(paper)  # one reading of the text for every pattern
-        found = (self.title(paper) + self.introduced(paper, scan) + self.acronyms(paper, scan)
-                 + self.datasets(paper, scan) + self.methods(paper, scan) + self.title_techniques(paper, scan)
-                 + self.listed(paper, scan) + self.described(paper, scan) + self.components(paper, scan)
-                 + self.mates(paper, scan) + self.trained_on(paper, scan) + self.variants(paper, scan)
-                 + (self.ours(paper, scan) if scan.cues.get("our") else [])
-                 + (self.results(paper, scan) if scan.cues.get("result") else [])
-                 + (self.parts(paper, scan) if scan.cues.get("part") or " tasks (" in scan.text else []))
+        text, cues = scan.text, scan.cues
+        # a pattern read only where its cue words are (in ASCII text) is not called without them
+        plain = not text.isascii()
+        found = self.title(paper)
+        found += self.introduced(paper, scan)
+        if "(" in text:
+            found += self.acronyms(paper, scan)
+        if plain or cues["dataset"]:
+            found += self.datasets(paper, scan)
+        if plain or cues["novelty"]:
+            found += self.methods(paper, scan)
+        found += self.title_techniques(paper, scan)
+        if cues["connector"]:
+            found += self.listed(paper, scan)
+        found += self.described(paper, scan)
+        if cues["component"]:
+            found += self.components(paper, scan)
+        if scan.layers and scan.layers[0]:
+            found += self.mates(paper, scan)
+        found += self.trained_on(paper, scan)
+        found += self.variants(paper, scan)
+        if cues.get("our"):
+            found += self.ours(paper, scan)
+        if cues.get("result"):
+            found += self.results(paper, scan)
+        if cues.get("part") or " tasks (" in text:
+            found += self.parts(paper, scan)
         # one name, one type in a paper: the first finding's (the title's, when it names it), but a name of
         # the paper's own that the abstract says is trained is a model whatever its shape or description
         # ("HerbaQA ... we train HerbaQA, an encoder-only reader, on it")
@@ -1633,7 +1662,8 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     """
     start, i = 0, pos
     while i > 0:
-        j = max(text.rfind(".", 0, i), text.rfind("!", 0, i), text.rfind("?", 0, i))
+        j = text.rfind(".", 0, i)  # the last of ".", "!" and "?": the others looked for after the full stop only
+        j = max(j, text.rfind("!", j + 1, i), text.rfind("?", j + 1, i))
         if j < 0:
             break
         m = _SENTENCE_END.match(text, j)
@@ -1717,13 +1747,13 @@ def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
     if not letters:  # "(12-BERT)": a prefix with no letter spells nothing
         return None
     first = letters[0]
-    for n in range(1, min(len(words), len(letters) + 2) + 1):
+    # from the shortest tail long enough: two words, or the letters but two
+    for n in range(max(2, len(letters) - 2), min(len(words), len(letters) + 2) + 1):
         initial = words[-n][0]  # the tail's first word's, checked before the tail is made
         if initial.lower() != first or not initial.isalpha():
             continue
         tail = words[-n:]
-        initials = "".join(p[0].lower() for w in tail for p in w.split("-") if p)
-        it = iter(initials)
-        if all(ch in it for ch in letters) and len(tail) >= max(2, len(letters) - 2):
+        it = iter([p[0].lower() for w in tail for p in w.split("-") if p])
+        if all(ch in it for ch in letters):
             return tail
     return None
