@@ -180,6 +180,9 @@ _METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)
 _METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?,?\s+(?:(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+)$"
                             r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
                             r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
+#: the last word :data:`_METHOD_BEFORE` matches before a name (looked at before the pattern is tried)
+_METHOD_BEFORE_LAST = ("dubbed", "called", "named", "termed", "coined", "call", "name", "with", "applying", "apply",
+                       "applies", "the", "our")
 #: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
 _SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
                               r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
@@ -362,6 +365,8 @@ class NameDiscoverer:
             for word in self.type_cues[etype]:
                 self._cue_rank.setdefault(word, (rank, etype))
                 self._cue_rank.setdefault(word + ".", (rank, etype))  # ending a sentence: "a text corpus."
+        #: the last words of the cue pairs ("set" of "test set"): a pair is looked up only where one ends
+        self._pair_ends = frozenset(cue.rsplit(" ", 1)[1] for cue in self._cue_rank if " " in cue)
         self.technique_endings = tuple(cues["types"]["technique_name_endings"])
         desc = cues["description"]
         self.process_heads = frozenset(desc["process"])
@@ -465,7 +470,7 @@ class NameDiscoverer:
         up at once in :attr:`_cue_rank`; the words after are read only if those
         before name no type.
         """
-        rank = self._cue_rank
+        rank, pair_ends = self._cue_rank, self._pair_ends
         words = _WORDS.findall(before.lower())[::-1][:8]
         for side in range(2):
             if side:  # a full stop may end a cue word ("an English text corpus."): both are in the table
@@ -475,7 +480,7 @@ class NameDiscoverer:
             previous = None
             for word in words:
                 hit = rank.get(word)
-                if previous is not None:
+                if previous is not None and word in pair_ends:
                     pair = rank.get(f"{previous} {word}")
                     if pair is not None and (hit is None or pair < hit):
                         hit = pair
@@ -683,7 +688,9 @@ class NameDiscoverer:
             end = at + len(name)
             if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
                 continue
-            if _METHOD_AFTER.match(text, end) or _METHOD_BEFORE.search(text, max(0, at - 60), at):
+            if _METHOD_AFTER.match(text, end) or (
+                    text[at - 1:at].isspace() and text[max(0, at - 60):at].rstrip().endswith(_METHOD_BEFORE_LAST)
+                    and _METHOD_BEFORE.search(text, max(0, at - 60), at)):
                 return True
         return False
 
@@ -981,7 +988,7 @@ class NameDiscoverer:
         text, found = (scan or self.scan(paper)).text, []
         for m in _ACRONYM.finditer(text):
             acro = m.group(1)
-            letters = [c.lower() for c in acro.rstrip("s") if c.isalpha()]
+            letters = [c for c in acro.rstrip("s").lower() if c.isalpha()]  # ASCII: lower-cased at once
             if not self.acceptable(acro) or len(letters) < 2:
                 continue
             window = max(0, m.start() - 120)
