@@ -314,3 +314,169 @@ def test_scan_as_every_hit_resolved_alike(corpus):
         for text in texts:
             assert matcher.scan(text).layers == _plain_scan_layers(matcher, text), text
     assert [e.name for _, _, e in sigma.find(texts[-1])] == ["ΣBERT", "ΣBERT"]
+
+
+# -- name discovery (kg/extract/discovery.py): each fast path against the plain code it replaced ----------------
+
+def _plain_long_form(words, letters):
+    """The long form as first written: every tail from one word, the length checked after the spelling."""
+    if not letters:
+        return None
+    for n in range(1, min(len(words), len(letters) + 2) + 1):
+        initial = words[-n][0]
+        if initial.lower() != letters[0] or not initial.isalpha():
+            continue
+        tail = words[-n:]
+        it = iter("".join(p[0].lower() for w in tail for p in w.split("-") if p))
+        if all(ch in it for ch in letters) and len(tail) >= max(2, len(letters) - 2):
+            return tail
+    return None
+
+
+def test_long_form_as_the_plain_loop():
+    from kg.extract.discovery import _long_form
+
+    vocab = ["Weight", "Decomposed", "Low", "Rank", "Adaptation", "the", "of", "Open", "Pre", "trained", "a",
+             "Transformers", "Zeta", "Encoder", "Bidirectional", "dual-Path", "x", "Net", "Rotary", "rank"]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(4000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 9))]
+        if words and rng.random() < 0.5:  # spelled by a tail, a letter dropped or added at times
+            letters = [w[0].lower() for w in words[-rng.randint(1, len(words)):]]
+            letters = letters[1:] if rng.random() < 0.2 else letters + list(rng.choice(["", "x", "r"]))
+        else:
+            letters = [rng.choice("wdlraoptbzxne") for _ in range(rng.randint(0, 6))]
+        got = _long_form(words, letters)
+        assert got == _plain_long_form(words, letters), (words, letters)
+        found += got is not None
+    assert found > 500
+
+
+def _plain_title_techniques(d, paper, scan):
+    """:meth:`NameDiscoverer.title_techniques` without the look for a capitalised head first."""
+    from kg.extract.discovery import _FUNCTION_WORDS, _TITLE_PHRASE, Found
+
+    found = []
+    for m in _TITLE_PHRASE.finditer(paper.title):
+        words = m.group().split()
+        if (words[-1].lower() not in d.title_heads
+                or any(w.lower() in d.stop or w.lower() in d.title_stop or w.lower() in _FUNCTION_WORDS for w in words)):
+            continue
+        at = paper.abstract.lower().find(m.group().lower())
+        if at < 0:
+            continue
+        start = len(paper.title) + 1 + at
+        name = scan.text[start:start + len(m.group())]
+        if name.lower() not in d.generic_phrases:
+            found.append(Found(name, "Technique", start, start + len(name), True, how="title-technique"))
+    return found
+
+
+def _plain_used_as_method(name, text):
+    """:meth:`NameDiscoverer._used_as_method` with the pattern before the name tried at every mention."""
+    from kg.extract.discovery import _METHOD_AFTER, _METHOD_BEFORE, _find_all
+
+    for at in _find_all(text, name, 0):
+        end = at + len(name)
+        if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
+            continue
+        if _METHOD_AFTER.match(text, end) or _METHOD_BEFORE.search(text, max(0, at - 60), at):
+            return True
+    return False
+
+
+def _plain_type_near(d, before, after=""):
+    """:meth:`NameDiscoverer.type_near` reading every word, and every pair, of both sides."""
+    from kg.extract.discovery import _DATA_COUNT, _WORDS
+
+    words = _WORDS.findall(before.lower())[::-1][:8]
+    for side in range(2):
+        if side:
+            if _DATA_COUNT.match(after):
+                return "Dataset"
+            words = _WORDS.findall(after.lower())[:8]
+        previous = None
+        for word in words:
+            hit = d._cue_rank.get(word)
+            if previous is not None:
+                pair = d._cue_rank.get(f"{previous} {word}")
+                if pair is not None and (hit is None or pair < hit):
+                    hit = pair
+            if hit is not None:
+                return hit[1]
+            previous = word
+    return None
+
+
+def _plain_discover(d, paper, scan):
+    """:meth:`NameDiscoverer.__call__` as first written: every pattern called, the paper's names typed alike."""
+    from dataclasses import replace
+
+    found = (d.title(paper) + d.introduced(paper, scan) + d.acronyms(paper, scan) + d.datasets(paper, scan)
+             + d.methods(paper, scan) + _plain_title_techniques(d, paper, scan) + d.listed(paper, scan)
+             + d.described(paper, scan) + d.components(paper, scan) + d.mates(paper, scan)
+             + d.trained_on(paper, scan) + d.variants(paper, scan) + d.ours(paper, scan) + d.results(paper, scan)
+             + d.parts(paper, scan))
+    types = {}
+    for f in found:
+        if f.name not in types:
+            if f.type != "Model" and f.introduced and d._is_trained(f.name, paper.abstract):
+                types[f.name] = "Model"
+            elif (f.type == "Model" and f.introduced and d.type_of_name(f.name) is None
+                  and _plain_used_as_method(f.name, paper.text) and not d._is_trained(f.name, paper.abstract)):
+                types[f.name] = "Technique"
+            else:
+                types[f.name] = f.type
+    return [f if f.type == types[f.name] else replace(f, type=types[f.name]) for f in found]
+
+
+@pytest.fixture(scope="module")
+def discovery_papers(corpus_dir):
+    """The bundled corpus, its abstracts' sentences recombined (seeded), and crafted papers: non-ASCII text, no
+    cue word at all, dashes, naming words, methods named before a name, title heads."""
+    from kg.model import Paper
+
+    papers = merge_papers(read_papers([corpus_dir]))
+    rng = random.Random(11)
+    sentences = [s for p in papers for s in re.split(r"(?<=[.!?]) (?=[A-Z])", p.abstract)]
+    mixed = [Paper(f"t:mix{i}", rng.choice(papers).title, " ".join(rng.sample(sentences, rng.randint(2, 9))))
+             for i in range(300)]
+    crafted = [
+        Paper("t:a", "KoSum: A Benchmark for Korean", "We introduce KoSum. Our model, dubbed FooNet, wins."),
+        Paper("t:b", "Zorro", "Zorro is trained on KoraQA. We propose Zorro, a distillation method. Zorro runs."),
+        Paper("t:c", "Rotary Gating Attention for Long Inputs", "We study rotary gating attention (RGA) on tasks."),
+        Paper("t:d", "Ünïcode Wörk: a study", "Wir stellen vor: we present Ünï, called Ünï-chat; e.g. a model -- "
+              "FooLM -- is trained. Here we propose the Zeta Reading Dataset (ZRD). It was fine-tuned with Kora."),
+        Paper("t:e", "Plain words only", "nothing here to find, no cue at all"),
+        Paper("t:f", "A new framework", "A contrastive framework, dubbed Kora, and a method called Zeta. "
+              "We apply Kora. Applying the Zeta to BERT works. We present Kora and Zeta; we present Kora again."),
+    ]
+    return papers + mixed + crafted
+
+
+def test_discovery_as_the_plain_code(discovery_papers):
+    """Every pattern not called without its cues, title techniques looked for after a head only, the method
+    pattern tried after its last words only, sentence bounds shared by the hits in one sentence: the same names."""
+    extractor = Extractor()
+    d = extractor.discover
+    named = 0
+    for paper in discovery_papers:
+        for scan in (extractor.phrases.scan(paper.text), d.scan(paper)):
+            got = d(paper, scan)
+            assert got == _plain_discover(d, paper, scan), paper.key
+            assert d.title_techniques(paper, scan) == _plain_title_techniques(d, paper, scan), paper.key
+            named += len(got)
+    assert named > 1000
+
+
+def test_used_as_method_and_type_near_as_the_plain_code(discovery_papers):
+    extractor = Extractor()
+    d = extractor.discover
+    for paper in discovery_papers[-310:]:
+        text = paper.text
+        for name in {w.strip(".,;:()") for w in text.split()} - {""}:
+            assert d._used_as_method(name, text) == _plain_used_as_method(name, text), (paper.key, name)
+        for cut in range(0, len(text), 7):
+            before, after = text[max(0, cut - 60):cut], text[cut:]
+            assert d.type_near(before, after) == _plain_type_near(d, before, after), (paper.key, cut)

@@ -367,6 +367,8 @@ class NameDiscoverer:
                 self._cue_rank.setdefault(word + ".", (rank, etype))  # ending a sentence: "a text corpus."
         #: the last words of the cue pairs ("set" of "test set"): a pair is looked up only where one ends
         self._pair_ends = frozenset(cue.rsplit(" ", 1)[1] for cue in self._cue_rank if " " in cue)
+        #: the words that can type a name in :meth:`type_near`: a cue word, or the end of a cue pair
+        self._near_words = frozenset(self._cue_rank) | self._pair_ends
         self.technique_endings = tuple(cues["types"]["technique_name_endings"])
         desc = cues["description"]
         self.process_heads = frozenset(desc["process"])
@@ -477,6 +479,8 @@ class NameDiscoverer:
                 if _DATA_COUNT.match(after):
                     return "Dataset"  # "X, which contains 10k dialogues", "X (5,000 clinical notes)"
                 words = _WORDS.findall(after.lower())[:8]
+            if self._near_words.isdisjoint(words):
+                continue  # no cue word, nor a pair's last word, on this side
             previous = None
             for word in words:
                 hit = rank.get(word)
