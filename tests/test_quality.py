@@ -62,3 +62,25 @@ def test_quality_at_or_above_floors(built_out, split, tmp_path_factory):
     below = {key: (round(_score(report, key), 4), floor) for key, floor in FLOORS.items()
              if key.startswith(split + ".") and _score(report, key) < floor}
     assert not below, f"{split}: below floor (score, floor): {below}\n{_summary(report)}"
+
+
+def test_bootstrap_interval_holds_the_pooled_score_and_narrows_with_more_papers():
+    """``benchmarks/quality.py --ci``: the interval holds the pooled F1, is empty of width for identical
+    papers and narrows as the papers multiply."""
+    import random
+
+    from benchmarks.quality import bootstrap_interval
+    from kg.eval import Score
+
+    rng = random.Random(1)
+    rows = [(Score(rng.randint(0, 5), rng.randint(0, 3), rng.randint(0, 3)),
+             Score(rng.randint(0, 4), rng.randint(0, 3), rng.randint(0, 4))) for _ in range(60)]
+    pooled = [sum((r[side] for r in rows), Score()).f1 for side in (0, 1)]
+    small = bootstrap_interval(rows, resamples=400)
+    large = bootstrap_interval(rows * 8, resamples=400)
+    for side in (0, 1):
+        lo, hi = small[side]
+        assert lo <= pooled[side] <= hi and lo < hi
+        assert large[side][1] - large[side][0] < hi - lo
+    same = bootstrap_interval([rows[0]] * 10, resamples=50)
+    assert same[0][0] == same[0][1] and same[1][0] == same[1][1]
