@@ -881,8 +881,8 @@ class NameDiscoverer:
         abstract is split into sentences only when something is found.
         ``lowered`` is the abstract lower-cased, ``cues`` where its subjects and naming words start.
         """
-        ascii = abstract.isascii()
-        if ascii:
+        ascii_text = abstract.isascii()
+        if ascii_text:
             # the case-sensitive pattern over the lower-cased text, tried only where a subject
             # starts ("here we" holds "we"), non-overlapping as finditer would give them
             starts = cues["subject"]  # sorted and distinct, as the scan gives them
@@ -902,7 +902,7 @@ class NameDiscoverer:
                 if m:
                     raw.append((0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak"))
                 at = abstract.find(" and ", at + 5, len(abstract) if hi < 0 else hi)
-        if ascii:  # where the naming words are, then the pattern there only
+        if ascii_text:  # where the naming words are, then the pattern there only
             matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"])) if cues["naming"] else ()
         else:
             matches = self.naming.finditer(abstract)
@@ -1658,7 +1658,6 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*")
-
 #: "new" or "novel" before a dataset noun, in the same clause
 _NEW_BEFORE = re.compile(r"\b(?:new|novel)\b[^.;:,]*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
