@@ -171,12 +171,13 @@ _NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
 _METHOD_NOUNS = r"(?:method|approach|technique|recipes?|algorithm|strategy|paradigm|pipeline|procedure)"
-#: a description after a name that makes it a method: "X, a principled distillation framework", "X is a simple recipe"
+#: a description after a name that makes it a method: "X, a principled distillation method", "X is a simple recipe"
+#: ("framework" is not among them: GUIDELINES.md makes a framework that yields a model a Model)
 _METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)\s+"
                            r"(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?" + _METHOD_NOUNS
                            + r"\b(?!\s+(?:model|LLM|LM)s?\b)|\s+(?:can|could|may)\s+(?:also\s+|readily\s+|easily\s+|then\s+)?"
                            r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b")
-#: ... and before it: "a contrastive learning framework, dubbed X", "fine-tuned with X", "applying X to"
+#: ... and before it: "a contrastive learning method, dubbed X", "fine-tuned with X", "applying X to"
 _METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?,?\s+(?:(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+)$"
                             r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
                             r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
@@ -687,7 +688,7 @@ class NameDiscoverer:
     @staticmethod
     def _used_as_method(name: str, text: str) -> bool:
         """Whether the text describes the name as a method, or applies it as one: "X, a knowledge distillation
-        framework", "a contrastive framework, dubbed X", "fine-tuned with X", "X can be readily applied to"."""
+        method", "a contrastive learning method, dubbed X", "fine-tuned with X", "X can be readily applied to"."""
         for at in _find_all(text, name, 0):
             end = at + len(name)
             if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
@@ -1226,7 +1227,9 @@ class NameDiscoverer:
     def results(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """The name of what a step of the paper's work yields is its own: "we continue pretraining Code Llama
         on ..., yielding Llemma", "replace BERT with ALBERT to create Sentence-ALBERT", "the resulting model,
-        ZetaLM-Chat, ..." (a name-shaped word, or a plain one a comma or bracket closes).
+        ZetaLM-Chat, ..." (a name-shaped word, or a plain one a comma or bracket closes); also a name set
+        before what says so: "X, a dataset of 25k questions that we introduce", "X, the model that our
+        method produces".
 
         >>> d = NameDiscoverer()
         >>> p = Paper("t:x", "Efficient Models", "We quantize Kora-13B to 4 bits to obtain Zorro, a small model.")
@@ -1238,42 +1241,50 @@ class NameDiscoverer:
         for i in scan.cues.get("result", ()):
             if text.endswith(("used ", "use ", "uses "), 0, i):
                 continue  # "the technology used to create Gemini models": what others made
-            if text.startswith(("that we ", "which we "), i):
-                before = _NAME_DESCRIBED.search(text, max(0, i - 140), i) if _WE_INTRODUCE.match(text, i) else None
-                name = before.group("name") if before else ""
-                if before and is_name_shaped(name) and self.acceptable(name) and name not in self.languages:
-                    etype = self.type_of_name(name) or self._description_type(text[before.end("name") + 2:i]) or "Model"
-                    if etype in ("Model", "Dataset"):
-                        found.append(Found(name, etype, before.start("name"), before.end("name"), True, how="result"))
-                continue
-            if text.startswith(("the model ", "our model "), i):
-                before = _MODEL_THAT.search(text, max(0, i - 60), i)
-                if before and is_name_shaped(before.group("name")) and self.acceptable(before.group("name")):
-                    name = before.group("name")
-                    found.append(Found(name, "Model", before.start("name"), before.end("name"), True, how="result"))
-                continue
-            if text.startswith("into ", i) and not _INTO_LEAD.search(text, max(0, i - 80), i):
-                continue
-            m = _RESULT_NAME.match(text, i)
-            if not m:
-                continue
-            name, start = m.group("name").rstrip("."), m.start("name")
-            closed = text.startswith((",", " (", " -"), m.end())
-            if (not (is_name_shaped(name) or (closed and self._plain_word(name))) or not self.acceptable(name)
-                    or name in self.languages or name in self.generic or _NUMBER_FORMAT.fullmatch(name)):
-                continue
-            if m.group("version") and (self._plain_word(name) or not name.isascii()):
-                name += m.group("version")  # "resulting in Tulu 2"
-            names = [(start, name)]
-            second = _AND_NAME.match(text, m.end())
-            if second and is_name_shaped(second.group("name")):  # "name the resulting checkpoints Zorro-50 and Zorro-70"
-                names.append((second.start("name"), second.group("name")))
-            apposition = _APPOSITION.match(text, start + len(name))
-            etype = (self.type_of_name(name) or (apposition and self._description_type(apposition.group(1)))
-                     or "Model")
-            if etype in ("Model", "Dataset"):
-                found += [Found(n, etype, at, at + len(n), True, how="result") for at, n in names]
+            if text.startswith(("that we ", "which we ", "the model ", "our model "), i):
+                found += self._named_before(text, i)
+            elif not text.startswith("into ", i) or _INTO_LEAD.search(text, max(0, i - 80), i):
+                found += self._result_names(text, i)
         return found
+
+    def _named_before(self, text: str, i: int) -> list[Found]:
+        """The name set before "that we introduce ..." or "the model that ..." at ``i``, as the paper's own."""
+        if text.startswith(("that we ", "which we "), i):
+            before = _NAME_DESCRIBED.search(text, max(0, i - 140), i) if _WE_INTRODUCE.match(text, i) else None
+        else:
+            before = _MODEL_THAT.search(text, max(0, i - 60), i)
+        name = before.group("name") if before else ""
+        if not before or not is_name_shaped(name) or not self.acceptable(name) or name in self.languages:
+            return []
+        if before.re is _MODEL_THAT:
+            etype = "Model"
+        else:
+            etype = self.type_of_name(name) or self._description_type(text[before.end("name") + 2:i]) or "Model"
+        if etype not in ("Model", "Dataset"):
+            return []
+        return [Found(name, etype, before.start("name"), before.end("name"), True, how="result")]
+
+    def _result_names(self, text: str, i: int) -> list[Found]:
+        """The name (or two, "A and B") after the result words at ``i``, as the paper's own."""
+        m = _RESULT_NAME.match(text, i)
+        if not m:
+            return []
+        name, start = m.group("name").rstrip("."), m.start("name")
+        closed = text.startswith((",", " (", " -"), m.end())
+        if (not (is_name_shaped(name) or (closed and self._plain_word(name))) or not self.acceptable(name)
+                or name in self.languages or name in self.generic or _NUMBER_FORMAT.fullmatch(name)):
+            return []
+        if m.group("version") and (self._plain_word(name) or not name.isascii()):
+            name += m.group("version")  # "resulting in Tulu 2"
+        names = [(start, name)]
+        second = _AND_NAME.match(text, m.end())
+        if second and is_name_shaped(second.group("name")):  # "name the resulting checkpoints Zorro-50 and Zorro-70"
+            names.append((second.start("name"), second.group("name")))
+        apposition = _APPOSITION.match(text, start + len(name))
+        etype = self.type_of_name(name) or (apposition and self._description_type(apposition.group(1))) or "Model"
+        if etype not in ("Model", "Dataset"):
+            return []
+        return [Found(n, etype, at, at + len(n), True, how="result") for at, n in names]
 
     @staticmethod
     def _on_verb(text: str, at: int) -> bool:
