@@ -47,7 +47,8 @@ def default_jobs() -> int:
 def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction]) -> ChunkResult:
     """Extract a chunk of papers: their contributions, their sorted blocks and the time each took."""
     start = time.thread_time()
-    extractions = [extractor(paper) for paper in papers]
+    many = getattr(extractor, "extract_many", None)  # one stage at a time over the chunk (Extractor.extract_many)
+    extractions = many(papers) if many is not None else [extractor(paper) for paper in papers]
     middle = time.thread_time()
     parts, blocks = [], []
     for ex in extractions:

@@ -480,3 +480,74 @@ def test_used_as_method_and_type_near_as_the_plain_code(discovery_papers):
         for cut in range(0, len(text), 7):
             before, after = text[max(0, cut - 60):cut], text[cut:]
             assert d.type_near(before, after) == _plain_type_near(d, before, after), (paper.key, cut)
+
+
+def _load_bench_corpus():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("kg_bench_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def batch_papers(corpus_dir, tmp_path_factory):
+    """The bundled corpus, then 300 recombined abstracts (benchmarks/corpus.py) and an empty one."""
+    from kg.model import Paper
+
+    path = tmp_path_factory.mktemp("speed6") / "mixed.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        _load_bench_corpus().write_corpus(300, out, seed=6)
+    return (merge_papers(read_papers([corpus_dir])) + merge_papers(read_papers([path]))
+            + [Paper("t:empty", "", ""), Paper("t:url", "Code", "BERT at https://github.com/Foo/BERT-tools.")])
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_extract_many_as_each_paper_alone(batch_papers, learned):
+    """Stage by stage over chunks (one at a batch boundary, one across several) gives each paper's own call,
+    cold caches or warm, with learned names or without."""
+    from kg.extract.pipeline import STAGE_BATCH
+
+    extractor = Extractor()
+    if learned:
+        extractor.learn(batch_papers)
+    sizes = (1, STAGE_BATCH - 1, STAGE_BATCH, STAGE_BATCH + 1, 3 * STAGE_BATCH + 5, 500)
+    chunks, at = [], 0
+    for i in range(len(batch_papers)):  # cut the papers into chunks of every size above, in turn
+        if at >= len(batch_papers):
+            break
+        chunks.append(batch_papers[at:at + sizes[i % len(sizes)]])
+        at += len(chunks[-1])
+    many = [ex for chunk in chunks for ex in extractor.extract_many(chunk)]
+    alone = [extractor(paper) for paper in batch_papers]
+    assert sum(len(ex.relations) for ex in alone) > 500 and sum(len(ex.mentions) for ex in alone) > 3000
+    assert many == alone
+    assert [m for chunk in chunks for m in extractor.mentions_many(iter(chunk))] == [list(ex.mentions) for ex in alone]
+
+
+def test_extract_many_of_nothing():
+    extractor = Extractor()
+    assert extractor.extract_many([]) == [] and extractor.mentions_many(iter(())) == []
+
+
+def test_extract_chunk_runs_the_chunk_stage_by_stage():
+    """The build's chunks go through extract_many, and give what each paper's call gives."""
+    from kg.model import Paper
+    from kg.parallel import extract_chunk
+
+    class Counting(Extractor):
+        calls = 0
+
+        def extract_many(self, papers):
+            Counting.calls += 1
+            return super().extract_many(papers)
+
+    papers = [Paper("t:a", "KR-BERT: A Korean BERT", "We compare KR-BERT with BERT-base on KorQuAD."),
+              Paper("t:b", "Plain", "We fine-tune RoBERTa on GLUE with LoRA.")]
+    extractor = Counting()
+    many = extract_chunk(papers, extractor)
+    assert Counting.calls == 1
+    assert many[:2] == extract_chunk(papers, lambda paper: Extractor.__call__(extractor, paper))[:2]
