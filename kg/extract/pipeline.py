@@ -16,6 +16,8 @@ Streaming: ``Extractor()(paper)`` needs nothing but the paper. A corpus-level
 pass, :meth:`Extractor.learn`, first discovers the names of all papers, so a
 name introduced in paper A links to the same node when paper B mentions it
 (deterministic: the result does not depend on the order of the papers).
+:meth:`Extractor.extract_many` gives the same extractions for a chunk of
+papers, one stage at a time (as ``kg build`` runs it: :mod:`kg.parallel`).
 
 >>> from kg.model import Paper
 >>> ex = Extractor()
@@ -626,6 +628,10 @@ class Extractor:
 
     def extract_many(self, papers: Iterable[Paper]) -> list[Extraction]:
         """``[self(p) for p in papers]``, made one stage at a time: :meth:`mentions_many`, then the relations of all.
+
+        The relation patterns' tables and the mention finders' (a 100k-name
+        gazetteer) no longer evict each other from the CPU caches paper after
+        paper: ~5% less CPU a paper over chunks of 500 (``benchmarks/extract.py``).
 
         >>> from kg.model import Paper
         >>> ex = Extractor()
