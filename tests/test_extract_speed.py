@@ -551,3 +551,20 @@ def test_extract_chunk_runs_the_chunk_stage_by_stage():
     many = extract_chunk(papers, extractor)
     assert Counting.calls == 1
     assert many[:2] == extract_chunk(papers, lambda paper: Extractor.__call__(extractor, paper))[:2]
+
+
+def test_span_index_finds_exactly_the_overlapping_spans():
+    """``pipeline._SpanIndex`` (which keeps a long text with many names linear) gives what a scan of every
+    span gives: the spans ``(s, e)`` with ``s < end`` and ``start < e``."""
+    import random
+
+    from kg.extract.pipeline import _SpanIndex
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(0, 30)) for s in (rng.randint(-1, 300) for _ in range(rng.randint(0, 40)))]
+        index = _SpanIndex(spans)
+        for _ in range(20):
+            start = rng.randint(-5, 320)
+            end = start + rng.randint(0, 40)
+            assert index.overlapping(start, end) == sorted((s, e) for s, e in spans if s < end and start < e)

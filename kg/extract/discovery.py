@@ -896,13 +896,15 @@ class NameDiscoverer:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
         for _, start, end, how in list(raw):  # a second verb of the same subject: "We collect X and train Y"
-            hi = abstract.find(". ", end)
-            at = abstract.find(" and ", end, len(abstract) if hi < 0 else hi)
+            # (in the rest of the sentence, and at most 200 characters on: text without full stops stays linear)
+            hi = abstract.find(". ", end, end + 200)
+            hi = min(len(abstract), end + 200) if hi < 0 else hi
+            at = abstract.find(" and ", end, hi)
             while at >= 0:
                 m = self._and_intro.match(abstract, at + 1)
                 if m:
                     raw.append((0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak"))
-                at = abstract.find(" and ", at + 5, len(abstract) if hi < 0 else hi)
+                at = abstract.find(" and ", at + 5, hi)
         if ascii_text:  # where the naming words are, then the pattern there only
             matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"])) if cues["naming"] else ()
         else:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
@@ -125,6 +126,26 @@ def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
     disc = cues["discovery"]
     stems = {e.name for e in gazetteer.entities if e.type == "Model" and _STEM.fullmatch(e.name) and len(e.name) >= 4}
     return sorted((stems | set(disc["stems_extra"])) - set(disc["stems_exclude"]))
+
+
+class _SpanIndex:
+    """Spans sorted by start, for the ones overlapping a range in logarithmic time (a long text with many
+    names stays linear: a scan of every span per token would be quadratic).
+
+    >>> _SpanIndex([(10, 14), (0, 3), (20, 40)]).overlapping(2, 12)
+    [(0, 3), (10, 14)]
+    """
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans ``(s, e)`` with ``s < end`` and ``start < e``, by start."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.spans[lo:hi] if start < e]
 
 
 class Extractor:
@@ -293,12 +314,11 @@ class Extractor:
         for start, end, (offset, core, entity, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
             if shaped:
                 if spans is None:
-                    spans = [(f.start, f.end) for f in found]
-                    taken = [(s, e) for s, e, _ in scan.layers[0]]
+                    spans = _SpanIndex((f.start, f.end) for f in found)
+                    taken = _SpanIndex((s, e) for s, e, _ in scan.layers[0])
                 # a phrase within the token is a part of its name ("DPO" in "ZetaLM-DPO"); one across it wins
-                if (not overlaps(spans, start, end)
-                        and not (overlaps(taken, start, end)
-                                 and any(s < end and start < e and not (start <= s and e <= end) for s, e in taken))
+                if (not spans.overlapping(start, end)
+                        and not any(not (start <= s and e <= end) for s, e in taken.overlapping(start, end))
                         and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
                     found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
             elif (entity is None and scan.text.startswith(" model", end) and core[:1].islower() and _LOWER_MODEL_ID.fullmatch(core)

@@ -172,6 +172,10 @@ def paper_sentences(paper: Paper) -> list[tuple[int, str]]:
 _DATA_NOUN_NEXT = re.compile(r"-?\s*(?:data(?:sets?)?|corpus|corpora|benchmarks?|mixtures?|collections?)\b", re.IGNORECASE)
 
 
+#: how far after an introducing verb its clause is read for the names it presents (characters)
+_INTRO_REACH = 600
+
+
 class RelationExtractor:
     """Callable ``(paper, mentions) -> list[Relation]`` built from a cue table (patterns compiled once)."""
 
@@ -523,8 +527,8 @@ class RelationExtractor:
 
         ``appended_only``: only names appended after a dash, colon or bracket ("we provide models (FooBERT)").
         """
-        end = skel.find(".", at)
-        rest = skel[at:end if end >= 0 else len(skel)]
+        end = skel.find(".", at, at + _INTRO_REACH)  # (bounded: a text without full stops stays linear)
+        rest = skel[at:end if end >= 0 else at + _INTRO_REACH]
         out = []
         stop = self.intro_stop.search(rest)
         first = None if appended_only else _PLACEHOLDER.search(rest, 0, stop.start() if stop else len(rest))
