@@ -192,16 +192,13 @@ class LanguageFinder:
                 if 0 <= j < len(spans) and in_context[j] and spans[i][2] != "English" and self._listed(text, spans, i, j):
                     in_context[i] = True
                     break
-        # propagate along chains (A, B, C and D)
-        changed = True
-        while changed:
-            changed = False
-            for i in range(len(spans)):
-                if not in_context[i] and spans[i][2] != "English":
-                    for j in (i - 1, i + 1):
-                        if 0 <= j < len(spans) and in_context[j] and self._listed(text, spans, i, j):
-                            in_context[i] = changed = True
-                            break
+        # propagate along chains (A, B, C and D): rightwards in one sweep, then leftwards in one (a member
+        # reached leftwards has its right neighbour in context already, so no third sweep is needed)
+        for order, step in ((range(1, len(spans)), -1), (range(len(spans) - 2, -1, -1), 1)):
+            for i in order:
+                if (not in_context[i] and spans[i][2] != "English" and in_context[i + step]
+                        and self._listed(text, spans, i, i + step)):
+                    in_context[i] = True
         for (start, end, name), ok in zip(spans, in_context):
             if ok and not _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
                 mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9))

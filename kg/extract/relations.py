@@ -995,7 +995,8 @@ class RelationExtractor:
     def _describes(self, skel: str, at: int) -> bool:
         """Whether the placeholder at ``at`` only describes another model: "a «M1» variant", "a «M1»-based model"."""
         end = skel.index("»", at) + 1
-        return bool(_ARTICLE_BEFORE.search(skel, 0, at)) and bool(self.described.match(skel, end))
+        # (the article and one word are read in the 100 characters before it: a long text stays linear)
+        return bool(_ARTICLE_BEFORE.search(skel, max(0, at - 100), at)) and bool(self.described.match(skel, end))
 
     @staticmethod
     def _own_apposition(skel: str, at: int, positions: list[int], own_here, after: int) -> bool:
