@@ -101,6 +101,12 @@ _OUR_NOUN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS
                             + r"(?:, | \()(?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(| and [A-Z])")
 #: the second of two names set beside "our models": "Our models, ZetaCoder and ZetaGeeX, achieve ..."
 _AND_NAME = re.compile(r" and (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \()")
+
+
+def _and_name(text: str, at: int) -> list[tuple[int, str]]:
+    """``[(start, name)]`` of a name-shaped second name right after ``at``: " and ZetaGeeX", else ``[]``."""
+    second = _AND_NAME.match(text, at)
+    return [(second.start("name"), second.group("name"))] if second and is_name_shaped(second.group("name")) else []
 #: "ZetaLM, our new model": the name before ", our"
 _NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
 _OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
@@ -154,7 +160,7 @@ _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain
 #: the name after a result word: "... a 1.1B model, Zorro", "ZetaLM-Chat", "Tulu 2"
 _RESULT_TAIL = (r"\s*(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
                 r"(?i:models?|LLMs?|LMs?|checkpoints?|variants?|versions?|students?),?\s+(?:(?:called|named|dubbed)\s+)?)?"
-                r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version> v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-]))?"
+                r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version>" + _VERSION_AFTER.pattern + ")?"
                 r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
                 r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
 _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
@@ -214,6 +220,11 @@ _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
 _STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
+
+
+def _intro_strength(m: re.Match) -> str:
+    """"intro" for an introducing verb that presents a name as new ("we present X"), else "intro-weak" ("we train X")."""
+    return "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak"
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
 # two or three capitalised words; written to start with a capital, so the regex engine skips ahead to one
 _TITLE_PHRASE = re.compile(r"[A-Z][\w\-]*\s+(?:[A-Z][\w\-]*\s+)?[A-Z][a-z\-]+\b")
@@ -894,7 +905,7 @@ class NameDiscoverer:
             matches = _matches_at(self._intro_lower, lowered, starts)
         else:
             matches = self.intro.finditer(abstract)
-        raw = [(0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak") for m in matches]
+        raw = [(0, m.start(), m.end(), _intro_strength(m)) for m in matches]
         for _, start, end, how in list(raw):  # a second verb of the same subject: "We collect X and train Y"
             # (in the rest of the sentence, and at most 200 characters on: text without full stops stays linear)
             hi = abstract.find(". ", end, end + 200)
@@ -903,7 +914,7 @@ class NameDiscoverer:
             while at >= 0:
                 m = self._and_intro.match(abstract, at + 1)
                 if m:
-                    raw.append((0, m.start(), m.end(), "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak"))
+                    raw.append((0, m.start(), m.end(), _intro_strength(m)))
                 at = abstract.find(" and ", at + 5, hi)
         if ascii_text:  # where the naming words are, then the pattern there only
             matches = filter(None, (self.naming.match(abstract, i) for i in cues["naming"])) if cues["naming"] else ()
@@ -1202,9 +1213,8 @@ class NameDiscoverer:
             if after:
                 noun = after.group("noun")
                 names = [(after.start("name"), after.group("name"))]
-                second = _AND_NAME.match(text, after.end("name")) if noun.endswith("s") else None
-                if second and is_name_shaped(second.group("name")):  # "Our models, ZetaCoder and ZetaGeeX, ..."
-                    names.append((second.start("name"), second.group("name")))
+                if noun.endswith("s"):  # "Our models, ZetaCoder and ZetaGeeX, ..."
+                    names += _and_name(text, after.end("name"))
             else:
                 before = _NAME_OUR.search(text, max(0, i - 60), i + 4) if text.endswith(", ", 0, i) else None
                 if not before:
@@ -1278,10 +1288,7 @@ class NameDiscoverer:
             return []
         if m.group("version") and (self._plain_word(name) or not name.isascii()):
             name += m.group("version")  # "resulting in Tulu 2"
-        names = [(start, name)]
-        second = _AND_NAME.match(text, m.end())
-        if second and is_name_shaped(second.group("name")):  # "name the resulting checkpoints Zorro-50 and Zorro-70"
-            names.append((second.start("name"), second.group("name")))
+        names = [(start, name), *_and_name(text, m.end())]  # "name the resulting checkpoints Zorro-50 and Zorro-70"
         apposition = _APPOSITION.match(text, start + len(name))
         etype = self.type_of_name(name) or (apposition and self._description_type(apposition.group(1))) or "Model"
         if etype not in ("Model", "Dataset"):

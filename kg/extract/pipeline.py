@@ -73,6 +73,8 @@ def _merge_order(c: tuple) -> tuple:
 def _text_order(c: tuple) -> tuple:
     """A candidate's place in text order: by start, longest first, then by name."""
     return c[0], -c[1], c[2]
+
+
 #: a later version after a name: " v2", " 2.0", " 3" before punctuation or "and" / "or"
 _NEW_VERSION = re.compile(r" (?:v[2-9](?:\.\d{1,2})?|[2-9]\.\d{1,2}|[2-9](?=[,;:.)]|$| (?:and|or|\()\b))(?![\w%/-]|\.\d)")
 #: a number: "2023", "52.4" (no hyphen, no letter)
