@@ -751,6 +751,7 @@ class RelationExtractor:
                             claimed.add(i)
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
+            translating = "translat" in low  # once a sentence: a search of it per mention is quadratic
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or i in ana or (x.type in self.background_off and self._background(skel, low, bg))
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
@@ -768,7 +769,7 @@ class RelationExtractor:
                 if (x.type == "Language" and others and self._background(skel, low, bg)
                         and self.others_subject.search(self._clause_before(skel, positions[i]))):
                     continue  # "Most prior work targets French": others' language, in a sentence not about ours
-                if (x.type == "Language" and self.language_source is not None and "translat" in low
+                if (x.type == "Language" and self.language_source is not None and translating
                         and self.language_source.search(self._clause_before(skel, positions[i]))):
                     continue
                 if asides is None:
