@@ -280,6 +280,11 @@ PROBES = [
     ("ZetaQA: a benchmark", "ZetaQA has questions in 4 languages, namely Arabic, Hindi, Lao and Simplified Chinese. "
      "Dan and Gal wrote them.", {("Arabic", "Language", False), ("Lao", "Language", False),
                                  ("Chinese", "Language", False)}, ("Dan", "Gal")),
+    # a curated technique with a proper name is the paper's own after an introducing verb; a generic one is not
+    ("A study of streaming", "We introduce StreamingLLM, an efficient framework for streaming. We propose a novel "
+     "knowledge distillation method and introduce LoRA into the encoder.",
+     {("StreamingLLM", "Technique", True), ("knowledge distillation", "Technique", False),
+      ("LoRA", "Technique", False)}, ()),
     # English as the language of the paper's own data or models: in a list with another language in context,
     # after "languages and", in a hyphenated modifier, after a noun of data and "in", in a title after "into"
     ("A study of pretraining", "We pretrain ZetaLM on Swahili and English text, and train two trilingual models, "
