@@ -280,9 +280,24 @@ PROBES = [
     ("ZetaQA: a benchmark", "ZetaQA has questions in 4 languages, namely Arabic, Hindi, Lao and Simplified Chinese. "
      "Dan and Gal wrote them.", {("Arabic", "Language", False), ("Lao", "Language", False),
                                  ("Chinese", "Language", False)}, ("Dan", "Gal")),
+    # English as the language of the paper's own data or models: in a list with another language in context,
+    # after "languages and", in a hyphenated modifier, after a noun of data and "in", in a title after "into"
+    ("A study of pretraining", "We pretrain ZetaLM on Swahili and English text, and train two trilingual models, "
+     "one for Hausa, Igbo, and English.", {("English", "Language", False), ("Hausa", "Language", False)}, ()),
+    ("A study of translation", "ZetaMT covers 11 Indic languages and English.", {("English", "Language", False)}, ()),
+    ("A study of law", "We release KoraLaw, 256GB of English-language legal data.",
+     {("English", "Language", False)}, ()),
+    ("A study of compliance", "We introduce ZetaQA, 9,400 questions in English written by analysts.",
+     {("English", "Language", False)}, ()),
+    ("Translating Classical Poetry into English with Retrieval", "We present ZetaMT.",
+     {("English", "Language", False)}, ()),
+    ("Open Bilingual Chat Models for Korean and English", "We present ZetaChat.",
+     {("English", "Language", False), ("Korean", "Language", False)}, ()),
     # English as the background others' work is in is no language of the paper's
     ("KoraBERT: a Polish model", "None come close to the largest English-language models. Unlike the isolating "
-     "English language, Polish is fusional. BERT did well for the English language.",
+     "English language, Polish is fusional. BERT did well for the English language. Most datasets are in "
+     "English, French and Chinese. Work on languages other than English is rare; high-resource languages such "
+     "as English and Chinese dominate.",
      {("Polish", "Language", False)}, ("English",)),
     # "named entity recognition (...)" names no new thing; a participle after a typed head noun ends the phrase
     ("A study of Chinese NER", "We evaluate on named entity recognition (People Daily, MSRA-NER) and on XNLI.",
