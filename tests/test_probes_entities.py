@@ -280,6 +280,17 @@ PROBES = [
     ("ZetaQA: a benchmark", "ZetaQA has questions in 4 languages, namely Arabic, Hindi, Lao and Simplified Chinese. "
      "Dan and Gal wrote them.", {("Arabic", "Language", False), ("Lao", "Language", False),
                                  ("Chinese", "Language", False)}, ("Dan", "Gal")),
+    # what the abstract says a title's name is comes before what the title's rest is about
+    ("Zorca: Progressive Learning from Explanation Traces", "We develop Zorca, a 13-billion parameter model that "
+     "learns to imitate the reasoning of larger models.", {("Zorca", "Model", True)}, ()),
+    ("Kestrel: Monolingual Language Models for 350 Languages", "We release Kestrel, a suite of monolingual "
+     "language models up to 125M parameters for 350 languages.", {("Kestrel", "Model", True)}, ()),
+    # a new name shaped like a dataset's: a task acronym, a GLUE-like suite, a pile, "Bench" inside it
+    ("ZetaNLI: Evaluating Cross-lingual Sentence Representations",
+     "We construct ZetaNLI by extending a development and test set to 15 languages.",
+     {("ZetaNLI", "Dataset", True)}, ()),
+    ("A study of legal text", "We present KoraLUE, which gathers seven legal tasks, and release Zeta-Pile-2 with "
+     "55B tokens of mathematics.", {("KoraLUE", "Dataset", True), ("Zeta-Pile-2", "Dataset", True)}, ()),
     # a curated technique with a proper name is the paper's own after an introducing verb; a generic one is not
     ("A study of streaming", "We introduce StreamingLLM, an efficient framework for streaming. We propose a novel "
      "knowledge distillation method and introduce LoRA into the encoder.",
