@@ -280,6 +280,12 @@ PROBES = [
     ("ZetaQA: a benchmark", "ZetaQA has questions in 4 languages, namely Arabic, Hindi, Lao and Simplified Chinese. "
      "Dan and Gal wrote them.", {("Arabic", "Language", False), ("Lao", "Language", False),
                                  ("Chinese", "Language", False)}, ("Dan", "Gal")),
+    # an introducing verb in the past or perfect tense introduces as the present does
+    ("A study of code models", "Furthermore, we have developed coding-specialized models, Kora-Code and "
+     "Kora-Code-Chat. We trained Tumar, a 600M-parameter model, on them. To this end, we have built ZetaCorpus, "
+     "a large-scale financial corpus.",
+     {("Kora-Code", "Model", True), ("Kora-Code-Chat", "Model", True), ("Tumar", "Model", True),
+      ("ZetaCorpus", "Dataset", True)}, ()),
     # what the abstract says a title's name is comes before what the title's rest is about
     ("Zorca: Progressive Learning from Explanation Traces", "We develop Zorca, a 13-billion parameter model that "
      "learns to imitate the reasoning of larger models.", {("Zorca", "Model", True)}, ()),

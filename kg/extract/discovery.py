@@ -275,6 +275,8 @@ _DESCRIBING_END = re.compile(r"-[a-z]+(?:ed|ing)$")
 #: What may come before an acronym's long form after an introducing verb: "the Weight-" (Decomposed ...).
 _LEAD_IN = re.compile(r"\s*(?:(?:the|a|an)\s+)?()(?:[A-Za-z]+-)*", re.IGNORECASE)
 _NAME_PARTS = re.compile(r"[\s\-_]")
+#: a bracket opened by a naming word: "(named", "(called"
+_NAMING_BRACKET = re.compile(r"\((?:named|called|dubbed|termed|coined)\s")
 #: a version at the end of a name: "Proof-Pile-2", "SQuAD v2", "XNLI 1.0"
 _VERSION_TAIL = re.compile(r"[\s\-_]v?\d+(?:\.\d+)*$")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
@@ -755,8 +757,8 @@ class NameDiscoverer:
                 w = next(words, None)
                 continue
             if not out:
-                if word.lower() in _NOT_BEFORE_NAME:
-                    break
+                if word.lower() in _NOT_BEFORE_NAME or (not naming and _NAMING_BRACKET.search(text, pos, w.start())):
+                    break  # a naming word in a bracket reads its own names: "two Foo models (named Foo8L and Foo16L)"
                 skipped += 1
             # a plain word is a name right at pos, after "the" there ("we present the Pile: ..."), or in a list
             plain = (bool(out) or w.start() == pos or naming or (w.start() == pos + 4 and text[pos:pos + 4].lower() == "the ")
