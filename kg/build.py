@@ -47,7 +47,7 @@ from kg.extract import Extractor
 from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
 from kg.model import ENTITY_TYPES, Paper
-from kg.parallel import SerialExecutor, get_executor, observe_chunk
+from kg.parallel import ProcessExecutor, SerialExecutor, extract_chunk, get_executor, observe_chunk
 from kg.progress import Progress, Stopwatch
 from kg.state import BuildState, load_state, save_state
 from kg.store import STORE_DIR, build_store, remove_store, restore_store
@@ -138,14 +138,21 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
     serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
+    # worker processes here write their blocks to shard files (no text through the pipe)
+    work = functools.partial(extract_chunk, shards=str(sorter.directory)) if isinstance(run, ProcessExecutor) else extract_chunk
     try:
-        for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks)):
+        for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks, work)):
             mark, cpu = time.perf_counter(), time.thread_time()
             for paper, (entities, edges) in zip(chunk, parts):
                 assembler.add(Contribution(paper, entities, edges))
-            sorter.extend(blocks)
-            if loader is not None:
-                loader.add(blocks)
+            if isinstance(blocks, str):  # a shard file
+                sorter.add_shard(blocks)
+                if loader is not None:
+                    loader.add([Path(blocks).read_bytes().decode("utf-8")])
+            else:
+                sorter.extend(blocks)
+                if loader is not None:
+                    loader.add(blocks)
             watch.add("assemble", time.perf_counter() - mark, time.thread_time() - cpu)
             watch.add("extract", extract_s, extract_s if serial else None)
             watch.add("lines", lines_s, lines_s if serial else None)
