@@ -271,6 +271,8 @@ class BlockSorter:
             shutil.rmtree(stale, ignore_errors=True)
         self.pending: list[str] = []
         self.size = 0
+        #: Characters of every block given (the shards' bytes): about the size of the N-Triples.
+        self.total = 0
         self.shards: list[Path] = []
         self._directory: Path | None = None
 
@@ -284,19 +286,26 @@ class BlockSorter:
     def extend(self, blocks: Iterable[str]) -> None:
         blocks = blocks if isinstance(blocks, list) else list(blocks)
         self.pending += blocks
-        self.size += sum(map(len, blocks))
+        size = sum(map(len, blocks))
+        self.size += size
+        self.total += size
         if self.size > self.limit:
-            self.add_shard(write_shard(sorted(self.pending), self.directory))
+            self._keep(write_shard(sorted(self.pending), self.directory))
             self.pending, self.size = [], 0
 
     def add_shard(self, path: Path | str) -> None:
         """Take a shard of sorted blocks written in :attr:`directory` (it is removed with the sorter)."""
-        self.shards.append(Path(path))
+        path = Path(path)
+        self.total += path.stat().st_size
+        self._keep(path)
+
+    def _keep(self, path: Path) -> None:
+        self.shards.append(path)
         if len(self.shards) >= self.fan_in:  # keep few files open: merge them into one
             shards, self.shards = self.shards, []
             self.shards.append(write_shard(merge_blocks(_read(p) for p in shards), self.directory))
-            for path in shards:
-                path.unlink()
+            for shard in shards:
+                shard.unlink()
 
     def sorted(self, extra: Iterable[str] = ()) -> Iterator[str]:
         """Every block once, sorted: the shards, what is pending, and ``extra`` (sorted)."""
