@@ -140,8 +140,9 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
     serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
-    # worker processes here write their blocks to shard files (no text through the pipe)
-    work = functools.partial(extract_chunk, shards=str(sorter.directory)) if isinstance(run, ProcessExecutor) else extract_chunk
+    work = extract_chunk
+    if isinstance(run, ProcessExecutor):  # workers on this machine write their blocks to shard files, not to the pipe
+        work = functools.partial(extract_chunk, shards=str(sorter.directory))
     try:
         for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks, work)):
             mark, cpu = time.perf_counter(), time.thread_time()
@@ -220,7 +221,7 @@ def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh:
     derived = {name: tmp[name] for name in RDF_FILES[1:]}
     writers = None
     try:
-        if sorter.total >= rdf.CHILD_FROM:
+        if sorter.total >= rdf.CHILD_FROM and os.name == "posix":  # the children select() on a pipe
             writers = DerivedWriters(tmp["graph.nt"], derived)
         with watch("sort/merge"), tmp["graph.nt"].open("wb") as handle:
             triples = write_ntriples(blocks, handle)
