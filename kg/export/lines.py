@@ -254,7 +254,7 @@ class BlockSorter:
     Shards go to a hidden directory of their own in ``tmpdir`` (:attr:`directory`),
     which :meth:`close` removes; worker processes may write shards there too
     (:func:`write_shard`) and hand them over with :meth:`add_shard`. A killed
-    build's shard directories are removed when the next sorter starts.
+    build's shard directories are removed when the next sorter starts and closes.
 
     >>> s = BlockSorter(limit=4)
     >>> s.extend(["<b> x\\n", "<c> y\\n"]); s.extend(["<a> z\\n"])
@@ -265,16 +265,13 @@ class BlockSorter:
 
     def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 26, fan_in: int = 256):
         self.tmpdir, self.limit, self.fan_in = tmpdir, limit, fan_in
-        for stale in Path(tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if tmpdir else ():  # a killed build's
-            stale.unlink(missing_ok=True)
-        for stale in Path(tmpdir).glob(f"{_SHARD_DIR}*") if tmpdir else ():
-            shutil.rmtree(stale, ignore_errors=True)
+        self._directory: Path | None = None
+        self._sweep()
         self.pending: list[str] = []
         self.size = 0
         #: Characters of every block given (the shards' bytes): about the size of the N-Triples.
         self.total = 0
         self.shards: list[Path] = []
-        self._directory: Path | None = None
 
     @property
     def directory(self) -> Path:
@@ -313,9 +310,18 @@ class BlockSorter:
         yield from merge_blocks([*(_read(p) for p in self.shards), self.pending, extra])
 
     def close(self) -> None:
+        self._sweep()
+        self.shards, self.pending = [], []
+
+    def _sweep(self) -> None:
+        """Remove this sorter's shards, and those a killed build left in ``tmpdir`` (its orphaned workers' too)."""
         if self._directory is not None:
             shutil.rmtree(self._directory, ignore_errors=True)
-        self.shards, self.pending, self._directory = [], [], None
+            self._directory = None
+        for stale in Path(self.tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if self.tmpdir else ():
+            stale.unlink(missing_ok=True)
+        for stale in Path(self.tmpdir).glob(f"{_SHARD_DIR}*") if self.tmpdir else ():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_shard(blocks: Iterable[str], directory: Path | str) -> Path:
