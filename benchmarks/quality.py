@@ -18,11 +18,19 @@ against one annotator.
     python benchmarks/quality.py --json        # the same as JSON
     python benchmarks/quality.py dev3 dev4     # some splits only
     python benchmarks/quality.py --ci          # also a 95% interval over papers for each group's pooled F1
+    python benchmarks/quality.py --novel       # as if every paper's own names were new (see below)
 
 The interval (``--ci``) resamples the group's papers with replacement (2,000
 times, seed 0) and pools each resample: how much the pooled F1 would move on
 another sample of papers like these. A change smaller than its width is not
 shown to be one.
+
+The gazetteer knows many well-known models, datasets and techniques, among
+them the own names of many gold papers (stop 17: 194 of the tuned splits' and
+171 of the measured ones'). ``--novel`` builds each split with the names its
+gold says a paper introduces (and their aliases) taken out of the gazetteer,
+so they must be discovered from the text, typed and marked introduced as a
+new paper's names are: the figure for papers newer than the gazetteer.
 """
 from __future__ import annotations
 
@@ -39,7 +47,9 @@ if str(ROOT) not in sys.path:  # run as a script, benchmarks/ is not on the path
     sys.path.insert(0, str(ROOT))
 
 from kg.build import build
-from kg.eval import Report, Score, evaluate, normalise_title, read_gold, read_prediction, score_paper
+from kg.eval import Report, Score, evaluate, normalise_name, normalise_title, read_gold, read_prediction, score_paper
+from kg.extract import Extractor
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
 
 GOLD = ROOT / "tests" / "gold"
 AGREEMENT = GOLD / "agreement"
@@ -58,19 +68,40 @@ def splits() -> dict[str, list[str]]:
     return json.loads((GOLD / "splits.json").read_text(encoding="utf-8"))
 
 
-def score_split(split: str, work: Path) -> Report:
-    """The report of one split, on a build of its own papers or of the bundled corpus."""
+def _out(split: str, work: Path, novel: bool) -> Path:
+    """Where a split's build goes: its own, or the bundled corpus' build that splits without papers share."""
+    if novel:
+        return work / f"{split}-novel"
+    return work / (split if (GOLD / f"{split}-papers.jsonl").is_file() else "bundled")
+
+
+def novel_extractor(split: str, gazetteer: Gazetteer | None = None) -> Extractor:
+    """An extractor whose gazetteer lacks every name, and alias, that the split's gold says a paper introduces.
+
+    Its papers then read as new ones do: their own names are known to no
+    gazetteer and must be discovered from the text, typed and marked introduced.
+    """
+    names = {normalise_name(n) for paper in read_gold(GOLD / f"{split}.jsonl") for e in paper.entities
+             if e.introduced for n in (e.name, *e.aliases)}
+    gazetteer = gazetteer or load_gazetteer()
+    kept = tuple(e for e in gazetteer.entities if not names & {normalise_name(n) for n in (e.name, *e.aliases)})
+    return Extractor(gazetteer=Gazetteer(kept, gazetteer.exact_case))
+
+
+def score_split(split: str, work: Path, novel: bool = False) -> Report:
+    """The report of one split, on a build of its own papers or of the bundled corpus (``novel``: see
+    :func:`novel_extractor`)."""
     papers = GOLD / f"{split}-papers.jsonl"
-    out = work / (split if papers.is_file() else "bundled")
+    out = _out(split, work, novel)
     if not (out / "graph.nt").is_file():
-        build([papers] if papers.is_file() else None, out, html=False, store=False, progress=False)
+        build([papers] if papers.is_file() else None, out, html=False, store=False, progress=False,
+              extractor=novel_extractor(split) if novel else None)
     return evaluate([GOLD / f"{split}.jsonl"], out)
 
 
-def paper_scores(split: str, work: Path) -> list[tuple[Score, Score]]:
+def paper_scores(split: str, work: Path, novel: bool = False) -> list[tuple[Score, Score]]:
     """``(entity, relation)`` overall scores of each gold paper of a split already built by :func:`score_split`."""
-    papers = GOLD / f"{split}-papers.jsonl"
-    predicted = read_prediction(work / (split if papers.is_file() else "bundled"))
+    predicted = read_prediction(_out(split, work, novel))
     rows = []
     for gold in read_gold(GOLD / f"{split}.jsonl"):
         report = Report()
@@ -131,13 +162,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("only", nargs="*", help="splits to score (default: every split of splits.json)")
     parser.add_argument("--json", action="store_true", help="print JSON: each split's and each group's report")
     parser.add_argument("--ci", action="store_true", help="a 95%% interval over papers for each group's pooled F1")
+    parser.add_argument("--novel", action="store_true",
+                        help="take the names the gold says each paper introduces out of the gazetteer first, "
+                             "as if every paper were new")
     args = parser.parse_args(argv)
     logging.getLogger("kg").setLevel(logging.ERROR)
     groups = splits()
     wanted = args.only or [s for members in groups.values() for s in members]
     with tempfile.TemporaryDirectory(prefix="kg-quality-") as tmp:
-        reports = {s: score_split(s, Path(tmp)) for s in wanted}
-        rows = {s: paper_scores(s, Path(tmp)) for s in wanted} if args.ci else {}
+        reports = {s: score_split(s, Path(tmp), args.novel) for s in wanted}
+        rows = {s: paper_scores(s, Path(tmp), args.novel) for s in wanted} if args.ci else {}
     agreement = {s: evaluate([GOLD / f"{s}.jsonl"], AGREEMENT / f"{s}-b.jsonl") for s in wanted
                  if (AGREEMENT / f"{s}-b.jsonl").is_file()}
     grouped = {g: pooled([reports[s] for s in members if s in reports]) for g, members in groups.items()

@@ -280,9 +280,40 @@ PROBES = [
     ("ZetaQA: a benchmark", "ZetaQA has questions in 4 languages, namely Arabic, Hindi, Lao and Simplified Chinese. "
      "Dan and Gal wrote them.", {("Arabic", "Language", False), ("Lao", "Language", False),
                                  ("Chinese", "Language", False)}, ("Dan", "Gal")),
+    # what the abstract says a title's name is comes before what the title's rest is about
+    ("Zorca: Progressive Learning from Explanation Traces", "We develop Zorca, a 13-billion parameter model that "
+     "learns to imitate the reasoning of larger models.", {("Zorca", "Model", True)}, ()),
+    ("Kestrel: Monolingual Language Models for 350 Languages", "We release Kestrel, a suite of monolingual "
+     "language models up to 125M parameters for 350 languages.", {("Kestrel", "Model", True)}, ()),
+    # a new name shaped like a dataset's: a task acronym, a GLUE-like suite, a pile, "Bench" inside it
+    ("ZetaNLI: Evaluating Cross-lingual Sentence Representations",
+     "We construct ZetaNLI by extending a development and test set to 15 languages.",
+     {("ZetaNLI", "Dataset", True)}, ()),
+    ("A study of legal text", "We present KoraLUE, which gathers seven legal tasks, and release Zeta-Pile-2 with "
+     "55B tokens of mathematics.", {("KoraLUE", "Dataset", True), ("Zeta-Pile-2", "Dataset", True)}, ()),
+    # a curated technique with a proper name is the paper's own after an introducing verb; a generic one is not
+    ("A study of streaming", "We introduce StreamingLLM, an efficient framework for streaming. We propose a novel "
+     "knowledge distillation method and introduce LoRA into the encoder.",
+     {("StreamingLLM", "Technique", True), ("knowledge distillation", "Technique", False),
+      ("LoRA", "Technique", False)}, ()),
+    # English as the language of the paper's own data or models: in a list with another language in context,
+    # after "languages and", in a hyphenated modifier, after a noun of data and "in", in a title after "into"
+    ("A study of pretraining", "We pretrain ZetaLM on Swahili and English text, and train two trilingual models, "
+     "one for Hausa, Igbo, and English.", {("English", "Language", False), ("Hausa", "Language", False)}, ()),
+    ("A study of translation", "ZetaMT covers 11 Indic languages and English.", {("English", "Language", False)}, ()),
+    ("A study of law", "We release KoraLaw, 256GB of English-language legal data.",
+     {("English", "Language", False)}, ()),
+    ("A study of compliance", "We introduce ZetaQA, 9,400 questions in English written by analysts.",
+     {("English", "Language", False)}, ()),
+    ("Translating Classical Poetry into English with Retrieval", "We present ZetaMT.",
+     {("English", "Language", False)}, ()),
+    ("Open Bilingual Chat Models for Korean and English", "We present ZetaChat.",
+     {("English", "Language", False), ("Korean", "Language", False)}, ()),
     # English as the background others' work is in is no language of the paper's
     ("KoraBERT: a Polish model", "None come close to the largest English-language models. Unlike the isolating "
-     "English language, Polish is fusional. BERT did well for the English language.",
+     "English language, Polish is fusional. BERT did well for the English language. Most datasets are in "
+     "English, French and Chinese. Work on languages other than English is rare; high-resource languages such "
+     "as English and Chinese dominate.",
      {("Polish", "Language", False)}, ("English",)),
     # "named entity recognition (...)" names no new thing; a participle after a typed head noun ends the phrase
     ("A study of Chinese NER", "We evaluate on named entity recognition (People Daily, MSRA-NER) and on XNLI.",

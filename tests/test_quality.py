@@ -84,3 +84,23 @@ def test_bootstrap_interval_holds_the_pooled_score_and_narrows_with_more_papers(
         assert large[side][1] - large[side][0] < hi - lo
     same = bootstrap_interval([rows[0]] * 10, resamples=50)
     assert same[0][0] == same[0][1] and same[1][0] == same[1][1]
+
+
+def test_novel_extractor_forgets_the_names_a_split_introduces():
+    """``benchmarks/quality.py --novel``: the names the gold marks introduced (and their aliases) leave the
+    gazetteer, every other entry stays, and the paper's own name must then be discovered."""
+    from benchmarks.quality import novel_extractor
+    from kg.eval import read_gold
+    from kg.extract import Extractor
+    from kg.model import Paper
+
+    full = Extractor()
+    novel = novel_extractor("outside", full.gazetteer)
+    introduced = {e.name for p in read_gold(GOLD / "outside.jsonl") for e in p.entities if e.introduced}
+    known = {e.name for e in full.gazetteer.entities}
+    gone = known - {e.name for e in novel.gazetteer.entities}
+    assert gone and gone <= known and "Vicuna" in introduced & gone
+    assert "BERT" in {e.name for e in novel.gazetteer.entities}
+    paper = Paper("t:v", "Vicuna: An Open-Source Chatbot", "We introduce Vicuna-13B, an open-source chatbot.")
+    assert full._curated.link("Vicuna", fuzzy=False) is not None and novel._curated.link("Vicuna", fuzzy=False) is None
+    assert ("Vicuna", True) in {(m.name, m.introduced) for m in novel(paper).mentions if m.type == "Model"}

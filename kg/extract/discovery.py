@@ -275,6 +275,8 @@ _DESCRIBING_END = re.compile(r"-[a-z]+(?:ed|ing)$")
 #: What may come before an acronym's long form after an introducing verb: "the Weight-" (Decomposed ...).
 _LEAD_IN = re.compile(r"\s*(?:(?:the|a|an)\s+)?()(?:[A-Za-z]+-)*", re.IGNORECASE)
 _NAME_PARTS = re.compile(r"[\s\-_]")
+#: a version at the end of a name: "Proof-Pile-2", "SQuAD v2", "XNLI 1.0"
+_VERSION_TAIL = re.compile(r"[\s\-_]v?\d+(?:\.\d+)*$")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 
 
@@ -388,6 +390,7 @@ class NameDiscoverer:
         self.not_heads = frozenset(desc["not_heads"])
         self.collective = frozenset(desc["collective"])
         self.model_endings = tuple(desc["model_name_endings"])
+        self.dataset_endings = tuple(desc["dataset_name_endings"])
         listed = {w: t for t in ("Technique", "Model") for w in desc["listed_" + t]}
         self._listed_type = listed
         #: the type of a name already known (the gazetteer's), or None: ``known_type("AdamW") -> "Technique"``
@@ -522,6 +525,9 @@ class NameDiscoverer:
             return "Dataset"
         if self._stems.within(name) or (name[-1:].islower() and self._on_known_model(name)):
             return "Model"
+        core = _VERSION_TAIL.sub("", name)
+        if core.endswith(self.dataset_endings) or "bench" in _NAME_PARTS.split(low)[:-1]:
+            return "Dataset"  # "XNLI", "FLUE", "Proof-Pile-2", "BIG-Bench Hard"
         if "-" in name and name.rsplit("-", 1)[1].lower() in self._variant_markers:
             return "Model"  # "Kestrel-Instruct", "Jais-chat": a chat / instruct / coder model
         first = _NAME_PARTS.split(name)[0]
@@ -644,8 +650,10 @@ class NameDiscoverer:
             return []
         start = paper.title.index(head)
         rest = paper.title[match.end():]
-        etype = (self.type_of_name(head) or noun_type or self.head_type(rest)
-                 or self._appositive_type(head, paper.abstract) or self.type_near("", rest) or "Model")
+        # what the abstract says the name is ("we develop Orca, a 13-billion parameter model") before what the
+        # title's rest is about ("Orca: Progressive Learning from ..."): the paper's topic, not always the name's
+        etype = (self.type_of_name(head) or noun_type or self._appositive_type(head, paper.abstract)
+                 or self.head_type(rest) or self.type_near("", rest) or "Model")
         if etype == "Technique" and self._is_trained(head, paper.abstract):
             etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
         return [Found(head, etype, start, start + len(head), True, how="title")]

@@ -113,6 +113,9 @@ class LanguageFinder:
         self.next = frozenset(table["next"])
         self.previous = frozenset(table["previous"])
         self.english_next = frozenset(table["english_next"])
+        self.english_not_next = frozenset(table["english_not_next"])
+        self.english_title_previous = frozenset(table["english_title_previous"])
+        self.english_data = frozenset(table["english_data"])
         self.list_cues = frozenset(table.get("list_cues", ()))
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
         # (three letters only for a language with an ISO 639-1 code: Lao, Twi; not Dan, Gal, Ron)
@@ -189,14 +192,14 @@ class LanguageFinder:
             if in_context[i]:
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(spans) and in_context[j] and spans[i][2] != "English" and self._listed(text, spans, i, j):
+                if 0 <= j < len(spans) and in_context[j] and self._listed(text, spans, i, j):
                     in_context[i] = True
                     break
         # propagate along chains (A, B, C and D): rightwards in one sweep, then leftwards in one (a member
         # reached leftwards has its right neighbour in context already, so no third sweep is needed)
         for order, step in ((range(1, len(spans)), -1), (range(len(spans) - 2, -1, -1), 1)):
             for i in order:
-                if (not in_context[i] and spans[i][2] != "English" and in_context[i + step]
+                if (not in_context[i] and in_context[i + step]
                         and self._listed(text, spans, i, i + step)):
                     in_context[i] = True
         for (start, end, name), ok in zip(spans, in_context):
@@ -220,6 +223,11 @@ class LanguageFinder:
             return True
         return bool(before) and before[-1] in (self.previous if cues is None else cues) and before[-1] not in {"and", "or"}
 
+    def _data_before(self, text: str, start: int) -> bool:
+        """Whether "in" right before ``start`` follows a noun of data: "questions in", "comments in"."""
+        before = _WORD.findall(text[max(0, start - 40):start])[-2:]
+        return len(before) == 2 and before[1] == "in" and before[0].lower() in self.english_data
+
     def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
         after = _WORD.findall(text[end:end + 60])[:3]
         rest = text[end:end + 2]
@@ -229,8 +237,16 @@ class LanguageFinder:
             if in_title and (end in model_starts or end + 1 in model_starts):
                 return True
             first = after[0].lower().strip("-.") if after else ""
-            if in_title and text[end:end + 1] in ("", "\n") and self._cue_before(text, start):
-                return True  # "... Legal Language Understanding in English"
+            if in_title and (self._cue_before(text, start, self.english_title_previous) or (
+                    text[end:end + 1] in ("", "\n") and self._cue_before(text, start))):
+                return True  # "Translating Poetry into English with ...", "... Legal Language Understanding in English"
+            if self._cue_before(text, start, frozenset()):
+                return True  # "11 Indic languages and English", "languages (English, ...)"
+            if first == "language" and text[end:end + 1] == "-":
+                # "English-language legal data", not "the largest English-language models" (others')
+                return len(after) < 2 or after[1].lower().strip("-.") not in self.english_not_next
+            if self._data_before(text, start):
+                return True  # "9,400 questions in English", "Reddit comments in English"
             return first in self.english_next or (in_title and first in self.next)
         if end + 1 in model_starts or end in model_starts:
             return True

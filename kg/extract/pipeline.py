@@ -535,12 +535,14 @@ class Extractor:
         own_names = []  # the paper's own names, whose predecessors are read below
         for found in self._discovered(paper, scan, tokens) if found is None else found:
             name, etype = self._typed(found)
-            # a curated name is the paper's own only as its title's head or (a model or dataset) after
-            # "we present / introduce / propose", not after "we train" nor in "a novel distillation method"
+            # a curated name is the paper's own only as its title's head or after "we present / introduce /
+            # propose", "termed", ...: a model or dataset, or a technique with a proper name ("we introduce
+            # StreamingLLM", "a method termed Wanda"); not after "we train" nor in "a novel
+            # distillation method"
             own = found.introduced and (found.how == "title"
                                         or (known := self._curated.link(found.name, fuzzy=False)) is None
                                         or (found.how in ("intro", "naming", "described", "result")
-                                            and known.type != "Technique"))
+                                            and (known.type != "Technique" or not known.name.islower())))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
