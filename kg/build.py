@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import os
 import queue
 import shutil
 import threading
@@ -42,14 +43,15 @@ from kg.diff import update_store
 from kg.errors import KGError
 from kg.export.lines import (BlockSorter, contribution_blocks, decode_block, entity_blocks, iri_overrides,
                              write_ntriples)
-from kg.export.rdf import temporary, write_derived_files
+from kg.export import rdf
+from kg.export.rdf import DerivedWriters, temporary, write_derived_files
 from kg.extract import Extractor
 from kg.graph import EVIDENCE, Contribution, GraphAssembler, entity_id
 from kg.ingest import read_papers
 from kg.model import ENTITY_TYPES, Paper
-from kg.parallel import SerialExecutor, get_executor, observe_chunk
+from kg.parallel import ProcessExecutor, SerialExecutor, extract_chunk, get_executor, observe_chunk
 from kg.progress import Progress, Stopwatch
-from kg.state import BuildState, load_state, save_state
+from kg.state import STATE_FILE, BuildState, load_state, write_state
 from kg.store import STORE_DIR, build_store, remove_store, restore_store
 
 __all__ = ["DEFAULT_CORPUS", "HTML_FULL_MAX", "PROGRESS_FROM", "BuildResult", "build", "chunked", "overview_graph"]
@@ -138,14 +140,22 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
     serial = isinstance(run, SerialExecutor)
     bar = Progress(len(papers), progress if progress is not None or len(papers) >= PROGRESS_FROM else False)
     chunks = list(chunked(papers, size))
+    work = extract_chunk
+    if isinstance(run, ProcessExecutor):  # workers on this machine write their blocks to shard files, not to the pipe
+        work = functools.partial(extract_chunk, shards=str(sorter.directory))
     try:
-        for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks)):
+        for chunk, (parts, blocks, (extract_s, lines_s)) in zip(chunks, run.map(chunks, work)):
             mark, cpu = time.perf_counter(), time.thread_time()
             for paper, (entities, edges) in zip(chunk, parts):
                 assembler.add(Contribution(paper, entities, edges))
-            sorter.extend(blocks)
-            if loader is not None:
-                loader.add(blocks)
+            if isinstance(blocks, str):  # a shard file
+                sorter.add_shard(blocks)
+                if loader is not None:
+                    loader.add([Path(blocks).read_bytes().decode("utf-8")])
+            else:
+                sorter.extend(blocks)
+                if loader is not None:
+                    loader.add(blocks)
             watch.add("assemble", time.perf_counter() - mark, time.thread_time() - cpu)
             watch.add("extract", extract_s, extract_s if serial else None)
             watch.add("lines", lines_s, lines_s if serial else None)
@@ -188,12 +198,14 @@ def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: I
 
 
 def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh: list[str],
-               loader: StoreLoader | None, watch: Stopwatch) -> tuple[dict, int]:
-    """Write the RDF files to temporary files beside their final names: ({name: temporary path}, triples).
+               loader: StoreLoader | None, state: BuildState, watch: Stopwatch) -> tuple[dict, int]:
+    """Write the RDF files and the state to temporary files beside their final names: ({name: temporary path}, triples).
 
     ``loader`` (a fresh build) has every paper's blocks already; it gets the
     entity blocks and the slug-clash fixes, and finishes while Turtle and
-    JSON-LD are written.
+    JSON-LD are written. A big graph's Turtle and JSON-LD are written by child
+    processes from the N-Triples as they are made (:class:`DerivedWriters`),
+    and the state meanwhile.
     """
     with watch("entities"):
         overrides = iri_overrides(assembler)
@@ -205,16 +217,29 @@ def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh:
         loader.add(entities)
         loader.close()
     blocks = (b for b in sorter.sorted(extra) if b not in wrong) if wrong else sorter.sorted(extra)
-    tmp = {name: temporary(out / name) for name in RDF_FILES}
+    tmp = {name: temporary(out / name) for name in (*RDF_FILES, STATE_FILE)}
+    derived = {name: tmp[name] for name in RDF_FILES[1:]}
+    writers = None
     try:
+        if sorter.total >= rdf.CHILD_FROM and os.name == "posix":  # the children select() on a pipe
+            writers = DerivedWriters(tmp["graph.nt"], derived)
         with watch("sort/merge"), tmp["graph.nt"].open("wb") as handle:
             triples = write_ntriples(blocks, handle)
+        with watch("state"), tmp[STATE_FILE].open("wb") as handle:
+            write_state(handle, state)
+            handle.flush()
+            os.fsync(handle.fileno())
         with watch("turtle/json-ld"):
-            write_derived_files(tmp["graph.nt"], {name: tmp[name] for name in RDF_FILES[1:]})
+            if writers is not None:
+                writers.finish()
+            else:
+                write_derived_files(tmp["graph.nt"], derived)
         if loader is not None:
             with watch("store wait"):
                 loader.finish()
     except BaseException:
+        if writers is not None:
+            writers.abort()
         for path in tmp.values():
             path.unlink(missing_ok=True)
         raise
@@ -393,7 +418,8 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
                     if key not in new:
                         sorter.extend(contribution_blocks(c))
                         fresh.append(key)
-        tmp, triples = _write_rdf(out, assembler, sorter, fresh, loader, watch=watch)
+        state.contributions = assembler.contributions
+        tmp, triples = _write_rdf(out, assembler, sorter, fresh, loader, state, watch=watch)
     except BaseException:
         if run is not None:
             run.close()
@@ -404,11 +430,8 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
         sorter.close()
     if loader is not None:
         watch.add("store", loader.seconds)
-    state.contributions = assembler.contributions
     with watch("store" if update else "commit"):
         files = _commit(out, tmp, update, store)
-    with watch("state"):
-        files.append(save_state(out, state))
     result = BuildResult(out, assembler, len(state.merger), triples, 0.0, files, extracted=len(todo),
                          stages=watch.seconds)
     if html:
@@ -478,7 +501,7 @@ def _commit(out: Path, tmp: dict[str, Path], update: bool, store: bool = True) -
         raise
     for name, path in tmp.items():
         path.replace(out / name)
-    return [out / name for name in RDF_FILES]
+    return [out / name for name in tmp]
 
 
 def _count_lines(path: Path) -> int:

@@ -3,7 +3,9 @@
 Work goes out in chunks of papers; each chunk comes back as the chunk's
 contributions (:class:`kg.graph.Contribution`, without the papers, which the
 caller holds), its sorted N-Triples blocks (:mod:`kg.export.lines`) and the
-seconds spent extracting and making lines.
+seconds spent extracting and making lines. Given a ``shards`` directory, a
+chunk's blocks are written to a shard file there and its path comes back
+instead: worker processes on this machine then send no text through the pipe.
 Results come back in the order the chunks went out, so every executor gives
 the same graph and the same files as the serial one.
 
@@ -22,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 
 from kg.errors import KGError
-from kg.export.lines import contribution_blocks
+from kg.export.lines import contribution_blocks, write_shard
 from kg.graph import contribution
 from kg.model import Extraction, Paper
 
@@ -31,9 +33,9 @@ __all__ = ["EXECUTORS", "ChunkResult", "DaskExecutor", "ProcessExecutor", "Seria
 
 #: How long to wait for a Dask scheduler to answer.
 DASK_TIMEOUT = "20s"
-#: ``(per paper: (entities, edges) of its contribution, sorted encoded blocks of the chunk,
-#: (CPU seconds extracting, CPU seconds making contributions and lines))``
-ChunkResult = tuple[list[tuple[tuple, tuple]], list[str], tuple[float, float]]
+#: ``(per paper: (entities, edges) of its contribution, sorted encoded blocks of the chunk (or the
+#: path of the shard file holding them), (CPU seconds extracting, CPU seconds making contributions and lines))``
+ChunkResult = tuple[list[tuple[tuple, tuple]], list[str] | str, tuple[float, float]]
 
 
 def default_jobs() -> int:
@@ -44,8 +46,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction]) -> ChunkResult:
-    """Extract a chunk of papers: their contributions, their sorted blocks and the time each took."""
+def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction], shards: str | None = None) -> ChunkResult:
+    """Extract a chunk of papers: their contributions, their sorted blocks and the time each took.
+
+    ``shards``: a directory where the blocks go as a shard file (:func:`kg.export.lines.write_shard`),
+    whose path comes back in their place.
+    """
     start = time.thread_time()
     many = getattr(extractor, "extract_many", None)  # one stage at a time over the chunk (Extractor.extract_many)
     extractions = many(papers) if many is not None else [extractor(paper) for paper in papers]
@@ -56,6 +62,8 @@ def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction])
         parts.append((c.entities, c.edges))
         blocks += contribution_blocks(c)
     blocks.sort()
+    if shards is not None:
+        blocks = str(write_shard(blocks, shards))
     return parts, blocks, (middle - start, time.thread_time() - middle)
 
 

@@ -25,7 +25,7 @@ from kg.graph import Contribution, Evidence, GraphAssembler
 from kg.ingest import PaperMerger
 from kg.model import Entity, Paper
 
-__all__ = ["STATE_FILE", "BuildState", "load_state", "save_state"]
+__all__ = ["STATE_FILE", "BuildState", "load_state", "save_state", "write_state"]
 
 STATE_FILE = "kg-state.pickle"
 _VERSION = 3
@@ -50,37 +50,38 @@ class BuildState:
 
 
 def save_state(out: Path, state: BuildState) -> Path:
-    """Write ``state`` to ``out/kg-state.pickle`` (atomically).
+    """Write ``state`` to ``out/kg-state.pickle`` (atomically); see :func:`write_state`."""
+    path = Path(out) / STATE_FILE
+    atomic_write(path, lambda handle: write_state(handle, state))
+    return path
+
+
+def write_state(handle, state: BuildState) -> None:
+    """Write ``state`` to a binary file, as :func:`load_state` reads it.
 
     Values go as plain tuples (pickled 3-4x faster than the dataclasses), in
     pickles of :data:`_CHUNK` items one after another with the memo cleared
     between them, so no memo ever holds the whole build; a contribution names
     its paper by key.
     """
-    path = Path(out) / STATE_FILE
     merger = state.merger
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def write(handle) -> None:
-        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+    def dump(value) -> None:
+        pickler.dump(value)
+        pickler.clear_memo()
 
-        def dump(value) -> None:
-            pickler.dump(value)
-            pickler.clear_memo()
-
-        dump({"version": _VERSION, "groups": len(merger.groups), "contributions": len(state.contributions),
-              "by_title": merger.by_title, "by_arxiv": merger.by_arxiv})
-        groups = list(merger.groups.items())
-        for i in range(0, len(groups), _CHUNK):
-            dump([(g, _paper_tuple(p)) for g, p in groups[i:i + _CHUNK]])
-        papers = {p.key: p for p in merger.groups.values()}
-        contributions = list(state.contributions.values())
-        for i in range(0, len(contributions), _CHUNK):
-            dump([(c.paper.key, None if papers.get(c.paper.key) is c.paper else _paper_tuple(c.paper), c.entities,
-                   tuple((u, v, k, (ev.paper, ev.sentence, ev.confidence)) for u, v, k, ev in c.edges))
-                  for c in contributions[i:i + _CHUNK]])
-
-    atomic_write(path, write)
-    return path
+    dump({"version": _VERSION, "groups": len(merger.groups), "contributions": len(state.contributions),
+          "by_title": merger.by_title, "by_arxiv": merger.by_arxiv})
+    groups = list(merger.groups.items())
+    for i in range(0, len(groups), _CHUNK):
+        dump([(g, _paper_tuple(p)) for g, p in groups[i:i + _CHUNK]])
+    papers = {p.key: p for p in merger.groups.values()}
+    contributions = list(state.contributions.values())
+    for i in range(0, len(contributions), _CHUNK):
+        dump([(c.paper.key, None if papers.get(c.paper.key) is c.paper else _paper_tuple(c.paper), c.entities,
+               tuple((u, v, k, (ev.paper, ev.sentence, ev.confidence)) for u, v, k, ev in c.edges))
+              for c in contributions[i:i + _CHUNK]])
 
 
 def _paper_tuple(paper: Paper) -> tuple:

@@ -28,6 +28,7 @@ import math
 import os
 import tempfile
 import re
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from functools import lru_cache
@@ -43,11 +44,12 @@ from kg.vocab import DCTERMS, KG, OWL, PROV, RDF, RDFS, SCHEMA, SCHEMA_DIR, SKOS
 __all__ = [
     "BlockSorter", "contribution_blocks", "decode_block", "encode_block", "entity_blocks", "entity_iris", "entity_lines",
     "graph_lines", "iri", "iri_overrides", "literal", "merge_blocks", "node_iri", "paper_lines", "write_ntriples",
+    "write_shard",
 ]
 
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+$")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SHARD, _SHARD_SUFFIX = "kg-shard-", ".nt0"
+_SHARD, _SHARD_SUFFIX, _SHARD_DIR = "kg-shard-", ".nt0", ".kg-shards-"
 _WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
 # Escaped so the literal is valid N-Triples, Turtle and the body of a JSON string alike; a lone
 # surrogate (no UTF-8 for it) becomes U+FFFD.
@@ -247,7 +249,12 @@ def entity_blocks(assembler: GraphAssembler, overrides: dict[str, str]) -> list[
 
 
 class BlockSorter:
-    """Collects encoded blocks and yields them sorted, spilling sorted shards to ``tmpdir`` past ``limit`` characters.
+    """Collects encoded blocks and yields them sorted, spilling sorted shards past ``limit`` characters.
+
+    Shards go to a hidden directory of their own in ``tmpdir`` (:attr:`directory`),
+    which :meth:`close` removes; worker processes may write shards there too
+    (:func:`write_shard`) and hand them over with :meth:`add_shard`. A killed
+    build's shard directories are removed when the next sorter starts and closes.
 
     >>> s = BlockSorter(limit=4)
     >>> s.extend(["<b> x\\n", "<c> y\\n"]); s.extend(["<a> z\\n"])
@@ -256,32 +263,46 @@ class BlockSorter:
     >>> s.close()
     """
 
-    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 26, fan_in: int = 64):
+    def __init__(self, tmpdir: Path | str | None = None, limit: int = 1 << 26, fan_in: int = 256):
         self.tmpdir, self.limit, self.fan_in = tmpdir, limit, fan_in
-        for stale in Path(tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if tmpdir else ():  # a killed build's
-            stale.unlink(missing_ok=True)
+        self._directory: Path | None = None
+        self._sweep()
         self.pending: list[str] = []
         self.size = 0
+        #: Characters of every block given (the shards' bytes): about the size of the N-Triples.
+        self.total = 0
         self.shards: list[Path] = []
+
+    @property
+    def directory(self) -> Path:
+        """The directory of this sorter's shards (made on first use)."""
+        if self._directory is None:
+            self._directory = Path(tempfile.mkdtemp(prefix=_SHARD_DIR, dir=self.tmpdir))
+        return self._directory
 
     def extend(self, blocks: Iterable[str]) -> None:
         blocks = blocks if isinstance(blocks, list) else list(blocks)
         self.pending += blocks
-        self.size += sum(map(len, blocks))
+        size = sum(map(len, blocks))
+        self.size += size
+        self.total += size
         if self.size > self.limit:
-            self._spill(sorted(self.pending))
+            self._keep(write_shard(sorted(self.pending), self.directory))
             self.pending, self.size = [], 0
 
-    def _spill(self, blocks: Iterable[str]) -> None:
-        fd, name = tempfile.mkstemp(prefix=_SHARD, suffix=_SHARD_SUFFIX, dir=self.tmpdir)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(blocks)
-        self.shards.append(Path(name))
+    def add_shard(self, path: Path | str) -> None:
+        """Take a shard of sorted blocks written in :attr:`directory` (it is removed with the sorter)."""
+        path = Path(path)
+        self.total += path.stat().st_size
+        self._keep(path)
+
+    def _keep(self, path: Path) -> None:
+        self.shards.append(path)
         if len(self.shards) >= self.fan_in:  # keep few files open: merge them into one
             shards, self.shards = self.shards, []
-            self._spill(merge_blocks(_read(p) for p in shards))
-            for path in shards:
-                path.unlink()
+            self.shards.append(write_shard(merge_blocks(_read(p) for p in shards), self.directory))
+            for shard in shards:
+                shard.unlink()
 
     def sorted(self, extra: Iterable[str] = ()) -> Iterator[str]:
         """Every block once, sorted: the shards, what is pending, and ``extra`` (sorted)."""
@@ -289,9 +310,26 @@ class BlockSorter:
         yield from merge_blocks([*(_read(p) for p in self.shards), self.pending, extra])
 
     def close(self) -> None:
-        for path in self.shards:
-            path.unlink(missing_ok=True)
+        self._sweep()
         self.shards, self.pending = [], []
+
+    def _sweep(self) -> None:
+        """Remove this sorter's shards, and those a killed build left in ``tmpdir`` (its orphaned workers' too)."""
+        if self._directory is not None:
+            shutil.rmtree(self._directory, ignore_errors=True)
+            self._directory = None
+        for stale in Path(self.tmpdir).glob(f"{_SHARD}*{_SHARD_SUFFIX}") if self.tmpdir else ():
+            stale.unlink(missing_ok=True)
+        for stale in Path(self.tmpdir).glob(f"{_SHARD_DIR}*") if self.tmpdir else ():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_shard(blocks: Iterable[str], directory: Path | str) -> Path:
+    """Write sorted encoded blocks to a new shard file in ``directory``; its path."""
+    fd, name = tempfile.mkstemp(prefix=_SHARD, suffix=_SHARD_SUFFIX, dir=directory)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(blocks)
+    return Path(name)
 
 
 def _read(path: Path) -> Iterator[str]:

@@ -30,7 +30,7 @@ from kg.errors import KGError
 from kg.export.lines import graph_lines
 from kg.vocab import PREFIXES
 
-__all__ = ["FORMATS", "atomic_write", "graph_triples", "sorted_triples", "temporary", "write_derived",
+__all__ = ["FORMATS", "DerivedWriters", "atomic_write", "graph_triples", "sorted_triples", "temporary", "write_derived",
            "write_derived_files", "write_rdf"]
 
 #: File name -> pyoxigraph format, for every RDF file a build writes.
@@ -86,14 +86,72 @@ def write_derived(nt, handle, name: str) -> None:
     ox.serialize(triples, handle, fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
 
 
-#: From this size of N-Triples on, :func:`write_derived_files` writes one file in a child process.
+#: From this size of N-Triples on, :func:`write_derived_files` writes one file in a child process
+#: (and a build writes both with :class:`DerivedWriters`).
 CHILD_FROM = 32 << 20
-_CHILD = """import json, sys, pyoxigraph as ox
-nt, out, fmt, prefixes = sys.argv[1:5]
-with open(out, "wb") as handle:
-    ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), handle, getattr(ox.RdfFormat, fmt),
+# the N-Triples file whole, or ("follow") as the parent writes it, until the parent closes our stdin
+_CHILD = """import io, json, select, sys, pyoxigraph as ox
+nt, out, fmt, prefixes, follow = sys.argv[1:6]
+
+class Follow(io.RawIOBase):
+    def __init__(self, path):
+        self.file, self.done = open(path, "rb", buffering=0), False
+    def readable(self):
+        return True
+    def readinto(self, buffer):
+        while True:
+            done = self.done  # seen before the read: this read gets the rest
+            n = self.file.readinto(buffer)
+            if n or done:
+                return n
+            self.done = bool(select.select([sys.stdin], [], [], 0.02)[0])
+
+source = io.BufferedReader(Follow(nt), 1 << 20) if follow == "follow" else open(nt, "rb")
+with source, open(out, "wb") as handle:
+    ox.serialize(ox.parse(input=source, format=ox.RdfFormat.N_TRIPLES), handle, getattr(ox.RdfFormat, fmt),
                  prefixes=json.loads(prefixes))
 """
+
+
+def _child(nt: Path, name: str, path: Path, follow: bool = False) -> subprocess.Popen:
+    """A child process writing ``name`` to ``path`` from the N-Triples file ``nt`` (``follow``: as it is written)."""
+    prefixes = PREFIXES if FORMATS[name] == ox.RdfFormat.TURTLE else None
+    return subprocess.Popen([sys.executable, "-c", _CHILD, str(nt), str(path), _FORMAT_NAMES[name],
+                             json.dumps(prefixes), "follow" if follow else "whole"],
+                            stdin=subprocess.PIPE if follow else None, stderr=subprocess.PIPE)
+
+
+class DerivedWriters:
+    """Writes ``graph.ttl`` and ``graph.jsonld`` (``targets``: name -> path) from the N-Triples file ``nt``
+    while it is being written, in one child process each.
+
+    The children read ``nt`` as it grows; :meth:`finish` tells them it is
+    complete and waits for them (an error if one failed); :meth:`abort` kills
+    them. The files are the bytes :func:`write_derived_files` writes, and the
+    caller's process is free while the children serialise.
+    """
+
+    def __init__(self, nt: Path, targets: dict[str, Path]):
+        self.children = {name: _child(nt, name, path, follow=True) for name, path in targets.items()}
+
+    def finish(self) -> None:
+        """``nt`` is complete: wait for the children to write their files."""
+        for child in self.children.values():
+            child.stdin.close()
+        failed = []
+        for name, child in self.children.items():
+            err = child.stderr.read()
+            child.stderr.close()
+            if child.wait():
+                failed.append(f"writing {name} failed: {err.decode(errors='replace').strip()[-300:]}")
+        if failed:
+            raise KGError("; ".join(failed))
+
+    def abort(self) -> None:
+        """Stop the children (their files are the caller's to remove)."""
+        for child in self.children.values():
+            child.kill()
+            child.wait()
 
 
 def write_derived_files(nt: Path, targets: dict[str, Path]) -> None:
@@ -106,10 +164,7 @@ def write_derived_files(nt: Path, targets: dict[str, Path]) -> None:
     child = None
     if len(items) > 1 and Path(nt).stat().st_size >= CHILD_FROM:
         name, path = items.pop()
-        fmt = FORMATS[name]
-        prefixes = PREFIXES if fmt == ox.RdfFormat.TURTLE else None
-        child = subprocess.Popen([sys.executable, "-c", _CHILD, str(nt), str(path), _FORMAT_NAMES[name],
-                                  json.dumps(prefixes)], stderr=subprocess.PIPE)
+        child = _child(nt, name, path)
     try:
         for name, path in items:
             with open(path, "wb") as handle:

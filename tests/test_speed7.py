@@ -1,0 +1,116 @@
+"""Parallel builds without the pipe traffic: workers write shard files, Turtle and JSON-LD follow graph.nt."""
+from __future__ import annotations
+
+import importlib
+import io
+import threading
+import time
+
+import pytest
+
+from kg.build import build
+from kg.errors import KGError
+from kg.export.lines import BlockSorter, write_shard
+from kg.export.rdf import DerivedWriters, write_derived
+from kg.model import Extraction, Mention, Paper, Relation
+from kg.parallel import extract_chunk
+from kg.state import STATE_FILE, load_state
+
+build_module = importlib.import_module("kg.build")
+NT = b"".join(b'<https://w3id.org/lmkg/id/model/m%04d> <http://www.w3.org/2000/01/rdf-schema#label> "M %d" .\n'
+              % (i, i) for i in range(3000))
+
+
+def _two_mentions(paper: Paper) -> Extraction:
+    mentions = (Mention("BERT", "BERT", "Model", 0, 4), Mention("GLUE", "GLUE", "Dataset", 5, 9))
+    relation = Relation(("Model", "BERT"), "evaluatedOn", ("Dataset", "GLUE"), paper.key, paper.title, 0.8)
+    return Extraction(paper, mentions, (relation,))
+
+
+def test_speed7_extract_chunk_writes_its_blocks_to_a_shard(tmp_path):
+    papers = [Paper(f"t:{i}", f"Paper {i}", "BERT on GLUE.") for i in range(5)]
+    parts, blocks, _ = extract_chunk(papers, _two_mentions)
+    same_parts, path, _ = extract_chunk(papers, _two_mentions, shards=str(tmp_path))
+    assert same_parts == parts
+    assert isinstance(path, str) and path.startswith(str(tmp_path))
+    with open(path, encoding="utf-8", newline="\n") as handle:
+        assert handle.readlines() == blocks == sorted(blocks)
+
+
+def test_speed7_sorter_takes_shards_and_counts_them(tmp_path):
+    blocks = [f"<s{i:04d}> <p> \"{i}\" .\n" for i in range(400)]
+    sorter = BlockSorter(tmpdir=tmp_path, fan_in=3)
+    for i in range(0, 300, 50):  # six worker shards: merged into one at the third and the sixth
+        sorter.add_shard(write_shard(blocks[i:i + 50], sorter.directory))
+    sorter.extend(blocks[300:])
+    assert sorter.total == sum(map(len, blocks))
+    assert len(sorter.shards) == 2
+    assert list(sorter.sorted([blocks[0]])) == blocks
+    directory = sorter.directory
+    assert directory.parent == tmp_path and directory.name.startswith(".")
+    sorter.close()
+    assert not list(tmp_path.iterdir())
+
+
+def test_speed7_parallel_build_leaves_no_shards_and_sweeps_a_killed_builds(tmp_path, corpus_dir, monkeypatch):
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    out = tmp_path / "out"
+    out.mkdir()
+    debris = out / ".kg-shards-k1ll3d"
+    debris.mkdir()
+    (debris / "kg-shard-x.nt0").write_text("<half a line")
+    seen = []
+    add_shard = BlockSorter.add_shard
+    monkeypatch.setattr(BlockSorter, "add_shard", lambda self, path: (seen.append(path), add_shard(self, path)))
+    build([corpus_dir / "004_f7af65009ff3d076.txt"], out, html=False, jobs=2, store=False)
+    assert len(seen) > 1  # every chunk came back as a shard file the worker wrote
+    assert sorted(p.name for p in out.iterdir()) == ["graph.jsonld", "graph.nt", "graph.ttl", STATE_FILE]
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.jsonld"])
+def test_speed7_derived_writers_follow_a_growing_file(tmp_path, name):
+    """The children read graph.nt while it is written, in pieces with pauses, and write what a whole file gives."""
+    nt, target = tmp_path / "graph.nt", tmp_path / name
+    nt.write_bytes(b"")
+    writers = DerivedWriters(nt, {name: target})
+    with nt.open("wb") as handle:
+        for i in range(0, len(NT), 40_000):
+            handle.write(NT[i:i + 40_000])
+            handle.flush()
+            time.sleep(0.03)  # the child reaches the end of what is written and waits
+    writers.finish()
+    expected = io.BytesIO()
+    write_derived(io.BytesIO(NT), expected, name)
+    assert target.read_bytes() == expected.getvalue()
+
+
+def test_speed7_derived_writers_report_a_failed_child(tmp_path):
+    nt = tmp_path / "graph.nt"
+    nt.write_bytes(b"")
+    writers = DerivedWriters(nt, {"graph.ttl": tmp_path / "graph.ttl", "graph.jsonld": tmp_path / "graph.jsonld"})
+    nt.write_bytes(b"<a> <b> not N-Triples\n")
+    with pytest.raises(KGError, match="(?s)writing graph.ttl failed.*SyntaxError.*writing graph.jsonld failed"):
+        writers.finish()
+
+
+def test_speed7_derived_writers_abort_stops_the_children(tmp_path):
+    nt = tmp_path / "graph.nt"
+    nt.write_bytes(b"")
+    writers = DerivedWriters(nt, {"graph.ttl": tmp_path / "graph.ttl"})
+    done = threading.Event()
+    threading.Thread(target=lambda: (writers.abort(), done.set()), daemon=True).start()
+    assert done.wait(10)  # a child waiting for more N-Triples is killed, not waited for
+    assert all(child.returncode is not None for child in writers.children.values())
+
+
+def test_speed7_big_build_writes_state_while_children_serialise(tmp_path, corpus_dir, monkeypatch):
+    """With the children (CHILD_FROM 0) the state is written before they finish, and reads back whole."""
+    monkeypatch.setattr("kg.export.rdf.CHILD_FROM", 0)
+    order = []
+    finish = DerivedWriters.finish
+    monkeypatch.setattr(DerivedWriters, "finish", lambda self: (order.append("finish"), finish(self)))
+    write_state = build_module.write_state
+    monkeypatch.setattr(build_module, "write_state", lambda *args: (order.append("state"), write_state(*args)))
+    result = build([corpus_dir / "004_f7af65009ff3d076.txt"], tmp_path, html=False, jobs=1, store=False)
+    assert order == ["state", "finish"]
+    assert len(load_state(tmp_path).contributions) == result.papers > 10
