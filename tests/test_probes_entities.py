@@ -280,6 +280,9 @@ PROBES = [
     ("ZetaQA: a benchmark", "ZetaQA has questions in 4 languages, namely Arabic, Hindi, Lao and Simplified Chinese. "
      "Dan and Gal wrote them.", {("Arabic", "Language", False), ("Lao", "Language", False),
                                  ("Chinese", "Language", False)}, ("Dan", "Gal")),
+    # an acronym named with its long form takes the long form's shape: "Kora-Bench Hard (KBH)" is a dataset
+    ("A study of reasoning", "We focus on a suite of 23 challenging tasks which we call Kora-Bench Hard (KBH).",
+     {("Kora-Bench Hard", "Dataset", True)}, ()),
     # an introducing verb in the past or perfect tense introduces as the present does
     ("A study of code models", "Furthermore, we have developed coding-specialized models, Kora-Code and "
      "Kora-Code-Chat. We trained Tumar, a 600M-parameter model, on them. To this end, we have built ZetaCorpus, "

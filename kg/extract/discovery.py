@@ -995,7 +995,8 @@ class NameDiscoverer:
                 long_head = aliases[0].lower().split()[-1].split("-")[-1] if aliases and _spells(aliases[0], name) else ""
                 # an acronym is typed by its long form's head first: "Open Pre-trained Transformers (OPT)"
                 head_noun = _HEAD_NOUN_NEXT.match(sentence, e)  # "the Zeta-Pile-2 dataset", "the Falcon series"
-                etype = (self.type_of_name(name) or self.acronym_heads.get(long_head)
+                etype = (self.type_of_name(name) or (aliases and self.type_of_name(aliases[0]))
+                         or self.acronym_heads.get(long_head)
                          or (head_noun and self._typed_noun(head_noun.group().strip()))
                          or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
