@@ -249,6 +249,16 @@ class Extractor:
                 surfaces[target].update(surfaces.pop(key))
                 types[target].update(types.pop(key))
                 aliases[target].update(aliases.pop(key, ()))
+        # a name and the other spelling a paper gives it ("COVID-Twitter-BERT (CT-BERT)") are one entity
+        for key in sorted(surfaces):
+            if key not in surfaces or key in variant_of:
+                continue
+            kind = types[key].most_common(1)[0][0]
+            for other in sorted({self._key(a) for a in aliases.get(key, ())} - {key}):
+                if other in surfaces and other not in variant_of and types[other].most_common(1)[0][0] == kind:
+                    surfaces[key].update(surfaces.pop(other))
+                    types[key].update(types.pop(other))
+                    aliases[key].update(aliases.pop(other, ()))
         learned, names = {}, {}
         # a variant is named after its base: ModernBERT-Large-Instruct is ModernBERT-Instruct
         for key in sorted(surfaces, key=lambda k: (k in variant_of, k)):
