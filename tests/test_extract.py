@@ -437,16 +437,21 @@ def test_mentions_scan_cue_starts_sorted_and_distinct():
     assert [(s, e) for s, e, _ in scan.layers[0]] == [(22, 26)]
 
 
-def test_extract_a_new_name_and_its_acronym_are_one_entity():
+@pytest.mark.parametrize("title, abstract, spellings", [
+    ("Kora-Tweet-BERT: a model for tweets", "In this work, we release Kora-Tweet-BERT (KT-BERT), a transformer-based "
+     "model. Pretrained models, such as KT-BERT, are trained on one domain.", {"Kora-Tweet-BERT", "KT-BERT"}),
+    # a shorter spelling in brackets right after an introduced name, not spelled by its initials
+    ("Kora-Sentence-BERT: Sentence Embeddings", "We present Kora-Sentence-BERT (KSBERT), a modification of the "
+     "pretrained BERT network. KSBERT reduces the effort.", {"Kora-Sentence-BERT", "KSBERT"}),
+])
+def test_extract_a_new_name_and_its_acronym_are_one_entity(title, abstract, spellings):
     """The corpus-level pass joins a new name and the other spelling a paper gives it: "Kora-Tweet-BERT
     (KT-BERT)" and a later "KT-BERT" are one node, with the other spelling as an alias."""
     ex = Extractor()
-    papers = [Paper("t:a", "Kora-Tweet-BERT: a model for tweets",
-                    "In this work, we release Kora-Tweet-BERT (KT-BERT), a transformer-based model. "
-                    "Pretrained models, such as KT-BERT, are trained on one domain.")]
+    papers = [Paper("t:a", title, abstract)]
     ex.learn(papers)
     models = {(m.surface, m.name) for m in ex(papers[0]).mentions if m.type == "Model"}
-    assert {surface for surface, _ in models} >= {"Kora-Tweet-BERT", "KT-BERT"}
+    assert {surface for surface, _ in models} >= spellings
     assert len({name for _, name in models if name != "BERT"}) == 1
     learned = [e for e in ex.learned if e.type == "Model"]
-    assert len(learned) == 1 and {"Kora-Tweet-BERT", "KT-BERT"} <= {learned[0].name, *learned[0].aliases}
+    assert len(learned) == 1 and spellings <= {learned[0].name, *learned[0].aliases}

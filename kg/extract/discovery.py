@@ -277,6 +277,8 @@ _LEAD_IN = re.compile(r"\s*(?:(?:the|a|an)\s+)?()(?:[A-Za-z]+-)*", re.IGNORECASE
 _NAME_PARTS = re.compile(r"[\s\-_]")
 #: a bracket opened by a naming word: "(named", "(called"
 _NAMING_BRACKET = re.compile(r"\((?:named|called|dubbed|termed|coined)\s")
+#: a name-shaped word in brackets right after a name: " (SBERT)"
+_SHORT_FORM = re.compile(r" \(([A-Za-z][\w.+-]*[\w+])\)")
 #: a version at the end of a name: "Proof-Pile-2", "SQuAD v2", "XNLI 1.0"
 _VERSION_TAIL = re.compile(r"[\s\-_]v?\d+(?:\.\d+)*$")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
@@ -1010,7 +1012,9 @@ class NameDiscoverer:
                     ls = text.find(long, base + offset)
                     found.append(Found(long, etype, ls, ls + len(long), own, (name,), how))
                 else:
-                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, (), how))
+                    short = _SHORT_FORM.match(sentence, e)  # "we present Sentence-BERT (SBERT)": SBERT is its alias
+                    also = (short.group(1),) if short and _abbreviates(short.group(1), name) else ()
+                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, also, how))
         return found
 
     def acronyms(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -1768,6 +1772,19 @@ def _by_first_letter(words) -> str:
     firsts = "".join(sorted({w[0].lower() for w in words}))
     rests = "|".join(f"(?<={re.escape(w[0].lower())}){re.escape(w[1:])}" for w in sorted(words, key=lambda w: (-len(w), w)))
     return f"[{firsts}](?<=\\b[{firsts}])(?:{rests})"
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Is ``short`` a shorter spelling of ``name``: the same first letter, then its letters and digits in
+    order within ``name`` (as Schwartz and Hearst's abbreviation rule reads them)?
+
+    >>> _abbreviates("SBERT", "Sentence-BERT"), _abbreviates("CT-BERT", "COVID-Twitter-BERT"), _abbreviates("GPT-4", "Kora")
+    (True, True, False)
+    """
+    want = [c for c in short.lower() if c.isalnum()]
+    have = iter(name.lower())
+    return (1 < len(want) < len(name) and want[0] == name[:1].lower()
+            and all(any(c == h for h in have) for c in want))
 
 
 def _spells(long: str, acronym: str) -> bool:

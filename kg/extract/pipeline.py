@@ -406,6 +406,8 @@ class Extractor:
             # the version of the entity's own name: "Generative Pretrained Transformer 4" is GPT-4
             known = next(filter(None, (self._curated.link(f"{entity.name}{sep}{number}", fuzzy=False)
                                        for sep in (" ", "-", ""))), None)
+            # ... or a name learned from the corpus: "StarCoder 2" in a title is the abstract's StarCoder2
+            known = known or (self.linker.link(text[start:version.end()], fuzzy=False) if self.learned else None)
             name, etype = (known.name, known.type) if known else (text[start:version.end()], entity.type)
             out.append((start, version.end(), name, etype, False, 0.9, 0))
         return out
