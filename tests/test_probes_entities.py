@@ -283,6 +283,12 @@ PROBES = [
     # an acronym named with its long form takes the long form's shape: "Kora-Bench Hard (KBH)" is a dataset
     ("A study of reasoning", "We focus on a suite of 23 challenging tasks which we call Kora-Bench Hard (KBH).",
      {("Kora-Bench Hard", "Dataset", True)}, ()),
+    # "develop" or "build" introduces a known name as "present" does; a known technique named only as the
+    # kind of what is developed is not introduced
+    ("A study of code", "Furthermore, we have developed coding-specialized models, WizardCoder and Zeta-Coder. "
+     "We develop a Monte Carlo Tree Search (MCTS) protocol to explore layers. We build BERT-based classifiers.",
+     {("WizardCoder", "Model", True), ("Monte Carlo tree search", "Technique", False), ("BERT", "Model", False)},
+     ()),
     # an introducing verb in the past or perfect tense introduces as the present does
     ("A study of code models", "Furthermore, we have developed coding-specialized models, Kora-Code and "
      "Kora-Code-Chat. We trained Tumar, a 600M-parameter model, on them. To this end, we have built ZetaCorpus, "

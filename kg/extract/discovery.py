@@ -219,7 +219,7 @@ _MARKED_NAME = re.compile(r"(?P<base>[A-Z][A-Za-z]+)(?:-[\w.]+)*?-(?P<marker>[a-
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
-_STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call)", re.I)
+_STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call|develop|buil[dt]|create|design|construct)", re.I)
 
 
 def _intro_strength(m: re.Match) -> str:
