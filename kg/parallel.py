@@ -46,7 +46,8 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction], shards: str | None = None) -> ChunkResult:
+def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction],
+                  shards: str | None = None) -> ChunkResult:
     """Extract a chunk of papers: their contributions, their sorted blocks and the time each took.
 
     ``shards``: a directory where the blocks go as a shard file (:func:`kg.export.lines.write_shard`),

@@ -219,7 +219,8 @@ _MARKED_NAME = re.compile(r"(?P<base>[A-Z][A-Za-z]+)(?:-[\w.]+)*?-(?P<marker>[a-
 _ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)\)")
 _QUANTITY = re.compile(r"[\d.,]+\+?\s*(?:[KMGT]?B|[kmb]|M|K|%|x)?\+?", re.I)
 #: verbs that present a name as new, not only as used ("we present X" against "we train X")
-_STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call|develop|buil[dt]|create|design|construct)", re.I)
+_STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|call|develop|buil[dt]|create|design"
+                           r"|construct)", re.I)
 
 
 def _intro_strength(m: re.Match) -> str:
@@ -1778,8 +1779,9 @@ def _abbreviates(short: str, name: str) -> bool:
     """Is ``short`` a shorter spelling of ``name``: the same first letter, then its letters and digits in
     order within ``name`` (as Schwartz and Hearst's abbreviation rule reads them)?
 
-    >>> _abbreviates("SBERT", "Sentence-BERT"), _abbreviates("CT-BERT", "COVID-Twitter-BERT"), _abbreviates("GPT-4", "Kora")
-    (True, True, False)
+    >>> [_abbreviates(*pair) for pair in [("SBERT", "Sentence-BERT"), ("CT-BERT", "COVID-Twitter-BERT"),
+    ...                                   ("GPT-4", "Kora")]]
+    [True, True, False]
     """
     want = [c for c in short.lower() if c.isalnum()]
     have = iter(name.lower())
