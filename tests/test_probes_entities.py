@@ -289,12 +289,6 @@ PROBES = [
      "We develop a Monte Carlo Tree Search (MCTS) protocol to explore layers. We build BERT-based classifiers.",
      {("WizardCoder", "Model", True), ("Monte Carlo tree search", "Technique", False), ("BERT", "Model", False)},
      ()),
-    # a result word's plain name at the sentence's end; a second introducing verb of a subject whose first
-    # verb introduces nothing ("We mine ... and train Tumar")
-    ("A study of translation", "We further pretrain mT5-base to obtain Kantu. We generate dialogues with GPT-4 "
-     "and fine-tune Gemma-2B on them, producing Chaska. We mine pairs from CCAligned and OPUS, and train Tumar, "
-     "a 600M-parameter model, on them. This yields Table.",
-     {("Kantu", "Model", True), ("Chaska", "Model", True), ("Tumar", "Model", True)}, ("Table",)),
     # an introducing verb in the past or perfect tense introduces as the present does
     ("A study of code models", "Furthermore, we have developed coding-specialized models, Kora-Code and "
      "Kora-Code-Chat. We trained Tumar, a 600M-parameter model, on them. To this end, we have built ZetaCorpus, "

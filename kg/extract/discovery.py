@@ -153,7 +153,7 @@ _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predi
 #: result Kora-Chat", "release the result as HingKora", "we compress Mistral 7B into Zorro-4B by ..."
 #: (not "the technology used to create Gemini models": "used to" reads what others made)
 _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain", "and obtain", "then obtain",
-                 "resulting in", "yielding", "producing", "which yields", "this yields", "the resulting model",
+                 "resulting in", "yielding", "which yields", "this yields", "the resulting model",
                  "the resulting models", "the final model", "call the result", "name the result", "term the result",
                  "release the result", "denote the result", "into ", "gives", "produces", "yields", "the model that",
                  "the model which", "the model we", "our model that", "that we ", "which we ")
@@ -163,7 +163,7 @@ _RESULT_TAIL = (r"\s*(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
                 r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version>" + _VERSION_AFTER.pattern + ")?"
                 r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
                 r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
-_RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding|producing"
+_RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
                           r"|(?:which |this )?yields|gives|produces|the (?:resulting|final) models?,?"
                           r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?|into)\s" + _RESULT_TAIL)
 #: "we compress Mistral 7B into Zorro-4B", "distil GPT-4 into ...": what comes before "into" for it to name a result
@@ -276,8 +276,6 @@ _DESCRIBING_END = re.compile(r"-[a-z]+(?:ed|ing)$")
 #: What may come before an acronym's long form after an introducing verb: "the Weight-" (Decomposed ...).
 _LEAD_IN = re.compile(r"\s*(?:(?:the|a|an)\s+)?()(?:[A-Za-z]+-)*", re.IGNORECASE)
 _NAME_PARTS = re.compile(r"[\s\-_]")
-#: a full stop ending the sentence right after a word: ". " or "." at the end
-_FULL_STOP_NEXT = re.compile(r"\.(?:\s|$)")
 #: a bracket opened by a naming word: "(named", "(called"
 _NAMING_BRACKET = re.compile(r"\((?:named|called|dubbed|termed|coined)\s")
 #: a name-shaped word in brackets right after a name: " (SBERT)"
@@ -921,18 +919,14 @@ class NameDiscoverer:
         else:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), _intro_strength(m)) for m in matches]
-        # a second verb of the same subject, whatever the first: "We collect X and train Y", "We mine pairs
-        # from A and B, and train Tumar" (in the rest of the sentence, and at most 200 characters on: text
-        # without full stops stays linear)
-        seconds = set()
-        for end in sorted({end for _, _, end, _ in raw} | (set(cues["subject"]) if ascii_text else set())):
+        for _, start, end, how in list(raw):  # a second verb of the same subject: "We collect X and train Y"
+            # (in the rest of the sentence, and at most 200 characters on: text without full stops stays linear)
             hi = abstract.find(". ", end, end + 200)
             hi = min(len(abstract), end + 200) if hi < 0 else hi
             at = abstract.find(" and ", end, hi)
             while at >= 0:
-                m = self._and_intro.match(abstract, at + 1) if at + 1 not in seconds else None
+                m = self._and_intro.match(abstract, at + 1)
                 if m:
-                    seconds.add(at + 1)
                     raw.append((0, m.start(), m.end(), _intro_strength(m)))
                 at = abstract.find(" and ", at + 5, hi)
         if ascii_text:  # where the naming words are, then the pattern there only
@@ -1304,10 +1298,8 @@ class NameDiscoverer:
         if not m:
             return []
         name, start = m.group("name").rstrip("."), m.start("name")
-        # (a plain word needs a comma, bracket, dash or the sentence's end after it: "to obtain Kantu.")
-        closed = text.startswith((",", " (", " -"), m.end()) or _FULL_STOP_NEXT.match(text, m.end())
-        if (not (is_name_shaped(name) or (closed and self._plain_word(name) and name not in _NUMBERED_NOUNS))
-                or not self.acceptable(name)
+        closed = text.startswith((",", " (", " -"), m.end())
+        if (not (is_name_shaped(name) or (closed and self._plain_word(name))) or not self.acceptable(name)
                 or name in self.languages or name in self.generic or _NUMBER_FORMAT.fullmatch(name)):
             return []
         if m.group("version") and (self._plain_word(name) or not name.isascii()):
