@@ -239,26 +239,28 @@ class Extractor:
             surfaces[key][name] += 1
             types[key][etype] += 1
             aliases[key].update(also)
+        def kind(key: str) -> str:
+            return types[key].most_common(1)[0][0]
+
+        def join(key: str, into: str) -> None:  # what was observed of ``key`` is ``into``'s
+            surfaces[into].update(surfaces.pop(key))
+            types[into].update(types.pop(key))
+            aliases[into].update(aliases.pop(key, ()))
+
         # a size variant of a learned name is that name: FlexiBERT-Large is FlexiBERT, Bioformer8L is Bioformer
         for key in sorted(surfaces, key=lambda k: (-len(k), k)):
-            kind = types[key].most_common(1)[0][0]
             target = next((k for surface in sorted(surfaces[key])
                            for k in (*self.linker._size_stripped(surface), *self.linker.unglued(normalize(surface)))
-                           if k != key and k in surfaces and types[k].most_common(1)[0][0] == kind), None)
+                           if k != key and k in surfaces and kind(k) == kind(key)), None)
             if target is not None:
-                surfaces[target].update(surfaces.pop(key))
-                types[target].update(types.pop(key))
-                aliases[target].update(aliases.pop(key, ()))
+                join(key, target)
         # a name and the other spelling a paper gives it ("COVID-Twitter-BERT (CT-BERT)") are one entity
         for key in sorted(surfaces):
             if key not in surfaces or key in variant_of:
                 continue
-            kind = types[key].most_common(1)[0][0]
             for other in sorted({self._key(a) for a in aliases.get(key, ())} - {key}):
-                if other in surfaces and other not in variant_of and types[other].most_common(1)[0][0] == kind:
-                    surfaces[key].update(surfaces.pop(other))
-                    types[key].update(types.pop(other))
-                    aliases[key].update(aliases.pop(other, ()))
+                if other in surfaces and other not in variant_of and kind(other) == kind(key):
+                    join(other, key)
         learned, names = {}, {}
         # a variant is named after its base: ModernBERT-Large-Instruct is ModernBERT-Instruct
         for key in sorted(surfaces, key=lambda k: (k in variant_of, k)):
