@@ -143,7 +143,7 @@ class DerivedWriters:
             err = child.stderr.read()
             child.stderr.close()
             if child.wait():
-                failed.append(f"writing {name} failed: {err.decode(errors='replace').strip()[-300:]}")
+                failed.append(_failure(name, err))
         if failed:
             raise KGError("; ".join(failed))
 
@@ -161,10 +161,10 @@ def write_derived_files(nt: Path, targets: dict[str, Path]) -> None:
     serialisers hold the GIL): the same bytes in about half the time on two cores.
     """
     items = list(targets.items())
-    child = None
+    child = child_name = None
     if len(items) > 1 and Path(nt).stat().st_size >= CHILD_FROM:
-        name, path = items.pop()
-        child = _child(nt, name, path)
+        child_name, path = items.pop()
+        child = _child(nt, child_name, path)
     try:
         for name, path in items:
             with open(path, "wb") as handle:
@@ -173,7 +173,12 @@ def write_derived_files(nt: Path, targets: dict[str, Path]) -> None:
         if child is not None:
             _, err = child.communicate()
     if child is not None and child.returncode:
-        raise KGError(f"writing {targets[name].name} failed: {err.decode(errors='replace').strip()[-300:]}")
+        raise KGError(_failure(child_name, err))
+
+
+def _failure(name: str, err: bytes) -> str:
+    """The message for a child that failed to write ``name``: the end of what it printed."""
+    return f"writing {name} failed: {err.decode(errors='replace').strip()[-300:]}"
 
 
 _FORMAT_NAMES = {"graph.ttl": "TURTLE", "graph.nt": "N_TRIPLES", "graph.jsonld": "JSON_LD"}
