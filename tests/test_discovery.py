@@ -17,6 +17,9 @@ def extractor():
     ("We present a family of RoBERTa models trained from scratch.", "RoBERTa", False),
     ("We introduce FooBERT, a compact model for Basque.", "FooBERT", True),
     ("We propose QuuxLM and BarLM, two models for Welsh.", "BarLM", True),
+    # other subjects that speak for the paper
+    ("This technical report describes Zorbo, a family of Czech language models.", "Zorbo", True),
+    ("Our work presents Zorbo, a Czech language model trained on web text.", "Zorbo", True),
 ])
 def test_discovery_introduced_is_the_object_not_its_complement(extractor, abstract, name, introduced):
     mentions = extractor(Paper("t:x", "A study of small models", abstract)).mentions
@@ -225,3 +228,13 @@ def test_discovery_acronym_with_a_number_prefix_is_no_error(extractor):
     # "(12-BERT)": the prefix before the stem has no letter to spell a long form with
     found = _found(extractor, "A study of small models", "We train Foo 12 BERT (12-BERT) here.")
     assert all(name != "Foo 12 BERT" for name, _, _ in found)
+
+
+@pytest.mark.parametrize("abstract", [
+    "We describe our JDExplore d-team's submission to the SuperGLUE leaderboard.",
+    "This technical report describes our JDExplore team's submission to the SuperGLUE leaderboard.",
+    "We present Zhipu's new model for Czech.",
+])
+def test_discovery_an_owner_before_a_possessive_is_not_introduced(extractor, abstract):
+    names = {m.name for m in extractor(Paper("t:x", "A study of small models", abstract)).mentions}
+    assert not names & {"JDExplore", "Zhipu"}

@@ -834,3 +834,41 @@ def test_relations_scan_tells_which_window_cues_can_match(skeleton):
     for bit, regex in cues.items():
         if not aux & bit:  # a cue the scan rules out must not match anywhere in the sentence
             assert regex.search(skeleton) is None, (bit, regex.pattern)
+
+
+@pytest.fixture(scope="module")
+def full_extractor():
+    from kg.extract import Extractor
+    return Extractor()
+
+
+@pytest.mark.parametrize("case,title,abstract,expected,absent", [
+    ("evaluate on this novel dataset: the one the paper introduces", "Zorba: A Reading Comprehension Dataset",
+     "We present Zorba, a reading comprehension dataset. It spans 122 languages. Questions come from books. "
+     "We evaluate a range of models on this novel dataset.", {("@paper", "evaluatedOn", "Zorba")}, set()),
+    ("use this dataset to evaluate", "Zorba: A Reading Comprehension Dataset",
+     "We present Zorba, a reading comprehension dataset. We use this dataset to evaluate multilingual models.",
+     {("@paper", "evaluatedOn", "Zorba")}, set()),
+    ("experiments in our dataset", "Zorba: A Dataset of Numerical Reasoning",
+     "We present Zorba, a new question answering dataset. We conduct comprehensive experiments in our dataset.",
+     {("@paper", "evaluatedOn", "Zorba")}, set()),
+    ("what the own dataset is: no evaluation", "Zorba: A Dataset of Numerical Reasoning",
+     "We present Zorba, a new question answering dataset. This dataset consists of 8k questions from reports.",
+     set(), {("@paper", "evaluatedOn", "Zorba")}),
+    ("a dataset the paper does not introduce is no benchmark of its own", "Zeta: a model",
+     "We present Zeta. It is tuned with presets taken from the benchmark of GermEval and trained on the benchmark.",
+     set(), {("Zeta", "trainedOn", "GermEval"), ("Zeta", "evaluatedOn", "GermEval")}),
+    ("a dataset paper's title names it, reports no result", "Zorba: A Comprehensive Benchmark for Welsh Understanding",
+     "Recent models have improved language understanding.", set(), {("@paper", "evaluatedOn", "Zorba")}),
+    ("a title that evaluates on a dataset", "Evaluating Code Models on Zorba, a Repository-Level Benchmark",
+     "We present Zorba, a benchmark of 1,000 repository tasks.", {("@paper", "evaluatedOn", "Zorba")}, set()),
+    ("use X to evaluate", "Zeta: a Welsh model", "We present Zeta. We use MMLU to evaluate Zeta.", {("Zeta", "evaluatedOn", "MMLU")}, set()),
+])
+def test_relations_own_dataset_under_another_name(full_extractor, case, title, abstract, expected, absent):
+    """The paper's own dataset, evaluated on as "this dataset", "our dataset", "it"; a dataset paper's title
+    reports no result. Names found by the full extractor, which knows which dataset the paper introduces."""
+    paper = Paper("t:test", title, abstract)
+    found = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
+             for r in full_extractor(paper).relations}
+    assert expected <= found, (case, found)
+    assert not (absent & found), (case, found)

@@ -146,6 +146,8 @@ _APPOSED_THEN_AND = re.compile(r",\s+(?:an?|the|our)\s+(?:[^,.;:()]|(?<=\d)\.(?=
 _NAME_AFTER_DATASET = re.compile(r" (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)|$| \(| (?:at|of|with|for|and|that|which|to|in|is|was|contains|consisting)\b)")
 #: words before an introducing verb that make it an adjective: "we use the open-source Zorro model"
 _ARTICLES = frozenset({"the", "a", "an", "our", "its", "their"})
+#: a possessive after a name (at most one word between) makes it the owner: "our JDExplore d-team's", "Zhipu's"
+_OWNER_NEXT = re.compile(r"(?:\s[\w-]+)?['\u2019]s\b")
 #: nouns after a name that say the sentence is about what it gives: "we present Transformer-XL results"
 _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predictions?|accuracy|numbers)\b")
 #: what a step of the paper's work yields, and the name after it: "fine-tune LLaMA on X to obtain ZetaLM",
@@ -352,6 +354,11 @@ _DESCRIBED = re.compile(r",?\s+(?:is\s+|which is\s+)?(?:a|an)\s+([^.;:()]{0,80})
 _PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
 
 
+#: who introduces a paper's own names: "we present X", "this technical report describes X", "our work introduces X"
+_INTRO_SUBJECTS = ("we", *(f"this {w}" for w in ("paper", "work", "study", "article", "report", "technical report")),
+                   *(f"our {w}" for w in ("paper", "work", "study")))
+
+
 class NameDiscoverer:
     """Finds new names in one paper: ``discoverer(paper) -> list[Found]``."""
 
@@ -361,8 +368,7 @@ class NameDiscoverer:
         # "\b(?:we|this paper|...)": written as a first letter, then the boundary
         # before it, then the rest, which lets the regex engine skip ahead to
         # the first letters instead of trying the alternatives everywhere
-        self.intro = re.compile(_by_first_letter(["we", *(f"this {w}" for w in ("paper", "work", "study", "article",
-                                                                                 "report")), "here we"])
+        self.intro = re.compile(_by_first_letter([*_INTRO_SUBJECTS, "here we"])
                                 + r"\b(?:\s+\w+){0,2}?\s+(?:" + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+",
                                 re.I)
         naming_words = [*disc["naming_words"], *(w for w in _MORE_NAMING_WORDS if w not in disc["naming_words"])]
@@ -371,7 +377,7 @@ class NameDiscoverer:
         self._and_intro = re.compile(r"\band (?:then |also |further |finally )?(?:"
                                      + "|".join(map(re.escape, disc["intro_verbs"])) + r")\s+", re.I)
         #: the subjects the introducing pattern starts with ("we", "this paper", ...; ASCII lower case)
-        self._intro_subjects = ("we", *(f"this {w}" for w in ("paper", "work", "study", "article", "report")))
+        self._intro_subjects = _INTRO_SUBJECTS
         self.naming_words = tuple(w.lower() for w in naming_words)
         self.title_stop = frozenset(disc["title_stop"])
         self.generic = frozenset(disc["generic_names"])
@@ -859,6 +865,8 @@ class NameDiscoverer:
             if tail.lower() in self.generic_modifiers or (tail.islower() and len(tail) > 3 and tail not in self.name_markers):
                 return None  # "we build a ZetaLM-based retriever", "GPT-4-class performance": a modifier
         end = start + len(word)
+        if _OWNER_NEXT.match(text, end):
+            return None  # "we describe our JDExplore d-team's submission": whose it is, not what it is
         if text[end + 1:end + 2] in _RESULT_NOUN_FIRSTS and _RESULT_NOUN_NEXT.match(text, end):
             return None  # "we present Transformer-XL results": what the name gives, not the name
         return item

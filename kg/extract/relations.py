@@ -69,6 +69,9 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+#: the stand-ins that may name the paper's one dataset from afar: "this (novel) dataset", "our benchmark" (the
+#: noun after "our"), not "the corpus" nor "it"
+_OWN_ANAPHOR = re.compile(r"(?!the\b|it\b)\w", re.IGNORECASE)
 #: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 #: How an apposition's lineage cue begins: "based on", "fine-tuned from", "initialized with".
@@ -232,6 +235,8 @@ class RelationExtractor:
             self.tuned_from_pronoun = re.compile(pronoun, re.IGNORECASE) if pronoun else None
             words = table["block"].get("evaluation_words")
             self.evaluation_words = re.compile(words, re.IGNORECASE) if words else None
+            words = table["block"].get("title_evaluation_words")
+            self.title_evaluation_words = re.compile(words, re.IGNORECASE) if words else self.evaluation_words
             self.ours_here = re.compile(table["background"]["ours"], re.IGNORECASE)
             strict = table["background"].get("ours_strict")
             self.ours_strict = re.compile(strict, re.IGNORECASE) if strict else self.ours_here
@@ -603,6 +608,8 @@ class RelationExtractor:
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
             own_here = [(i, x) for i, x in enumerate(ms) if x.type == "Model" and x.name in own] if own else []
             ana = {i for i, x in enumerate(ms) if (x.start, x.end) in anaphors} if anaphors else ()
+            # stand-ins for the paper's own dataset, which it may also be evaluated on
+            own_ana = {i for i in ana if anaphors[ms[i].start, ms[i].end]} if ana else ()
 
             # own models named only to describe another ("LED, a Longformer variant") are no subject after them
             describing = {i for i, _ in own_here if self._describes(skel, positions[i])} if own_here else set()
@@ -704,7 +711,8 @@ class RelationExtractor:
                     if len(objects) > 1 and _NEXT_CLAUSE.match(skel, m.end("y")) and _COMMA_LAST.search(m.group("y")):
                         objects.pop()  # "Although A is distilled from B, C is trained from scratch": C starts a clause
                     objects = [i for i in objects if not self._blocked_object(skel, positions[i], None, clauses)
-                               and (i not in ana or rule.predicate == "trainedOn")]
+                               and (i not in ana or rule.predicate == "trainedOn"
+                                    or (rule.predicate == "evaluatedOn" and i in own_ana))]
                     if (implicit_model and len(objects) > 1 and ms[objects[-1]].name in own
                             and any(ms[i].name not in own for i in objects)
                             and (_APPOSED_AFTER.match(skel, m.end("y")) or _NEXT_CLAUSE.match(skel, m.end("y")))):
@@ -787,7 +795,9 @@ class RelationExtractor:
                 predicate, confidence = self.defaults[x.type]
                 if predicate == "evaluatedOn":
                     # weak when no sentence giving it holds a word of evaluation
-                    if evaluated is None:
+                    if evaluated is None and number == 0:
+                        evaluated = bool(self.title_evaluation_words and self.title_evaluation_words.search(skel))
+                    elif evaluated is None:
                         evaluated = bool(self._evaluation_lead and self._evaluation_lead.search(skel, low))
                     weak = not evaluated
                     if (weak and self.training_words is not None and self.training_words.search(
@@ -868,20 +878,25 @@ class RelationExtractor:
         return known[1]
 
     def _anaphors(self, paper: Paper, sentences: list[tuple[int, str]],
-                  mentions: list[Mention]) -> tuple[list[Mention], frozenset[tuple[int, int]]]:
-        """Mentions plus "this dataset" / "the corpus" in a training sentence, standing for the last Dataset named.
+                  mentions: list[Mention]) -> tuple[list[Mention], dict[tuple[int, int], bool]]:
+        """Mentions plus "this dataset" / "the corpus" in a training or evaluation sentence, standing for the last
+        Dataset named; and the stand-ins' spans, each with whether the paper introduces what it stands for.
 
         The antecedent is the last Dataset mention before the phrase, in its
-        sentence or the two before; the stand-in mentions may only take a
+        sentence or the two before; the stand-in mentions may take a
         ``trainedOn`` edge ("We collect the OSCAR data. Then we pre-train our
-        model using this dataset.").
+        model using this dataset."), and an ``evaluatedOn`` edge when the paper
+        introduces the dataset ("We present Belebele, ... We use this dataset
+        to evaluate ...").
         """
         if self.anaphor is None or not mentions:
-            return mentions, frozenset()
+            return mentions, {}
         low = paper.abstract.lower()
         if not self._anaphor_cue_any(low) or not self._anaphor_hint_any(low):  # the cue: a few words, the cheaper test
-            return mentions, frozenset()
+            return mentions, {}
         extra = []
+        own = {x.name: x for x in mentions if x.type == "Dataset" and x.introduced}
+        own_dataset = next(iter(own.values())) if len(own) == 1 else None  # "We present Belebele, ... this dataset"
         for number, (offset, sentence) in enumerate(sentences):
             low = sentence.lower() if number else ""
             if number == 0 or not self._anaphor_cue_any(low):
@@ -894,12 +909,15 @@ class RelationExtractor:
                 earlier = [x for x in mentions if x.type == "Dataset" and window <= x.start and x.end <= start]
                 # a dataset named as the source of another ("retrieved from Common Crawl") only when no other
                 earlier = [x for x in earlier if not _FROM_BEFORE.search(paper.text, max(0, x.start - 30), x.start)] or earlier
-                if earlier:
-                    extra.append(Mention(m.group(0), earlier[-1].name, "Dataset", start, end))
+                # "this dataset" / "our benchmark" far from any name: the one dataset the paper introduces
+                antecedent = earlier[-1] if earlier else own_dataset if _OWN_ANAPHOR.match(m.group()) else None
+                if antecedent is None or (not antecedent.introduced and "bench" in m.group().lower()):
+                    continue  # a benchmark is not what one trains on: "presets taken from the benchmark of X"
+                extra.append(Mention(m.group(0), antecedent.name, "Dataset", start, end, antecedent.introduced))
         if not extra:
-            return mentions, frozenset()
+            return mentions, {}
         return (sorted(mentions + extra, key=lambda x: (x.start, -x.end)),
-                frozenset((x.start, x.end) for x in extra))
+                {(x.start, x.end): x.introduced for x in extra})
 
     def _name_internal(self, skel, positions, own, ms, models, add, number, sentence) -> None:
         """``monoBERT`` introduced as one of "two variants" of BERT: basedOn the model its name holds.
