@@ -872,3 +872,36 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
              for r in full_extractor(paper).relations}
     assert expected <= found, (case, found)
     assert not (absent & found), (case, found)
+
+
+@pytest.mark.parametrize("case,title,abstract,expected,absent", [
+    ("we fine-tuned the Y family of models", "ZorbGLM: scientific language models",
+     "We present ZorbGLM. We fine-tuned the ChatGLM family of language models with our data.",
+     {("ZorbGLM", "fineTunedFrom", "ChatGLM")}, set()),
+    ("continual pre-training and instruction tuning of Y", "Zorb-Med: medical models",
+     "We introduce Zorb-Med, developed through continual pre-training and instruction tuning of LLaMA using medical data.",
+     {("Zorb-Med", "fineTunedFrom", "LLaMA")}, {("Zorb-Med", "basedOn", "LLaMA")}),
+    ("after finetuning the Y model on", "Zorb1: simple scaling",
+     "After supervised finetuning the Qwen2.5 language model on our data, our model Zorb1 exceeds o1-preview.",
+     {("Zorb1", "fineTunedFrom", "Qwen2.5")}, set()),
+    ("based on Y, which we continue pretraining", "Zorba: a Basque model",
+     "We introduce Zorba. Zorba is based on Llama 2, which we continue pretraining on a new Basque corpus.",
+     {("Zorba", "fineTunedFrom", "LLaMA-2")}, {("Zorba", "basedOn", "LLaMA-2")}),
+    ("X, a prompt-tuned version of Y", "A study of medical question answering",
+     "GPT-4 outperforms models fine-tuned on medicine (Zorb-PaLM, a prompt-tuned version of Flan-PaLM).",
+     {("Zorb-PaLM", "fineTunedFrom", "Flan-PaLM")}, {("Zorb-PaLM", "basedOn", "Flan-PaLM")}),
+    ("title: the name holds Y, the rest prunes", "Trimmed LLaMA: A Simple Depth Pruning for Large Language Models",
+     "We remove blocks of LLaMA and keep its accuracy.", {("Trimmed LLaMA", "compresses", "LLaMA")}, set()),
+    ("title: the name holds Y, the rest distils", "ZorbBERT: Distilling for Speed",
+     "We make BERT faster.", {("ZorbBERT", "distillsFrom", "BERT")}, set()),
+    ("title: the next version is no compression", "ZorbLMv2: Pruning Attention Heads",
+     "We present ZorbLMv2 and compare it with ZorbLM.", set(), {("ZorbLMv2", "compresses", "ZorbLM")}),
+])
+def test_relations_lineage_phrasings_with_discovered_names(full_extractor, case, title, abstract, expected, absent):
+    """How abstracts say a model was trained further from or made smaller than another, with own names
+    the extractor discovers."""
+    paper = Paper("t:test", title, abstract)
+    found = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
+             for r in full_extractor(paper).relations}
+    assert expected <= found, (case, found)
+    assert not (absent & found), (case, found)

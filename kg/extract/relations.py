@@ -69,6 +69,8 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+#: what a name holding another's has besides it when it is that one's next version: "MiniLMv2", "Orca 2"
+_VERSION_REST = re.compile(r"[\s-]*v?\d+(?:\.\d+)*", re.IGNORECASE)
 #: the stand-ins that may name the paper's one dataset from afar: "this (novel) dataset", "our benchmark" (the
 #: noun after "our"), not "the corpus" nor "it"
 _OWN_ANAPHOR = re.compile(r"(?!the\b|it\b)\w", re.IGNORECASE)
@@ -258,6 +260,8 @@ class RelationExtractor:
             self.name_internal_confidence = float(inner["confidence"])
             self.name_internal_tuned = ((inner["tuned_predicate"], re.compile(inner["tuned_cue"], re.IGNORECASE))
                                         if "tuned_cue" in inner else None)
+            self.title_compress_cue = re.compile(inner.get("title_compress_cue", "(?!)"), re.IGNORECASE)
+            self.title_distil_cue = re.compile(inner.get("title_distil_cue", "(?!)"), re.IGNORECASE)
             own = table["own"]
             self.title_head = re.compile(own["title_head"])
             self.title_heads = re.compile(own["title_heads"]) if "title_heads" in own else None
@@ -825,6 +829,8 @@ class RelationExtractor:
             if scan[2] & _NAME and self.name_internal.search(skel):
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
+            if number == 0 and head:
+                self._title_name_lineage(head, ms, mentions, add, sentence)
         if own and self.variant_lineage:
             self._variant_of_base(own, skeletons, sentences, add, linker)
         if self.described_language:
@@ -943,6 +949,24 @@ class RelationExtractor:
                     break
                 if y not in own and len(y) >= 3 and y != x.name and y in x.name:
                     add(("Model", x.name), predicate, ("Model", y), self.name_internal_confidence, number, sentence)
+
+    def _title_name_lineage(self, head, ms, mentions, add, sentence) -> None:
+        """The title's own model whose name holds another model the paper names, when the title's rest says
+        how it was made smaller: "Shortened LLaMA: A Simple Depth Pruning for Large Language Models" compresses
+        LLaMA; "DistilFoo: Distilling ..." distils from it. Nothing when the title names that model itself (the
+        rules read that sentence)."""
+        compress = self.title_compress_cue.search(sentence)
+        if not compress and not self.title_distil_cue.search(sentence):
+            return
+        predicate = "compresses" if compress else "distillsFrom"
+        named = {x.name for x in ms}
+        models = {x.name for x in mentions if x.type == "Model"} - set(head)
+        for name in head:
+            for y in models:
+                if (y in named or len(y) < 3 or y not in name or _VERSION_REST.fullmatch(name.replace(y, "", 1))
+                        or any(y in z and y != z for z in models)):
+                    continue  # "MiniLMv2" is MiniLM's next version; "Sheared LLaMA" of a paper naming LLaMA-2
+                add(("Model", name), predicate, ("Model", y), self.name_internal_confidence, 0, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
         if intros is not None and not intros and "«D" not in skel:
