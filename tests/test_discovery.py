@@ -238,3 +238,15 @@ def test_discovery_acronym_with_a_number_prefix_is_no_error(extractor):
 def test_discovery_an_owner_before_a_possessive_is_not_introduced(extractor, abstract):
     names = {m.name for m in extractor(Paper("t:x", "A study of small models", abstract)).mentions}
     assert not names & {"JDExplore", "Zhipu"}
+
+
+def test_discovery_a_double_hyphen_is_a_dash_between_names(extractor):
+    text = "We fuse three LLMs with different architectures--Llama-2, MPT, and OpenLLaMA--across many benchmarks."
+    names = {m.name for m in extractor(Paper("t:x", "A study of fusion", text)).mentions}
+    assert "OpenLLaMA" in names and not any("--" in n for n in names)
+
+
+def test_discovery_an_examination_named_by_its_acronym_is_no_model(extractor):
+    text = "We evaluate GPT-4 on the Multistate Bar Examination (MBE) and the Multistate Essay Exam (MEE)."
+    models = {m.name for m in extractor(Paper("t:x", "A study of exams", text)).mentions if m.type == "Model"}
+    assert models == {"GPT-4"}

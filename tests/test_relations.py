@@ -862,6 +862,9 @@ def full_extractor():
      "Recent models have improved language understanding.", set(), {("@paper", "evaluatedOn", "Zorba")}),
     ("a title that evaluates on a dataset", "Evaluating Code Models on Zorba, a Repository-Level Benchmark",
      "We present Zorba, a benchmark of 1,000 repository tasks.", {("@paper", "evaluatedOn", "Zorba")}, set()),
+    ("a dataset paper's data beside others' is no benchmark", "Zorbset: A 1T Dataset for Open Language Modeling",
+     "We present Zorbset. Our evaluations show that Zorbset competes favorably with open datasets like Dolma.",
+     set(), {("@paper", "evaluatedOn", "Dolma")}),
     ("use X to evaluate", "Zeta: a Welsh model", "We present Zeta. We use MMLU to evaluate Zeta.", {("Zeta", "evaluatedOn", "MMLU")}, set()),
 ])
 def test_relations_own_dataset_under_another_name(full_extractor, case, title, abstract, expected, absent):
@@ -894,6 +897,16 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
      "We remove blocks of LLaMA and keep its accuracy.", {("Trimmed LLaMA", "compresses", "LLaMA")}, set()),
     ("title: the name holds Y, the rest distils", "ZorbBERT: Distilling for Speed",
      "We make BERT faster.", {("ZorbBERT", "distillsFrom", "BERT")}, set()),
+    ("outperform LLMs like A, B and C (a language-specialised class between)", "Zorb-Chat: Darija models",
+     "We present Zorb-Chat. Our models outperform both state-of-the-art and Arabic-specialized LLMs like LLaMA, "
+     "Jais, and AceGPT.", {("Zorb-Chat", "outperforms", m) for m in ("LLaMA", "Jais", "AceGPT")}, set()),
+    ("after an enumerator", "A study of ChatGPT",
+     "We find that: 1) ChatGPT falls short on paraphrase tasks; 2) ChatGPT outperforms all BERT models on inference.",
+     {("ChatGPT", "outperforms", "BERT")}, set()),
+    ("an increase in score compared to Y", "Zorblik: a Polish model",
+     "We present Zorblik. Zorblik demonstrates significant improvements, achieving a 9 point increase in average "
+     "score compared to Mistral-7B on the task.",
+     {("Zorblik", "outperforms", "Mistral 7B")}, set()),
     ("title: the next version is no compression", "ZorbLMv2: Pruning Attention Heads",
      "We present ZorbLMv2 and compare it with ZorbLM.", set(), {("ZorbLMv2", "compresses", "ZorbLM")}),
 ])

@@ -1636,8 +1636,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or is_name_shaped(word)
 
 
-# a word of a name: full stops only inside it ("v1.5"), never ending it (a sentence end)
-_IN_WORD = r"[\w\-+'/]*(?:\.[\w\-+'/]+)*"
+# a word of a name: full stops only inside it ("v1.5"), never ending it (a sentence end); a double hyphen is a
+# dash between words ("OpenLLaMA--across")
+_IN_WORD = r"(?:[\w+'/]|-(?!-))*(?:\.(?:[\w+'/]|-(?!-))+)*"
 _LIST_ITEM = re.compile(rf"([A-Z0-9]{_IN_WORD}(?: [A-Z0-9]{_IN_WORD}){{0,2}})")
 
 

@@ -778,6 +778,9 @@ class RelationExtractor:
                     continue  # "an instruction-tuning dataset", "SFT data": what the data is for, not a technique used
                 if x.type == "Dataset" and self._blocked_object(skel, positions[i], self.dataset_source, clauses):
                     continue
+                if x.type == "Dataset" and not own and any(y.type == "Dataset" and y.introduced and y.name != x.name
+                                                           for y in ms[:i]):
+                    continue  # "Zyda competes favorably with Dolma": a dataset paper's data beside others', no benchmark
                 if (x.type == "Language" and others and self._background(skel, low, bg)
                         and self.others_subject.search(self._clause_before(skel, positions[i]))):
                     continue  # "Most prior work targets French": others' language, in a sentence not about ours
