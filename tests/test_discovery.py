@@ -250,3 +250,15 @@ def test_discovery_an_examination_named_by_its_acronym_is_no_model(extractor):
     text = "We evaluate GPT-4 on the Multistate Bar Examination (MBE) and the Multistate Essay Exam (MEE)."
     models = {m.name for m in extractor(Paper("t:x", "A study of exams", text)).mentions if m.type == "Model"}
     assert models == {"GPT-4"}
+
+
+@pytest.mark.parametrize("abstract, types", [
+    ("We introduce Zorb, an open model which uses Google's novel Griffin architecture.", {"Technique"}),
+    ("We introduce Zorb. We replace most self-attention layers with Mamba layers.", {"Technique"}),
+    ("We introduce Zorb, which combines Mamba with sliding window attention.", {"Technique"}),
+    ("We introduce Zorb and compare it with Mamba on long inputs.", {"Model"}),
+])
+def test_discovery_an_architecture_named_as_a_part_is_a_technique(extractor, abstract, types):
+    found = {m.type for m in extractor(Paper("t:x", "Zorb: a hybrid model", abstract)).mentions
+             if m.name in ("Mamba", "Griffin")}
+    assert found == types

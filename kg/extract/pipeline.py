@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gc
 import re
+from dataclasses import replace
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -171,6 +172,10 @@ class Extractor:
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
         self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
         self.size_words = tuple(self.cues["size"]["words"])
+        component = self.cues.get("component", {})
+        self._components = frozenset(component.get("architectures", ()))
+        self._component_before = re.compile(component.get("before", "(?!)"))
+        self._component_after = re.compile(component.get("after", "(?!)"), re.IGNORECASE)
         self.variants = dict(self.cues.get("variant", {}).get("markers", {}))
         self._variant_words = frozenset(self.variants) | frozenset(DISTINCT_VARIANTS)  # kept on a token: Kora-coder
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
@@ -649,6 +654,8 @@ class Extractor:
         chosen.sort(key=_text_order if empty else _START)
         mentions = [_mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
+        if self._components:
+            mentions = [self._as_component(text, m) if m.name in self._components else m for m in mentions]
         if languages:
             model_starts = frozenset(m.start for m in mentions if m.type == "Model")
             placed = [lang for lang in self.languages.find(text, len(paper.title), model_starts, languages)
@@ -684,6 +691,22 @@ class Extractor:
         if self.rescorer is not None:
             relations = [self.rescorer(*args) for args in zip(papers, mentions, relations)]
         return [Extraction(paper, tuple(found), tuple(rels)) for paper, found, rels in zip(papers, mentions, relations)]
+
+    def _as_component(self, text: str, mention: Mention) -> Mention:
+        """An architecture named as a part of another model's design is a Technique there: "a hybrid
+        Mamba-Transformer model", "Google's novel Griffin architecture" (see ``[component]`` in cues.toml).
+
+        >>> ex = Extractor()
+        >>> text = "We present Zorb, which combines Mamba with sliding window attention. Zorb beats Mamba."
+        >>> [(m.name, m.type) for m in ex(Paper("t:x", "Zorb", text)).mentions if m.name == "Mamba"]
+        [('Mamba', 'Technique'), ('Mamba', 'Model')]
+        """
+        if mention.introduced or mention.type != "Model":
+            return mention
+        if (self._component_after.match(text, mention.end)
+                or self._component_before.search(text, max(0, mention.start - 50), mention.start)):
+            return replace(mention, type="Technique")
+        return mention
 
     def _generic_technique(self, text: str, start: int, end: int) -> bool:
         """Whether the technique name at ``text[start:end]`` is no mention where it stands.
