@@ -907,6 +907,15 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
      "We present Zorblik. Zorblik demonstrates significant improvements, achieving a 9 point increase in average "
      "score compared to Mistral-7B on the task.",
      {("Zorblik", "outperforms", "Mistral 7B")}, set()),
+    ("outperforms a distillation from Y: neither lineage nor a win over Y", "Zorbalign: a pipeline",
+     "We propose Zorbalign. Zorbalign outperforms both direct distillation from GPT-4o and GPT-4o-based methods.",
+     set(), {("Zorbalign", "distillsFrom", "GPT-4o"), ("Zorbalign", "outperforms", "GPT-4o")}),
+    ("examples of the methods it outperforms", "Zorbalign: a pipeline",
+     "We propose Zorbalign. Zorbalign outperforms both direct distillation from GPT-4o and leading GPT-4o-based "
+     "distillation methods, such as OSS-Instruct and Evol-Instruct.", set(), {("Zorbalign", "usesTechnique", "Evol-Instruct")}),
+    ("without A or B", "ZorbCoder: a code model",
+     "We present ZorbCoder, a code model aligned without extensive human annotations or distillation.",
+     set(), {("ZorbCoder", "usesTechnique", "knowledge distillation")}),
     ("title: the next version is no compression", "ZorbLMv2: Pruning Attention Heads",
      "We present ZorbLMv2 and compare it with ZorbLM.", set(), {("ZorbLMv2", "compresses", "ZorbLM")}),
 ])

@@ -69,6 +69,8 @@ _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
+#: a clause that lists examples of what the clause before it names: ", such as X and Y"
+_EXAMPLES_OPEN = re.compile(r"\s*(?:such as|like|including|e\.g\.|namely)\b")
 #: what a name holding another's has besides it when it is that one's next version: "MiniLMv2", "Orca 2"
 _VERSION_REST = re.compile(r"[\s-]*v?\d+(?:\.\d+)*", re.IGNORECASE)
 #: the stand-ins that may name the paper's one dataset from afar: "this (novel) dataset", "our benchmark" (the
@@ -1101,8 +1103,15 @@ class RelationExtractor:
         strong baselines (NBSVM, «T1» and ULMFit)" lists others' methods.
         """
         lead = self._lead["technique_contrast"]
-        if lead.search(*self._clause_window(skel, at, clauses)[:2]):
+        window, low, _ = self._clause_window(skel, at, clauses)
+        if lead.search(window, low):
             return True
+        start = at - len(window)
+        if _EXAMPLES_OPEN.match(low) and start > 1 and skel[start - 1] == ",":
+            # "outperforms ... distillation methods, such as OSS-Instruct and «T1»": examples of the clause before
+            before = self._clause_before(skel, start - 1, 120)
+            if lead.search(before, before.lower()):
+                return True
         opened = skel.rfind("(", 0, at)
         if opened <= 0 or skel.rfind(")", 0, at) > opened:
             return False
@@ -1266,7 +1275,8 @@ def _may_break(window: str) -> bool:
 
 
 def _ends_near(regex: re.Pattern | Leading, window: str, low: str | None = None) -> bool:
-    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it.
+    """Whether ``regex`` matches in ``window`` at most four words before its end, with no placeholder after it;
+    up to seven before a last item of a list ("without extensive human annotations or distillation").
 
     ``low``: ``window.lower()``, for a :class:`Leading` regex.
     """
@@ -1276,7 +1286,10 @@ def _ends_near(regex: re.Pattern | Leading, window: str, low: str | None = None)
     if last is None:
         return False
     rest = window[last.end():]
-    return "«" not in rest and len(rest.split()) <= 3
+    if "«" in rest:
+        return False
+    words = rest.split()
+    return len(words) <= 3 or (len(words) <= 6 and words[-1] in ("or", "nor"))
 
 
 def _relation(subject: tuple[str, str], predicate: str, obj: tuple[str, str], paper: str, sentence: str,
