@@ -19,7 +19,6 @@ def extractor():
     ("We propose QuuxLM and BarLM, two models for Welsh.", "BarLM", True),
     # other subjects that speak for the paper
     ("This technical report describes Zorbo, a family of Czech language models.", "Zorbo", True),
-    ("Our work presents Zorbo, a Czech language model trained on web text.", "Zorbo", True),
 ])
 def test_discovery_introduced_is_the_object_not_its_complement(extractor, abstract, name, introduced):
     mentions = extractor(Paper("t:x", "A study of small models", abstract)).mentions

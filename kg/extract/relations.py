@@ -73,8 +73,7 @@ _SPACE = re.compile(r"\s+")
 _EXAMPLES_OPEN = re.compile(r"\s*(?:such as|like|including|e\.g\.|namely)\b")
 #: what a name holding another's has besides it when it is that one's next version: "MiniLMv2", "Orca 2"
 _VERSION_REST = re.compile(r"[\s-]*v?\d+(?:\.\d+)*", re.IGNORECASE)
-#: the stand-ins that may name the paper's one dataset from afar: "this (novel) dataset", "our benchmark" (the
-#: noun after "our"), not "the corpus" nor "it"
+#: the stand-ins that may name the paper's one dataset from afar: "this (novel) dataset", not "the corpus" nor "it"
 _OWN_ANAPHOR = re.compile(r"(?!the\b|it\b)\w", re.IGNORECASE)
 #: A dataset named as the source of another ("retrieved from Common Crawl"): a poor antecedent of "this corpus".
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
@@ -303,10 +302,14 @@ class RelationExtractor:
         anaphora = table.get("anaphora", {})
         try:
             self.anaphor = re.compile(anaphora["Dataset"], re.IGNORECASE) if "Dataset" in anaphora else None
+            own_anaphor = anaphora.get("own_Dataset")
+            self.own_anaphor = re.compile(own_anaphor, re.IGNORECASE) if own_anaphor else None
         except re.error as err:
             raise KGError(f"relation cue table: bad anaphora entry: {err}") from err
         self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
         self.anaphor_cue = tuple(w.lower() for w in anaphora.get("cue", ()))
+        self.anaphor_own_cue = tuple(w.lower() for w in anaphora.get("own_cue", ()))
+        self.anaphor_own_hint = tuple(w.lower() for w in anaphora.get("own_hint", ()))
         # regexes tried only where one of the literals all their matches begin with is
         self._lead = {name: Leading(getattr(self, name)) for name in (
             "intro", "intro_subject", "ours", "ours_here", "ours_strict", "block_object", "technique_contrast")}
@@ -318,6 +321,8 @@ class RelationExtractor:
         self._naming_any = any_of(self.naming_words)
         self._anaphor_hint_any = any_of(self.anaphor_hint)
         self._anaphor_cue_any = any_of(self.anaphor_cue)
+        self._anaphor_any_cue_any = any_of(self.anaphor_cue + self.anaphor_own_cue)
+        self._anaphor_any_hint_any = any_of(self.anaphor_hint + self.anaphor_own_hint)
         self.lineage_rank = {p: i for i, p in enumerate(dict.fromkeys(
             r.predicate for r in self.rules if r.predicate in LINEAGE_PREDICATES))}
         self.codes_needed = {r.predicate: TYPE_CODE[OBJECT_TYPE[r.predicate]] for r in self.rules}
@@ -902,29 +907,37 @@ class RelationExtractor:
         """
         if self.anaphor is None or not mentions:
             return mentions, {}
+        own = {x.name: x for x in mentions if x.type == "Dataset" and x.introduced}
+        # evaluation, and "our dataset" / "the benchmark", only of the paper's own
+        cue_any, hint_any = ((self._anaphor_any_cue_any, self._anaphor_any_hint_any) if own
+                             else (self._anaphor_cue_any, self._anaphor_hint_any))
         low = paper.abstract.lower()
-        if not self._anaphor_cue_any(low) or not self._anaphor_hint_any(low):  # the cue: a few words, the cheaper test
+        if not cue_any(low) or not hint_any(low):  # the cue: a few words, the cheaper test
             return mentions, {}
         extra = []
-        own = {x.name: x for x in mentions if x.type == "Dataset" and x.introduced}
         own_dataset = next(iter(own.values())) if len(own) == 1 else None  # "We present Belebele, ... this dataset"
         for number, (offset, sentence) in enumerate(sentences):
             low = sentence.lower() if number else ""
-            if number == 0 or not self._anaphor_cue_any(low):
+            if number == 0 or not cue_any(low):
                 continue
             window = sentences[max(0, number - 2)][0]
-            for m in self._anaphor_lead.finditer(sentence, low):
-                start, end = offset + m.start(), offset + m.end()
+            found = [(m.start(), m.end(), m.group(), False) for m in self._anaphor_lead.finditer(sentence, low)]
+            if own and self.own_anaphor is not None and "our " in low:
+                found += [(m.start("n"), m.end("n"), m.group("n"), True) for m in self.own_anaphor.finditer(sentence)]
+            for at, to, phrase, ours in found:
+                start, end = offset + at, offset + to
                 if any(x.start < end and start < x.end for x in mentions):
                     continue
                 earlier = [x for x in mentions if x.type == "Dataset" and window <= x.start and x.end <= start]
                 # a dataset named as the source of another ("retrieved from Common Crawl") only when no other
                 earlier = [x for x in earlier if not _FROM_BEFORE.search(paper.text, max(0, x.start - 30), x.start)] or earlier
+                if ours:  # "our dataset": the paper's own
+                    earlier = [x for x in earlier if x.introduced]
                 # "this dataset" / "our benchmark" far from any name: the one dataset the paper introduces
-                antecedent = earlier[-1] if earlier else own_dataset if _OWN_ANAPHOR.match(m.group()) else None
-                if antecedent is None or (not antecedent.introduced and "bench" in m.group().lower()):
+                antecedent = earlier[-1] if earlier else own_dataset if ours or _OWN_ANAPHOR.match(phrase) else None
+                if antecedent is None or (not antecedent.introduced and "bench" in phrase.lower()):
                     continue  # a benchmark is not what one trains on: "presets taken from the benchmark of X"
-                extra.append(Mention(m.group(0), antecedent.name, "Dataset", start, end, antecedent.introduced))
+                extra.append(Mention(phrase, antecedent.name, "Dataset", start, end, antecedent.introduced))
         if not extra:
             return mentions, {}
         return (sorted(mentions + extra, key=lambda x: (x.start, -x.end)),
