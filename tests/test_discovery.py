@@ -19,6 +19,11 @@ def extractor():
     ("We propose QuuxLM and BarLM, two models for Welsh.", "BarLM", True),
     # other subjects that speak for the paper
     ("This technical report describes Zorbo, a family of Czech language models.", "Zorbo", True),
+    ("We continue pretraining BART on our corpus and show our resulting model, mZorbo, to boost results.", "mZorbo", True),
+    ("With a large database, our Retrieval-Enhanced Zorbformer (REZO) matches GPT-3.", "REZO", True),
+    ("We train several language models for Icelandic, including IceZorb, that achieve good results.", "IceZorb", True),
+    ("To train them we introduce a corpus of Icelandic text, the Icelandic Zorb Crawl Corpus (IZC), of web texts.",
+     "Icelandic Zorb Crawl Corpus", True),
 ])
 def test_discovery_introduced_is_the_object_not_its_complement(extractor, abstract, name, introduced):
     mentions = extractor(Paper("t:x", "A study of small models", abstract)).mentions

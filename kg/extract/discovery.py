@@ -108,6 +108,8 @@ def _and_name(text: str, at: int) -> list[tuple[int, str]]:
     second = _AND_NAME.match(text, at)
     return [(second.start("name"), second.group("name"))] if second and is_name_shaped(second.group("name")) else []
 #: "ZetaLM, our new model": the name before ", our"
+#: "our Retrieval-Enhanced Transformer (RETRO)": a capitalised long form and its acronym
+_OUR_LONG_FORM = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){1,5}?[A-Z][\w-]*)\s+\((?P<name>[A-Z][\w.+-]*[\w+])\)")
 _NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
 _OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
 #: a name right after a model noun: "... BERT model, IceKora." / "... BERT model (IceKora)"
@@ -156,17 +158,18 @@ _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predi
 #: (not "the technology used to create Gemini models": "used to" reads what others made)
 _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain", "and obtain", "then obtain",
                  "resulting in", "yielding", "which yields", "this yields", "the resulting model",
-                 "the resulting models", "the final model", "call the result", "name the result", "term the result",
+                 "the resulting models", "the final model", "our resulting model", "our resulting models",
+                 "our final model", "call the result", "name the result", "term the result",
                  "release the result", "denote the result", "into ", "gives", "produces", "yields", "the model that",
                  "the model which", "the model we", "our model that", "that we ", "which we ")
 #: the name after a result word: "... a 1.1B model, Zorro", "ZetaLM-Chat", "Tulu 2"
 _RESULT_TAIL = (r"\s*(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
                 r"(?i:models?|LLMs?|LMs?|checkpoints?|variants?|versions?|students?),?\s+(?:(?:called|named|dubbed)\s+)?)?"
-                r"(?P<name>[A-Z][\w.+-]*[\w+])(?P<version>" + _VERSION_AFTER.pattern + ")?"
+                r"(?P<name>(?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[\w.+-]*[\w+])(?P<version>" + _VERSION_AFTER.pattern + ")?"
                 r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
                 r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
 _RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
-                          r"|(?:which |this )?yields|gives|produces|the (?:resulting|final) models?,?"
+                          r"|(?:which |this )?yields|gives|produces|(?:the|our) (?:resulting|final) models?,?"
                           r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?|into)\s" + _RESULT_TAIL)
 #: "we compress Mistral 7B into Zorro-4B", "distil GPT-4 into ...": what comes before "into" for it to name a result
 _INTO_LEAD = re.compile(r"(?i:compress|distil|prun|quanti[sz]|sparsif|binari[sz])\w* (?:[^\s.;,«»]+ ){1,5}?$")
@@ -174,7 +177,7 @@ _INTO_LEAD = re.compile(r"(?i:compress|distil|prun|quanti[sz]|sparsif|binari[sz]
 _MODEL_THAT = re.compile(r"(?P<name>[A-Z][\w.+-]*[\w+]),\s+$")
 #: "ManualQA, a dataset of 25k questions over manuals that we introduce": the verb after the description
 _WE_INTRODUCE = re.compile(r"(?:that|which) we (?:also |here |newly )?(?:introduce|release|present|propose|construct|collect"
-                           r"|build|create|curate|compile|assemble)\b")
+                           r"|build|create|curate|compile|assemble|publish|open-source)\b")
 _NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|the)\s+[^.;:()]{1,100}?\s+$")
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
@@ -203,6 +206,10 @@ _NOT_BEFORE_NAME = frozenset({"that", "which", "who", "to", "for", "with", "by",
                               "among", "where", "when", "whether", "how", "what", "why", "using", "upon", "into", "as",
                               "than", "about", "across", "via", "through", "over", "against", "under", "within",
                               "without", "like", "such", "if", "while", "at"})
+#: after a plural model noun and a phrase, the list of its members: "several models for Icelandic, including X"
+_LIST_LATER = re.compile(r"[^.;:()«»]*?,\s+(?:including|such as)\s+")
+_PLURAL_MODELS = re.compile(r"\b(?:models|LLMs|LMs|encoders|decoders|variants|checkpoints)\b")
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "where", "when", "whether", "how", "what", "why", "if", "while"})
 #: a lower-case word after "and", no article or number: a second verb ("a benchmark and evaluate ZetaLM")
 _VERB_NEXT = re.compile(r" (?!(?:the|a|an|our|its|their|two|three|four|five|several|many|new)\b)[a-z]")
 #: words in -ing that go on to a list, not an action: "all artifacts, including ..."
@@ -755,6 +762,13 @@ class NameDiscoverer:
                 # ("we present a comparison between ZetaLM and KoraLM", "we propose fine-tuning ZetaLM",
                 # "we introduce a benchmark and evaluate ZetaLM")
                 if word in _NOT_BEFORE_NAME or text[w.end():w.end() + 1] in ".;":
+                    listed = (None if naming or word in _CLAUSE_WORDS
+                              else _LIST_LATER.match(text, w.start(), min(len(text), w.start() + 80)))
+                    if listed and _PLURAL_MODELS.search(text, pos, w.start()):
+                        # "we train several language models for Icelandic, including IceBERT, that ...": the list
+                        words = islice(_WORDS.finditer(text, listed.end()), limit)
+                        w = next(words, None)
+                        continue
                     break
                 if not naming:
                     if (word[-3:] == "ing" and len(word) > 5 and word not in _LISTING
@@ -798,11 +812,14 @@ class NameDiscoverer:
         if not out:
             acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
             if acro and not _CLAUSE_END.search(text, pos, acro.start()):
-                long = text[pos:acro.start()].strip()
-                caps = [w for w in long.split() if w[:1].isupper()]
-                if caps and self.acceptable(acro.group(1)):
-                    first = long.split().index(caps[0])
-                    long = " ".join(long.split()[first:])
+                words = text[pos:acro.start()].split()
+                caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+                # the capitalised words before it ("a new corpus of Icelandic text, the Icelandic Common Crawl
+                # Corpus (IC3)"), else (one word or none) from the first capitalised one ("the Cross-lingual
+                # Natural language inference corpus (XNLI)", "ARabic language GENeration (ARGEN)")
+                run = _capitalised_run(words)
+                long = run if " " in run else " ".join(words[caps[0]:]) if caps else ""
+                if long and self.acceptable(acro.group(1)):
                     out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
         return out
 
@@ -1242,6 +1259,7 @@ class NameDiscoverer:
             else:
                 before = _NAME_OUR.search(text, max(0, i - 60), i + 4) if text.endswith(", ", 0, i) else None
                 if not before:
+                    found += self._our_long_form(text, i)
                     continue
                 noun_m = _OUR_NOUN.match(text, i)
                 if not noun_m:
@@ -1259,6 +1277,18 @@ class NameDiscoverer:
                 if etype in ("Model", "Dataset"):
                     found.append(Found(name, etype, start, start + len(name), True, how="described"))
         return found
+
+    def _our_long_form(self, text: str, i: int) -> list[Found]:
+        """An acronym after "our" and its capitalised long form: "our Retrieval-Enhanced Transformer (RETRO)
+        obtains ...", the paper's own, typed by the long form's last word."""
+        m = _OUR_LONG_FORM.match(text, i)
+        if not m or not self.acceptable(m.group("name")) or m.group("name") in self.languages:
+            return []
+        long = m.group("long")
+        etype = self._typed_noun(long.rsplit(" ", 1)[-1].lower()) or "Model"
+        if etype not in ("Model", "Dataset"):
+            return []
+        return [Found(m.group("name"), etype, m.start("name"), m.end("name"), True, (long,), how="described")]
 
     def results(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """The name of what a step of the paper's work yields is its own: "we continue pretraining Code Llama
@@ -1644,6 +1674,27 @@ _LIST_ITEM = re.compile(rf"([A-Z0-9]{_IN_WORD}(?: [A-Z0-9]{_IN_WORD}){{0,2}})")
 
 _NAME_WORD = re.compile(rf"[A-Z0-9]{_IN_WORD}|[a-z]+[A-Z0-9]{_IN_WORD}")
 _LIST_SEP = re.compile(r"(,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _capitalised_run(words: list[str]) -> str:
+    """The capitalised words that end ``words`` (with "of", "for", "with", ... between them), or ``""``: the long
+    form before an acronym, not the description before it.
+
+    >>> _capitalised_run("a new corpus of Icelandic text, the Icelandic Common Crawl Corpus".split())
+    'Icelandic Common Crawl Corpus'
+    >>> _capitalised_run("the Bias Benchmark for QA".split()), _capitalised_run("a new dataset".split())
+    ('Bias Benchmark for QA', '')
+    """
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()
+                     or (words[i - 1] in _LONG_FORM_JOINS and i > 1 and words[i - 2][:1].isupper())):
+        i -= 1
+    while i < len(words) and words[i] in _LONG_FORM_JOINS:
+        i += 1
+    return " ".join(words[i:])
+
+
+_LONG_FORM_JOINS = frozenset({"of", "for", "and", "&", "on", "in", "with", "to", "via", "by", "from", "over", "at"})
 
 
 def _capitalised_tail(chunk: str) -> str:
