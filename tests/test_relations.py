@@ -916,6 +916,9 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
     ("without A or B", "ZorbCoder: a code model",
      "We present ZorbCoder, a code model aligned without extensive human annotations or distillation.",
      set(), {("ZorbCoder", "usesTechnique", "knowledge distillation")}),
+    ("others' models as examples of a Y-based class", "Zorb: a French model",
+     "We present Zorb. Zorb is competitive with BERT-based French language models such as CamemBERT and FlauBERT.",
+     {("CamemBERT", "basedOn", "BERT"), ("FlauBERT", "basedOn", "BERT")}, {("Zorb", "basedOn", "BERT")}),
     ("title: the next version is no compression", "ZorbLMv2: Pruning Attention Heads",
      "We present ZorbLMv2 and compare it with ZorbLM.", set(), {("ZorbLMv2", "compresses", "ZorbLM")}),
 ])
