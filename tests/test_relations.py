@@ -919,6 +919,11 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
     ("others' models as examples of a Y-based class", "Zorb: a French model",
      "We present Zorb. Zorb is competitive with BERT-based French language models such as CamemBERT and FlauBERT.",
      {("CamemBERT", "basedOn", "BERT"), ("FlauBERT", "basedOn", "BERT")}, {("Zorb", "basedOn", "BERT")}),
+    ("title: from Y to", "ZorBERT: from BERT to Mixture-of-Experts via Importance-Guided Adaptation",
+     "We present ZorBERT.", {("ZorBERT", "basedOn", "BERT")}, set()),
+    ("a smaller model (X) can outperform a larger model (Y)", "Distilling Reasoning into Smaller Language Models",
+     "We show cases where a much smaller model (GPT-2 large) can outperform a 10X larger model (GPT-3 6B).",
+     {("GPT-2", "outperforms", "GPT-3")}, set()),
     ("title: the next version is no compression", "ZorbLMv2: Pruning Attention Heads",
      "We present ZorbLMv2 and compare it with ZorbLM.", set(), {("ZorbLMv2", "compresses", "ZorbLM")}),
 ])
