@@ -842,6 +842,15 @@ def full_extractor():
     return Extractor()
 
 
+def _check_found(extractor, case, title, abstract, expected, absent):
+    """The relations the full extractor (discovery included) finds hold ``expected`` and none of ``absent``."""
+    paper = Paper("t:test", title, abstract)
+    found = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
+             for r in extractor(paper).relations}
+    assert expected <= found, (case, found)
+    assert not (absent & found), (case, found)
+
+
 @pytest.mark.parametrize("case,title,abstract,expected,absent", [
     ("evaluate on this novel dataset: the one the paper introduces", "Zorba: A Reading Comprehension Dataset",
      "We present Zorba, a reading comprehension dataset. It spans 122 languages. Questions come from books. "
@@ -870,11 +879,7 @@ def full_extractor():
 def test_relations_own_dataset_under_another_name(full_extractor, case, title, abstract, expected, absent):
     """The paper's own dataset, evaluated on as "this dataset", "our dataset", "it"; a dataset paper's title
     reports no result. Names found by the full extractor, which knows which dataset the paper introduces."""
-    paper = Paper("t:test", title, abstract)
-    found = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
-             for r in full_extractor(paper).relations}
-    assert expected <= found, (case, found)
-    assert not (absent & found), (case, found)
+    _check_found(full_extractor, case, title, abstract, expected, absent)
 
 
 @pytest.mark.parametrize("case,title,abstract,expected,absent", [
@@ -930,8 +935,4 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
 def test_relations_lineage_phrasings_with_discovered_names(full_extractor, case, title, abstract, expected, absent):
     """How abstracts say a model was trained further from or made smaller than another, with own names
     the extractor discovers."""
-    paper = Paper("t:test", title, abstract)
-    found = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
-             for r in full_extractor(paper).relations}
-    assert expected <= found, (case, found)
-    assert not (absent & found), (case, found)
+    _check_found(full_extractor, case, title, abstract, expected, absent)
