@@ -107,9 +107,9 @@ def _and_name(text: str, at: int) -> list[tuple[int, str]]:
     """``[(start, name)]`` of a name-shaped second name right after ``at``: " and ZetaGeeX", else ``[]``."""
     second = _AND_NAME.match(text, at)
     return [(second.start("name"), second.group("name"))] if second and is_name_shaped(second.group("name")) else []
-#: "ZetaLM, our new model": the name before ", our"
 #: "our Retrieval-Enhanced Transformer (RETRO)": a capitalised long form and its acronym
 _OUR_LONG_FORM = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){1,5}?[A-Z][\w-]*)\s+\((?P<name>[A-Z][\w.+-]*[\w+])\)")
+#: "ZetaLM, our new model": the name before ", our"
 _NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
 _OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
 #: a name right after a model noun: "... BERT model, IceKora." / "... BERT model (IceKora)"
@@ -1676,6 +1676,10 @@ _NAME_WORD = re.compile(rf"[A-Z0-9]{_IN_WORD}|[a-z]+[A-Z0-9]{_IN_WORD}")
 _LIST_SEP = re.compile(r"(,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
+#: small words inside a long form: "Bias Benchmark for QA", "Data Selection with Importance Resampling"
+_LONG_FORM_JOINS = frozenset({"of", "for", "and", "&", "on", "in", "with", "to", "via", "by", "from", "over", "at"})
+
+
 def _capitalised_run(words: list[str]) -> str:
     """The capitalised words that end ``words`` (with "of", "for", "with", ... between them), or ``""``: the long
     form before an acronym, not the description before it.
@@ -1693,8 +1697,6 @@ def _capitalised_run(words: list[str]) -> str:
         i += 1
     return " ".join(words[i:])
 
-
-_LONG_FORM_JOINS = frozenset({"of", "for", "and", "&", "on", "in", "with", "to", "via", "by", "from", "over", "at"})
 
 
 def _capitalised_tail(chunk: str) -> str:

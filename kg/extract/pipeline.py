@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import replace
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from operator import itemgetter
 
 import ahocorasick
