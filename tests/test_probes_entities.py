@@ -324,12 +324,12 @@ PROBES = [
      {("English", "Language", False)}, ()),
     ("Open Bilingual Chat Models for Korean and English", "We present ZetaChat.",
      {("English", "Language", False), ("Korean", "Language", False)}, ()),
-    # English as the background others' work is in is no language of the paper's
-    ("KoraBERT: a Polish model", "None come close to the largest English-language models. Unlike the isolating "
-     "English language, Polish is fusional. BERT did well for the English language. Most datasets are in "
-     "English, French and Chinese. Work on languages other than English is rare; high-resource languages such "
-     "as English and Chinese dominate.",
-     {("Polish", "Language", False)}, ("English",)),
+    # English named as others' language or the comparison is a mention of the paper (taking no relation:
+    # tests/test_probes_relations.py); not inside a word or name of its own
+    ("KoraBERT: a Polish model", "Unlike the isolating English language, Polish is fusional. Work on languages "
+     "other than English is rare.", {("Polish", "Language", False), ("English", "Language", False)}, ()),
+    ("KoraBERT: a Polish model", "Polish is fusional. Models are trained on English-centric data or on English "
+     "Wikipedia, and fail on non-English tasks.", {("Polish", "Language", False)}, ("English",)),
     # "named entity recognition (...)" names no new thing; a participle after a typed head noun ends the phrase
     ("A study of Chinese NER", "We evaluate on named entity recognition (People Daily, MSRA-NER) and on XNLI.",
      {("XNLI", "Dataset", False)}, ("Daily",)),
