@@ -18,6 +18,14 @@ PROBES = [
     ("Efficient models", "We continue pretraining Kora-7B on math papers, yielding Zorblax, a model for proofs.",
      {("Zorblax", "Model", True)}, ()),
     ("Efficient models", "We build on ideas from the methods used to create Nimbus models.", set(), ("Nimbus",)),
+    # ... a plain word too where the sentence ends after it ("to obtain Kantu."); "producing" is a result word
+    ("Andean models", "We further pretrain mT5-base on our corpus to obtain Kantu. Kantu translates well.",
+     {("Kantu", "Model", True)}, ()),
+    ("Code-switched chat", "We fine-tune Gemma-2B on 300k dialogues, producing Chaska.", {("Chaska", "Model", True)}, ()),
+    ("Efficient models", "Our recipe is simple to obtain. Results improve.", set(), ("Results",)),
+    # a second verb of a "we" whose own verb introduces nothing: "We mine ..., and train Tumar, a ... model"
+    ("Translation", "We mine 5.2M sentence pairs from OPUS, and train Tumar, a 600M-parameter many-to-many model, "
+     "on them.", {("Tumar", "Model", True), ("OPUS", "Dataset", False)}, ()),
     ("Efficient models", "We combine two tricks, resulting in Kestrel 2, a suite of improved models.",
      {("Kestrel 2", "Model", True)}, ()),
     ("Efficient models", "Our student, ZetaTiny, matches its teacher.", {("ZetaTiny", "Model", True)}, ()),
