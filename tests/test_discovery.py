@@ -174,7 +174,8 @@ def test_discovery_hyphenated_techniques_form_one_named_technique(extractor):
 @pytest.mark.parametrize("abstract, present", [
     ("We introduce FooLM, a bilingual (English and Chinese) pre-trained language model.", True),
     ("We train on a publicly available English text source.", True),
-    ("Most models are assessed for the English language.", False),
+    ("Most models are assessed for the English language.", True),
+    ("Most models are English-centric and fail on non-English text.", False),
 ])
 def test_discovery_english_in_a_language_context_only(extractor, abstract, present):
     found = _found(extractor, "A study of small models", abstract)

@@ -213,9 +213,14 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("Our experiments on Hindi, Bengali and Tamil show gains.", ["Hindi", "Bengali", "Tamil"]),
     ("A Bangla corpus and a Farsi dataset; African languages such as Kinyarwanda and Luganda.",
      ["Bengali", "Persian", "Kinyarwanda", "Luganda"]),
-    # a variety before the name keeps the cue before it ("into Brazilian Portuguese"); "In" is a cue itself
+    # a regional variety is a language of its own (a BCP 47 name, or a demonym before a language), its cue
+    # before it; "In" is a cue itself
     ("We translate it into Brazilian Portuguese and Egyptian Arabic. In Czech, it fails.",
-     ["Portuguese", "Egyptian Arabic", "Czech"]),
+     ["Brazilian Portuguese", "Egyptian Arabic", "Czech"]),
+    ("Results for Mozambican Portuguese and Levantine Arabic; Clean English text.",
+     ["Mozambican Portuguese", "Levantine Arabic", "English"]),
+    # a list of modifiers shares the language after the last one: three varieties
+    ("We annotate Egyptian, Gulf and Maghrebi Arabic tweets.", ["Egyptian Arabic", "Gulf Arabic", "Maghrebi Arabic"]),
     # Modern Standard Arabic is Arabic; subsets, low-resource, tokens and exams are language contexts
     ("It handles Modern Standard Arabic and dialectal Arabic.", ["Arabic", "Arabic"]),
     ("Indonesian, Malay and Tagalog are low-resource. The Swahili and Yoruba subsets are hard.",

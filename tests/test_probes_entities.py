@@ -18,6 +18,14 @@ PROBES = [
     ("Efficient models", "We continue pretraining Kora-7B on math papers, yielding Zorblax, a model for proofs.",
      {("Zorblax", "Model", True)}, ()),
     ("Efficient models", "We build on ideas from the methods used to create Nimbus models.", set(), ("Nimbus",)),
+    # ... a plain word too where the sentence ends after it ("to obtain Kantu."); "producing" is a result word
+    ("Andean models", "We further pretrain mT5-base on our corpus to obtain Kantu. Kantu translates well.",
+     {("Kantu", "Model", True)}, ()),
+    ("Code-switched chat", "We fine-tune Gemma-2B on 300k dialogues, producing Chaska.", {("Chaska", "Model", True)}, ()),
+    ("Efficient models", "Our recipe is simple to obtain. Results improve.", set(), ("Results",)),
+    # a second verb of a "we" whose own verb introduces nothing: "We mine ..., and train Tumar, a ... model"
+    ("Translation", "We mine 5.2M sentence pairs from OPUS, and train Tumar, a 600M-parameter many-to-many model, "
+     "on them.", {("Tumar", "Model", True), ("OPUS", "Dataset", False)}, ()),
     ("Efficient models", "We combine two tricks, resulting in Kestrel 2, a suite of improved models.",
      {("Kestrel 2", "Model", True)}, ()),
     ("Efficient models", "Our student, ZetaTiny, matches its teacher.", {("ZetaTiny", "Model", True)}, ()),
@@ -324,12 +332,12 @@ PROBES = [
      {("English", "Language", False)}, ()),
     ("Open Bilingual Chat Models for Korean and English", "We present ZetaChat.",
      {("English", "Language", False), ("Korean", "Language", False)}, ()),
-    # English as the background others' work is in is no language of the paper's
-    ("KoraBERT: a Polish model", "None come close to the largest English-language models. Unlike the isolating "
-     "English language, Polish is fusional. BERT did well for the English language. Most datasets are in "
-     "English, French and Chinese. Work on languages other than English is rare; high-resource languages such "
-     "as English and Chinese dominate.",
-     {("Polish", "Language", False)}, ("English",)),
+    # English named as others' language or the comparison is a mention of the paper (taking no relation:
+    # tests/test_probes_relations.py); not inside a word or name of its own
+    ("KoraBERT: a Polish model", "Unlike the isolating English language, Polish is fusional. Work on languages "
+     "other than English is rare.", {("Polish", "Language", False), ("English", "Language", False)}, ()),
+    ("KoraBERT: a Polish model", "Polish is fusional. Models are trained on English-centric data or on English "
+     "Wikipedia, and fail on non-English tasks.", {("Polish", "Language", False)}, ("English",)),
     # "named entity recognition (...)" names no new thing; a participle after a typed head noun ends the phrase
     ("A study of Chinese NER", "We evaluate on named entity recognition (People Daily, MSRA-NER) and on XNLI.",
      {("XNLI", "Dataset", False)}, ("Daily",)),

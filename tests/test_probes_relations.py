@@ -430,6 +430,8 @@ PROBES = [
     'FooBERT forLanguage Swahili | FooBERT is a Swahili-centric model.',
     'FooBERT forLanguage Swahili | FooBERT understands Swahili better than mBERT.',
     '!FooBERT forLanguage English | FooBERT is compared with English models.',
+    '!FooBERT forLanguage English; FooBERT forLanguage Swahili | FooBERT is a model for Swahili, which unlike English is agglutinative.',
+    '!@paper forLanguage English | Most models are trained on English data; we study languages other than English.',
     '!FooBERT forLanguage Hindi | FooBERT is trained on 100 languages, but not on Hindi.',
     '!FooBERT forLanguage French | We translate the data from French.',
     # lineage round 3

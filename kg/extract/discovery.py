@@ -157,7 +157,7 @@ _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predi
 #: result Kora-Chat", "release the result as HingKora", "we compress Mistral 7B into Zorro-4B by ..."
 #: (not "the technology used to create Gemini models": "used to" reads what others made)
 _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain", "and obtain", "then obtain",
-                 "resulting in", "yielding", "which yields", "this yields", "the resulting model",
+                 "resulting in", "yielding", "producing", "to yield", "which yields", "this yields", "the resulting model",
                  "the resulting models", "the final model", "our resulting model", "our resulting models",
                  "our final model", "call the result", "name the result", "term the result",
                  "release the result", "denote the result", "into ", "gives", "produces", "yields", "the model that",
@@ -168,7 +168,7 @@ _RESULT_TAIL = (r"\s*(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
                 r"(?P<name>(?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[\w.+-]*[\w+])(?P<version>" + _VERSION_AFTER.pattern + ")?"
                 r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
                 r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
-_RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|resulting in|yielding"
+_RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|to yield|resulting in|yielding|producing"
                           r"|(?:which |this )?yields|gives|produces|(?:the|our) (?:resulting|final) models?,?"
                           r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?|into)\s" + _RESULT_TAIL)
 #: "we compress Mistral 7B into Zorro-4B", "distil GPT-4 into ...": what comes before "into" for it to name a result
@@ -944,7 +944,12 @@ class NameDiscoverer:
         else:
             matches = self.intro.finditer(abstract)
         raw = [(0, m.start(), m.end(), _intro_strength(m)) for m in matches]
-        for _, start, end, how in list(raw):  # a second verb of the same subject: "We collect X and train Y"
+        # a second verb of the same subject: "We collect X and train Y"; also after a "we" whose own verb
+        # introduces nothing: "We mine sentence pairs from OPUS, and train Tumar, a 600M-parameter model"
+        ends = [end for _, _, end, _ in raw]
+        hits = {start for _, start, _, _ in raw}
+        ends += [i + 3 for i in cues["subject"] if i not in hits and lowered.startswith("we ", i)]
+        for end in ends:
             # (in the rest of the sentence, and at most 200 characters on: text without full stops stays linear)
             hi = abstract.find(". ", end, end + 200)
             hi = min(len(abstract), end + 200) if hi < 0 else hi
@@ -1336,7 +1341,7 @@ class NameDiscoverer:
         if not m:
             return []
         name, start = m.group("name").rstrip("."), m.start("name")
-        closed = text.startswith((",", " (", " -"), m.end())
+        closed = text.startswith((",", " (", " -", ". "), m.end()) or text.endswith(".", m.end()) or m.end() == len(text)
         if (not (is_name_shaped(name) or (closed and self._plain_word(name))) or not self.acceptable(name)
                 or name in self.languages or name in self.generic or _NUMBER_FORMAT.fullmatch(name)):
             return []

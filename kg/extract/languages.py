@@ -8,8 +8,12 @@ where the text treats it as a language (the cue tables are in
 ``schema/cues.toml``): a cue word follows within three words ("Turkish BERT
 models", "Dutch NLP tasks"), a cue word precedes it ("for Czech", "into
 Croatian"), a model name follows it, or it shares a list with such a mention
-("Bosnian, Croatian, Montenegrin and Serbian"). English counts only in the
-title or before a few words of its own ("English Tweets").
+("Bosnian, Croatian, Montenegrin and Serbian"). Regional varieties are
+languages of their own ("Brazilian Portuguese", "Levantine Arabic"). English is
+the paper's language only in the title or before a few words of its own
+("English Tweets"); named elsewhere as a language ("languages other than
+English") it is a mention of :data:`BACKGROUND` confidence, which takes no
+relation.
 
 >>> finder = LanguageFinder()
 >>> [(m.name, m.start) for m in finder.find("A German BERT. Even so, we test it for Czech, Slovak and Polish.")]
@@ -19,7 +23,9 @@ title or before a few words of its own ("English Tweets").
 >>> [m.name for m in finder.find("Results for Bangla, Farsi and Hindi.")]
 ['Bengali', 'Persian', 'Hindi']
 >>> [m.name for m in finder.find("We translate it into Brazilian Portuguese. Portuguese Man o' War. In Czech, too.")]
-['Portuguese', 'Czech']
+['Brazilian Portuguese', 'Czech']
+>>> [(m.name, m.confidence) for m in finder.find("Unlike English, Polish is fusional: a Polish BERT.")]
+[('English', 0.5), ('Polish', 0.9)]
 """
 from __future__ import annotations
 
@@ -32,12 +38,13 @@ from kg.errors import KGError
 from kg.extract.gazetteer import SCHEMA_DIR, load_cues
 from kg.model import Entity, Mention
 
-__all__ = ["LanguageFinder", "iso_code", "language_labels", "language_names"]
+__all__ = ["BACKGROUND", "LanguageFinder", "iso_code", "language_labels", "language_names"]
 
 #: Labels and other spellings of languages (see the module's docstring).
 DEFAULT_LANGUAGES = SCHEMA_DIR / "languages.tsv"
 
 _CODE = re.compile(r"[a-z]{2,3}")
+_REGIONAL = re.compile(r"[a-z]{2,3}-(?:[A-Z]{2}|[0-9]{3})")  # a language of a region: pt-BR, es-419
 # a capitalised word ("\b[A-Z][a-z]+\b", written capital first, so the regex
 # engine skips ahead to capitals); two adjacent ones may form one name
 _NAME = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?")
@@ -50,14 +57,15 @@ _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, str]:
-    """English name or other spelling -> ISO 639 code, for every language with a 2- or 3-letter code.
+    """English name or other spelling -> ISO 639 code, for every language with a 2- or 3-letter code, and
+    BCP 47 tag for the regional varieties ``language_data`` names ("Brazilian Portuguese": ``pt-BR``).
 
     Where two codes share a name the shorter (ISO 639-1) code wins.
     """
     table: dict[str, str] = {}
     for code in sorted(CODE_TO_NAMES, key=lambda c: (len(c), c)):
         names = CODE_TO_NAMES[code]
-        name = names.get("en") if _CODE.fullmatch(code) else None
+        name = names.get("en") if _CODE.fullmatch(code) or _REGIONAL.fullmatch(code) else None
         if name and name[0].isupper() and name not in table:
             table[name] = code
     for label, spellings in _language_rows():
@@ -98,6 +106,17 @@ def iso_code(name: str) -> str | None:
     return language_names().get(name)
 
 
+#: the confidence of a language named only as others' or as the comparison ("languages other than English"): an
+#: entity the paper mentions, which takes no relation
+BACKGROUND = 0.5
+# English in a word or name of its own: "English-centric", "English-speaking", "English Wikipedia"
+_ENGLISH_COMPOUND = re.compile(r"[-\u2013](?:centric|oriented|heavy|dominant|dominated|speaking|focused|first)\b| [A-Z]")
+# a regional adjective: "Mozambican", "Levantine", "Maghrebi", "Egyptian", "Cantonese" (a language itself: left alone)
+_DEMONYM = re.compile(r"(?!(?:Clean|Plain|Mean|Boolean|Ocean|Median|Human|Wiki|Multi|Semi|Anti)\b)[A-Z][a-z]+(?:ian|can|ean|ine|ese|ish|i)")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) \Z")
+_CAP = re.compile(r"[A-Z][a-z]+")
+# modifiers a variety shares with a list before it: "Egyptian, Gulf and " (before "Maghrebi Arabic")
+_SHARED_MODIFIERS = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|or) \Z")
 #: members a list of languages needs to be a language context by itself (see LanguageFinder._in_context)
 _LIST_MIN = 3
 #: a script, not a language: "Latin script", "the Arabic alphabet"
@@ -116,6 +135,7 @@ class LanguageFinder:
         self.english_not_next = frozenset(table["english_not_next"])
         self.english_title_previous = frozenset(table["english_title_previous"])
         self.english_data = frozenset(table["english_data"])
+        self.english_background_previous = frozenset(table.get("english_background_previous", ()))
         self.list_cues = frozenset(table.get("list_cues", ()))
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
         # (three letters only for a language with an ISO 639-1 code: Lao, Twi; not Dan, Gal, Ron)
@@ -141,7 +161,28 @@ class LanguageFinder:
         spans = self.candidates(text) if spans is None else spans
         if not spans:
             return []
-        return self._in_context(text, spans, title_end, model_starts)
+        return self._in_context(text, self._varieties(text, spans), title_end, model_starts)
+
+    def _varieties(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``spans`` with the regional varieties named by a demonym before a language ("Mozambican Portuguese",
+        "Levantine Arabic"), and those a list shares ("Egyptian, Gulf and Maghrebi Arabic": three varieties)."""
+        out = []
+        for start, end, name in spans:
+            if " " not in name:
+                word = _WORD_BEFORE.search(text, max(0, start - 24), start)
+                if word and _DEMONYM.fullmatch(word.group(1)) and word.group(1) not in self.names:
+                    start, name = word.start(1), f"{word.group(1)} {name}"
+            if " " in name:
+                head = name.rsplit(" ", 1)[1]
+                shared = _SHARED_MODIFIERS.search(text, max(0, start - 80), start)
+                if shared:
+                    for word in _CAP.finditer(shared.group()):
+                        variety = f"{word.group()} {head}"
+                        if variety in self.names or (_DEMONYM.fullmatch(word.group()) and word.group() not in self.names):
+                            out.append((shared.start() + word.start(), shared.start() + word.end(),
+                                        self.labels.get(variety, variety)))
+            out.append((start, end, name))
+        return out
 
     def candidates(self, text: str) -> list[tuple[int, int, str]]:
         """Every language name in ``text``, in or out of context: ``(start, end, name)``."""
@@ -203,8 +244,12 @@ class LanguageFinder:
                         and self._listed(text, spans, i, i + step)):
                     in_context[i] = True
         for (start, end, name), ok in zip(spans, in_context):
-            if ok and not _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
+            if _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
+                continue
+            if ok:
                 mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9))
+            elif name == "English" and self._english_background(text, start, end, model_starts):
+                mentions.append(Mention(text[start:end], name, "Language", start, end, False, BACKGROUND))
         return mentions
 
     @staticmethod
@@ -229,25 +274,46 @@ class LanguageFinder:
         return len(before) == 2 and before[1] == "in" and before[0].lower() in self.english_data
 
     def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
-        after = _WORD.findall(text[end:end + 60])[:3]
-        rest = text[end:end + 2]
+        if text[max(0, start - 4):start].lower() in ("non-", "non "):
+            return False  # "non-English tasks", "non-Arabic speakers"
         if _BILINGUAL.search(text, max(0, start - 16), start):
             return True  # "a bilingual (English and Chinese) model", "bilingual English-Chinese"
         if name == "English":
-            if in_title and (end in model_starts or end + 1 in model_starts):
-                return True
-            first = after[0].lower().strip("-.") if after else ""
-            if in_title and (self._cue_before(text, start, self.english_title_previous) or (
-                    text[end:end + 1] in ("", "\n") and self._cue_before(text, start))):
-                return True  # "Translating Poetry into English with ...", "... Legal Language Understanding in English"
-            if self._cue_before(text, start, frozenset()):
-                return True  # "11 Indic languages and English", "languages (English, ...)"
-            if first == "language" and text[end:end + 1] == "-":
-                # "English-language legal data", not "the largest English-language models" (others')
-                return len(after) < 2 or after[1].lower().strip("-.") not in self.english_not_next
-            if self._data_before(text, start):
-                return True  # "9,400 questions in English", "Reddit comments in English"
-            return first in self.english_next or (in_title and first in self.next)
+            return self._english_context(text, start, end, in_title, model_starts)
+        return self._general_context(text, start, end, model_starts)
+
+    def _english_context(self, text: str, start: int, end: int, in_title: bool, model_starts) -> bool:
+        """Whether English is stated as the language of the paper's own models or data (see ``english_next``)."""
+        after = _WORD.findall(text[end:end + 60])[:3]
+        if in_title and (end in model_starts or end + 1 in model_starts):
+            return True
+        first = after[0].lower().strip("-.") if after else ""
+        if in_title and (self._cue_before(text, start, self.english_title_previous) or (
+                text[end:end + 1] in ("", "\n") and self._cue_before(text, start))):
+            return True  # "Translating Poetry into English with ...", "... Legal Language Understanding in English"
+        if self._cue_before(text, start, frozenset()):
+            return True  # "11 Indic languages and English", "languages (English, ...)"
+        if first == "language" and text[end:end + 1] == "-":
+            # "English-language legal data", not "the largest English-language models" (others')
+            return len(after) < 2 or after[1].lower().strip("-.") not in self.english_not_next
+        if self._data_before(text, start):
+            return True  # "9,400 questions in English", "Reddit comments in English"
+        return first in self.english_next or (in_title and first in self.next)
+
+    def _english_background(self, text: str, start: int, end: int, model_starts) -> bool:
+        """Whether English is named as a language, if only as others' or the comparison ("languages other than
+        English", "trained on English data"): not in a word of its own ("non-English", "English-centric") nor
+        in a name ("English Wikipedia")."""
+        if text[max(0, start - 4):start].lower() in ("non-", "non "):
+            return False
+        if _ENGLISH_COMPOUND.match(text, end):
+            return False
+        return (self._general_context(text, start, end, model_starts)
+                or self._cue_before(text, start, self.english_background_previous))
+
+    def _general_context(self, text: str, start: int, end: int, model_starts) -> bool:
+        after = _WORD.findall(text[end:end + 60])[:3]
+        rest = text[end:end + 2]
         if end + 1 in model_starts or end in model_starts:
             return True
         if rest.startswith("-") and after and after[0].strip("-.").lower() in self.next:

@@ -32,6 +32,7 @@ import ahocorasick
 
 from kg.errors import KGError
 from kg.extract.literals import Leading, any_of, lead_words, matcher, required_literals
+from kg.extract.languages import BACKGROUND
 from kg.extract.sentences import split_sentences
 from kg.link import _SEPARATORS as _LINK_SEPARATORS, fold
 from kg.model import LINEAGE_PREDICATES, Mention, Paper, Relation
@@ -570,6 +571,8 @@ class RelationExtractor:
         starts = [m.start for m in mentions]
         if any(map(operator.gt, starts, starts[1:])):
             mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        if any(m.confidence == BACKGROUND and m.type == "Language" for m in mentions):
+            mentions = [m for m in mentions if m.confidence != BACKGROUND or m.type != "Language"]  # no relation
         mentions, anaphors = self._anaphors(paper, sentences, mentions)
         text, starts = paper.text, [m.start for m in mentions]
         skeletons = [_skeleton(text, offset, sentence, mentions, starts) for offset, sentence in sentences]
