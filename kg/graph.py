@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from kg.extract.languages import iso_code
 from kg.extract.sentences import split_sentences
 from kg.model import Entity, Extraction, Paper
 
@@ -201,8 +202,11 @@ class GraphAssembler:
         etype, name = self._entities[node]
         entity = self.known.get((etype, name))
         aliases = {*(entity.aliases if entity else ()), *self._surfaces.get(node, ())}
-        return {KIND: etype, NAME: name, ALIASES: tuple(sorted(aliases)),
+        data = {KIND: etype, NAME: name, ALIASES: tuple(sorted(aliases)),
                 "wikidata": entity.wikidata if entity else None, "arxiv": entity.arxiv if entity else None}
+        if etype == "Language" and (code := iso_code(name)):
+            data["iso"] = code
+        return data
 
     def entity_keys(self) -> dict[str, tuple[str, str]]:
         """Entity node -> (type, name), for every entity in the graph."""

@@ -67,3 +67,20 @@ def test_export_paper_iri_never_carries_a_line_break():
     assert paper_iri("arxiv:2101.00001").endswith("paper/arxiv-2101.00001")
     for key in ("arxiv:0\n", "arxiv:1234\r\n", "arxiv:12 34"):
         assert not any(c.isspace() for c in paper_iri(key)), key
+
+
+def test_export_languages_carry_their_code(built_out, tmp_path):
+    g = rdflib.Graph().parse(built_out / "graph.nt")
+    assert g.value(rdflib.URIRef("https://w3id.org/lmkg/id/language/dutch"), KG.isoCode) == rdflib.Literal("nl")
+    coded = set(g.subjects(KG.isoCode, None))
+    assert coded and coded <= set(g.subjects(RDF.type, KG.Language))
+    # a regional variety gets its BCP 47 tag, which the shapes accept; one named by a demonym gets none
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text('{"id": "x1", "title": "KoraBERT: a model for Brazilian Portuguese", "abstract": '
+                      '"We train KoraBERT on Brazilian Portuguese and Mozambican Portuguese texts."}\n', encoding="utf-8")
+    out = build([papers], tmp_path / "out", html=False, store=False, jobs=1).out
+    g = rdflib.Graph().parse(out / "graph.nt")
+    codes = {str(g.value(s, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))): str(c)
+             for s, c in g.subject_objects(KG.isoCode)}
+    assert codes == {"Brazilian Portuguese": "pt-BR"}
+    assert validate(out / "graph.nt")[0]
