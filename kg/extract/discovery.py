@@ -157,8 +157,8 @@ _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predi
 #: result Kora-Chat", "release the result as HingKora", "we compress Mistral 7B into Zorro-4B by ..."
 #: (not "the technology used to create Gemini models": "used to" reads what others made)
 _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain", "and obtain", "then obtain",
-                 "resulting in", "yielding", "producing", "to yield", "which yields", "this yields", "the resulting model",
-                 "the resulting models", "the final model", "our resulting model", "our resulting models",
+                 "resulting in", "yielding", "producing", "to yield", "which yields", "this yields",
+                 "the resulting model", "the resulting models", "the final model", "our resulting model", "our resulting models",
                  "our final model", "call the result", "name the result", "term the result",
                  "release the result", "denote the result", "into ", "gives", "produces", "yields", "the model that",
                  "the model which", "the model we", "our model that", "that we ", "which we ")
@@ -168,7 +168,8 @@ _RESULT_TAIL = (r"\s*(?:(?i:an?|the|our)\s+(?:[\w.-]+\s+){0,3}?"
                 r"(?P<name>(?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[\w.+-]*[\w+])(?P<version>" + _VERSION_AFTER.pattern + ")?"
                 r"(?=[,;:)]|\.(?:\s|$)| \(| -+ | and [A-Z]"
                 r"| (?:which|that|with|on|for|is|was|outperforms|achieves|by|using|via|through)\b)")
-_RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|to yield|resulting in|yielding|producing"
+_RESULT_NAME = re.compile(r"(?i:(?:to|we|and|then) (?:obtain|produce|create|derive)|to yield|resulting in"
+                          r"|yielding|producing"
                           r"|(?:which |this )?yields|gives|produces|(?:the|our) (?:resulting|final) models?,?"
                           r"|(?:call|name|term|release|denote) the result(?:ing [\w-]+)?(?: as)?|into)\s" + _RESULT_TAIL)
 #: "we compress Mistral 7B into Zorro-4B", "distil GPT-4 into ...": what comes before "into" for it to name a result
@@ -1341,7 +1342,9 @@ class NameDiscoverer:
         if not m:
             return []
         name, start = m.group("name").rstrip("."), m.start("name")
-        closed = text.startswith((",", " (", " -", ". "), m.end()) or text.endswith(".", m.end()) or m.end() == len(text)
+        # a comma, a bracket, a dash or the sentence end closes a plain word: "to obtain Kantu."
+        closed = (text.startswith((",", " (", " -", ". "), m.end()) or text.endswith(".", m.end())
+                  or m.end() == len(text))
         if (not (is_name_shaped(name) or (closed and self._plain_word(name))) or not self.acceptable(name)
                 or name in self.languages or name in self.generic or _NUMBER_FORMAT.fullmatch(name)):
             return []

@@ -55,6 +55,11 @@ _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 
 
+def _after_non(text: str, start: int) -> bool:
+    """Whether "non-" comes right before ``start``: "non-English" is no language."""
+    return text[max(0, start - 4):start].lower() in ("non-", "non ")
+
+
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, str]:
     """English name or other spelling -> ISO 639 code, for every language with a 2- or 3-letter code, and
@@ -110,9 +115,11 @@ def iso_code(name: str) -> str | None:
 #: entity the paper mentions, which takes no relation
 BACKGROUND = 0.5
 # English in a word or name of its own: "English-centric", "English-speaking", "English Wikipedia"
-_ENGLISH_COMPOUND = re.compile(r"[-\u2013](?:centric|oriented|heavy|dominant|dominated|speaking|focused|first)\b| [A-Z]")
+_ENGLISH_COMPOUND = re.compile(r"[-\u2013](?:centric|oriented|heavy|dominant|dominated|speaking|focused|first)\b"
+                               r"| [A-Z]")
 # a regional adjective: "Mozambican", "Levantine", "Maghrebi", "Egyptian", "Cantonese" (a language itself: left alone)
-_DEMONYM = re.compile(r"(?!(?:Clean|Plain|Mean|Boolean|Ocean|Median|Human|Wiki|Multi|Semi|Anti)\b)[A-Z][a-z]+(?:ian|can|ean|ine|ese|ish|i)")
+_DEMONYM = re.compile(r"(?!(?:Clean|Plain|Mean|Boolean|Ocean|Median|Human|Wiki|Multi|Semi|Anti)\b)"
+                      r"[A-Z][a-z]+(?:ian|can|ean|ine|ese|ish|i)")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) \Z")
 _CAP = re.compile(r"[A-Z][a-z]+")
 # modifiers a variety shares with a list before it: "Egyptian, Gulf and " (before "Maghrebi Arabic")
@@ -170,7 +177,7 @@ class LanguageFinder:
         for start, end, name in spans:
             if " " not in name:
                 word = _WORD_BEFORE.search(text, max(0, start - 24), start)
-                if word and _DEMONYM.fullmatch(word.group(1)) and word.group(1) not in self.names:
+                if word and self._demonym(word.group(1)):
                     start, name = word.start(1), f"{word.group(1)} {name}"
             if " " in name:
                 head = name.rsplit(" ", 1)[1]
@@ -178,11 +185,15 @@ class LanguageFinder:
                 if shared:
                     for word in _CAP.finditer(shared.group()):
                         variety = f"{word.group()} {head}"
-                        if variety in self.names or (_DEMONYM.fullmatch(word.group()) and word.group() not in self.names):
+                        if variety in self.names or self._demonym(word.group()):
                             out.append((shared.start() + word.start(), shared.start() + word.end(),
                                         self.labels.get(variety, variety)))
             out.append((start, end, name))
         return out
+
+    def _demonym(self, word: str) -> bool:
+        """Whether ``word`` is a regional adjective that may name a variety, no language itself ("Levantine")."""
+        return bool(_DEMONYM.fullmatch(word)) and word not in self.names
 
     def candidates(self, text: str) -> list[tuple[int, int, str]]:
         """Every language name in ``text``, in or out of context: ``(start, end, name)``."""
@@ -274,7 +285,7 @@ class LanguageFinder:
         return len(before) == 2 and before[1] == "in" and before[0].lower() in self.english_data
 
     def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
-        if text[max(0, start - 4):start].lower() in ("non-", "non "):
+        if _after_non(text, start):
             return False  # "non-English tasks", "non-Arabic speakers"
         if _BILINGUAL.search(text, max(0, start - 16), start):
             return True  # "a bilingual (English and Chinese) model", "bilingual English-Chinese"
@@ -304,14 +315,13 @@ class LanguageFinder:
         """Whether English is named as a language, if only as others' or the comparison ("languages other than
         English", "trained on English data"): not in a word of its own ("non-English", "English-centric") nor
         in a name ("English Wikipedia")."""
-        if text[max(0, start - 4):start].lower() in ("non-", "non "):
-            return False
-        if _ENGLISH_COMPOUND.match(text, end):
+        if _after_non(text, start) or _ENGLISH_COMPOUND.match(text, end):
             return False
         return (self._general_context(text, start, end, model_starts)
                 or self._cue_before(text, start, self.english_background_previous))
 
     def _general_context(self, text: str, start: int, end: int, model_starts) -> bool:
+        """Whether a cue word, a model name or a cue before makes the name at ``start:end`` a language."""
         after = _WORD.findall(text[end:end + 60])[:3]
         rest = text[end:end + 2]
         if end + 1 in model_starts or end in model_starts:
