@@ -460,7 +460,10 @@ class NameDiscoverer:
                           "dataset": tuple(sorted(self.dataset_words)), "novelty": self.novelty,
                           "connector": _CONNECTOR_WORDS, "component": self.component_nouns,
                           "our": ("our",), "result": _RESULT_WORDS,
-                          "part": _PART_NOUNS}
+                          "part": _PART_NOUNS,
+                          # "and" before an introducing verb (where a second verb of a "we" may be: _triggers)
+                          "and_verb": tuple(f"and {lead}{verb.lower()}" for verb in disc["intro_verbs"]
+                                            for lead in ("", "then ", "also ", "further ", "finally "))}
         self._cue_words = CueIndex(self.cue_words)
         #: name -> :meth:`acceptable` (the same names come back paper after paper)
         self._acceptable: dict[str, bool] = {}
@@ -949,7 +952,8 @@ class NameDiscoverer:
         # introduces nothing: "We mine sentence pairs from OPUS, and train Tumar, a 600M-parameter model"
         ends = [end for _, _, end, _ in raw]
         hits = {start for _, start, _, _ in raw}
-        ends += [i + 3 for i in cues["subject"] if i not in hits and lowered.startswith("we ", i)]
+        if cues.get("and_verb"):  # (the scan's cue index knows where "and" + an introducing verb is: few papers)
+            ends += [i + 3 for i in cues["subject"] if i not in hits and lowered.startswith("we ", i)]
         for end in ends:
             # (in the rest of the sentence, and at most 200 characters on: text without full stops stays linear)
             hi = abstract.find(". ", end, end + 200)
@@ -994,7 +998,8 @@ class NameDiscoverer:
         subjects, naming = scan.cues["subject"], scan.cues["naming"]
         if not (subjects and subjects[-1] >= base) and not (naming and naming[-1] >= base) and text.isascii():
             return found  # no subject nor naming word in the abstract: nothing to trigger on
-        cues = {"subject": [i - base for i in subjects if i >= base], "naming": [i - base for i in naming if i >= base]}
+        cues = {"subject": [i - base for i in subjects if i >= base], "naming": [i - base for i in naming if i >= base],
+                "and_verb": [i - base for i in scan.cues["and_verb"] if i >= base]}
         sentences, triggers = self._triggers(paper.abstract, scan.lowered[base:], cues)
         title = _title_head(paper.title) if triggers else None
         title_head = title.group("head").strip() if title else ""
