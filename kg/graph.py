@@ -198,7 +198,8 @@ class GraphAssembler:
                 self._surfaces.pop(node, None)
 
     def entity_data(self, node: str) -> dict:
-        """The attributes of an entity node: kind, name, aliases (curated and as written), external ids."""
+        """The attributes of an entity node: kind, name, aliases (curated and as written), external ids (a
+        language's ISO 639 code, or BCP 47 tag of a regional variety)."""
         etype, name = self._entities[node]
         entity = self.known.get((etype, name))
         aliases = {*(entity.aliases if entity else ()), *self._surfaces.get(node, ())}

@@ -158,8 +158,8 @@ _RESULT_NOUN_NEXT = re.compile(r" (?:results?|performance|scores?|outputs?|predi
 #: (not "the technology used to create Gemini models": "used to" reads what others made)
 _RESULT_WORDS = ("to obtain", "to produce", "to create", "to derive", "we obtain", "and obtain", "then obtain",
                  "resulting in", "yielding", "producing", "to yield", "which yields", "this yields",
-                 "the resulting model", "the resulting models", "the final model", "our resulting model", "our resulting models",
-                 "our final model", "call the result", "name the result", "term the result",
+                 "the resulting model", "the resulting models", "the final model", "our resulting model",
+                 "our resulting models", "our final model", "call the result", "name the result", "term the result",
                  "release the result", "denote the result", "into ", "gives", "produces", "yields", "the model that",
                  "the model which", "the model we", "our model that", "that we ", "which we ")
 #: the name after a result word: "... a 1.1B model, Zorro", "ZetaLM-Chat", "Tulu 2"
