@@ -214,6 +214,8 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("A Bangla corpus and a Farsi dataset; African languages such as Kinyarwanda and Luganda.",
      ["Bengali", "Persian", "Kinyarwanda", "Luganda"]),
     ("A Sorani corpus, Darija tweets and Bahasa Indonesia models.", ["Central Kurdish", "Moroccan Arabic", "Indonesian"]),
+    # languages listed with English named as the comparison share its standing (mentions without relations)
+    ("NLP serves high-resource languages such as English and Chinese.", ["English", "Chinese"]),
     # a regional variety is a language of its own (a BCP 47 name, or a demonym before a language), its cue
     # before it; "In" is a cue itself
     ("We translate it into Brazilian Portuguese and Egyptian Arabic. In Czech, it fails.",

@@ -432,6 +432,7 @@ PROBES = [
     '!FooBERT forLanguage English | FooBERT is compared with English models.',
     '!FooBERT forLanguage English; FooBERT forLanguage Swahili | FooBERT is a model for Swahili, which unlike English is agglutinative.',
     '!@paper forLanguage English | Most models are trained on English data; we study languages other than English.',
+    '!@paper forLanguage English; !@paper forLanguage French | Most datasets exist for languages such as English and French.',
     '!FooBERT forLanguage Hindi | FooBERT is trained on 100 languages, but not on Hindi.',
     '!FooBERT forLanguage French | We translate the data from French.',
     # lineage round 3

@@ -13,7 +13,7 @@ languages of their own ("Brazilian Portuguese", "Levantine Arabic"). English is
 the paper's language only in the title or before a few words of its own
 ("English Tweets"); named elsewhere as a language ("languages other than
 English") it is a mention of :data:`BACKGROUND` confidence, which takes no
-relation.
+relation, as are the languages listed with it ("such as English and Chinese").
 
 >>> finder = LanguageFinder()
 >>> [(m.name, m.start) for m in finder.find("A German BERT. Even so, we test it for Czech, Slovak and Polish.")]
@@ -24,8 +24,10 @@ relation.
 ['Bengali', 'Persian', 'Hindi']
 >>> [m.name for m in finder.find("We translate it into Brazilian Portuguese. Portuguese Man o' War. In Czech, too.")]
 ['Brazilian Portuguese', 'Czech']
->>> [(m.name, m.confidence) for m in finder.find("Unlike English, Polish is fusional: a Polish BERT.")]
+>>> [(m.name, m.confidence) for m in finder.find("Unlike English, it is fusional: a Polish BERT.")]
 [('English', 0.5), ('Polish', 0.9)]
+>>> [(m.name, m.confidence) for m in finder.find("High-resource languages such as English and Chinese.")]
+[('English', 0.5), ('Chinese', 0.5)]
 """
 from __future__ import annotations
 
@@ -254,13 +256,21 @@ class LanguageFinder:
                 if (not in_context[i] and in_context[i + step]
                         and self._listed(text, spans, i, i + step)):
                     in_context[i] = True
-        for (start, end, name), ok in zip(spans, in_context):
+        # English named only as others' language or the comparison, and the languages listed with it ("such as
+        # English and Chinese"): mentions that take no relation
+        background = [not ok and name == "English" and self._english_background(text, start, end, model_starts)
+                      for (start, end, name), ok in zip(spans, in_context)]
+        if any(background):
+            for order, step in ((range(1, len(spans)), -1), (range(len(spans) - 2, -1, -1), 1)):
+                for i in order:
+                    if (not in_context[i] and not background[i] and background[i + step]
+                            and self._listed(text, spans, i, i + step)):
+                        background[i] = True
+        for (start, end, name), ok, weak in zip(spans, in_context, background):
             if _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
                 continue
-            if ok:
-                mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9))
-            elif name == "English" and self._english_background(text, start, end, model_starts):
-                mentions.append(Mention(text[start:end], name, "Language", start, end, False, BACKGROUND))
+            if ok or weak:
+                mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9 if ok else BACKGROUND))
         return mentions
 
     @staticmethod
