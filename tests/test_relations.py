@@ -37,12 +37,16 @@ def paper_with_mentions(title: str, abstract: str) -> tuple[Paper, list[Mention]
     return paper, mentions
 
 
+def _triple(r) -> tuple[str, str, str]:
+    """A relation as ``(subject, predicate, object)`` names, ``@paper`` for the paper."""
+    return ("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
+
+
 def triples(title: str, abstract: str) -> set[tuple[str, str, str]]:
     paper, mentions = paper_with_mentions(title, abstract)
     out = set()
     for r in extract_relations(paper, mentions):
-        subject = "@paper" if r.subject[0] == "Paper" else r.subject[1]
-        out.add((subject, r.predicate, r.object[1]))
+        out.add(_triple(r))
         assert r.paper == paper.key and r.sentence in paper.text
         assert 0 < r.confidence <= 1
     return out
@@ -845,8 +849,7 @@ def full_extractor():
 def _check_found(extractor, case, title, abstract, expected, absent):
     """The relations the full extractor (discovery included) finds hold ``expected`` and none of ``absent``."""
     paper = Paper("t:test", title, abstract)
-    found = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1])
-             for r in extractor(paper).relations}
+    found = {_triple(r) for r in extractor(paper).relations}
     assert expected <= found, (case, found)
     assert not (absent & found), (case, found)
 

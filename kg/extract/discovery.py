@@ -107,6 +107,8 @@ def _and_name(text: str, at: int) -> list[tuple[int, str]]:
     """``[(start, name)]`` of a name-shaped second name right after ``at``: " and ZetaGeeX", else ``[]``."""
     second = _AND_NAME.match(text, at)
     return [(second.start("name"), second.group("name"))] if second and is_name_shaped(second.group("name")) else []
+
+
 #: "our Retrieval-Enhanced Transformer (RETRO)": a capitalised long form and its acronym
 _OUR_LONG_FORM = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){1,5}?[A-Z][\w-]*)\s+\((?P<name>[A-Z][\w.+-]*[\w+])\)")
 #: "ZetaLM, our new model": the name before ", our"
@@ -1709,7 +1711,6 @@ def _capitalised_run(words: list[str]) -> str:
     while i < len(words) and words[i] in _LONG_FORM_JOINS:
         i += 1
     return " ".join(words[i:])
-
 
 
 def _capitalised_tail(chunk: str) -> str:

@@ -242,36 +242,29 @@ class LanguageFinder:
                 in_context[i:j + 1] = [True] * (j + 1 - i)
             i = j + 1
         # a list of languages shares the context of any member
-        for i in range(len(spans)):
-            if in_context[i]:
-                continue
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(spans) and in_context[j] and self._listed(text, spans, i, j):
-                    in_context[i] = True
-                    break
-        # propagate along chains (A, B, C and D): rightwards in one sweep, then leftwards in one (a member
-        # reached leftwards has its right neighbour in context already, so no third sweep is needed)
-        for order, step in ((range(1, len(spans)), -1), (range(len(spans) - 2, -1, -1), 1)):
-            for i in order:
-                if (not in_context[i] and in_context[i + step]
-                        and self._listed(text, spans, i, i + step)):
-                    in_context[i] = True
+        self._share_along_lists(text, spans, in_context)
         # English named only as others' language or the comparison, and the languages listed with it ("such as
         # English and Chinese"): mentions that take no relation
         background = [not ok and name == "English" and self._english_background(text, start, end, model_starts)
                       for (start, end, name), ok in zip(spans, in_context)]
         if any(background):
-            for order, step in ((range(1, len(spans)), -1), (range(len(spans) - 2, -1, -1), 1)):
-                for i in order:
-                    if (not in_context[i] and not background[i] and background[i + step]
-                            and self._listed(text, spans, i, i + step)):
-                        background[i] = True
+            self._share_along_lists(text, spans, background, in_context)
         for (start, end, name), ok, weak in zip(spans, in_context, background):
             if _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
                 continue
             if ok or weak:
                 mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9 if ok else BACKGROUND))
         return mentions
+
+    def _share_along_lists(self, text: str, spans, marked: list[bool], keep: list[bool] | None = None) -> None:
+        """Marks every member of a list of languages (A, B, C and D) that a marked member reaches through listed
+        neighbours, but those ``keep`` holds: rightwards in one sweep, then leftwards in one (a member reached
+        leftwards has its right neighbour marked already, so no third sweep is needed)."""
+        for order, step in ((range(1, len(spans)), -1), (range(len(spans) - 2, -1, -1), 1)):
+            for i in order:
+                if (not marked[i] and marked[i + step] and not (keep and keep[i])
+                        and self._listed(text, spans, i, i + step)):
+                    marked[i] = True
 
     @staticmethod
     def _listed(text: str, spans, i: int, j: int) -> bool:
