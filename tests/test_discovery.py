@@ -176,6 +176,10 @@ def test_discovery_hyphenated_techniques_form_one_named_technique(extractor):
     ("We train on a publicly available English text source.", True),
     ("Most models are assessed for the English language.", True),
     ("Most models are English-centric and fail on non-English text.", False),
+    ("We train an English GPT-2 model on news text.", True),
+    ("Unlike English BERT, our model is small.", True),
+    ("It is trained on English Wikipedia.", False),
+    ("It scores well on all languages the model supports (Arabic, English, French, German and Hindi).", True),
 ])
 def test_discovery_english_in_a_language_context_only(extractor, abstract, present):
     found = _found(extractor, "A study of small models", abstract)
@@ -266,4 +270,21 @@ def test_discovery_an_examination_named_by_its_acronym_is_no_model(extractor):
 def test_discovery_an_architecture_named_as_a_part_is_a_technique(extractor, abstract, types):
     found = {m.type for m in extractor(Paper("t:x", "Zorb: a hybrid model", abstract)).mentions
              if m.name in ("Mamba", "Griffin")}
+    assert found == types
+
+
+@pytest.mark.parametrize("title, abstract, types", [
+    # a framework whose model has a name of its own is a method; the model is the model
+    ("Zorb: Tool Use for Language Models",
+     "We introduce Zorb, a general tool-use framework. Based on it, we fine-tune LLaMA to obtain an LLM, ZorbLlama.",
+     {"Zorb": "Technique", "ZorbLlama": "Model"}),
+    # ... but a framework whose models carry its name with a size is a model
+    ("Zorb: Agents at the Edge",
+     "We introduce Zorb, a framework for training small agents. Our Zorb-1.1B and Zorb-7B models run on phones.",
+     {"Zorb": "Model"}),
+    # a quantization scheme or a pruning methodology is a method
+    ("Zorbit: Binary Weights", "We present Zorbit, a 1-bit post-training quantization scheme.", {"Zorbit": "Technique"}),
+])
+def test_discovery_framework_or_model(extractor, title, abstract, types):
+    found = {m.name: m.type for m in extractor(Paper("t:x", title, abstract)).mentions if m.name in types}
     assert found == types

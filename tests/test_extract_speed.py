@@ -418,13 +418,15 @@ def _plain_discover(d, paper, scan):
              + d.described(paper, scan) + d.components(paper, scan) + d.mates(paper, scan)
              + d.trained_on(paper, scan) + d.variants(paper, scan) + d.ours(paper, scan) + d.results(paper, scan)
              + d.parts(paper, scan))
+    own = {f.name for f in found if f.introduced and f.type == "Model"}
     types = {}
     for f in found:
         if f.name not in types:
             if f.type != "Model" and f.introduced and d._is_trained(f.name, paper.abstract):
                 types[f.name] = "Model"
-            elif (f.type == "Model" and f.introduced and d.type_of_name(f.name) is None
-                  and _plain_used_as_method(f.name, paper.text) and not d._is_trained(f.name, paper.abstract)):
+            elif (f.type == "Model" and f.introduced and not d._is_trained(f.name, paper.abstract)
+                  and ((d.type_of_name(f.name) is None and _plain_used_as_method(f.name, paper.text))
+                       or (len(own) > 1 and d._framework(f.name, paper.text) and not d._sized(f.name, own)))):
                 types[f.name] = "Technique"
             else:
                 types[f.name] = f.type

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import main
-from kg.errors import FormatError, KGError
+from kg.errors import FormatError, KGError, ParseError
 from kg.ingest import read_papers
 from kg.ingest._text import display_name
 from kg.ingest.listing import MAX_TITLE_CHARS
@@ -296,3 +296,15 @@ def test_hardening_ingest_printable_alphabet_titles_survive(scratch):
     title = "T " + string.punctuation + " end"
     papers = read_or_clear_error(_file(scratch, ".txt", f"{title}\nWe present it.\n".encode()))
     assert [p.title for p in papers] == [title]
+
+
+@pytest.mark.parametrize("field", ["title", "abstract"])
+def test_hardening_ingest_field_of_control_characters_only_is_empty(tmp_path, field):
+    """A title or abstract that cleaning leaves empty ("\\x00", " \\r ") is an error in that record, not a crash."""
+    record = {"title": "Kept", "abstract": "Kept too.", field: " \x00\r "}
+    path = tmp_path / "papers.jsonl"
+    path.write_text(json.dumps({"title": "First", "abstract": "Fine."}) + "\n" + json.dumps(record) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(ParseError, match=rf"papers.jsonl:2: empty '{field}'"):
+        list(read_papers([path]))
+    assert [p.title for p in read_papers([path], errors="skip")] == ["First"]

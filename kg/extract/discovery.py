@@ -184,7 +184,7 @@ _WE_INTRODUCE = re.compile(r"(?:that|which) we (?:also |here |newly )?(?:introdu
 _NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|the)\s+[^.;:()]{1,100}?\s+$")
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
-_METHOD_NOUNS = r"(?:method|approach|technique|recipes?|algorithm|strategy|paradigm|pipeline|procedure)"
+_METHOD_NOUNS = r"(?:method|methodology|approach|technique|recipes?|algorithm|strategy|scheme|paradigm|pipeline|procedure)"
 #: a description after a name that makes it a method: "X, a principled distillation method", "X is a simple recipe"
 #: ("framework" is not among them: GUIDELINES.md makes a framework that yields a model a Model)
 _METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)\s+"
@@ -195,6 +195,11 @@ _METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)
 _METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?,?\s+(?:(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+)$"
                             r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
                             r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
+#: a framework after or before a name: "X, a simple framework for ...", "a novel X (...) framework", "a contrastive
+#: learning framework, dubbed X"
+_FRAMEWORK_AFTER = re.compile(r"(?:\s*\([^()]{1,80}\))?(?:(?:,\s+|\s+is\s+)(?:an?|the)\s+"
+                              r"(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?)?\s*framework\b")
+_FRAMEWORK_BEFORE = re.compile(r"framework,?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+$")
 #: the last word :data:`_METHOD_BEFORE` matches before a name (looked at before the pattern is tried)
 _METHOD_BEFORE_LAST = ("dubbed", "called", "named", "termed", "coined", "call", "name", "with", "applying", "apply",
                        "applies", "the", "our")
@@ -739,6 +744,25 @@ class NameDiscoverer:
             if _METHOD_AFTER.match(text, end) or (
                     text[at - 1:at].isspace() and text[max(0, at - 60):at].rstrip().endswith(_METHOD_BEFORE_LAST)
                     and _METHOD_BEFORE.search(text, max(0, at - 60), at)):
+                return True
+        return False
+
+    @staticmethod
+    def _framework(name: str, text: str) -> bool:
+        """Whether the text calls the name a framework: "LoraHub, a simple framework", "a framework, dubbed X"."""
+        for at in _find_all(text, name, 0):
+            end = at + len(name)
+            if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
+                continue
+            if _FRAMEWORK_AFTER.match(text, end) or _FRAMEWORK_BEFORE.search(text, max(0, at - 60), at):
+                return True
+        return False
+
+    def _sized(self, name: str, names) -> bool:
+        """Whether another name is this one with a size or variant marker: "TinyAgent-1.1B", "Jais-chat"."""
+        for other in names:
+            rest = other[len(name) + 1:] if other.startswith(name) and other[len(name):len(name) + 1] in "- " else ""
+            if rest and (rest[0].isdigit() or rest.split("-")[0].lower() in self._variant_markers):
                 return True
         return False
 
@@ -1636,13 +1660,17 @@ class NameDiscoverer:
         # one name, one type in a paper: the first finding's (the title's, when it names it), but a name of
         # the paper's own that the abstract says is trained is a model whatever its shape or description
         # ("HerbaQA ... we train HerbaQA, an encoder-only reader, on it")
+        # ... and a framework whose model has a name of its own is a method ("ToolLLM, a general tool-use
+        # framework ... to obtain ToolLLaMA"), not one whose models carry its name with a size ("TinyAgent-1.1B")
+        own = {f.name for f in found if f.introduced and f.type == "Model"}
         types: dict[str, str] = {}
         for f in found:
             if f.name not in types:
                 if f.type != "Model" and f.introduced and self._is_trained(f.name, paper.abstract):
                     types[f.name] = "Model"
-                elif (f.type == "Model" and f.introduced and self.type_of_name(f.name) is None
-                      and self._used_as_method(f.name, paper.text) and not self._is_trained(f.name, paper.abstract)):
+                elif (f.type == "Model" and f.introduced and not self._is_trained(f.name, paper.abstract)
+                      and ((self.type_of_name(f.name) is None and self._used_as_method(f.name, paper.text))
+                           or (len(own) > 1 and self._framework(f.name, paper.text) and not self._sized(f.name, own)))):
                     types[f.name] = "Technique"
                 else:
                     types[f.name] = f.type

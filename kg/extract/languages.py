@@ -230,7 +230,7 @@ class LanguageFinder:
         # a list whose first member follows a word that announces languages is in context as a whole, English
         # too: "in 7 languages, namely English, Arabic and Hindi", "covering the languages of English, Thai and Lao"
         # (not after "in" or "like": "datasets were released in English, French and Chinese" is background)
-        i = 0
+        i, listed_english = 0, set()
         while i < len(spans):
             j = i
             while j + 1 < len(spans) and self._listed(text, spans, j, j + 1):
@@ -240,13 +240,18 @@ class LanguageFinder:
             elif j - i + 1 >= _LIST_MIN and not any(spans[k][2] == "English" for k in range(i, j + 1)):
                 # a list of languages is a language context by itself: "Hausa, Igbo and Yoruba have ..."
                 in_context[i:j + 1] = [True] * (j + 1 - i)
+            elif j - i + 1 >= _LIST_MIN:
+                # ... with English in it, it names languages, if maybe others' ("released in English, French and
+                # Chinese"): English is named as a language, and the list shares its standing below
+                listed_english.update(k for k in range(i, j + 1) if spans[k][2] == "English")
             i = j + 1
         # a list of languages shares the context of any member
         self._share_along_lists(text, spans, in_context)
         # English named only as others' language or the comparison, and the languages listed with it ("such as
         # English and Chinese"): mentions that take no relation
-        background = [not ok and name == "English" and self._english_background(text, start, end, model_starts)
-                      for (start, end, name), ok in zip(spans, in_context)]
+        background = [not ok and name == "English" and (k in listed_english
+                                                        or self._english_background(text, start, end, model_starts))
+                      for k, ((start, end, name), ok) in enumerate(zip(spans, in_context))]
         if any(background):
             self._share_along_lists(text, spans, background, in_context)
         for (start, end, name), ok, weak in zip(spans, in_context, background):
@@ -318,7 +323,11 @@ class LanguageFinder:
         """Whether English is named as a language, if only as others' or the comparison ("languages other than
         English", "trained on English data"): not in a word of its own ("non-English", "English-centric") nor
         in a name ("English Wikipedia")."""
-        if _after_non(text, start) or _ENGLISH_COMPOUND.match(text, end):
+        if _after_non(text, start):
+            return False
+        if end + 1 in model_starts:
+            return True  # "an English GPT-2 model", "unlike English BERT": the model's language
+        if _ENGLISH_COMPOUND.match(text, end):
             return False
         return (self._general_context(text, start, end, model_starts)
                 or self._cue_before(text, start, self.english_background_previous))

@@ -233,6 +233,8 @@ class RelationExtractor:
             training = table["block"].get("training_words")
             self.training_words = re.compile(training, re.IGNORECASE) if training else None
             self.training_default = ("trainedOn", float(table["block"].get("training_confidence", 0.6)))
+            described = table["block"].get("training_data")
+            self.training_data = re.compile(described, re.IGNORECASE) if described else None
             tuning = table["block"].get("tuning_words")
             self.tuning_words = re.compile(tuning, re.IGNORECASE) if tuning else None
             pronoun = table["block"].get("tuned_from_pronoun")
@@ -256,6 +258,8 @@ class RelationExtractor:
             self.lineage_aside = re.compile(aside, re.IGNORECASE) if aside else None
             derivative = table["implicit"].get("own_derivative")
             self.own_derivative = re.compile(derivative, re.IGNORECASE) if derivative else None
+            further = table["implicit"].get("further_training")
+            self.further_training = re.compile(further, re.IGNORECASE) if further else None
             inner = table["name_internal"]
             self.name_internal = re.compile(inner["cue"], re.IGNORECASE)
             self.name_internal_predicate = inner["predicate"]
@@ -609,6 +613,9 @@ class RelationExtractor:
         def add(subject, predicate, obj, confidence, number, sentence):
             if subject == obj or (predicate in _MODEL_OBJECT and subject[0] != "Model"):
                 return
+            if (predicate == "basedOn" and self.further_training is not None
+                    and self.further_training.search(sentence)):
+                predicate = "fineTunedFrom"  # see further_training
             key = (subject, predicate, obj)
             old = found.get(key)
             if old is None or confidence > old[0]:
@@ -856,6 +863,13 @@ class RelationExtractor:
             for key in [k for k, v in found.items()
                         if k[1] == "evaluatedOn" and defaulted.get(k[2]) and v[0] <= weak]:
                 del found[key]
+        if defaulted and (training_data := self._training_data(skeletons)):
+            # a default benchmark the paper describes as training data is what its subject is trained on
+            weak = self.defaults["Dataset"][1]
+            for key, value in [(k, v) for k, v in found.items()
+                               if k[1] == "evaluatedOn" and k[2][1] in training_data and v[0] <= weak]:
+                del found[key]
+                add(key[0], "trainedOn", key[2], self.training_default[1], *value[1:])
         return self._finish(found, paper)
 
     def _variant_of_base(self, own: set[str], skeletons, sentences, add, linker=None) -> None:
@@ -882,6 +896,13 @@ class RelationExtractor:
                 if key == base and other != name:
                     number = first[name]
                     add(("Model", name), predicate, ("Model", other), confidence, number, sentences[number][1])
+
+    def _training_data(self, skeletons) -> frozenset[str]:
+        """The datasets the paper describes as training data right after a name (see ``training_data``)."""
+        if self.training_data is None:
+            return frozenset()
+        return frozenset(x.name for skel, ms, positions in skeletons for i, x in enumerate(ms)
+                         if x.type == "Dataset" and self.training_data.match(skel, _mention_end(skel, positions[i], x)))
 
     def _background(self, skel: str, low: str, known: list, strict: bool = False) -> bool:
         """Whether a sentence (without the paper's own models) speaks of others' work, looked up once.

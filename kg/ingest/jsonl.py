@@ -86,7 +86,10 @@ def _text(record: dict, field: str, required: bool = False) -> str | None:
         return None
     if not isinstance(value, (str, int, float)):
         raise ValueError(f"'{field}' must be a string, got {type(value).__name__}")
-    return clean_text(str(value)) or None
+    text = clean_text(str(value))
+    if not text and required:
+        raise ValueError(f"empty '{field}' (nothing but white space or control characters)")
+    return text or None
 
 
 def _arxiv_id(value: str | None) -> str | None:
