@@ -134,6 +134,8 @@ def _found(extractor, title, abstract=""):
     ("Scaling laws", "We compare GPT-2 with GPT-3, and mT5 with T5 and ALBERT.",
      {("GPT-2", "Model"), ("GPT-3", "Model"), ("mT5", "Model"), ("T5", "Model"), ("ALBERT", "Model")},
      {("BERT", "Model")}),
+    ("Translation", "We report BLEU on Flores-101 and on FLORES-200, and on WMT14 and WMT16.",
+     {("FLORES-101", "Dataset"), ("FLORES-200", "Dataset"), ("WMT14", "Dataset"), ("WMT16", "Dataset")}, set()),
     ("A note", "Large language models and transformer-based models are generic; our model is too.",
      set(), {("Transformer", "Technique")}),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",
