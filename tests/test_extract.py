@@ -465,3 +465,18 @@ def test_extract_a_new_name_and_its_acronym_are_one_entity(title, abstract, spel
     assert len({name for _, name in models if name != "BERT"}) == 1
     learned = [e for e in ex.learned if e.type == "Model"]
     assert len(learned) == 1 and spellings <= {learned[0].name, *learned[0].aliases}
+
+
+def test_extractor_is_freed_when_dropped():
+    """The extractor is frozen out of garbage collection (``_freeze_heap``): a reference cycle through it would
+    keep every extractor a process makes, ~11 MB each (one per ``kg.build.build`` call in a notebook)."""
+    import gc
+    import weakref
+
+    extractor = Extractor()
+    extractor.learn([Paper("t:a", "KoraBERT: a model", "We present KoraBERT, a BERT model for Kora.")])
+    extractor(Paper("t:a", "KoraBERT: a model", "We present KoraBERT, a BERT model for Kora."))
+    ref = weakref.ref(extractor)
+    del extractor
+    gc.collect()
+    assert ref() is None

@@ -21,7 +21,9 @@ from kg.vocab import ID
 __all__ = ["entity_iri", "mint_entity_iris", "paper_iri", "slug", "statement_iri"]
 
 _UNSAFE = re.compile(r"[^a-z0-9._~]+")
-_ARXIV_ID = re.compile(r"^[A-Za-z0-9._/-]{1,64}$")
+#: an arXiv id as it may stand in an IRI's last segment: starting and ending with a letter or digit, since
+#: rdflib's Turtle parser rejects a prefixed name ending in an escaped "." (valid Turtle though: ``paper:arxiv-\.``)
+_ARXIV_ID = re.compile(r"^(?=.{1,64}$)[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$")
 MAX_SLUG = 80
 
 
@@ -53,6 +55,8 @@ def paper_iri(key: str) -> str:
     >>> [paper_iri(k).rsplit("/", 1)[1] for k in ("arxiv:1909.10351", "t:tinybert distilling bert")]
     ['arxiv-1909.10351', 'tinybert-distilling-bert']
     >>> paper_iri("t:bert для x") != paper_iri("t:bert на x")
+    True
+    >>> paper_iri("arxiv:.").rsplit("/", 1)[1].startswith("x-")  # no arXiv id: a digest
     True
     """
     kind, _, value = key.partition(":")

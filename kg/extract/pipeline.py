@@ -166,21 +166,23 @@ class Extractor:
         self._size_count = re.compile(self.cues["size"]["counts"])
         #: dataset names other names end in ("KoraGLUE", "ZetaSuperGLUE"), by length
         self._dataset_stems = _dataset_stems(self.gazetteer)
-        self.discover = NameDiscoverer(self.cues, self.stems, known_type=self._known_type)
+        self.size_words = tuple(self.cues["size"]["words"])
+        self.variants = dict(self.cues.get("variant", {}).get("markers", {}))
+        self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
+                             variants=self.variants)
+        self._curated = self.linker  # the gazetteer's names only, also after learn()
+        # (a function of the linker, not a bound method: the extractor is frozen out of garbage collection, so
+        # a cycle through it would never be collected)
+        self.discover = NameDiscoverer(self.cues, self.stems, known_type=_type_in(self._curated))
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
         self._generic_prefixes = tuple(sep + w for w in self.generic_followers for sep in "- ")
-        self.size_words = tuple(self.cues["size"]["words"])
         component = self.cues.get("component", {})
         self._components = frozenset(component.get("architectures", ()))
         self._component_before = re.compile(component.get("before", "(?!)"))
         self._component_after = re.compile(component.get("after", "(?!)"), re.IGNORECASE)
-        self.variants = dict(self.cues.get("variant", {}).get("markers", {}))
         self._variant_words = frozenset(self.variants) | frozenset(DISTINCT_VARIANTS)  # kept on a token: Kora-coder
-        self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
-                             variants=self.variants)
-        self._curated = self.linker  # the gazetteer's names only, also after learn()
         self._phrase_pairs = _with_plurals(_names_not_descriptions(self.gazetteer), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
         # language names ride along in the same scan, as the last layer (case-sensitive)
@@ -496,11 +498,6 @@ class Extractor:
         if entity is None and found.aliases:  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
             entity = next(filter(None, (self.linker.link(alias, fuzzy=False) for alias in found.aliases)), None)
         return (entity.name, entity.type) if entity else (found.name, found.type)
-
-    def _known_type(self, name: str) -> str | None:
-        """The gazetteer's type of ``name``, or None: what "a replacement for AdamW" describes."""
-        entity = self._curated.link(name, fuzzy=False)
-        return entity.type if entity else None
 
     def _shape_type(self, core: str) -> str:
         """The type a new name-shaped token's own shape gives, or ``""``: built on a known model name
@@ -881,6 +878,18 @@ def _mention(surface: str, name: str, etype: str, start: int, end: int, introduc
     _introduced(mention, introduced)
     _confidence(mention, confidence)
     return mention
+
+
+def _type_in(linker: Linker):
+    """``known_type(name)``: the type ``linker`` links ``name`` to, or None (what "a replacement for AdamW" describes).
+
+    >>> _type_in(Linker([Entity("AdamW", "Technique")]))("AdamW")
+    'Technique'
+    """
+    def known_type(name: str) -> str | None:
+        entity = linker.link(name, fuzzy=False)
+        return entity.type if entity else None
+    return known_type
 
 
 def _freeze_heap() -> None:
