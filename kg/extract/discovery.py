@@ -737,26 +737,15 @@ class NameDiscoverer:
     def _used_as_method(name: str, text: str) -> bool:
         """Whether the text describes the name as a method, or applies it as one: "X, a knowledge distillation
         method", "a contrastive learning method, dubbed X", "fine-tuned with X", "X can be readily applied to"."""
-        for at in _find_all(text, name, 0):
-            end = at + len(name)
-            if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
-                continue
-            if _METHOD_AFTER.match(text, end) or (
-                    text[at - 1:at].isspace() and text[max(0, at - 60):at].rstrip().endswith(_METHOD_BEFORE_LAST)
-                    and _METHOD_BEFORE.search(text, max(0, at - 60), at)):
-                return True
-        return False
+        return _said_of(name, text, lambda at, end: bool(_METHOD_AFTER.match(text, end) or (
+            text[at - 1:at].isspace() and text[max(0, at - 60):at].rstrip().endswith(_METHOD_BEFORE_LAST)
+            and _METHOD_BEFORE.search(text, max(0, at - 60), at))))
 
     @staticmethod
     def _framework(name: str, text: str) -> bool:
         """Whether the text calls the name a framework: "LoraHub, a simple framework", "a framework, dubbed X"."""
-        for at in _find_all(text, name, 0):
-            end = at + len(name)
-            if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
-                continue
-            if _FRAMEWORK_AFTER.match(text, end) or _FRAMEWORK_BEFORE.search(text, max(0, at - 60), at):
-                return True
-        return False
+        return _said_of(name, text, lambda at, end: bool(_FRAMEWORK_AFTER.match(text, end)
+                                                         or _FRAMEWORK_BEFORE.search(text, max(0, at - 60), at)))
 
     def _sized(self, name: str, names) -> bool:
         """Whether another name is this one with a size or variant marker: "TinyAgent-1.1B", "Jais-chat"."""
@@ -1704,6 +1693,17 @@ _DASHED = re.compile(rf" (?:--|\u2013|\u2014) (?P<name>{_NAME_TOKEN}) (?:--|\u20
 _DESCRIPTION_BEFORE_DASH = re.compile(r"(?<![\w\-])(?:an?|our)\s+(?P<desc>[^.;:()]{1,60}?)$")
 #: "a new Finnish BERT model", "our custom Galician RoBERTa models"
 _LANGUAGE_MODEL = re.compile(r"(?:new|novel)\s+(?P<name>[A-Z][a-z]+ [A-Z][\w]*[A-Z][\w]*)\s+models?\b")
+
+
+def _said_of(name: str, text: str, said) -> bool:
+    """Whether ``said(start, end)`` holds at a whole-word occurrence of ``name`` in ``text`` ("X-based" is none)."""
+    for at in _find_all(text, name, 0):
+        end = at + len(name)
+        if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
+            continue
+        if said(at, end):
+            return True
+    return False
 
 
 def _capitalised(word: str) -> bool:

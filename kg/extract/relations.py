@@ -863,13 +863,12 @@ class RelationExtractor:
             for key in [k for k, v in found.items()
                         if k[1] == "evaluatedOn" and defaulted.get(k[2]) and v[0] <= weak]:
                 del found[key]
-        if defaulted and (training_data := self._training_data(skeletons)):
             # a default benchmark the paper describes as training data is what its subject is trained on
-            weak = self.defaults["Dataset"][1]
-            for key, value in [(k, v) for k, v in found.items()
-                               if k[1] == "evaluatedOn" and k[2][1] in training_data and v[0] <= weak]:
-                del found[key]
-                add(key[0], "trainedOn", key[2], self.training_default[1], *value[1:])
+            if training_data := self._training_data(skeletons):
+                for key, value in [(k, v) for k, v in found.items()
+                                   if k[1] == "evaluatedOn" and k[2][1] in training_data and v[0] <= weak]:
+                    del found[key]
+                    add(key[0], "trainedOn", key[2], self.training_default[1], *value[1:])
         return self._finish(found, paper)
 
     def _variant_of_base(self, own: set[str], skeletons, sentences, add, linker=None) -> None:
