@@ -180,6 +180,7 @@ def test_discovery_hyphenated_techniques_form_one_named_technique(extractor):
     ("Unlike English BERT, our model is small.", True),
     ("It is trained on English Wikipedia.", False),
     ("It scores well on all languages the model supports (Arabic, English, French, German and Hindi).", True),
+    ("The model supports both English and Chinese.", True),
 ])
 def test_discovery_english_in_a_language_context_only(extractor, abstract, present):
     found = _found(extractor, "A study of small models", abstract)
@@ -288,3 +289,12 @@ def test_discovery_an_architecture_named_as_a_part_is_a_technique(extractor, abs
 def test_discovery_framework_or_model(extractor, title, abstract, types):
     found = {m.name: m.type for m in extractor(Paper("t:x", title, abstract)).mentions if m.name in types}
     assert found == types
+
+
+@pytest.mark.parametrize("abstract, languages", [
+    ("It is trained on both Swahili and Yoruba.", {"Swahili", "Yoruba"}),
+    ("It works in both directions, for either task.", set()),
+])
+def test_discovery_languages_after_both(extractor, abstract, languages):
+    found = {m.name for m in extractor(Paper("t:x", "Zorb: a model", abstract)).mentions if m.type == "Language"}
+    assert found == languages

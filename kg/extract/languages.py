@@ -283,6 +283,8 @@ class LanguageFinder:
         """Whether a cue word (of ``cues``, else any of ``previous``) or "languages of / ( / : / and" comes right
         before ``start``."""
         before = [w.lower() for w in _WORD.findall(text[max(0, start - 40):start])]
+        if before and before[-1] in ("both", "either"):
+            before.pop()  # "supports both English and Chinese"
         if len(before) > 1 and before[-1] in ("of", "(", ":", "and") and before[-2] in ("languages", "language"):
             return True
         return bool(before) and before[-1] in (self.previous if cues is None else cues) and before[-1] not in {"and", "or"}
@@ -349,4 +351,6 @@ class LanguageFinder:
         while (len(before) > 1 and before[-1].istitle() and before[-1].isalpha()
                and before[-1].lower() not in self.previous):
             before.pop()  # a variety or script: "into Brazilian Portuguese", "on Modern Standard Arabic"
+        if len(before) > 1 and before[-1].lower() in ("both", "either"):
+            before.pop()  # "trained on both Swahili and Yoruba"
         return bool(before) and before[-1].lower() in self.previous and before[-1] not in {"and", "or"}
