@@ -294,7 +294,9 @@ def test_discovery_framework_or_model(extractor, title, abstract, types):
 @pytest.mark.parametrize("abstract, languages", [
     ("It is trained on both Swahili and Yoruba.", {"Swahili", "Yoruba"}),
     ("It works in both directions, for either task.", set()),
+    ("It helps speakers of Swahili and dialects of Arabic.", {"Swahili", "Arabic"}),
+    ("Typologically diverse languages, e.g., Swahili and Finnish, are covered.", {"Swahili", "Finnish"}),
 ])
-def test_discovery_languages_after_both(extractor, abstract, languages):
+def test_discovery_languages_after_both_of_and_eg(extractor, abstract, languages):
     found = {m.name for m in extractor(Paper("t:x", "Zorb: a model", abstract)).mentions if m.type == "Language"}
     assert found == languages

@@ -146,6 +146,7 @@ class LanguageFinder:
         self.english_data = frozenset(table["english_data"])
         self.english_background_previous = frozenset(table.get("english_background_previous", ()))
         self.list_cues = frozenset(table.get("list_cues", ()))
+        self.of_heads = frozenset(table.get("of_heads", ()))
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
         # (three letters only for a language with an ISO 639-1 code: Lao, Twi; not Dan, Gal, Ron)
         self.names = {n: c for n, c in language_names().items()
@@ -353,4 +354,8 @@ class LanguageFinder:
             before.pop()  # a variety or script: "into Brazilian Portuguese", "on Modern Standard Arabic"
         if len(before) > 1 and before[-1].lower() in ("both", "either"):
             before.pop()  # "trained on both Swahili and Yoruba"
+        if len(before) > 1 and before[-1] == "," and before[-2].lower() in ("e.g.", "i.e."):
+            before.pop()  # "languages, e.g., Swahili and Finnish"
+        if len(before) > 1 and before[-1].lower() == "of" and before[-2].lower() in self.of_heads:
+            return True  # "speakers of Swahili", "dialects of Arabic"
         return bool(before) and before[-1].lower() in self.previous and before[-1] not in {"and", "or"}
