@@ -185,21 +185,23 @@ _NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
 _METHOD_NOUNS = r"(?:method|methodology|approach|technique|recipes?|algorithm|strategy|scheme|paradigm|pipeline|procedure)"
+#: what describes a name right after it, up to the noun that says what it is: "X, a principled distillation "
+_DESCRIBED_AS = r"(?:,\s+|\s+is\s+)(?:an?|the)\s+(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?"
+#: what names it right after such a noun: "(method), dubbed X", "(framework) which we call X"
+_CALLED = r",?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+$"
 #: a description after a name that makes it a method: "X, a principled distillation method", "X is a simple recipe"
 #: ("framework" is not among them: GUIDELINES.md makes a framework that yields a model a Model)
-_METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+|\s+is\s+)(?:an?|the)\s+"
-                           r"(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?" + _METHOD_NOUNS
+_METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?" + _DESCRIBED_AS + _METHOD_NOUNS
                            + r"\b(?!\s+(?:model|LLM|LM)s?\b)|\s+(?:can|could|may)\s+(?:also\s+|readily\s+|easily\s+|then\s+)?"
                            r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b")
 #: ... and before it: "a contrastive learning method, dubbed X", "fine-tuned with X", "applying X to"
-_METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?,?\s+(?:(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+)$"
-                            r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
+_METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?" + _CALLED
+                            + r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
                             r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
 #: a framework after or before a name: "X, a simple framework for ...", "a novel X (...) framework", "a contrastive
-#: learning framework, dubbed X"
-_FRAMEWORK_AFTER = re.compile(r"(?:\s*\([^()]{1,80}\))?(?:(?:,\s+|\s+is\s+)(?:an?|the)\s+"
-                              r"(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?)?\s*framework\b")
-_FRAMEWORK_BEFORE = re.compile(r"framework,?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+$")
+#: learning framework, dubbed X" (a method only where its model has a name of its own: NameDiscoverer.__call__)
+_FRAMEWORK_AFTER = re.compile(r"(?:\s*\([^()]{1,80}\))?(?:" + _DESCRIBED_AS + r")?\s*framework\b")
+_FRAMEWORK_BEFORE = re.compile(r"framework" + _CALLED)
 #: the last word :data:`_METHOD_BEFORE` matches before a name (looked at before the pattern is tried)
 _METHOD_BEFORE_LAST = ("dubbed", "called", "named", "termed", "coined", "call", "name", "with", "applying", "apply",
                        "applies", "the", "our")

@@ -57,6 +57,13 @@ _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 
 
+def _without_filler(before: list[str]) -> list[str]:
+    """The words before a name, a last "both" / "either" dropped (in place): "supports both English and Chinese"."""
+    if before and before[-1].lower() in ("both", "either"):
+        before.pop()
+    return before
+
+
 def _after_non(text: str, start: int) -> bool:
     """Whether "non-" comes right before ``start``: "non-English" is no language."""
     return text[max(0, start - 4):start].lower() in ("non-", "non ")
@@ -283,9 +290,7 @@ class LanguageFinder:
     def _cue_before(self, text: str, start: int, cues: frozenset[str] | None = None) -> bool:
         """Whether a cue word (of ``cues``, else any of ``previous``) or "languages of / ( / : / and" comes right
         before ``start``."""
-        before = [w.lower() for w in _WORD.findall(text[max(0, start - 40):start])]
-        if before and before[-1] in ("both", "either"):
-            before.pop()  # "supports both English and Chinese"
+        before = _without_filler([w.lower() for w in _WORD.findall(text[max(0, start - 40):start])])
         if len(before) > 1 and before[-1] in ("of", "(", ":", "and") and before[-2] in ("languages", "language"):
             return True
         return bool(before) and before[-1] in (self.previous if cues is None else cues) and before[-1] not in {"and", "or"}
@@ -352,8 +357,7 @@ class LanguageFinder:
         while (len(before) > 1 and before[-1].istitle() and before[-1].isalpha()
                and before[-1].lower() not in self.previous):
             before.pop()  # a variety or script: "into Brazilian Portuguese", "on Modern Standard Arabic"
-        if len(before) > 1 and before[-1].lower() in ("both", "either"):
-            before.pop()  # "trained on both Swahili and Yoruba"
+        _without_filler(before)
         if len(before) > 1 and before[-1] == "," and before[-2].lower() in ("e.g.", "i.e."):
             before.pop()  # "languages, e.g., Swahili and Finnish"
         if len(before) > 1 and before[-1].lower() == "of" and before[-2].lower() in self.of_heads:
