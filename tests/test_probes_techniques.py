@@ -109,6 +109,14 @@ PROBES = [
     # a known technique with a short capital tag glued on is a variant of its own
     ("We serve adapters with S-LoRA and compare with LoRA-FA.", {"adapters", "S-LoRA", "LoRA-FA"}),
     ("We fine-tune with Q-LoRA and FlashAttention-2.", {"QLoRA", "FlashAttention"}),
+    # evaluation settings and continued pre-training named as an adjective or a verb (GUIDELINES, Technique)
+    ("We report zero-shot and 5-shot accuracy of our model.", {"zero-shot learning", "few-shot learning"}),
+    ("In the 0-shot setting it trails its k-shot results.", {"zero-shot learning", "few-shot learning"}),
+    ("We revisit zero-shot prompting and Zero-shot-CoT.", {"zero-shot prompting", "zero-shot chain-of-thought"}),
+    ("One-shot pruning removes half of the weights.", {"pruning"}),
+    ("We further pre-train the model on clinical notes.", {"continued pretraining"}),
+    ("The model was continually pre-trained on code and then continued training on math.", {"continued pretraining"}),
+    ("Our student is distilled from a larger teacher.", {"knowledge distillation"}),
 ]
 
 # sentences that name no technique: generic words, tasks, metrics, models as a class, ordinary English
