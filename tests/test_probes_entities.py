@@ -59,6 +59,10 @@ PROBES = [
      "Kora-7B improves by 2 points.", {("ZetaRank", "Technique", True)}, ()),
     ("Long inputs", "We present Zorblax, a simple approach to long inputs. Zorblax is pretrained on C4.",
      {("Zorblax", "Model", True)}, ()),
+    # ... or says what it does to models: "for quantizing ...", "turns any LLM into ..."
+    ("4-bit transformers", "We propose QuarzQ for quantizing both weights and activations of LLMs to 4 bits.",
+     {("QuarzQ", "Technique", True)}, ()),
+    ("Text encoders", "We introduce Enc2Vec. Enc2Vec turns any decoder-only LLM into a strong text encoder.", {("Enc2Vec", "Technique", True)}, ()),
     # a list of three languages is a language context by itself; a script is no language
     ("Resources for Nigeria", "Hausa, Igbo and Yoruba together have more than 150 million speakers.",
      {("Hausa", "Language", False), ("Igbo", "Language", False), ("Yoruba", "Language", False)}, ()),

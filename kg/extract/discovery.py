@@ -185,6 +185,8 @@ _NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
 _METHOD_NOUNS = r"(?:method|methodology|approach|technique|recipes?|algorithm|strategy|scheme|paradigm|pipeline|procedure)"
+#: verbs of what a method does to models (stems): quantize, prune, compress, distil, sparsify, binarize, merge, turn
+_REWORKS = r"(?:quanti[sz]|prun|compress|distil|sparsif|binari[sz]|merg|turn)"
 #: what describes a name right after it, up to the noun that says what it is: "X, a principled distillation "
 _DESCRIBED_AS = r"(?:,\s+|\s+is\s+)(?:an?|the)\s+(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?"
 #: what names it right after such a noun: "(method), dubbed X", "(framework) which we call X"
@@ -193,7 +195,10 @@ _CALLED = r",?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|cal
 #: ("framework" is not among them: GUIDELINES.md makes a framework that yields a model a Model)
 _METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?" + _DESCRIBED_AS + _METHOD_NOUNS
                            + r"\b(?!\s+(?:model|LLM|LM)s?\b)|\s+(?:can|could|may)\s+(?:also\s+|readily\s+|easily\s+|then\s+)?"
-                           r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b")
+                           r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b"
+                           # what it does to models: "X for quantizing the weights", "X prunes LLMs", "X turns any LLM into"
+                           r"|\s+(?:for\s+" + _REWORKS + r"\w*ing|" + _REWORKS + r"\w*?(?:es|s)\s+(?:the\s+|any\s+|all\s+|a\s+|an\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?(?:LLMs?|LMs?|models?|weights|activations|networks|transformers))\b")
 #: ... and before it: "a contrastive learning method, dubbed X", "fine-tuned with X", "applying X to"
 _METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?" + _CALLED
                             + r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
