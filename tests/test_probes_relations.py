@@ -548,6 +548,12 @@ PROBES = [
     'FooBERT evaluatedOn MT-Bench | FooBERT has a 60% win rate against GPT-3.5 on MT-Bench.',
     'FooBERT evaluatedOn SQuAD | FooBERT has 88.1 exact match on SQuAD.',
     '!@paper evaluatedOn Common Crawl | A web corpus || We are able to obtain five trillion tokens from Common Crawl.',
+    # a paper with no model of its own: the models a sentence reports on or applies a technique to take it too
+    'GPT-4 evaluatedOn MMLU; LLaMA-2 evaluatedOn MMLU; @paper evaluatedOn MMLU | A study of chat models || Our experiments on MMLU cover GPT-4 and LLaMA-2.',
+    'LLaMA-2 usesTechnique quantization; Falcon usesTechnique quantization; @paper usesTechnique quantization | Low-bit inference || We apply quantization to LLaMA-2 and Falcon.',
+    'LLaMA-2 usesTechnique quantization; !BERT usesTechnique quantization | Low-bit inference || We apply quantization to LLaMA-2, unlike BERT.',
+    '!GPT-3.5 evaluatedOn MMLU | A study of chat models || Our experiments on MMLU show GPT-4 performs far better than GPT-3.5.',
+    '!GPT-4 evaluatedOn MMLU | Our experiments on MMLU cover FooBERT and GPT-4.',
     # class 9 lineage audit: false lineage on papers not tuned on
     # a bracketed aside is no apposition: "{a}" takes no preposition ("(through our adaptation of Y)")
     'FooBERT fineTunedFrom LLaMA-2; !LLaMA-2 basedOn GPT-2 | FooBERT builds on LLaMA-2 (through our adaptation of the GPT-2 training code), and extends pretraining on medical text.',

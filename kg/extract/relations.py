@@ -100,6 +100,10 @@ _NEXT_CLAUSE = re.compile(r"[)\s]+(?:is|was|are|were|has|have|had|can|could|will
 #: The last item of a list after a comma alone (no "and" / "or"): "«M1», «M2»", "«M1», the «M2» large".
 _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
 #: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
+#: the default relations a paper with no model of its own gives the models a sentence studies, at a lower confidence
+_STUDIED_PREDICATES, _STUDIED_DISCOUNT = frozenset({"evaluatedOn", "usesTechnique"}), 0.9
+#: ... but not a model a sentence names as a teacher (one quantized, fine-tuned, built on or beaten is studied)
+_NOT_STUDIED = frozenset({"distillsFrom"})
 _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
 _APPOSITION_OF = re.compile(r"«M(\d+)»[)\s]*,\s*(?:the|a|an)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
@@ -667,10 +671,11 @@ class RelationExtractor:
                   and not any(x.introduced and x.type == "Technique" for x in ms)
                   and not (self.continues is not None and self.continues.match(skel) and ours_before(number - 1))
                   else [False, False])
-            studying = evaluated = asides = None  # looked up once a sentence, on first need
+            studying = evaluated = asides = studied = None  # looked up once a sentence, on first need
             claimed: set[int] = set()
             trained: set[int] = set()
             parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
+            model_objects: set[int] = set()  # the teachers it names ("We distill RoBERTa into ...")
             named: set[int] = set()  # objects a rule gave to a subject the sentence names ("T5 was trained on C4")
             tuned = False  # whether a rule found a model tuned from another here
             rules = self._rule_mask(skel, low, scan)
@@ -769,6 +774,8 @@ class RelationExtractor:
                         objects = [i for i in objects if i not in named]  # not also the default subject's
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
+                        if rule.predicate in _NOT_STUDIED:
+                            model_objects.add(i)
                         if implicit_model and obj[1] in own and obj not in subjects:
                             parents.add(i)
                         tuned = tuned or (rule.predicate == "fineTunedFrom" and any(x[0] == "Model" and obj != x for x in subjects))
@@ -844,6 +851,11 @@ class RelationExtractor:
                     key = (subject, predicate, (x.type, x.name))
                     if key not in found:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
+                if not own and predicate in _STUDIED_PREDICATES and subjects == [("Paper", paper.key)]:
+                    if studied is None:
+                        studied = self._studied_models(skel, ms, positions, clauses, model_objects)
+                    for y in studied:  # "We evaluate GPT-4 and LLaMA-2 on MMLU": theirs too (GUIDELINES)
+                        add(("Model", y), predicate, (x.type, x.name), confidence * _STUDIED_DISCOUNT, number, sentence)
             if self.dataset_language:
                 self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
             if scan[2] & _NAME and self.name_internal.search(skel):
@@ -1165,6 +1177,24 @@ class RelationExtractor:
         Asked only of a sentence whose scan found a technique_object_hint word (the _ACTED bit).
         """
         return self.technique_object is not None and bool(self.technique_object.search(skel, max(0, at - 60), at))
+
+    def _studied_models(self, skel: str, ms: list[Mention], positions: list[int], clauses: _Clauses,
+                        model_objects: set[int] = frozenset()) -> list[str]:
+        """The models a sentence of a paper with no model of its own studies: its named models but those it names
+        as what another is compared with ("better than GPT-3") or as a teacher (``model_objects``: "We distill
+        RoBERTa into ..."), negates, or describes in an aside ("BERT, which ...").
+
+        >>> from kg.model import Paper
+        >>> paper = Paper("t:x", "A study", "Our experiments on MMLU cover GPT-4 and LLaMA-2, unlike PaLM.")
+        >>> at = {n: paper.text.index(n) for n in ("GPT-4", "LLaMA-2", "MMLU", "PaLM")}
+        >>> found = [Mention(n, n, "Dataset" if n == "MMLU" else "Model", i, i + len(n)) for n, i in at.items()]
+        >>> sorted((r.subject[1], r.object[1]) for r in extract_relations(paper, found))
+        [('GPT-4', 'MMLU'), ('LLaMA-2', 'MMLU'), ('t:x', 'MMLU')]
+        """
+        asides = _asides(skel)
+        return [x.name for i, (x, at) in enumerate(zip(ms, positions)) if x.type == "Model" and i not in model_objects
+                and not self._blocked_object(skel, at, self.block_default, clauses)
+                and not (asides and _aside_before(asides, at))]
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
         """Whether block_object (or ``extra``) ends near the object at ``at``, in its clause: see ``_ends_near``."""
