@@ -86,6 +86,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _APPOSITION_GAP = re.compile(r"\)?(?:\s*\(«[A-Z]\d+»\))?\s*,?\s*(?:(?:which|that) (?:is|are|was|were) )?")
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bfrom )(?<!\bof )(?<!\bwith )(?<!\bthan )(?<!\bto )(?<!\bon )(?<!\bby )(?<!\bas )(?<!\bover )"
+    # the object of a verb of matching is no subject: "X matches GPT-4 and surpasses LLaMA"
+    r"(?<!\bmatches )(?<!\bmatching )(?<!\brivals )(?<!\brivaling )(?<!\brivalling )(?<!\bequals )(?<!\bequaling )"
+    r"(?<!\breaches )(?<!\breaching )(?<!\bapproaches )(?<!\bapproaching )"
     r"«M(\d+)»[)\s]*(?:[^\s«»]+\s+){0,3}$", re.IGNORECASE)
 
 
