@@ -117,6 +117,8 @@ PROBES = [
     ("We further pre-train the model on clinical notes.", {"continued pretraining"}),
     ("The model was continually pre-trained on code and then continued training on math.", {"continued pretraining"}),
     ("Our student is distilled from a larger teacher.", {"knowledge distillation"}),
+    ("It then continues pre-training on code, after secondary pre-training on Chinese text.", {"continued pretraining"}),
+    ("The model is instruct-tuned on 10K dialogues.", {"instruction tuning"}),
 ]
 
 # sentences that name no technique: generic words, tasks, metrics, models as a class, ordinary English
