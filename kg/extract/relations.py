@@ -102,11 +102,10 @@ _NEXT_CLAUSE = re.compile(r"[)\s]+(?:is|was|are|were|has|have|had|can|could|will
                           r"|outperforms|performs|reaches|shows|obtains)\b", re.IGNORECASE)
 #: The last item of a list after a comma alone (no "and" / "or"): "«M1», «M2»", "«M1», the «M2» large".
 _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
-#: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
-#: the default relations a paper with no model of its own gives the models a sentence studies, at a lower confidence
+#: The default relations a paper with no model of its own also gives the models a sentence studies (one it
+#: quantizes, fine-tunes, builds on or compares, not a teacher), at a lower confidence.
 _STUDIED_PREDICATES, _STUDIED_DISCOUNT = frozenset({"evaluatedOn", "usesTechnique"}), 0.9
-#: ... but not a model a sentence names as a teacher (one quantized, fine-tuned, built on or beaten is studied)
-_NOT_STUDIED = frozenset({"distillsFrom"})
+#: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
 _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
 _APPOSITION_OF = re.compile(r"«M(\d+)»[)\s]*,\s*(?:the|a|an)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
@@ -678,7 +677,7 @@ class RelationExtractor:
             claimed: set[int] = set()
             trained: set[int] = set()
             parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
-            model_objects: set[int] = set()  # the teachers it names ("We distill RoBERTa into ...")
+            teachers: set[int] = set()  # models it names as a distillsFrom object ("We distill RoBERTa into ...")
             named: set[int] = set()  # objects a rule gave to a subject the sentence names ("T5 was trained on C4")
             tuned = False  # whether a rule found a model tuned from another here
             rules = self._rule_mask(skel, low, scan)
@@ -777,8 +776,8 @@ class RelationExtractor:
                         objects = [i for i in objects if i not in named]  # not also the default subject's
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
-                        if rule.predicate in _NOT_STUDIED:
-                            model_objects.add(i)
+                        if rule.predicate == "distillsFrom":
+                            teachers.add(i)
                         if implicit_model and obj[1] in own and obj not in subjects:
                             parents.add(i)
                         tuned = tuned or (rule.predicate == "fineTunedFrom" and any(x[0] == "Model" and obj != x for x in subjects))
@@ -856,7 +855,7 @@ class RelationExtractor:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
                 if not own and predicate in _STUDIED_PREDICATES and subjects == [("Paper", paper.key)]:
                     if studied is None:
-                        studied = self._studied_models(skel, ms, positions, clauses, model_objects)
+                        studied = self._studied_models(skel, ms, positions, clauses, teachers)
                     for y in studied:  # "We evaluate GPT-4 and LLaMA-2 on MMLU": theirs too (GUIDELINES)
                         add(("Model", y), predicate, (x.type, x.name), confidence * _STUDIED_DISCOUNT, number, sentence)
             if self.dataset_language:
@@ -1182,10 +1181,10 @@ class RelationExtractor:
         return self.technique_object is not None and bool(self.technique_object.search(skel, max(0, at - 60), at))
 
     def _studied_models(self, skel: str, ms: list[Mention], positions: list[int], clauses: _Clauses,
-                        model_objects: set[int] = frozenset()) -> list[str]:
+                        teachers: set[int] = frozenset()) -> list[str]:
         """The models a sentence of a paper with no model of its own studies: its named models but those it names
-        as what another is compared with ("better than GPT-3") or as a teacher (``model_objects``: "We distill
-        RoBERTa into ..."), negates, or describes in an aside ("BERT, which ...").
+        as what another is compared with ("better than GPT-3"), negates, describes in an aside ("BERT, which
+        ..."), or distils from (``teachers``: "We distill RoBERTa into ...").
 
         >>> from kg.model import Paper
         >>> paper = Paper("t:x", "A study", "Our experiments on MMLU cover GPT-4 and LLaMA-2, unlike PaLM.")
@@ -1195,7 +1194,7 @@ class RelationExtractor:
         [('GPT-4', 'MMLU'), ('LLaMA-2', 'MMLU'), ('t:x', 'MMLU')]
         """
         asides = _asides(skel)
-        return [x.name for i, (x, at) in enumerate(zip(ms, positions)) if x.type == "Model" and i not in model_objects
+        return [x.name for i, (x, at) in enumerate(zip(ms, positions)) if x.type == "Model" and i not in teachers
                 and not self._blocked_object(skel, at, self.block_default, clauses)
                 and not (asides and _aside_before(asides, at))]
 
