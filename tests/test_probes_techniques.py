@@ -117,6 +117,8 @@ PROBES = [
     ("We further pre-train the model on clinical notes.", {"continued pretraining"}),
     ("The model was continually pre-trained on code and then continued training on math.", {"continued pretraining"}),
     ("Our student is distilled from a larger teacher.", {"knowledge distillation"}),
+    # transfer as a method (GUIDELINES, stop 21: blind annotators mark it, background too)
+    ("As transfer learning becomes more prevalent, we study cross-lingual transfer.", {"transfer learning", "cross-lingual transfer"}),
     ("It then continues pre-training on code, after secondary pre-training on Chinese text.", {"continued pretraining"}),
     ("The model is instruct-tuned on 10K dialogues.", {"instruction tuning"}),
 ]
@@ -130,8 +132,6 @@ NEGATIVES = [
     "Modern masked language models are trained on ever larger corpora.",
     "Unlike Transformer-based models, ours is small.",
     "We evaluate on few-shot learning benchmarks and in-context learning tasks.",
-    # a paradigm named as a field, like "deep learning" (GUIDELINES: fields are no techniques)
-    "As transfer learning becomes more prevalent, models grow.",
     "The students learn from the teacher in a classroom.",
     "We build an ensemble of annotators and a warm start.",
     "The reward model prefers longer answers.",
