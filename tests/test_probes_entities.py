@@ -59,6 +59,10 @@ PROBES = [
      "Kora-7B improves by 2 points.", {("ZetaRank", "Technique", True)}, ()),
     ("Long inputs", "We present Zorblax, a simple approach to long inputs. Zorblax is pretrained on C4.",
      {("Zorblax", "Model", True)}, ()),
+    # the first name of a list after "benchmarks:" (a capital after a colon opens a clause elsewhere)
+    ("Evaluation", "We test on three benchmarks: Zorbo, Quxset, and Flimflam.",
+     {("Zorbo", "Dataset", False), ("Quxset", "Dataset", False), ("Flimflam", "Dataset", False)}, ()),
+    ("The Zorbo dataset: Word prediction in context", "We introduce the Zorbo dataset.", set(), ("Word",)),
     # ... or says what it does to models: "for quantizing ...", "turns any LLM into ..."
     ("4-bit transformers", "We propose QuarzQ for quantizing both weights and activations of LLMs to 4 bits.",
      {("QuarzQ", "Technique", True)}, ()),

@@ -1459,7 +1459,12 @@ class NameDiscoverer:
                 or _DESCRIBING_END.search(name)):  # "a purely LM-generated corpus"
             return False
         first = name.split()[0]
-        sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?:\n"
+        before = text[:start].rstrip()
+        head = before[:-1].split()[-1:] if before.endswith(":") else []
+        # a capital after a colon opens a clause (or a title's subtitle: "The X dataset: Word prediction"), but not
+        # after a plural dataset noun: "three benchmarks: Zorbo, ..."
+        plural = head and head[0].lower() in self.dataset_words and head[0].lower().endswith(("s", "corpora"))
+        sentence_start = not before or before[-1] in ".!?\n" or (before[-1] == ":" and not plural)
         return is_name_shaped(first) or not sentence_start or len(name.split()) > 1
 
     def methods(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
