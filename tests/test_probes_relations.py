@@ -564,6 +564,8 @@ PROBES = [
     'LLaMA-2 usesTechnique quantization; !BERT usesTechnique quantization | Low-bit inference || We apply quantization to LLaMA-2, unlike BERT.',
     '!GPT-3.5 evaluatedOn MMLU | A study of chat models || Our experiments on MMLU show GPT-4 performs far better than GPT-3.5.',
     '!GPT-4 evaluatedOn MMLU | Our experiments on MMLU cover FooBERT and GPT-4.',
+    '!GPT-4 evaluatedOn MMLU | A study of chat models || Our experiments on MMLU show that LLaMA-2 is comparable to GPT-4.',
+    '!GPT-4 evaluatedOn MMLU | A recipe for chat models || Tuned with our recipe, LLaMA-2 outperforms strong systems on MMLU, including GPT-4.',
     # class 9 lineage audit: false lineage on papers not tuned on
     # a bracketed aside is no apposition: "{a}" takes no preposition ("(through our adaptation of Y)")
     'FooBERT fineTunedFrom LLaMA-2; !LLaMA-2 basedOn GPT-2 | FooBERT builds on LLaMA-2 (through our adaptation of the GPT-2 training code), and extends pretraining on medical text.',

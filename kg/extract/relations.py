@@ -103,8 +103,11 @@ _NEXT_CLAUSE = re.compile(r"[)\s]+(?:is|was|are|were|has|have|had|can|could|will
 #: The last item of a list after a comma alone (no "and" / "or"): "«M1», «M2»", "«M1», the «M2» large".
 _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
 #: The default relations a paper with no model of its own also gives the models a sentence studies (one it
-#: quantizes, fine-tunes, builds on or compares, not a teacher), at a lower confidence.
+#: quantizes, fine-tunes or builds on, not a teacher nor a rival), at a lower confidence.
 _STUDIED_PREDICATES, _STUDIED_DISCOUNT = frozenset({"evaluatedOn", "usesTechnique"}), 0.9
+#: ... and the words that name a model only as what the result is set against: "comparable to that of Mistral-7B"
+_SET_AGAINST = re.compile(r"\b(?:comparable (?:to|with)|on par with|competitive with|similar to|against|relative to|behind)"
+                          r"\s+(?:(?:that|those) of\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
 _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
@@ -677,7 +680,7 @@ class RelationExtractor:
             claimed: set[int] = set()
             trained: set[int] = set()
             parents: set[int] = set()  # own models the sentence names as the object of a Model -> Model edge
-            teachers: set[int] = set()  # models it names as a distillsFrom object ("We distill RoBERTa into ...")
+            set_apart: set[int] = set()  # models it distils from or beats ("We distill RoBERTa into ...")
             named: set[int] = set()  # objects a rule gave to a subject the sentence names ("T5 was trained on C4")
             tuned = False  # whether a rule found a model tuned from another here
             rules = self._rule_mask(skel, low, scan)
@@ -776,8 +779,8 @@ class RelationExtractor:
                         objects = [i for i in objects if i not in named]  # not also the default subject's
                     for i in objects:
                         obj = (ms[i].type, ms[i].name)
-                        if rule.predicate == "distillsFrom":
-                            teachers.add(i)
+                        if rule.predicate in ("distillsFrom", "outperforms"):
+                            set_apart.add(i)
                         if implicit_model and obj[1] in own and obj not in subjects:
                             parents.add(i)
                         tuned = tuned or (rule.predicate == "fineTunedFrom" and any(x[0] == "Model" and obj != x for x in subjects))
@@ -855,7 +858,7 @@ class RelationExtractor:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
                 if not own and predicate in _STUDIED_PREDICATES and subjects == [("Paper", paper.key)]:
                     if studied is None:
-                        studied = self._studied_models(skel, ms, positions, clauses, teachers)
+                        studied = self._studied_models(skel, ms, positions, clauses, set_apart)
                     for y in studied:  # "We evaluate GPT-4 and LLaMA-2 on MMLU": theirs too (GUIDELINES)
                         add(("Model", y), predicate, (x.type, x.name), confidence * _STUDIED_DISCOUNT, number, sentence)
             if self.dataset_language:
@@ -1181,10 +1184,11 @@ class RelationExtractor:
         return self.technique_object is not None and bool(self.technique_object.search(skel, max(0, at - 60), at))
 
     def _studied_models(self, skel: str, ms: list[Mention], positions: list[int], clauses: _Clauses,
-                        teachers: set[int] = frozenset()) -> list[str]:
+                        set_apart: set[int] = frozenset()) -> list[str]:
         """The models a sentence of a paper with no model of its own studies: its named models but those it names
         as what another is compared with ("better than GPT-3"), negates, describes in an aside ("BERT, which
-        ..."), or distils from (``teachers``: "We distill RoBERTa into ...").
+        ..."), sets the result against ("comparable to GPT-4"), or names as a teacher or a rival beaten
+        (``set_apart``: "We distill RoBERTa into ...", "outperforms systems such as Claude 2").
 
         >>> from kg.model import Paper
         >>> paper = Paper("t:x", "A study", "Our experiments on MMLU cover GPT-4 and LLaMA-2, unlike PaLM.")
@@ -1194,8 +1198,9 @@ class RelationExtractor:
         [('GPT-4', 'MMLU'), ('LLaMA-2', 'MMLU'), ('t:x', 'MMLU')]
         """
         asides = _asides(skel)
-        return [x.name for i, (x, at) in enumerate(zip(ms, positions)) if x.type == "Model" and i not in teachers
+        return [x.name for i, (x, at) in enumerate(zip(ms, positions)) if x.type == "Model" and i not in set_apart
                 and not self._blocked_object(skel, at, self.block_default, clauses)
+                and not _SET_AGAINST.search(skel, max(0, at - 60), at)
                 and not (asides and _aside_before(asides, at))]
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
