@@ -59,6 +59,9 @@ PROBES = [
      "Kora-7B improves by 2 points.", {("ZetaRank", "Technique", True)}, ()),
     ("Long inputs", "We present Zorblax, a simple approach to long inputs. Zorblax is pretrained on C4.",
      {("Zorblax", "Model", True)}, ()),
+    # a name said to be a language is one: "X is a low-resource language", "X, a tonal language"
+    ("Low-resource NLP", "Swahili is a low-resource language. Yoruba, a tonal language, lacks resources.",
+     {("Swahili", "Language", False), ("Yoruba", "Language", False)}, ()),
     # the first name of a list after "benchmarks:" (a capital after a colon opens a clause elsewhere)
     ("Evaluation", "We test on three benchmarks: Zorbo, Quxset, and Flimflam.",
      {("Zorbo", "Dataset", False), ("Quxset", "Dataset", False), ("Flimflam", "Dataset", False)}, ()),

@@ -136,6 +136,9 @@ _SHARED_MODIFIERS = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|or) \Z
 #: members a list of languages needs to be a language context by itself (see LanguageFinder._in_context)
 _LIST_MIN = 3
 #: a script, not a language: "Latin script", "the Arabic alphabet"
+#: a name said to be a language: "Swahili is a low-resource language", "English, the dominant language"
+_IS_A_LANGUAGE = re.compile(r"(?:\s+(?:is|was|remains)|,)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?languages?\b",
+                            re.IGNORECASE)
 _SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|characters|orthography|transliteration)\b")
 _BILINGUAL = re.compile(r"\b(?:bi|tri)lingual\s*\(?\s*$", re.I)
 
@@ -346,6 +349,8 @@ class LanguageFinder:
         rest = text[end:end + 2]
         if end + 1 in model_starts or end in model_starts:
             return True
+        if _IS_A_LANGUAGE.match(text, end):
+            return True  # "Swahili is a low-resource language", "English is the dominant language of the web"
         if rest.startswith("-") and after and after[0].strip("-.").lower() in self.next:
             return True
         for word in after:
