@@ -117,7 +117,7 @@ PROBES = [
     ("We further pre-train the model on clinical notes.", {"continued pretraining"}),
     ("The model was continually pre-trained on code and then continued training on math.", {"continued pretraining"}),
     ("Our student is distilled from a larger teacher.", {"knowledge distillation"}),
-    ("We instruction-tune a retrieval-augmented LM.", {"instruction tuning", "retrieval-augmented generation"}),
+    ("We instruction-tune the model on chat data.", {"instruction tuning"}),
     # a model used to judge others' outputs (as blind annotators since dev34 name it)
     ("We use GPT-4 as a judge; LLM judges and a 13B evaluator LLM agree.", {"LLM-as-a-judge"}),
     # transfer as a method (GUIDELINES, stop 21: blind annotators mark it, background too)
