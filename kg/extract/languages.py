@@ -135,10 +135,10 @@ _CAP = re.compile(r"[A-Z][a-z]+")
 _SHARED_MODIFIERS = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? (?:and|or) \Z")
 #: members a list of languages needs to be a language context by itself (see LanguageFinder._in_context)
 _LIST_MIN = 3
-#: a script, not a language: "Latin script", "the Arabic alphabet"
 #: a name said to be a language: "Swahili is a low-resource language", "English, the dominant language"
 _IS_A_LANGUAGE = re.compile(r"(?:\s+(?:is|was|remains)|,)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?languages?\b",
                             re.IGNORECASE)
+#: a script, not a language: "Latin script", "the Arabic alphabet"
 _SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|characters|orthography|transliteration)\b")
 _BILINGUAL = re.compile(r"\b(?:bi|tri)lingual\s*\(?\s*$", re.I)
 

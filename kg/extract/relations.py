@@ -105,9 +105,6 @@ _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
 #: The default relations a paper with no model of its own also gives the models a sentence studies (one it
 #: quantizes, fine-tunes or builds on, not a teacher nor a rival), at a lower confidence.
 _STUDIED_PREDICATES, _STUDIED_DISCOUNT = frozenset({"evaluatedOn", "usesTechnique"}), 0.9
-#: ... and the words that name a model only as what the result is set against: "comparable to that of Mistral-7B"
-_SET_AGAINST = re.compile(r"\b(?:comparable (?:to|with)|on par with|competitive with|similar to|against|relative to|behind)"
-                          r"\s+(?:(?:that|those) of\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
 _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
@@ -232,6 +229,8 @@ class RelationExtractor:
             # the words its matches must hold, a cheap test before it
             self._others_words = tuple(table["block"].get("others_subject_hint", ())) if others else ()
             self.block_default = re.compile(table["block"]["before_default"], re.IGNORECASE)
+            against = table["block"].get("set_against")
+            self.set_against = re.compile(against, re.IGNORECASE) if against else None
             self.technique_contrast = re.compile(table["block"]["technique_contrast"], re.IGNORECASE)
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             source = table["block"].get("language_source")
@@ -858,7 +857,7 @@ class RelationExtractor:
                         add(subject, predicate, (x.type, x.name), confidence, number, sentence)
                 if not own and predicate in _STUDIED_PREDICATES and subjects == [("Paper", paper.key)]:
                     if studied is None:
-                        studied = self._studied_models(skel, ms, positions, clauses, set_apart)
+                        studied = self._studied_models(skel, ms, positions, clauses, asides, set_apart)
                     for y in studied:  # "We evaluate GPT-4 and LLaMA-2 on MMLU": theirs too (GUIDELINES)
                         add(("Model", y), predicate, (x.type, x.name), confidence * _STUDIED_DISCOUNT, number, sentence)
             if self.dataset_language:
@@ -1184,11 +1183,12 @@ class RelationExtractor:
         return self.technique_object is not None and bool(self.technique_object.search(skel, max(0, at - 60), at))
 
     def _studied_models(self, skel: str, ms: list[Mention], positions: list[int], clauses: _Clauses,
-                        set_apart: set[int] = frozenset()) -> list[str]:
+                        asides: list[int], set_apart: set[int] = frozenset()) -> list[str]:
         """The models a sentence of a paper with no model of its own studies: its named models but those it names
         as what another is compared with ("better than GPT-3"), negates, describes in an aside ("BERT, which
-        ..."), sets the result against ("comparable to GPT-4"), or names as a teacher or a rival beaten
-        (``set_apart``: "We distill RoBERTa into ...", "outperforms systems such as Claude 2").
+        ..."; ``asides``: the sentence's, see :func:`_asides`), sets the result against ("comparable to GPT-4":
+        ``set_against``), or names as a teacher or a rival beaten (``set_apart``: "We distill RoBERTa into ...",
+        "outperforms systems such as Claude 2").
 
         >>> from kg.model import Paper
         >>> paper = Paper("t:x", "A study", "Our experiments on MMLU cover GPT-4 and LLaMA-2, unlike PaLM.")
@@ -1197,10 +1197,9 @@ class RelationExtractor:
         >>> sorted((r.subject[1], r.object[1]) for r in extract_relations(paper, found))
         [('GPT-4', 'MMLU'), ('LLaMA-2', 'MMLU'), ('t:x', 'MMLU')]
         """
-        asides = _asides(skel)
         return [x.name for i, (x, at) in enumerate(zip(ms, positions)) if x.type == "Model" and i not in set_apart
                 and not self._blocked_object(skel, at, self.block_default, clauses)
-                and not _SET_AGAINST.search(skel, max(0, at - 60), at)
+                and not (self.set_against and self.set_against.search(skel, max(0, at - 60), at))
                 and not (asides and _aside_before(asides, at))]
 
     def _blocked_object(self, skel: str, at: int, extra: re.Pattern | None = None, clauses: _Clauses | None = None) -> bool:
