@@ -382,6 +382,10 @@ PROBES = [
     'FooBERT forLanguage Hindi | FooBERT is the first monolingual Hindi model.',
     'NimbusQA forLanguage Hindi | NimbusQA: a dataset || We present NimbusQA, a question answering dataset in Hindi.',
     'KoraQA forLanguage Swahili | KoraQA: a dataset || KoraQA contains 10K Swahili questions.',
+    'KoraQA forLanguage Swahili | KoraQA: a dataset || We release KoraQA, a set of 12k Swahili question-answer pairs.',
+    'KoraQA forLanguage Swahili | FooBERT: a model || FooBERT sets a new state of the art on the large Swahili reading comprehension benchmark KoraQA.',
+    'KoraQA forLanguage Swahili; NimbusQA forLanguage Swahili | FooBERT: a model || FooBERT leads on Swahili benchmarks, including KoraQA and NimbusQA.',
+    '!KoraQA forLanguage Swahili | FooBERT: a model || FooBERT is trained on Swahili text and evaluated on KoraQA.',
     'FooBERT forLanguage Hindi | Evaluations on Hindi benchmarks show large gains.',
     # forLanguage negatives
     '!FooBERT forLanguage German | FooBERT is compared with a German model.',
