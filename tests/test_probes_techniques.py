@@ -124,6 +124,9 @@ PROBES = [
     ("As transfer learning becomes more prevalent, we study cross-lingual transfer.", {"transfer learning", "cross-lingual transfer"}),
     ("It then continues pre-training on code, after secondary pre-training on Chinese text.", {"continued pretraining"}),
     ("The model is instruct-tuned on 10K dialogues.", {"instruction tuning"}),
+    # the architecture named as a modifier or a plural is named (GUIDELINES)
+    ("Unlike Transformer-based models, ours is small.", {"Transformer"}),
+    ("Large transformer models and pretrained transformers are costly.", {"Transformer"}),
 ]
 
 # sentences that name no technique: generic words, tasks, metrics, models as a class, ordinary English
@@ -133,7 +136,7 @@ NEGATIVES = [
     "We address question answering, sentiment analysis and machine translation.",
     "We report accuracy, F1, BLEU and perplexity.",
     "Modern masked language models are trained on ever larger corpora.",
-    "Unlike Transformer-based models, ours is small.",
+    "Unlike Transformer-like models, ours is small.",
     "We evaluate on few-shot learning benchmarks and in-context learning tasks.",
     "The students learn from the teacher in a classroom.",
     "We build an ensemble of annotators and a warm start.",

@@ -95,9 +95,10 @@ _VERSIONED_NAME = re.compile(r"(?P<base>[A-Z][\w-]*[A-Za-z]) v?\d{1,2}(?:\.\d{1,
 #: a capitalised name and a variant marker: "Kestrel-Med", "Kestrel-Instruct"
 _VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)")
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
-#: after a technique, followers that say it is applied ("LoRA-based"), unless it is one of the _BACKBONES
+#: after a technique, followers that say it is applied ("LoRA-based")
 _APPLIED_FOLLOWERS = ("based", "style")
-#: the architecture every language model shares: "Transformer-based models" names no technique (GUIDELINES)
+#: the architecture every language model shares, named as such also before "based" and "models": "Transformer-based
+#: models", "large Transformer models" (GUIDELINES; "Transformer-like" is a likeness)
 _BACKBONES = ("transformer", "transformers")
 #: after a learning paradigm, words that make it the name of tasks: "few-shot learning benchmarks"
 _TASK_FOLLOWERS = (" tasks", " benchmark")
@@ -709,9 +710,9 @@ class Extractor:
         """Whether the technique name at ``text[start:end]`` is no mention where it stands.
 
         A one-word technique used as a modifier: before "like" and "models" every one
-        ("LSTM-like", "pruned models"); before "based" and "style" only the architecture all
-        language models share ("Transformer-based models"), as "a LoRA-based method", "an
-        RLHF-style pipeline" and "LSTM-based encoders" apply theirs. A name of two words or
+        ("LSTM-like", "RNN models") but the Transformer, which annotators mark there too ("Transformer
+        models"); before "based" and "style" none: "a LoRA-based method", "an RLHF-style pipeline",
+        "LSTM-based encoders" and "Transformer-based models" apply theirs. A name of two words or
         more stays ("contrastive-learning-based models"). A learning paradigm before "tasks" or
         "benchmark(s)" names the tasks: "in-context learning tasks", "few-shot learning benchmarks".
         A participle before a plural of models names a class of models, as "pre-trained language
@@ -719,12 +720,13 @@ class Extractor:
         "a pruning-friendly design".
 
         >>> ex = Extractor.__new__(Extractor)
-        >>> ex._generic_prefixes = ("-based", " based", "-models", " models")
+        >>> ex._generic_prefixes = ("-based", " based", "-like", " like", "-models", " models")
         >>> [ex._generic_technique(t, 0, n) for t, n in (("Transformer-based models", 11), ("LoRA-based tuning", 4),
+        ...                                              ("Transformer models", 11), ("Transformer-like", 11),
         ...                                              ("few-shot learning tasks", 17), ("few-shot learning from", 17),
         ...                                              ("instruction-tuned LLMs", 17), ("instruction-tuned Vicuna", 17),
         ...                                              ("pruning-friendly design", 7))]
-        [True, False, True, False, True, False, True]
+        [False, False, False, True, True, False, True, False, True]
         """
         follower = text[end:end + 12].lower()
         if not follower.startswith(_ANY_FOLLOWER) and not follower.startswith(self._generic_prefixes):
@@ -737,7 +739,9 @@ class Extractor:
             return True
         if not follower.startswith(self._generic_prefixes) or _HYPHEN_OR_SPACE.search(text, start, end):
             return False
-        return not follower.startswith(_APPLIED_FOLLOWERS, 1) or text[max(0, end - 12):end].lower().endswith(_BACKBONES)
+        if text[max(0, end - 12):end].lower().endswith(_BACKBONES):
+            return follower.startswith(("-like", " like"))
+        return not follower.startswith(_APPLIED_FOLLOWERS, 1)
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
