@@ -100,7 +100,7 @@ PROBES = [
      {"LongLoRA", "AdapterFusion", "adapters"}),
     # retrieval
     ("We use retrieval-augmented generation with dense retrieval and a cross-encoder re-ranker.",
-     {"retrieval-augmented generation", "dense retrieval", "cross-encoder", "re-ranking"}),
+     {"retrieval-augmented generation", "cross-encoder"}),
     ("Candidates come from approximate nearest neighbour search.", {"approximate nearest neighbor search"}),
     # a technique before -based / -style is applied, except the Transformer everyone uses
     ("We use a LoRA-based method with LSTM-based encoders.", {"LoRA", "LSTM"}),
