@@ -146,6 +146,11 @@ PROBES = [
     '!FooBERT evaluatedOn SQuAD | Unlike prior work, we do not evaluate on SQuAD.',
     # class 4: trainedOn
     'FooBERT trainedOn RedPajama | FooBERT is pretrained on 1.2T tokens of RedPajama.',
+    # a count of tokens drawn from a corpus is training data, with or without a training verb
+    'FooBERT trainedOn C4; !FooBERT evaluatedOn C4 | After 200B tokens of C4, FooBERT matches LLaMA on MMLU.',
+    'FooBERT trainedOn the Pile; !FooBERT evaluatedOn the Pile | FooBERT sees 300B tokens of the Pile and matches GPT-3 on HellaSwag.',
+    'FooBERT trainedOn OSCAR | FooBERT is further pretrained on 12B tokens from a filtered slice of OSCAR.',
+    '!FooBERT trainedOn WikiText-2 | We evaluate FooBERT on 1M tokens of WikiText-2.',
     'FooBERT trainedOn RedPajama | We pretrain FooBERT on 1.2 trillion tokens from RedPajama.',
     'FooBERT trainedOn C4; FooBERT trainedOn Wikipedia | FooBERT is trained on a mixture of C4 and Wikipedia.',
     'FooBERT trainedOn Wikipedia | FooBERT is trained using data from Wikipedia.',
