@@ -131,6 +131,11 @@ PROBES = [
     # a name after "the" and before a head noun, or before a colon, after an introducing verb
     ("A study of open models", "We introduce the Kestrel series: 7B and 40B decoder-only models.",
      {("Kestrel", "Model", True)}, ()),
+    # a name headed by a capitalised dataset noun after "the", not a capitalised description
+    ("A study of exams", "GPT-4 passes the Uniform Bar Examination and ranks on the Open Ko-LLM Leaderboard.",
+     {("Uniform Bar Examination", "Dataset", False), ("Open Ko-LLM Leaderboard", "Dataset", False)}, ()),
+    ("A study of corpora", "We train on the Icelandic Gigaword Corpus, not the Large Dataset.",
+     {("Icelandic Gigaword Corpus", "Dataset", False)}, ("Large Dataset", "Gigaword")),
     ("A study of corpora", "We present the Zorrostack: an 825 GiB English text corpus.",
      {("Zorrostack", "Dataset", True)}, ()),
     # ... not a known technique: the Transformer named as the architecture is no contribution of the paper

@@ -259,6 +259,19 @@ _TWO_OR_MORE_NAMES = re.compile(r",\s|\s(?:and|or|&)\s")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s(?:--?|\u2013|\u2014)\s|,\s+(?:an?|the)\s)")
 #: a title that is a name and a report: "Kestrel Technical Report", "Kestrel 1.5 Model Card"
 _REPORT_TITLE = re.compile(r"^\s*(?P<head>[^:]{1,40}?)\s+(?:Technical Report|Tech(?:nical)? Report|Model Card|System Card)\s*$")
+#: a name headed by a capitalised dataset noun, after "the" in running text: "the Czech National Corpus", "the Open
+#: PL LLM Leaderboard", "the Uniform Bar Examination", "the TREC 2019 Deep Learning Track" (capitalised words or
+#: numbers, "of" / "for" / "and" between them)
+_HEADED_DATASET = re.compile(r"(?<=\bthe )(?P<name>(?:[A-Z0-9](?:[\w'\u2019+-]|\.(?=\w))*\s(?:(?:of|for|and|on|in)\s(?=[A-Z]))?){1,5}"
+                             r"(?:Corpus|Corpora|Treebank|Benchmark|Leaderboard|Dataset|Examination|Exam|Exams|Track|"
+                             r"Challenge|Collection|Suite)(?:\s\d+(?:\.\d+)?)?)(?![\w-])")
+#: capitalised words that describe a dataset rather than name it: "the Large Dataset", "the New Benchmark"
+_DESCRIBING_CAPITALS = frozenset({"Large", "New", "Novel", "Big", "Small", "Public", "Open", "General", "Standard",
+                                  "Original", "Final", "Full", "Clean", "Human", "Extended", "Annotated", "Multilingual",
+                                  "Massive", "Comprehensive", "Unified", "Diverse", "Challenging", "First", "Synthetic",
+                                  "Evaluation", "Training", "Test", "This", "Our", "Each", "Every", "Same", "Entire"})
+_HEADED_DATASET_WORDS = ("Corpus", "Corpora", "Treebank", "Benchmark", "Leaderboard", "Dataset", "Exam", "Track",
+                         "Challenge", "Collection", "Suite")
 #: "The Kestrel Model Family", "The Zorro Corpus": an article, one name and type nouns
 _THE_NAME_NOUNS = re.compile(r"The (?P<name>\S+) (?P<noun>(?:Model|Models|Family|Series|Dataset|Corpus|Benchmark|Suite|"
                              r"Collection|LLM|LLMs|Language Models?)(?: (?:Family|Series|Suite|Collection))?)")
@@ -1169,6 +1182,31 @@ class NameDiscoverer:
                                            ours or (new and (start, name) in listed), how="described" if ours else "dataset"))
         return found
 
+    def headed(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
+        """Names headed by a capitalised dataset noun after "the" in the abstract: "we train on the Czech National
+        Corpus", "GPT-4 passes the Uniform Bar Examination" (a title capitalises every word, so it is not read).
+
+        >>> d = NameDiscoverer()
+        >>> [f.name for f in d.headed(Paper("t:1", "A Corpus Study", "We train on the Czech National Corpus and "
+        ...                                  "the Open PL LLM Leaderboard. The Benchmark is hard; the Large Dataset too."))]
+        ['Czech National Corpus', 'Open PL LLM Leaderboard']
+        """
+        text = (scan or self.scan(paper)).text
+        start = len(paper.title)
+        found = []
+        for m in _HEADED_DATASET.finditer(text, start):
+            name = m.group("name")
+            words = name.split()
+            # a name of its own, not a capitalised description ("the Large Dataset"): a language, a name-shaped
+            # word or a number, or a word the text does not write in lower case elsewhere ("the Uniform Bar Examination")
+            if not any(w in self.languages or is_name_shaped(w) or w[0].isdigit()
+                       or (w not in _DESCRIBING_CAPITALS and f" {w.lower()} " not in text) for w in words[:-1]):
+                continue
+            if self.acceptable(name):
+                new = bool(_NEW_BEFORE.search(text, max(0, m.start() - 50), m.start()))
+                found.append(Found(name, "Dataset", m.start("name"), m.end("name"), new, how="dataset"))
+        return found
+
     def listed(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Name-shaped names listed after a plural head noun: "methods such as PEFT and GaLore" -> Technique."""
         scan = scan or self.scan(paper)
@@ -1640,6 +1678,8 @@ class NameDiscoverer:
             found += self.acronyms(paper, scan)
         if plain or cues["dataset"]:
             found += self.datasets(paper, scan)
+        if any(word in text for word in _HEADED_DATASET_WORDS):
+            found += self.headed(paper, scan)
         if plain or cues["novelty"]:
             found += self.methods(paper, scan)
         found += self.title_techniques(paper, scan)
