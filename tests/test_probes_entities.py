@@ -140,6 +140,9 @@ PROBES = [
      {("Zorrostack", "Dataset", True)}, ()),
     # ... not a known technique: the Transformer named as the architecture is no contribution of the paper
     ("A study of corpora", "We present the Transformer models.", {("Transformer", "Technique", False)}, ()),
+    # a title head whose rest evaluates is a benchmark
+    ("Zorro: Assessing Few-shot Swahili Understanding", "We present Zorro.", {("Zorro", "Dataset", True)}, ()),
+    ("Kestrel: Can Language Models Count Sheep?", "We present Kestrel, a hard test.", {("Kestrel", "Dataset", True)}, ()),
     # title heads: "The X: ...", capitalised words before a known model's name
     ("The Zorrostack: A Dataset of Source Code", "We present a dataset of code.", {("Zorrostack", "Dataset", True)}, ()),
     ("Baby Llama: Distillation from an Ensemble", "We distil teachers into a small student.",

@@ -272,6 +272,9 @@ _DESCRIBING_CAPITALS = frozenset({"Large", "New", "Novel", "Big", "Small", "Publ
                                   "Evaluation", "Training", "Test", "This", "Our", "Each", "Every", "Same", "Entire"})
 _HEADED_DATASET_WORDS = ("Corpus", "Corpora", "Treebank", "Benchmark", "Leaderboard", "Dataset", "Exam", "Track",
                          "Challenge", "Collection", "Suite")
+#: a title's rest that evaluates: the name heading it is a benchmark ("TAPE: Assessing Few-shot Russian Language
+#: Understanding", "HellaSwag: Can a Machine Really Finish Your Sentence?"; 29 of 30 such gold titles)
+_EVALUATING_REST = re.compile(r"\s*(?:Benchmarking|Assessing|Evaluating|Measuring|Testing|Can)\b")
 #: "The Kestrel Model Family", "The Zorro Corpus": an article, one name and type nouns
 _THE_NAME_NOUNS = re.compile(r"The (?P<name>\S+) (?P<noun>(?:Model|Models|Family|Series|Dataset|Corpus|Benchmark|Suite|"
                              r"Collection|LLM|LLMs|Language Models?)(?: (?:Family|Series|Suite|Collection))?)")
@@ -702,7 +705,8 @@ class NameDiscoverer:
         # what the abstract says the name is ("we develop Orca, a 13-billion parameter model") before what the
         # title's rest is about ("Orca: Progressive Learning from ..."): the paper's topic, not always the name's
         etype = (self.type_of_name(head) or noun_type or self._appositive_type(head, paper.abstract)
-                 or self.head_type(rest) or self.type_near("", rest) or "Model")
+                 or ("Dataset" if _EVALUATING_REST.match(rest) else None) or self.head_type(rest)
+                 or self.type_near("", rest) or "Model")
         if etype == "Technique" and self._is_trained(head, paper.abstract):
             etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
         return [Found(head, etype, start, start + len(head), True, how="title")]
@@ -715,7 +719,8 @@ class NameDiscoverer:
             if not (is_name_shaped(name) or self._plain_word(name) or _MARKED_NAME.fullmatch(name)) or not self.acceptable(name):
                 return []
             start = paper.title.index(name)
-            etype = self.type_of_name(name) or self.head_type(rest) or self.type_near("", rest) or "Model"
+            etype = (self.type_of_name(name) or ("Dataset" if _EVALUATING_REST.match(rest) else None)
+                     or self.head_type(rest) or self.type_near("", rest) or "Model")
             found.append(Found(name, etype, start, start + len(name), True, how="title"))
         if len({f.type for f in found}) > 1:
             found = [replace(f, type=found[0].type) for f in found]
