@@ -259,10 +259,12 @@ _TWO_OR_MORE_NAMES = re.compile(r",\s|\s(?:and|or|&)\s")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s(?:--?|\u2013|\u2014)\s|,\s+(?:an?|the)\s)")
 #: a title that is a name and a report: "Kestrel Technical Report", "Kestrel 1.5 Model Card"
 _REPORT_TITLE = re.compile(r"^\s*(?P<head>[^:]{1,40}?)\s+(?:Technical Report|Tech(?:nical)? Report|Model Card|System Card)\s*$")
-#: a name headed by a capitalised dataset noun, after "the" in running text: "the Czech National Corpus", "the Open
-#: PL LLM Leaderboard", "the Uniform Bar Examination", "the TREC 2019 Deep Learning Track" (capitalised words or
-#: numbers, "of" / "for" / "and" between them)
-_HEADED_DATASET = re.compile(r"(?<=\bthe )(?P<name>(?:[A-Z0-9](?:[\w'\u2019+-]|\.(?=\w))*\s(?:(?:of|for|and|on|in)\s(?=[A-Z]))?){1,5}"
+#: a name headed by a capitalised dataset noun, after "the" (and a word such as "existing") in running text: "the
+#: Czech National Corpus", "the existing Norwegian Dependency Treebank", "the Open PL LLM Leaderboard", "the Uniform
+#: Bar Examination", "the TREC 2019 Deep Learning Track" (capitalised words or numbers, "of" / "for" / "and" between)
+_HEADED_DATASET = re.compile(r"\bthe (?:(?:existing|original|popular|public|publicly available|recent|standard|"
+                             r"well-known|widely used|large-scale|new|newly (?:created|released))\s)?"
+                             r"(?P<name>(?:[A-Z0-9](?:[\w'\u2019+-]|\.(?=\w))*\s(?:(?:of|for|and|on|in)\s(?=[A-Z]))?){1,5}"
                              r"(?:Corpus|Corpora|Treebank|Benchmark|Leaderboard|Dataset|Examination|Exam|Exams|Track|"
                              r"Challenge|Collection|Suite)(?:\s\d+(?:\.\d+)?)?)(?![\w-])")
 #: capitalised words that describe a dataset rather than name it: "the Large Dataset", "the New Benchmark"
