@@ -29,6 +29,8 @@ PROBES = [
     # a technique naming what data is for, or one the result is only matched against, is not used
     '!ZetaTool usesTechnique instruction tuning | ZetaTool: tool use for LLMs || We present ZetaTool. We first build ZetaBench, an instruction-tuning dataset for tool use.',
     '!ZetaQuant usesTechnique GPTQ | ZetaQuant: budgeted quantization || We propose ZetaQuant. Applied to OPT-66B, ZetaQuant at 3 bits matches GPTQ at 4 bits.',
+    # the models a rival technique is run on are the study's too: all of the list, the first one as well
+    'LLaMA usesTechnique ZetaQuant; OPT usesTechnique ZetaQuant; !LLaMA outperforms OPT | ZetaQuant: budgeted quantization || We propose ZetaQuant, a quantization method. ZetaQuant consistently outperforms GPTQ on LLaMA and OPT.',
     # "outperforms it": the model named before the subject in the sentence
     'ZetaCoder outperforms DeepSeek-Coder | ZetaCoder: open code models || We present ZetaCoder. Although DeepSeekCoder-33B is the best model at code completion, we find that ZetaCoder outperforms it on math benchmarks.',
     # the name of what a step of the work yields is the paper's own, and its subject

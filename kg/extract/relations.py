@@ -1196,9 +1196,13 @@ class RelationExtractor:
         >>> found = [Mention(n, n, "Dataset" if n == "MMLU" else "Model", i, i + len(n)) for n, i in at.items()]
         >>> sorted((r.subject[1], r.object[1]) for r in extract_relations(paper, found))
         [('GPT-4', 'MMLU'), ('LLaMA-2', 'MMLU'), ('t:x', 'MMLU')]
+
+        A model a technique is applied on is studied, also after a comparison word: "DoRA outperforms LoRA on
+        LLaMA" (``_TECHNIQUE_ON``).
         """
         return [x.name for i, (x, at) in enumerate(zip(ms, positions)) if x.type == "Model" and i not in set_apart
-                and not self._blocked_object(skel, at, self.block_default, clauses)
+                and ((i and ms[i - 1].type == "Technique" and _TECHNIQUE_ON.fullmatch(skel, positions[i - 1], at))
+                     or not self._blocked_object(skel, at, self.block_default, clauses))
                 and not (self.set_against and self.set_against.search(skel, max(0, at - 60), at))
                 and not (asides and _aside_before(asides, at))]
 
@@ -1322,6 +1326,10 @@ def _asides(skel: str) -> list[int]:
     if "«M" not in skel:
         return []
     return [m.end() for m in _ASIDE.finditer(skel)]
+
+
+#: from a technique's name to the model it is applied on: "(outperforms) LoRA on fine-tuning «M4»", "GPTQ on «M4»"
+_TECHNIQUE_ON = re.compile(r"[^,;.«»]{1,40}?\s(?:on|across|for|with)\s+(?:(?:the|fine-?tuning|finetuning|tuning|quantizing|pruning)\s+)?")
 
 
 def _aside_before(asides: list[int], at: int) -> bool:
