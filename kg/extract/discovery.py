@@ -261,12 +261,13 @@ _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s(?:--?|\u2013|\u20
 _REPORT_TITLE = re.compile(r"^\s*(?P<head>[^:]{1,40}?)\s+(?:Technical Report|Tech(?:nical)? Report|Model Card|System Card)\s*$")
 #: a name headed by a capitalised dataset noun, after "the" (and a word such as "existing") in running text: "the
 #: Czech National Corpus", "the existing Norwegian Dependency Treebank", "the Open PL LLM Leaderboard", "the Uniform
-#: Bar Examination", "the TREC 2019 Deep Learning Track" (capitalised words or numbers, "of" / "for" / "and" between)
+#: Bar Examination", "the TREC 2019 Deep Learning Track" (capitalised words or numbers, "of" / "for" / "and" between;
+#: not the start of a longer name: "the Russian Corpus of Linguistic Acceptability")
 _HEADED_DATASET = re.compile(r"\bthe (?:(?:existing|original|popular|public|publicly available|recent|standard|"
                              r"well-known|widely used|large-scale|new|newly (?:created|released))\s)?"
                              r"(?P<name>(?:[A-Z0-9](?:[\w'\u2019+-]|\.(?=\w))*\s(?:(?:of|for|and|on|in)\s(?=[A-Z]))?){1,5}"
                              r"(?:Corpus|Corpora|Treebank|Benchmark|Leaderboard|Dataset|Examination|Exam|Exams|Track|"
-                             r"Challenge|Collection|Suite)(?:\s\d+(?:\.\d+)?)?)(?![\w-])")
+                             r"Challenge|Collection|Suite)(?:\s\d+(?:\.\d+)?)?)(?![\w-])(?!\s(?:of|for)\s[A-Z])")
 #: capitalised words that describe a dataset rather than name it: "the Large Dataset", "the New Benchmark"
 _DESCRIBING_CAPITALS = frozenset({"Large", "New", "Novel", "Big", "Small", "Public", "Open", "General", "Standard",
                                   "Original", "Final", "Full", "Clean", "Human", "Extended", "Annotated", "Multilingual",
