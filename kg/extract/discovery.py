@@ -1196,13 +1196,15 @@ class NameDiscoverer:
 
         >>> d = NameDiscoverer()
         >>> [f.name for f in d.headed(Paper("t:1", "A Corpus Study", "We train on the Czech National Corpus and "
-        ...                                  "the Open PL LLM Leaderboard. The Benchmark is hard; the Large Dataset too."))]
-        ['Czech National Corpus', 'Open PL LLM Leaderboard']
+        ...                                  "the Open PL LLM Leaderboard (OPLL). The Benchmark is hard; the Large Dataset too."))]
+        ['Czech National Corpus']
         """
         text = (scan or self.scan(paper)).text
         start = len(paper.title)
         found = []
         for m in _HEADED_DATASET.finditer(text, start):
+            if text.startswith(" (", m.end("name")):
+                continue  # the long form of an acronym, which names it: "the Massive ... Benchmark (MMTEB)"
             name = m.group("name")
             words = name.split()
             # a name of its own, not a capitalised description ("the Large Dataset"): a language, a name-shaped
