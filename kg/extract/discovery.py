@@ -259,6 +259,9 @@ _TWO_OR_MORE_NAMES = re.compile(r",\s|\s(?:and|or|&)\s")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s(?:--?|\u2013|\u2014)\s|,\s+(?:an?|the)\s)")
 #: a title that is a name and a report: "Kestrel Technical Report", "Kestrel 1.5 Model Card"
 _REPORT_TITLE = re.compile(r"^\s*(?P<head>[^:]{1,40}?)\s+(?:Technical Report|Tech(?:nical)? Report|Model Card|System Card)\s*$")
+#: capitalised nouns that end a dataset's name: "Czech National Corpus", "Uniform Bar Examination"
+_DATASET_HEADS = ("Corpus", "Corpora", "Treebank", "Benchmark", "Leaderboard", "Dataset", "Examination", "Exam", "Exams",
+                  "Track", "Challenge", "Collection", "Suite")
 #: a name headed by a capitalised dataset noun, after "the" (and a word such as "existing") in running text: "the
 #: Czech National Corpus", "the existing Norwegian Dependency Treebank", "the Open PL LLM Leaderboard", "the Uniform
 #: Bar Examination", "the TREC 2019 Deep Learning Track" (capitalised words or numbers, "of" / "for" / "and" between;
@@ -266,15 +269,14 @@ _REPORT_TITLE = re.compile(r"^\s*(?P<head>[^:]{1,40}?)\s+(?:Technical Report|Tec
 _HEADED_DATASET = re.compile(r"\bthe (?:(?:existing|original|popular|public|publicly available|recent|standard|"
                              r"well-known|widely used|large-scale|new|newly (?:created|released))\s)?"
                              r"(?P<name>(?:[A-Z0-9](?:[\w'\u2019+-]|\.(?=\w))*\s(?:(?:of|for|and|on|in)\s(?=[A-Z]))?){1,5}"
-                             r"(?:Corpus|Corpora|Treebank|Benchmark|Leaderboard|Dataset|Examination|Exam|Exams|Track|"
-                             r"Challenge|Collection|Suite)(?:\s\d+(?:\.\d+)?)?)(?![\w-])(?!\s(?:of|for)\s[A-Z])")
+                             rf"(?:{'|'.join(_DATASET_HEADS)})(?:\s\d+(?:\.\d+)?)?)(?![\w-])(?!\s(?:of|for)\s[A-Z])")
 #: capitalised words that describe a dataset rather than name it: "the Large Dataset", "the New Benchmark"
 _DESCRIBING_CAPITALS = frozenset({"Large", "New", "Novel", "Big", "Small", "Public", "Open", "General", "Standard",
                                   "Original", "Final", "Full", "Clean", "Human", "Extended", "Annotated", "Multilingual",
                                   "Massive", "Comprehensive", "Unified", "Diverse", "Challenging", "First", "Synthetic",
                                   "Evaluation", "Training", "Test", "This", "Our", "Each", "Every", "Same", "Entire"})
-_HEADED_DATASET_WORDS = ("Corpus", "Corpora", "Treebank", "Benchmark", "Leaderboard", "Dataset", "Exam", "Track",
-                         "Challenge", "Collection", "Suite")
+#: the heads a text must hold for the pattern to be tried ("Exam" stands for "Examination" and "Exams" too)
+_DATASET_HEAD_WORDS = tuple(h for h in _DATASET_HEADS if not any(o != h and o in h for o in _DATASET_HEADS))
 #: a title's rest that evaluates: the name heading it is a benchmark ("TAPE: Assessing Few-shot Russian Language
 #: Understanding", "HellaSwag: Can a Machine Really Finish Your Sentence?"; 29 of 30 such gold titles)
 _EVALUATING_REST = re.compile(r"\s*(?:Benchmarking|Assessing|Evaluating|Measuring|Testing|Can)\b")
@@ -708,8 +710,7 @@ class NameDiscoverer:
         # what the abstract says the name is ("we develop Orca, a 13-billion parameter model") before what the
         # title's rest is about ("Orca: Progressive Learning from ..."): the paper's topic, not always the name's
         etype = (self.type_of_name(head) or noun_type or self._appositive_type(head, paper.abstract)
-                 or ("Dataset" if _EVALUATING_REST.match(rest) else None) or self.head_type(rest)
-                 or self.type_near("", rest) or "Model")
+                 or self._rest_type(rest) or "Model")
         if etype == "Technique" and self._is_trained(head, paper.abstract):
             etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
         return [Found(head, etype, start, start + len(head), True, how="title")]
@@ -722,12 +723,18 @@ class NameDiscoverer:
             if not (is_name_shaped(name) or self._plain_word(name) or _MARKED_NAME.fullmatch(name)) or not self.acceptable(name):
                 return []
             start = paper.title.index(name)
-            etype = (self.type_of_name(name) or ("Dataset" if _EVALUATING_REST.match(rest) else None)
-                     or self.head_type(rest) or self.type_near("", rest) or "Model")
+            etype = self.type_of_name(name) or self._rest_type(rest) or "Model"
             found.append(Found(name, etype, start, start + len(name), True, how="title"))
         if len({f.type for f in found}) > 1:
             found = [replace(f, type=found[0].type) for f in found]
         return found
+
+    def _rest_type(self, rest: str) -> str | None:
+        """The type a title's rest gives the name heading it: a benchmark where it evaluates ("TAPE: Assessing
+        ..."), else its head noun's or a cue word's."""
+        if _EVALUATING_REST.match(rest):
+            return "Dataset"
+        return self.head_type(rest) or self.type_near("", rest)
 
     def _appositive_type(self, name: str, abstract: str) -> str | None:
         """The type a description gives the name: "GaLore, a memory-efficient training strategy"."""
@@ -1688,7 +1695,7 @@ class NameDiscoverer:
             found += self.acronyms(paper, scan)
         if plain or cues["dataset"]:
             found += self.datasets(paper, scan)
-        if any(word in text for word in _HEADED_DATASET_WORDS):
+        if any(word in text for word in _DATASET_HEAD_WORDS):
             found += self.headed(paper, scan)
         if plain or cues["novelty"]:
             found += self.methods(paper, scan)

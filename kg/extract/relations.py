@@ -105,6 +105,8 @@ _COMMA_LAST = re.compile(r",\s*(?:the\s+)?«[A-Z]\d+»[^«,]*$")
 #: The default relations a paper with no model of its own also gives the models a sentence studies (one it
 #: quantizes, fine-tunes or builds on, not a teacher nor a rival), at a lower confidence.
 _STUDIED_PREDICATES, _STUDIED_DISCOUNT = frozenset({"evaluatedOn", "usesTechnique"}), 0.9
+#: from a technique's name to the model it is applied on: "(outperforms) LoRA on fine-tuning «M4»", "GPTQ on «M4»"
+_TECHNIQUE_ON = re.compile(r"[^,;.«»]{1,40}?\s(?:on|across|for|with)\s+(?:(?:the|fine-?tuning|finetuning|tuning|quantizing|pruning)\s+)?")
 #: A non-restrictive relative clause after a model, up to the end of the text: "Vicuna, which relies on ".
 _RELATIVE_CLAUSE = re.compile(r"«M(\d+)»[)\s]*,\s*(?:which|who)\s+(?:[^\s«»,;()]+\s+){0,5}$", re.IGNORECASE)
 #: An apposition after a model, up to the end of the text: "Llama2-Chat-70B, the best open-access ".
@@ -1326,10 +1328,6 @@ def _asides(skel: str) -> list[int]:
     if "«M" not in skel:
         return []
     return [m.end() for m in _ASIDE.finditer(skel)]
-
-
-#: from a technique's name to the model it is applied on: "(outperforms) LoRA on fine-tuning «M4»", "GPTQ on «M4»"
-_TECHNIQUE_ON = re.compile(r"[^,;.«»]{1,40}?\s(?:on|across|for|with)\s+(?:(?:the|fine-?tuning|finetuning|tuning|quantizing|pruning)\s+)?")
 
 
 def _aside_before(asides: list[int], at: int) -> bool:
