@@ -132,6 +132,8 @@ _GERUND = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
 
 #: a model described by the words up to a cue that follow it ("DistilBERT, a distilled version")
 _DESCRIBED_BEFORE = re.compile(r"«M(\d+)»\)?\s*(?:,|\(|--|—|:)\s*(?:an?|the)\s+[^«»,;()]*$", re.IGNORECASE)
+#: "versions of " right before a name: versions of that name itself
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 _CLAUSE_SUBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?«M(\d+)»[)\s]*(?:is|was|are|were|has been|have been|had been)\s",
                              re.IGNORECASE)
@@ -994,8 +996,8 @@ class RelationExtractor:
                 continue
             window = skel[max(0, positions[i] - 60):positions[i]]
             cues = list(self.name_internal.finditer(window))
-            if not cues:
-                continue
+            if not cues or _OF_THE.fullmatch(window, cues[-1].end()):
+                continue  # "we evaluate several versions of ConfliBERT": its own versions, not another's
             between = [ms[int(j)].name for _, j in _PLACEHOLDER.findall(window[cues[-1].end():])]
             described = _DESCRIBED_BEFORE.search(window, 0, cues[-1].start())
             if described and ms[int(described.group(1))].name not in own:
