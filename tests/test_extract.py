@@ -139,6 +139,12 @@ def _found(extractor, title, abstract=""):
     ("A note", "Large language models are generic; our model is too.", set(), {("Transformer", "Technique")}),
     # the architecture is named also as a modifier (GUIDELINES): "transformer-based models", "Transformer models"
     ("A note", "Transformer-based models and large transformer models are costly.", {("Transformer", "Technique")}, set()),
+    # ... and so are the objective and the architecture a class of models is named by; post-training quantization
+    # is a technique of its own beside quantization (GUIDELINES)
+    ("A note", "Masked language models (MLMs) and sparse MoE models are costly.",
+     {("masked language modeling", "Technique"), ("mixture of experts", "Technique")}, set()),
+    ("A note", "We compare post-training quantization (PTQ) with quantization during training.",
+     {("post-training quantization", "Technique"), ("quantization", "Technique")}, set()),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",
      {("knowledge distillation", "Technique")}, {("Code Search", "Technique"), ("Code search", "Technique")}),
     ("Sentiment at scale", "We evaluate on the Quokka dataset and on the Zebra-QA benchmark.",

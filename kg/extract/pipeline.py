@@ -97,9 +97,10 @@ _VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)"
 _STEM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,}")
 #: after a technique, followers that say it is applied ("LoRA-based")
 _APPLIED_FOLLOWERS = ("based", "style")
-#: the architecture every language model shares, named as such also before "based" and "models": "Transformer-based
-#: models", "large Transformer models" (GUIDELINES; "Transformer-like" is a likeness)
-_BACKBONES = ("transformer", "transformers")
+#: architectures that name the class of models built with them, named as such also before "based" and "models":
+#: "Transformer-based models", "large Transformer models", "sparse MoE models" (GUIDELINES; "Transformer-like" is a
+#: likeness)
+_BACKBONES = ("transformer", "transformers", "moe")
 #: after a learning paradigm, words that make it the name of tasks: "few-shot learning benchmarks"
 _TASK_FOLLOWERS = (" tasks", " benchmark")
 #: after a technique, words that make it a property: "pruning-friendly"
@@ -710,8 +711,8 @@ class Extractor:
         """Whether the technique name at ``text[start:end]`` is no mention where it stands.
 
         A one-word technique used as a modifier: before "like" and "models" every one
-        ("LSTM-like", "RNN models") but the Transformer, which annotators mark there too ("Transformer
-        models"); before "based" and "style" none: "a LoRA-based method", "an RLHF-style pipeline",
+        ("LSTM-like", "RNN models") but the Transformer and MoE, which annotators mark there too ("Transformer
+        models", "MoE models"); before "based" and "style" none: "a LoRA-based method", "an RLHF-style pipeline",
         "LSTM-based encoders" and "Transformer-based models" apply theirs. A name of two words or
         more stays ("contrastive-learning-based models"). A learning paradigm before "tasks" or
         "benchmark(s)" names the tasks: "in-context learning tasks", "few-shot learning benchmarks".
@@ -725,8 +726,8 @@ class Extractor:
         ...                                              ("Transformer models", 11), ("Transformer-like", 11),
         ...                                              ("few-shot learning tasks", 17), ("few-shot learning from", 17),
         ...                                              ("instruction-tuned LLMs", 17), ("instruction-tuned Vicuna", 17),
-        ...                                              ("pruning-friendly design", 7))]
-        [False, False, False, True, True, False, True, False, True]
+        ...                                              ("pruning-friendly design", 7), ("MoE models", 3))]
+        [False, False, False, True, True, False, True, False, True, False]
         """
         follower = text[end:end + 12].lower()
         if not follower.startswith(_ANY_FOLLOWER) and not follower.startswith(self._generic_prefixes):
