@@ -321,6 +321,9 @@ class RelationExtractor:
             self.anaphor = re.compile(anaphora["Dataset"], re.IGNORECASE) if "Dataset" in anaphora else None
             own_anaphor = anaphora.get("own_Dataset")
             self.own_anaphor = re.compile(own_anaphor, re.IGNORECASE) if own_anaphor else None
+            own_experiment = "|".join(f"(?:{rx})" for rx in anaphora.get("own_experiment", ()))
+            self.own_experiment = re.compile(own_experiment, re.IGNORECASE) if own_experiment else None
+            self.own_experiment_confidence = float(anaphora.get("own_experiment_confidence", 0.5))
         except re.error as err:
             raise KGError(f"relation cue table: bad anaphora entry: {err}") from err
         self.anaphor_hint = tuple(w.lower() for w in anaphora.get("hint", ()))
@@ -795,6 +798,11 @@ class RelationExtractor:
                             claimed.add(i)
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
+            if own_ana and not own and self.own_experiment is not None and self.own_experiment.search(low):
+                for i in own_ana:  # see own_experiment: the paper's evaluation on its own dataset
+                    add(("Paper", paper.key), "evaluatedOn", (ms[i].type, ms[i].name), self.own_experiment_confidence,
+                        number, sentence)
+                    defaulted[(ms[i].type, ms[i].name)] = False  # a sentence evaluates on it: no weak default
             translating = "translat" in low  # once a sentence: a search of it per mention is quadratic
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or i in ana or (x.type in self.background_off and self._background(skel, low, bg))
