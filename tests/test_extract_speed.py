@@ -420,7 +420,8 @@ def _plain_discover(d, paper, scan):
              + d.parts(paper, scan))
     own = {f.name for f in found if f.introduced and f.type == "Model"}
     types = {}
-    for f in found:
+    described = {f.name for f in found if f.how in ("dataset", "described")}
+    for f in sorted(found, key=lambda f: f.guessed and f.name in described):
         if f.name not in types:
             if f.type != "Model" and f.introduced and d._is_trained(f.name, paper.abstract):
                 types[f.name] = "Model"

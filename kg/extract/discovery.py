@@ -328,6 +328,8 @@ _SHORT_FORM = re.compile(r" \(([A-Za-z][\w.+-]*[\w+])\)")
 #: a version at the end of a name: "Proof-Pile-2", "SQuAD v2", "XNLI 1.0"
 _VERSION_TAIL = re.compile(r"[\s\-_]v?\d+(?:\.\d+)*$")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
+#: the patterns that type a name by a description of it ("a new benchmark, X", "X, a corpus of ...")
+_DESCRIBING = frozenset({"dataset", "described"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +343,7 @@ class Found:
     introduced: bool
     aliases: tuple[str, ...] = ()
     how: str = "pattern"
+    guessed: bool = False  # the type is the default, no word of the text gave it
 
 
 @lru_cache(maxsize=1 << 16)
@@ -710,10 +713,10 @@ class NameDiscoverer:
         # what the abstract says the name is ("we develop Orca, a 13-billion parameter model") before what the
         # title's rest is about ("Orca: Progressive Learning from ..."): the paper's topic, not always the name's
         etype = (self.type_of_name(head) or noun_type or self._appositive_type(head, paper.abstract)
-                 or self._rest_type(rest) or "Model")
+                 or self._rest_type(rest))
         if etype == "Technique" and self._is_trained(head, paper.abstract):
             etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
-        return [Found(head, etype, start, start + len(head), True, how="title")]
+        return [Found(head, etype or "Model", start, start + len(head), True, how="title", guessed=etype is None)]
 
     def _title_pair(self, paper: Paper, head: str, match: re.Match) -> list[Found]:
         """Two names heading a title: "Jais and Jais-chat: ...", each a name of the rest's type."""
@@ -1720,9 +1723,12 @@ class NameDiscoverer:
         # ("HerbaQA ... we train HerbaQA, an encoder-only reader, on it")
         # ... and a framework whose model has a name of its own is a method ("ToolLLM, a general tool-use
         # framework ... to obtain ToolLLaMA"), not one whose models carry its name with a size ("TinyAgent-1.1B")
+        # ... though a title's guessed type comes after a description's: "MultiHiertt: Numerical Reasoning over ..."
+        # is the "new large-scale benchmark, MultiHiertt" of the abstract
+        described = {f.name for f in found if f.how in _DESCRIBING}
         own = {f.name for f in found if f.introduced and f.type == "Model"}
         types: dict[str, str] = {}
-        for f in found:
+        for f in sorted(found, key=lambda f: f.guessed and f.name in described):
             if f.name not in types:
                 if f.type != "Model" and f.introduced and self._is_trained(f.name, paper.abstract):
                     types[f.name] = "Model"
