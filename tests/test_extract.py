@@ -261,6 +261,17 @@ def test_pipeline_learned_size_variants_merge():
     assert {m.name for m in ex(papers[1]).mentions if m.type == "Model"} == {"ZetaBERT"}
 
 
+def test_pipeline_learned_method_named_like_a_model_stays_a_method():
+    """A name a description makes a method ("a ... quantization scheme") is one wherever the paper writes it,
+    though its shape is a model's (ends in "LM"); one built on a known model's name stays a model."""
+    ex = Extractor()
+    papers = [Paper("t:a", "ZorbLLM: Pushing the Limit of Post-Training Quantization",
+                    "We present ZorbLLM, a 1-bit post-training quantization scheme for LLMs. ZorbLLM keeps accuracy. "
+                    "With ZorbLLM, a 7B model runs on one GPU."),
+              Paper("t:b", "ZorbBERT: Pruning Encoders", "We present ZorbBERT, a structured pruning method for encoders.")]
+    assert {(e.name, e.type) for e in ex.learn(papers)} == {("ZorbLLM", "Technique"), ("ZorbBERT", "Model")}
+
+
 def test_pipeline_learned_chat_variants_are_their_own_model():
     ex = Extractor()
     papers = [Paper("t:a", "ZetaLM: A Tiny Decoder", "We present ZetaLM and ZetaLM-7B-Chat."),

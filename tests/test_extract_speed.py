@@ -426,7 +426,8 @@ def _plain_discover(d, paper, scan):
             if f.type != "Model" and f.introduced and d._is_trained(f.name, paper.abstract):
                 types[f.name] = "Model"
             elif (f.type == "Model" and f.introduced
-                  and ((d.type_of_name(f.name) is None and _plain_used_as_method(f.name, paper.text))
+                  and ((not d._stems.within(f.name) and d.type_of_name(f.name) != "Dataset"
+                        and _plain_used_as_method(f.name, paper.text))
                        or (len(own) > 1 and d._framework(f.name, paper.text) and not d._sized(f.name, own)))
                   and not d._is_trained(f.name, paper.abstract)):
                 types[f.name] = "Technique"

@@ -1733,7 +1733,8 @@ class NameDiscoverer:
                 if f.type != "Model" and f.introduced and self._is_trained(f.name, paper.abstract):
                     types[f.name] = "Model"
                 elif (f.type == "Model" and f.introduced
-                      and ((self.type_of_name(f.name) is None and self._used_as_method(f.name, paper.text))
+                      and ((not self._stems.within(f.name) and self.type_of_name(f.name) != "Dataset"
+                            and self._used_as_method(f.name, paper.text))
                            or (len(own) > 1 and self._framework(f.name, paper.text) and not self._sized(f.name, own)))
                       and not self._is_trained(f.name, paper.abstract)):
                     types[f.name] = "Technique"

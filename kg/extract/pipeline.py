@@ -333,17 +333,21 @@ class Extractor:
         """Discovered names, and new model names among the name-shaped tokens (``KR-BERT``)."""
         scan = scan or self.phrases.scan(paper.text)
         found = self.discover(paper, scan)
-        spans = taken = None  # the spans of the names found and of the phrases, made for the first new model name
+        spans = taken = named = None  # the spans of the names found and of the phrases, made for the first new model name
         for start, end, (offset, core, entity, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
             if shaped:
                 if spans is None:
                     spans = _SpanIndex((f.start, f.end) for f in found)
                     taken = _SpanIndex((s, e) for s, e, _ in scan.layers[0])
+                    named = {f.name: f.type for f in found}
                 # a phrase within the token is a part of its name ("DPO" in "ZetaLM-DPO"); one across it wins
                 if (not spans.overlapping(start, end)
                         and not any(not (start <= s and e <= end) for s, e in taken.overlapping(start, end))
                         and not (scan.text[end:end + 1] == "/" and scan.text[end + 1:end + 2].isdigit())):  # Falcon-7/40B
-                    found.append(Found(core, shaped, start + offset, start + offset + len(core), False, how="shape"))
+                    # a name the patterns found elsewhere in the paper keeps their type: "BiLLM, a ... quantization
+                    # scheme" is a technique wherever it stands
+                    found.append(Found(core, named.get(core, shaped), start + offset, start + offset + len(core), False,
+                                       how="shape"))
             elif (entity is None and scan.text.startswith(" model", end) and core[:1].islower() and _LOWER_MODEL_ID.fullmatch(core)
                   and _MODEL_NOUN.match(scan.text, end) and self.linker.link(core, fuzzy=False) is None):
                 # a lower-case model identifier before "model": "the OpenAI code-cushman-001 model"
