@@ -28,6 +28,8 @@ relation, as are the languages listed with it ("such as English and Chinese").
 [('English', 0.5), ('Polish', 0.9)]
 >>> [(m.name, m.confidence) for m in finder.find("High-resource languages such as English and Chinese.")]
 [('English', 0.5), ('Chinese', 0.5)]
+>>> [(m.name, m.start) for m in finder.find("Gains on English NLP tasks hold; English Wikipedia is the corpus.")]
+[('English', 9)]
 """
 from __future__ import annotations
 
@@ -123,9 +125,10 @@ def iso_code(name: str) -> str | None:
 #: the confidence of a language named only as others' or as the comparison ("languages other than English"): an
 #: entity the paper mentions, which takes no relation
 BACKGROUND = 0.5
-# English in a word or name of its own: "English-centric", "English-speaking", "English Wikipedia"
+# English in a word or name of its own: "English-centric", "English-speaking", "English Wikipedia" (not before an
+# acronym: "English NLP tasks", "English GLUE" name the language)
 _ENGLISH_COMPOUND = re.compile(r"[-\u2013](?:centric|oriented|heavy|dominant|dominated|speaking|focused|first)\b"
-                               r"| [A-Z]")
+                               r"| [A-Z][a-z]")
 # a regional adjective: "Mozambican", "Levantine", "Maghrebi", "Egyptian", "Cantonese" (a language itself: left alone)
 _DEMONYM = re.compile(r"(?!(?:Clean|Plain|Mean|Boolean|Ocean|Median|Human|Wiki|Multi|Semi|Anti)\b)"
                       r"[A-Z][a-z]+(?:ian|can|ean|ine|ese|ish|i)")
