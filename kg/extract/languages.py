@@ -268,6 +268,11 @@ class LanguageFinder:
                       for k, ((start, end, name), ok) in enumerate(zip(spans, in_context))]
         if any(background):
             self._share_along_lists(text, spans, background, in_context)
+        # ... and English on its own, wherever the text names it ("lags behind English", "its English score"): every
+        # gold paper that writes it so marks it (25 of 25 without another context), though it shares that with no list
+        for k, ((start, end, name), ok) in enumerate(zip(spans, in_context)):
+            if name == "English" and not ok and not background[k]:
+                background[k] = not _after_non(text, start) and not _ENGLISH_COMPOUND.match(text, end)
         for (start, end, name), ok, weak in zip(spans, in_context, background):
             if _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
                 continue
