@@ -223,6 +223,7 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     # English standing alone is the language named, if only as others' (a mention without relations)
     ("Even so, Are we sure? English is used everywhere.", ["English"]),
     ("Results on English Wikipedia and in non-English, English-centric settings.", []),
+    ("A new corpus for evaluation in both English and Chinese.", ["English", "Chinese"]),
     ("Models for Bosnian, Croatian, Montenegrin and Serbian.", ["Bosnian", "Croatian", "Montenegrin", "Serbian"]),
     ("The model supports Swahili, Yoruba and Hausa, and targets Czech.", ["Swahili", "Yoruba", "Hausa", "Czech"]),
     ("It improves Swahili named entity recognition and Czech sentiment analysis.", ["Swahili", "Czech"]),

@@ -143,7 +143,7 @@ _IS_A_LANGUAGE = re.compile(r"(?:\s+(?:is|was|remains)|,)\s+(?:a|an|the|one of t
                             re.IGNORECASE)
 #: a script, not a language: "Latin script", "the Arabic alphabet"
 _SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|characters|orthography|transliteration)\b")
-_BILINGUAL = re.compile(r"\b(?:bi|tri)lingual\s*\(?\s*$", re.I)
+_BILINGUAL = re.compile(r"\b(?:(?:bi|tri)lingual\s*\(?|in both)\s*$", re.I)
 
 
 class LanguageFinder:
