@@ -151,6 +151,8 @@ def _found(extractor, title, abstract=""):
      "requiring logical reasoning (Zorbix).", {("Zorbix", "Dataset")}, {("Reading Comprehension", "Dataset")}),
     ("Zorbix: Numerical Reasoning over Hierarchical Tables", "We construct a new large-scale benchmark, Zorbix, "
      "with QA pairs over tables.", {("Zorbix", "Dataset")}, {("Zorbix", "Model")}),
+    ("Zorbix: Large-scale Text-to-text Pretraining for Italian", "We introduce Zorbix, the first family of "
+     "encoder-decoder models pretrained on Italian.", {("Zorbix", "Model")}, {("Zorbix", "Technique")}),
     ("Dialogue states", "MultiWOZ 2.1 fixed many errors of MultiWOZ; MultiWOZ 2.2 fixes more.",
      {("MultiWOZ", "Dataset"), ("MultiWOZ 2.1", "Dataset"), ("MultiWOZ 2.2", "Dataset")}, set()),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",

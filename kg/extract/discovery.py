@@ -396,7 +396,7 @@ def _find_all(text: str, word: str, skip: int = 1) -> Iterable[int]:
 
 
 #: a description after a name: "X, a drop-in replacement for AdamW", "X is a benchmark"
-_DESCRIBED = re.compile(r",?\s+(?:is\s+|which is\s+)?(?:a|an)\s+([^.;:()]{0,80})")
+_DESCRIBED = re.compile(r",?\s+(?:is\s+|which is\s+)?(?:a|an|the)\s+([^.;:()]{0,80})")
 _PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
 
 
