@@ -153,6 +153,8 @@ def _found(extractor, title, abstract=""):
      "with QA pairs over tables.", {("Zorbix", "Dataset")}, {("Zorbix", "Model")}),
     ("Zorbix: Large-scale Text-to-text Pretraining for Italian", "We introduce Zorbix, the first family of "
      "encoder-decoder models pretrained on Italian.", {("Zorbix", "Model")}, {("Zorbix", "Technique")}),
+    ("Safety training", "Vulnerabilities persist despite red-teaming of models such as OpenAI's GPT-4 and "
+     "Anthropic's Claude.", {("GPT-4", "Model"), ("Claude", "Model")}, {("OpenAI's GPT-4", "Model")}),
     ("Dialogue states", "MultiWOZ 2.1 fixed many errors of MultiWOZ; MultiWOZ 2.2 fixes more.",
      {("MultiWOZ", "Dataset"), ("MultiWOZ 2.1", "Dataset"), ("MultiWOZ 2.2", "Dataset")}, set()),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",

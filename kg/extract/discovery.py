@@ -524,7 +524,8 @@ class NameDiscoverer:
         low = stripped.lower()
         ok = (bool(stripped) and stripped not in self.generic and low not in self.stop
               and low not in self.generic_phrases and not _VERSION.fullmatch(stripped) and any(c.isalpha() for c in stripped)
-              and not _MEASURE.match(stripped) and not self._languages_only(stripped))
+              and not _MEASURE.match(stripped) and not self._languages_only(stripped)
+              and "'s " not in stripped and "\u2019s " not in stripped)  # "OpenAI's GPT-4": an owner's, GPT-4
         if len(self._acceptable) >= 1 << 16:
             self._acceptable.clear()
         self._acceptable[name] = ok
