@@ -155,6 +155,9 @@ def _found(extractor, title, abstract=""):
      "encoder-decoder models pretrained on Italian.", {("Zorbix", "Model")}, {("Zorbix", "Technique")}),
     ("Safety training", "Vulnerabilities persist despite red-teaming of models such as OpenAI's GPT-4 and "
      "Anthropic's Claude.", {("GPT-4", "Model"), ("Claude", "Model")}, {("OpenAI's GPT-4", "Model")}),
+    ("Code models", "We run experiments across multiple language datasets, including Python, Java, and C++. We "
+     "publish a 3Gb Chinese Medicine (ChiMed) dataset.", {("ChiMed", "Dataset")},
+     {("Python", "Dataset"), ("Java", "Dataset"), ("C++", "Dataset"), ("3Gb", "Dataset")}),
     ("Dialogue states", "MultiWOZ 2.1 fixed many errors of MultiWOZ; MultiWOZ 2.2 fixes more.",
      {("MultiWOZ", "Dataset"), ("MultiWOZ 2.1", "Dataset"), ("MultiWOZ 2.2", "Dataset")}, set()),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",
