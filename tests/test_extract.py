@@ -158,6 +158,9 @@ def _found(extractor, title, abstract=""):
     ("Code models", "We run experiments across multiple language datasets, including Python, Java, and C++. We "
      "publish a 3Gb Chinese Medicine (ChiMed) dataset.", {("ChiMed", "Dataset")},
      {("Python", "Dataset"), ("Java", "Dataset"), ("C++", "Dataset"), ("3Gb", "Dataset")}),
+    ("Benchmarks", "While the English NLU benchmark, GLUE, has been the forerunner, we also report IWSLT "
+     "English-Vietnamese MT datasets.", {("GLUE", "Dataset")}, {("English NLU", "Dataset"),
+                                                              ("English-Vietnamese MT", "Dataset")}),
     ("Dialogue states", "MultiWOZ 2.1 fixed many errors of MultiWOZ; MultiWOZ 2.2 fixes more.",
      {("MultiWOZ", "Dataset"), ("MultiWOZ 2.1", "Dataset"), ("MultiWOZ 2.2", "Dataset")}, set()),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",

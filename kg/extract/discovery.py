@@ -533,9 +533,14 @@ class NameDiscoverer:
         return ok
 
     def _languages_only(self, name: str) -> bool:
-        """A language pair or list written as one word, no name: "Kazakh-English", "English–German"."""
+        """A language pair or list written as one word, no name: "Kazakh-English", "English–German"; or languages
+        and a generic word: "English NLU (benchmark)", "English-Vietnamese MT (datasets)"."""
         parts = _PAIR_SEPARATOR.split(name)
-        return len(parts) > 1 and all(p in self.languages for p in parts)
+        if len(parts) > 1 and all(p in self.languages for p in parts):
+            return True
+        words = [w for part in name.split() for w in _PAIR_SEPARATOR.split(part)]
+        return (len(words) > 1 and any(w in self.languages for w in words)
+                and all(w in self.languages or w in self.generic for w in words))
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
