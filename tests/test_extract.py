@@ -161,6 +161,10 @@ def _found(extractor, title, abstract=""):
     ("Benchmarks", "While the English NLU benchmark, GLUE, has been the forerunner, we also report IWSLT "
      "English-Vietnamese MT datasets.", {("GLUE", "Dataset")}, {("English NLU", "Dataset"),
                                                               ("English-Vietnamese MT", "Dataset")}),
+    ("MultiZorb: A Large-scale Multilingual dataset for Complex NER", "We present MultiZorb, a dataset of 2M "
+     "instances. Zorbex is a Challenge Dataset for Document-Level Information Extraction (IE) and a Text-to-SQL "
+     "Benchmark.", {("MultiZorb", "Dataset")},
+     {("Large-scale Multilingual", "Dataset"), ("IE", "Dataset"), ("Text-to-SQL", "Dataset")}),
     ("Dialogue states", "MultiWOZ 2.1 fixed many errors of MultiWOZ; MultiWOZ 2.2 fixes more.",
      {("MultiWOZ", "Dataset"), ("MultiWOZ 2.1", "Dataset"), ("MultiWOZ 2.2", "Dataset")}, set()),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",

@@ -276,6 +276,19 @@ _DESCRIBING_CAPITALS = frozenset({"Large", "New", "Novel", "Big", "Small", "Publ
                                   "Original", "Final", "Full", "Clean", "Human", "Extended", "Annotated", "Multilingual",
                                   "Massive", "Comprehensive", "Unified", "Diverse", "Challenging", "First", "Synthetic",
                                   "Evaluation", "Training", "Test", "This", "Our", "Each", "Every", "Same", "Entire"})
+
+
+def _describing_only(name: str) -> bool:
+    """Whether the name is describing words only: "A Large-scale Multilingual dataset" names no dataset.
+
+    >>> [_describing_only(n) for n in ("Large-scale Multilingual", "Open Assistant", "budget forcing")]
+    [True, False, False]
+    """
+    parts = _NAME_PARTS.split(name)
+    return (any(p in _DESCRIBING_CAPITALS for p in parts)
+            and all(p in _DESCRIBING_CAPITALS or p.islower() or not p for p in parts))
+
+
 #: the heads a text must hold for the pattern to be tried ("Exam" stands for "Examination" and "Exams" too)
 _DATASET_HEAD_WORDS = tuple(h for h in _DATASET_HEADS if not any(o != h and o in h for o in _DATASET_HEADS))
 #: a title's rest that evaluates: the name heading it is a benchmark ("TAPE: Assessing Few-shot Russian Language
@@ -526,7 +539,8 @@ class NameDiscoverer:
         ok = (bool(stripped) and stripped not in self.generic and low not in self.stop
               and low not in self.generic_phrases and not _VERSION.fullmatch(stripped) and any(c.isalpha() for c in stripped)
               and not _MEASURE.match(stripped) and not self._languages_only(stripped)
-              and "'s " not in stripped and "\u2019s " not in stripped)  # "OpenAI's GPT-4": an owner's, GPT-4
+              and "'s " not in stripped and "\u2019s " not in stripped  # "OpenAI's GPT-4": an owner's, GPT-4
+              and not _describing_only(stripped))
         if len(self._acceptable) >= 1 << 16:
             self._acceptable.clear()
         self._acceptable[name] = ok
