@@ -343,7 +343,7 @@ _SHORT_FORM = re.compile(r" \(([A-Za-z][\w.+-]*[\w+])\)")
 _VERSION_TAIL = re.compile(r"[\s\-_]v?\d+(?:\.\d+)*$")
 _SELF = re.compile(r"\b(?:we|our|this (?:paper|work|study|article|report)|here)\b", re.I)
 #: the patterns that type a name by a description of it ("a new benchmark, X", "X, a corpus of ...")
-_DESCRIBING = frozenset({"dataset", "described"})
+_DESCRIPTION_HOWS = frozenset({"dataset", "described"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -1746,7 +1746,7 @@ class NameDiscoverer:
         # framework ... to obtain ToolLLaMA"), not one whose models carry its name with a size ("TinyAgent-1.1B")
         # ... though a title's guessed type comes after a description's: "MultiHiertt: Numerical Reasoning over ..."
         # is the "new large-scale benchmark, MultiHiertt" of the abstract
-        described = {f.name for f in found if f.how in _DESCRIBING}
+        described = {f.name for f in found if f.how in _DESCRIPTION_HOWS}
         own = {f.name for f in found if f.introduced and f.type == "Model"}
         types: dict[str, str] = {}
         for f in sorted(found, key=lambda f: f.guessed and f.name in described):
