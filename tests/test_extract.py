@@ -465,6 +465,12 @@ def test_extract_language_and_known_model_alone_name_a_model(extractor, abstract
     assert language_models == ({name} if name else set())
 
 
+def test_extract_language_and_known_model_after_a_title_name_describe_it(extractor):
+    """"ZorbCzech: Czech RoBERTa" describes ZorbCzech (based on RoBERTa), as "KR-BERT: A Korean BERT" does."""
+    mentions = extractor(Paper("t:x", "ZorbCzech: Czech RoBERTa, a monolingual model", "We present ZorbCzech.")).mentions
+    assert {m.name for m in mentions if m.type == "Model"} == {"ZorbCzech", "RoBERTa"}
+
+
 def test_pipeline_fast_mention_is_the_constructors():
     """The pipeline builds mentions through their slots: the same fields, the same value as ``Mention(...)``."""
     import dataclasses

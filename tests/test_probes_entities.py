@@ -389,6 +389,18 @@ PROBES = [
      {("NimbusQA", "Dataset", True)}, ()),
     ("A study of language models", "We report perplexity on WikiText-2 and WikiText-103.",
      {("WikiText-2", "Dataset", False), ("WikiText-103", "Dataset", False)}, ()),
+    # a model's spelled-out name standing for another name is not that model: within a longer capitalised
+    # name, before another bracketed name, in brackets after another name; it is where it stands alone
+    ("ChatGPT in medicine", "Chat Generative Pre-trained Transformer (ChatGPT) answers exam questions.",
+     {("ChatGPT", "Model", False)}, ("Generative Pre-trained Transformer",)),
+    ("ZorbGPT: Open Multimodal Generative Pre-trained Transformer for Biology", "We present ZorbGPT.",
+     {("ZorbGPT", "Model", True)}, ("Generative Pre-trained Transformer",)),
+    ("A study of dialogue", "We present a conversational model, ZorbDialo (dialogue generative pre-trained "
+     "transformer).", {("ZorbDialo", "Model", True)}, ("generative pre-trained transformer",)),
+    ("A study of scaling", "Generative Pre-trained Transformers (GPTs) have been scaled to 175B parameters.",
+     {("GPT", "Model", False)}, ()),
+    ("A study of pruning", "We show that large-scale generative pretrained transformer (GPT) models can be pruned.",
+     {("GPT", "Model", False)}, ()),
 ]
 
 

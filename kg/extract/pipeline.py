@@ -60,6 +60,16 @@ _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
 _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _START = itemgetter(0)
+# a bracketed name right after a span / right before it: "... Transformer (ChatGPT)", "DialoGPT (dialogue ..."
+_BRACKETED_AFTER = re.compile(r"\s*\(\s*([^()\s,;][^(),;]{0,39}?)\s*\)")
+_BRACKETED_BEFORE = re.compile(r"([A-Za-z][\w.+-]*)\s*\(\s*(?:[a-z][\w-]*\s+){0,2}$")
+#: a title's name and its colon: what follows describes it
+_TITLE_HEAD = re.compile(r"[^\s:]+:\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
+# what comes before the first word of a sentence, a title or a title's part
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\s--?\s+|\|\|\s*)$")
+_OPENING_WORDS = frozenset({"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "and", "or", "of",
+                            "for", "with", "on", "in", "to", "from", "by", "via", "using", "towards", "toward"})
 #: Papers whose stages :meth:`Extractor.mentions_many` runs together: enough that each stage's tables stay in the
 #: CPU caches, few enough that what one stage hands the next is still young for the garbage collector (a whole
 #: chunk of 500 at once was ~20% slower than paper by paper: each collection walked its scans and tokens)
@@ -427,6 +437,31 @@ class Extractor:
             out.append((start, version.end(), name, etype, False, 0.9, 0))
         return out
 
+    def _long_form_of_other(self, text: str, start: int, end: int, entity: Entity) -> bool:
+        """A model's spelled-out name standing for another name: in "Chat Generative Pre-trained Transformer
+        (ChatGPT)", "DialoGPT (dialogue generative pre-trained transformer)" and "a Chinese Financial Generative
+        Pre-trained Transformer framework" the words spell out ChatGPT, DialoGPT and a new model, not GPT.
+
+        Only for a long form of three words or more, never for the model's own name: one such form within a
+        longer capitalised name (after a capitalised word that does not open the sentence), or next to a
+        bracketed name that is not the model's.
+        """
+        surface = text[start:end]
+        if entity.type != "Model" or surface.count(" ") < 2 or normalize(surface) == normalize(entity.name):
+            return False
+        after = _BRACKETED_AFTER.match(text, end)
+        before = _BRACKETED_BEFORE.search(text, 0, start)
+        for other in (after and after.group(1), before and before.group(1)):
+            if other and is_name_shaped(other.split()[0]):
+                # (a plural acronym is the model's own: "Generative Pre-trained Transformers (GPTs)")
+                known = self.linker.link(other, fuzzy=False) or (
+                    self.linker.link(other[:-1], fuzzy=False) if _ACRONYM_PLURAL.fullmatch(other) else None)
+                if known is None or known.name != entity.name:
+                    return True
+        word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        return bool(surface[0].isupper() and word and word.group(1)[0].isupper()
+                    and word.group(1).lower() not in _OPENING_WORDS and not _SENTENCE_OPENING.search(text, 0, word.start(1)))
+
     def _model_item(self, name: str) -> bool:
         words = name.split()
         return (len(words) <= 3 and is_name_shaped(words[0]) and self.discover.acceptable(name)
@@ -474,8 +509,9 @@ class Extractor:
             if models is None:
                 models = {start: (end, entity) for start, end, entity in phrases if entity.type == "Model"}
             hit = models.get(lang_end + 1)
-            if hit is None or _ARTICLE_END.search(text, max(0, lang_start - 5), lang_start):
-                continue  # "KR-BERT: A Korean BERT" describes KR-BERT
+            if hit is None or _ARTICLE_END.search(text, max(0, lang_start - 5), lang_start) or _TITLE_HEAD.fullmatch(
+                    text, 0, lang_start):
+                continue  # "KR-BERT: A Korean BERT" and "RobeCzech: Czech RoBERTa" describe the name before them
             start, (end, entity) = lang_end + 1, hit
             stop = end + 1 if text.startswith("s", end) else end  # "Romanian BERTs"
             if (stop == len(text) or text[stop] in ".,;:()\n" or text.startswith(" (", stop)
@@ -545,6 +581,7 @@ class Extractor:
         text = paper.text if text is None else text
         scan = self.phrases.scan(text) if scan is None else scan
         phrases, *learned, languages = scan.layers
+        phrases = [p for p in phrases if not self._long_form_of_other(text, *p)]
         tokens = self._token_infos(text) if tokens is None else tokens
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._new_versions(text, phrases)
