@@ -389,6 +389,14 @@ PROBES = [
      {("NimbusQA", "Dataset", True)}, ()),
     ("A study of language models", "We report perplexity on WikiText-2 and WikiText-103.",
      {("WikiText-2", "Dataset", False), ("WikiText-103", "Dataset", False)}, ()),
+    # a new name built on a known technique's name is a technique (not with a size, nor on an architecture
+    # that names models: "JetMoE-8B")
+    ("A study of quantization", "We propose IR-QLoRA for pushing quantized LLMs with LoRA to be accurate.",
+     {("IR-QLoRA", "Technique", True)}, ()),
+    ("A study of adapters", "We present IncreLoRA, which allocates ranks incrementally, and ZetaLoRAPrune.",
+     {("IncreLoRA", "Technique", True)}, ()),
+    ("A study of experts", "We release JetZorbMoE-8B, trained with less than $0.1 million.",
+     {("JetZorbMoE-8B", "Model", True)}, ()),
     # a model's spelled-out name standing for another name is not that model: within a longer capitalised
     # name, before another bracketed name, in brackets after another name; it is where it stands alone
     ("ChatGPT in medicine", "Chat Generative Pre-trained Transformer (ChatGPT) answers exam questions.",

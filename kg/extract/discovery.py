@@ -376,6 +376,11 @@ def is_name_shaped(word: str) -> bool:
 
 
 _NON_SPACE = re.compile(r"\S+")
+#: a size in a name: "JetMoE-8B", "Zeta-KD-1.3B"
+_SIZE_PART = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[BMK]\b")
+#: architectures whose name also names models built with them: "JetMoE", "OpenMoE", "FLAN-MoE"
+_MODEL_NAMING_TECHNIQUES = frozenset({"MoE", "MoD", "SSM", "SSMs", "RNN", "RNNs", "LSTM", "LSTMs", "Transformer",
+                                      "Transformers", "Mamba"})
 #: the last capitalised part of a one-word name after a lower-case letter: "Retro" in "InstructRetro"
 _CAMEL_TAIL = re.compile(r"(?<=[a-z])([A-Z][a-z]{3,})$")
 #: an apposition right after a name: "X, a memory-efficient training strategy ..."
@@ -422,7 +427,7 @@ _INTRO_SUBJECTS = ("we", *(f"this {w}" for w in ("paper", "work", "study", "arti
 class NameDiscoverer:
     """Finds new names in one paper: ``discoverer(paper) -> list[Found]``."""
 
-    def __init__(self, cues: dict | None = None, model_stems=(), known_type=None):
+    def __init__(self, cues: dict | None = None, model_stems=(), known_type=None, technique_stems=()):
         cues = cues or load_cues()
         disc = cues["discovery"]
         # "\b(?:we|this paper|...)": written as a first letter, then the boundary
@@ -494,6 +499,7 @@ class NameDiscoverer:
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
+        self.technique_stems = frozenset(technique_stems) - _MODEL_NAMING_TECHNIQUES
         #: every cue word the patterns start at, by group: a :class:`~kg.extract.mentions.PhraseMatcher`
         #: built with them finds them in its scan (:meth:`scan` finds them alone)
         self.component_nouns = tuple(method["component_nouns"])
@@ -616,13 +622,34 @@ class NameDiscoverer:
                                  and any(c.islower() for c in first) for end in self.model_endings):
             return "Model"  # "ZetaLM-MoE", "ZetaLM-LS": a variant of a model-shaped name
         last = _NAME_PARTS.split(low)[-1]
-        if last in self.technique_endings and last != low:
+        if (last in self.technique_endings and last != low) or self._on_known_technique(name):
             return "Technique"
         core = name.split()[-1]
         if any(core.endswith(end) and len(core) > len(end) and core[-len(end) - 1].isalnum()
                for end in self.model_endings):
             return "Model"
         return None
+
+    def _on_known_technique(self, name: str) -> bool:
+        """A name built on a known technique's name (``technique_stems``, as written), with no size: "IR-QLoRA",
+        "Meta-KD", "Step-DPO", and in one word on a mixed-case one ("IncreLoRA", "MELoRA", "LoRAPrune"); not
+        on an architecture that names models ("JetMoE", "CrisisTransformers": :data:`_MODEL_NAMING_TECHNIQUES`).
+
+        >>> d = NameDiscoverer(technique_stems=["LoRA", "KD", "MoE", "DARE"])
+        >>> [d._on_known_technique(n) for n in ("IR-LoRA", "Meta-KD", "IncreLoRA", "LoRAPrune", "JetMoE", "Zeta-KD-7B",
+        ...                                     "DaReCzech")]
+        [True, True, True, True, False, False, False]
+        """
+        if not self.technique_stems or _SIZE_PART.search(name):
+            return False
+        parts = [p for p in _NAME_PARTS.split(name) if p]
+        if len(parts) > 1:
+            return parts[0] in self.technique_stems or parts[-1] in self.technique_stems
+        for cut in range(2, len(name) - 1):
+            for piece, rest in ((name[cut:], name[:cut]), (name[:cut], name[cut:])):
+                if piece in self.technique_stems and rest[:1].isupper() and not piece.isupper():
+                    return True
+        return False
 
     def _on_known_model(self, name: str) -> bool:
         """A one-word name ending in a known model's name after a capital: "InstructRetro" (Retro), not "Dropout".

@@ -136,6 +136,11 @@ def _dataset_stems(gazetteer: Gazetteer):
     return automaton
 
 
+def _technique_stems(gazetteer: Gazetteer) -> list[str]:
+    """Technique names as written that other names are built on: one word, two capitals or more (LoRA, KD, DPO)."""
+    return sorted({s for e in gazetteer.entities if e.type == "Technique" for s in (e.name, *e.aliases) if _STEM.fullmatch(s)})
+
+
 def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
     """Model names that other names are built on: one word, two capitals or more (BERT, RoBERTa, LLaMA)."""
     disc = cues["discovery"]
@@ -185,7 +190,8 @@ class Extractor:
         self._curated = self.linker  # the gazetteer's names only, also after learn()
         # (a function of the linker, not a bound method: the extractor is frozen out of garbage collection, so
         # a cycle through it would never be collected)
-        self.discover = NameDiscoverer(self.cues, self.stems, known_type=_type_in(self._curated))
+        self.discover = NameDiscoverer(self.cues, self.stems, known_type=_type_in(self._curated),
+                                       technique_stems=_technique_stems(self.gazetteer))
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
         self.generic_followers = tuple(self.cues["affix"]["generic_technique_followers"])
