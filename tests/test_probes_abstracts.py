@@ -17,6 +17,11 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # a paper with no model of its own: a figure measured on a dataset is its evaluation, however impersonal
+    '@paper evaluatedOn MMLU; GPT-4 evaluatedOn MMLU | Contamination in benchmarks || We study contamination. '
+    'On MMLU, ChatGPT and GPT-4 reached an exact match rate of 52% and 57% in guessing the missing options.',
+    '!@paper evaluatedOn MMLU | Contamination in benchmarks || We study contamination. MMLU is a popular benchmark of '
+    'questions on many subjects.',
     # lineage said in a longer description, after the teacher's name, or by preference alignment
     'MiraBERT distillsFrom BERT | MiraBERT: a compact model || We present MiraBERT, a compact student model distilled from BERT.',
     'TinyKestrel distillsFrom BERT | TinyKestrel: small encoders || Our student, TinyKestrel, learns from the soft labels of a BERT-large teacher.',

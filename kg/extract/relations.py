@@ -261,6 +261,8 @@ class RelationExtractor:
             self.background_strict = frozenset(table["background"].get("strict", ()))
             continues = table["background"].get("continues")
             self.continues = re.compile(continues, re.IGNORECASE) if continues else None
+            result = table["background"].get("measured_result")
+            self.measured_result = re.compile(result, re.IGNORECASE) if result else None
             self.plural_own = re.compile(table["own"]["plural"], re.IGNORECASE)
             self.background_off = frozenset(table["background"]["off"])
             self.lineage_block = re.compile(table["implicit"]["lineage_block"], re.IGNORECASE)
@@ -804,8 +806,12 @@ class RelationExtractor:
                         number, sentence)
                     defaulted[(ms[i].type, ms[i].name)] = False  # a sentence evaluates on it: no weak default
             translating = "translat" in low  # once a sentence: a search of it per mention is quadratic
+            # in a paper with no model of its own, a figure measured on a dataset is the paper's evaluation
+            measured = not own and self.measured_result is not None and bool(self.measured_result.search(low))
             for i, x in enumerate(ms):
-                if (x.type not in self.defaults or i in claimed or i in ana or (x.type in self.background_off and self._background(skel, low, bg))
+                if (x.type not in self.defaults or i in claimed or i in ana
+                        or (x.type in self.background_off and self._background(skel, low, bg)
+                            and not (x.type == "Dataset" and not own and measured))
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
