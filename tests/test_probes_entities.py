@@ -389,6 +389,10 @@ PROBES = [
      {("NimbusQA", "Dataset", True)}, ()),
     ("A study of language models", "We report perplexity on WikiText-2 and WikiText-103.",
      {("WikiText-2", "Dataset", False), ("WikiText-103", "Dataset", False)}, ()),
+    # the chat / instruct variant of the paper's own model is the paper's too
+    ("Qwen Technical Report", "We introduce Qwen, our model series: Qwen, the base models, and Qwen-Chat, the chat "
+     "models.", {("Qwen", "Model", True), ("Qwen-Chat", "Model", True)}, ()),
+    ("A study of chat models", "We introduce ZorbLM. We compare with Qwen-Chat.", {("Qwen-Chat", "Model", False)}, ()),
     # a new name built on a known technique's name is a technique (not with a size, nor on an architecture
     # that names models: "JetMoE-8B")
     ("A study of quantization", "We propose IR-QLoRA for pushing quantized LLMs with LoRA to be accurate.",

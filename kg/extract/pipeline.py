@@ -679,6 +679,10 @@ class Extractor:
         # a name the paper presents as its own is introduced wherever it is
         # mentioned, whichever finder's candidate wins the span
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
+        own_models = {normalize(name) for name, etype in introduced if etype == "Model"}
+        if own_models:  # ... and so is its chat / instruct variant: "Qwen" beside "Qwen-Chat"
+            introduced.update((c[2], "Model") for c in candidates if c[3] == "Model" and (c[2], "Model") not in introduced
+                              and (variant := self.linker.variant_split(c[2])) and variant[0] in own_models)
         # longest first, then by priority, start and name (the candidate's place in the list breaks ties: a stable sort)
         empty = False  # whether an empty span is chosen
         for cand in sorted(candidates, key=_merge_order):
