@@ -17,6 +17,9 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # "Spanish language models, namely, A, B and C": the language of each
+    'BETO forLanguage Spanish; MarIA forLanguage Spanish | ZorbBERTa: a Spanish model || We present ZorbBERTa. ZorbBERTa is '
+    'compared with other available Spanish language models, namely, MarIA, BERTIN and BETO.',
     # a paper with no model of its own: a figure measured on a dataset is its evaluation, however impersonal
     '@paper evaluatedOn MMLU; GPT-4 evaluatedOn MMLU | Contamination in benchmarks || We study contamination. '
     'On MMLU, ChatGPT and GPT-4 reached an exact match rate of 52% and 57% in guessing the missing options.',
