@@ -17,6 +17,15 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # "comparable or better" claims the win ("equivalent or strictly preferred" does not); "the best ... among"
+    'ZorbCoder outperforms Codex | ZorbCoder: code models || We present ZorbCoder. We demonstrate that it achieves '
+    'equivalent or better performance than similarly sized models, such as Codex.',
+    'ZorbMT outperforms mBART | ZorbMT: translation || We present ZorbMT. ZorbMT achieves competitive or even better '
+    'performance than a strong pre-trained model mBART.',
+    '!ZorbChat outperforms GPT-4 | ZorbChat: a chat model || We present ZorbChat. Responses from ZorbChat are either '
+    'equivalent or strictly preferred to GPT-4 in 43% of cases.',
+    'ZorbDeBERTa outperforms SciBERT; ZorbDeBERTa outperforms DeBERTa | ZorbDeBERTa: science text || We present '
+    'ZorbDeBERTa. On the Genia dataset, ZorbDeBERTa achieved the best performance compared to SciBERT and DeBERTa.',
     # "Spanish language models, namely, A, B and C": the language of each
     'BETO forLanguage Spanish; MarIA forLanguage Spanish | ZorbBERTa: a Spanish model || We present ZorbBERTa. ZorbBERTa is '
     'compared with other available Spanish language models, namely, MarIA, BERTIN and BETO.',

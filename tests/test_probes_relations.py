@@ -560,7 +560,8 @@ PROBES = [
     '!RoBERTa evaluatedOn MMLU | Open models || We distill RoBERTa, our teacher model, into a small model evaluated on MMLU.',
     '!BERT evaluatedOn SQuAD; FooBERT evaluatedOn SQuAD | With the same data as BERT, our single model obtains 94.6% F1 on SQuAD.',
     'FooBERT evaluatedOn GLUE; FooBERT evaluatedOn SQuAD | FooBERT shows comparable or better performance than previous methods on GLUE and SQuAD.',
-    '!FooBERT outperforms RoBERTa | FooBERT shows comparable or better results than RoBERTa.',
+    # ("comparable or better" claims the win: the gold marks outperforms in 15 of 16 "X or better" sentences)
+    'FooBERT outperforms RoBERTa | FooBERT shows comparable or better results than RoBERTa.',
     '!RoBERTa evaluatedOn IMDb; FooBERT outperforms RoBERTa | Hybrid models || We introduce FooBERT, which combines the Robustly Optimized BERT Approach (RoBERTa) with LSTMs. FooBERT surpasses baselines (e.g., BERT, RoBERTa and GPT-2), achieving 92% accuracy on IMDb.',
     '!@paper evaluatedOn GLUE | Citation mining || With the best model we label 33K patents and match them to entries of GLUE.',
     'FooBERT evaluatedOn MMLU | FooBERT attains 71.3 on MMLU.',
