@@ -456,7 +456,7 @@ class Extractor:
         if entity.type != "Model" or surface.count(" ") < 2 or normalize(surface) == normalize(entity.name):
             return False
         after = _BRACKETED_AFTER.match(text, end)
-        before = _BRACKETED_BEFORE.search(text, 0, start)
+        before = _BRACKETED_BEFORE.search(text, max(0, start - 120), start)
         for other in (after and after.group(1), before and before.group(1)):
             if other and is_name_shaped(other.split()[0]):
                 # (a plural acronym is the model's own: "Generative Pre-trained Transformers (GPTs)")
@@ -466,7 +466,7 @@ class Extractor:
                     return True
         word = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return bool(surface[0].isupper() and word and word.group(1)[0].isupper()
-                    and word.group(1).lower() not in _OPENING_WORDS and not _SENTENCE_OPENING.search(text, 0, word.start(1)))
+                    and word.group(1).lower() not in _OPENING_WORDS and not _SENTENCE_OPENING.search(text, max(0, word.start(1) - 8), word.start(1)))
 
     def _model_item(self, name: str) -> bool:
         words = name.split()
