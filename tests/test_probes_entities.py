@@ -389,6 +389,12 @@ PROBES = [
      {("NimbusQA", "Dataset", True)}, ()),
     ("A study of language models", "We report perplexity on WikiText-2 and WikiText-103.",
      {("WikiText-2", "Dataset", False), ("WikiText-103", "Dataset", False)}, ()),
+    # a name in quotes described as a method; a listed benchmark's score or an abbreviation is no part of a name
+    ("ZorbPrompter: reasoning", "We propose 'ZorbPrompter', a technique that improves arithmetic in LLMs.",
+     {("ZorbPrompter", "Technique", True)}, ()),
+    ("A study of math", "It is best on six benchmarks (e.g., KoraMath 74.4% to 83.2%).", {("KoraMath", "Dataset", False)},
+     ("KoraMath 74.4",)),
+    ("A study of math", "It is strong on in-domain benchmarks (Avg. 80.1%). We release it.", set(), ("Avg",)),
     # the chat / instruct variant of the paper's own model is the paper's too
     ("Qwen Technical Report", "We introduce Qwen, our model series: Qwen, the base models, and Qwen-Chat, the chat "
      "models.", {("Qwen", "Model", True), ("Qwen-Chat", "Model", True)}, ()),

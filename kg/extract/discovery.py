@@ -192,9 +192,10 @@ _REWORKS = r"(?:quanti[sz]|prun|compress|distil|sparsif|binari[sz]|merg|turn)"
 _DESCRIBED_AS = r"(?:,\s+|\s+is\s+)(?:an?|the)\s+(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?"
 #: what names it right after such a noun: "(method), dubbed X", "(framework) which we call X"
 _CALLED = r",?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+$"
-#: a description after a name that makes it a method: "X, a principled distillation method", "X is a simple recipe"
+#: a description after a name (in quotes or not) that makes it a method: "X, a principled distillation method",
+#: "X is a simple recipe", "'X', a technique that"
 #: ("framework" is not among them: GUIDELINES.md makes a framework that yields a model a Model)
-_METHOD_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?" + _DESCRIBED_AS + _METHOD_NOUNS
+_METHOD_AFTER = re.compile(r"[\"'\u2019\u201d]?(?:\s*\([^()]{1,40}\))?" + _DESCRIBED_AS + _METHOD_NOUNS
                            + r"\b(?!\s+(?:model|LLM|LM)s?\b)|\s+(?:can|could|may)\s+(?:also\s+|readily\s+|easily\s+|then\s+)?"
                            r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b"
                            # what it does to models: "X for quantizing the weights", "X prunes LLMs", "X turns any LLM into"
@@ -1908,9 +1909,14 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
     out = []
     while len(out) < limit:
         m = _LIST_ITEM.match(text, pos)
-        if not m:
-            break
+        if not m or _ABBREVIATION_BEFORE_NUMBER.match(text, m.start(1)):
+            break  # "(Avg. 80.1%)": an abbreviation before a figure, no name
         name = m.group(1).rstrip(".")
+        while " " in name and not _VERSION_AFTER.match(text, m.start(1) + name.rindex(" ")):
+            last = name.rsplit(" ", 1)[1]
+            if not _NUMBER_WORD.fullmatch(last):
+                break
+            name = name[:-len(last) - 1]  # "GSM8K 74.4% to 83.2%": a score after the name, no version of it
         out.append((m.start(1), name))
         end = m.start(1) + len(name)
         aside = _ASIDE.match(text, end)  # "NASA-QA (extractive QA) and NASA-IR"
@@ -1922,6 +1928,8 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
 
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+_ABBREVIATION_BEFORE_NUMBER = re.compile(r"[A-Z][a-z]{1,3}\.\s+\d")
+_NUMBER_WORD = re.compile(r"v?\d[\d.]*")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*")
 #: "new" or "novel" before a dataset noun, in the same clause
 _NEW_BEFORE = re.compile(r"\b(?:new|novel)\b[^.;:,]*$", re.I)
