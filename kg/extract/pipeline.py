@@ -60,13 +60,13 @@ _HYPHEN_OR_UNDERSCORE = re.compile(r"[-_]")
 _ARTICLE_END = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts) $")
 _HYPHEN_OR_SPACE = re.compile(r"[-\s]")
 _START = itemgetter(0)
-# a bracketed name right after a span / right before it: "... Transformer (ChatGPT)", "DialoGPT (dialogue ..."
+#: a bracketed name right after a span / right before it: "... Transformer (ChatGPT)", "DialoGPT (dialogue ..."
 _BRACKETED_AFTER = re.compile(r"\s*\(\s*([^()\s,;][^(),;]{0,39}?)\s*\)")
 _BRACKETED_BEFORE = re.compile(r"([A-Za-z][\w.+-]*)\s*\(\s*(?:[a-z][\w-]*\s+){0,2}$")
 #: a title's name and its colon: what follows describes it
 _TITLE_HEAD = re.compile(r"[^\s:]+:\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
-# what comes before the first word of a sentence, a title or a title's part
+#: what comes before the first word of a sentence, a title or a title's part
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\s--?\s+|\|\|\s*)$")
 _OPENING_WORDS = frozenset({"the", "a", "an", "our", "its", "their", "this", "these", "that", "those", "and", "or", "of",
                             "for", "with", "on", "in", "to", "from", "by", "via", "using", "towards", "toward"})
@@ -138,7 +138,8 @@ def _dataset_stems(gazetteer: Gazetteer):
 
 def _technique_stems(gazetteer: Gazetteer) -> list[str]:
     """Technique names as written that other names are built on: one word, two capitals or more (LoRA, KD, DPO)."""
-    return sorted({s for e in gazetteer.entities if e.type == "Technique" for s in (e.name, *e.aliases) if _STEM.fullmatch(s)})
+    return sorted({surface for e in gazetteer.entities if e.type == "Technique"
+                   for surface in (e.name, *e.aliases) if _STEM.fullmatch(surface)})
 
 
 def _model_stems(gazetteer: Gazetteer, cues: dict) -> list[str]:
@@ -465,8 +466,10 @@ class Extractor:
                 if known is None or known.name != entity.name:
                     return True
         word = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        return bool(surface[0].isupper() and word and word.group(1)[0].isupper()
-                    and word.group(1).lower() not in _OPENING_WORDS and not _SENTENCE_OPENING.search(text, max(0, word.start(1) - 8), word.start(1)))
+        if not (surface[0].isupper() and word and word.group(1)[0].isupper()):
+            return False
+        at = word.start(1)
+        return word.group(1).lower() not in _OPENING_WORDS and not _SENTENCE_OPENING.search(text, max(0, at - 8), at)
 
     def _model_item(self, name: str) -> bool:
         words = name.split()
@@ -681,8 +684,10 @@ class Extractor:
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
         own_models = {normalize(name) for name, etype in introduced if etype == "Model"}
         if own_models:  # ... and so is its chat / instruct variant: "Qwen" beside "Qwen-Chat"
-            introduced.update((c[2], "Model") for c in candidates if c[3] == "Model" and (c[2], "Model") not in introduced
-                              and (variant := self.linker.variant_split(c[2])) and variant[0] in own_models)
+            for cand in candidates:
+                variant = self.linker.variant_split(cand[2]) if cand[3] == "Model" else None
+                if variant and variant[0] in own_models:
+                    introduced.add((cand[2], "Model"))
         # longest first, then by priority, start and name (the candidate's place in the list breaks ties: a stable sort)
         empty = False  # whether an empty span is chosen
         for cand in sorted(candidates, key=_merge_order):

@@ -811,7 +811,7 @@ class RelationExtractor:
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or i in ana
                         or (x.type in self.background_off and self._background(skel, low, bg)
-                            and not (x.type == "Dataset" and not own and measured))
+                            and not (x.type == "Dataset" and measured))
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
