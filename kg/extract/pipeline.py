@@ -453,8 +453,10 @@ class Extractor:
         longer capitalised name (after a capitalised word that does not open the sentence), or next to a
         bracketed name that is not the model's.
         """
+        if entity.type != "Model":
+            return False
         surface = text[start:end]
-        if entity.type != "Model" or surface.count(" ") < 2 or normalize(surface) == normalize(entity.name):
+        if surface.count(" ") < 2 or normalize(surface) == normalize(entity.name):
             return False
         after = _BRACKETED_AFTER.match(text, end)
         before = _BRACKETED_BEFORE.search(text, max(0, start - 120), start)
@@ -684,10 +686,10 @@ class Extractor:
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
         own_models = {normalize(name) for name, etype in introduced if etype == "Model"}
         if own_models:  # ... and so is its chat / instruct variant: "Qwen" beside "Qwen-Chat"
-            for cand in candidates:
-                variant = self.linker.variant_split(cand[2]) if cand[3] == "Model" else None
+            for name in {c[2] for c in candidates if c[3] == "Model"}:  # each name once: a paper repeats them
+                variant = self.linker.variant_split(name)
                 if variant and variant[0] in own_models:
-                    introduced.add((cand[2], "Model"))
+                    introduced.add((name, "Model"))
         # longest first, then by priority, start and name (the candidate's place in the list breaks ties: a stable sort)
         empty = False  # whether an empty span is chosen
         for cand in sorted(candidates, key=_merge_order):
