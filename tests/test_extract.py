@@ -208,6 +208,9 @@ def _found(extractor, title, abstract=""):
      {("BERT", "Model")}, {("DistilBERT", "Model"), ("TinyBERT", "Model"), ("MobileBERT", "Model")}),
     ("Small models", "We compare Tiny-BERT, Mobile-BERT, Clinical BERT and a multilingual BERT.",
      {("TinyBERT", "Model"), ("MobileBERT", "Model"), ("ClinicalBERT", "Model"), ("mBERT", "Model")}, set()),
+    # two versions behind one slash in a list are no name of their own
+    ("Jailbreaks", "The attack transfers to open and closed models, including GPT-3.5/4, Vicuna and Zorro-1/2.",
+     {("GPT-3.5", "Model"), ("Vicuna", "Model")}, {("GPT-3.5/4", "Model"), ("Zorro-1/2", "Model")}),
 ])
 def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
     found = _found(extractor, title, abstract)

@@ -1912,6 +1912,9 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
         if not m or _ABBREVIATION_BEFORE_NUMBER.match(text, m.start(1)):
             break  # "(Avg. 80.1%)": an abbreviation before a figure, no name
         name = m.group(1).rstrip(".")
+        slash = _VERSION_SLASH.search(name)
+        if slash:
+            name = name[:slash.start()]  # "GPT-3.5/4": two versions, each found on its own
         while " " in name and not _VERSION_AFTER.match(text, m.start(1) + name.rindex(" ")):
             last = name.rsplit(" ", 1)[1]
             if not _NUMBER_WORD.fullmatch(last):
@@ -1930,6 +1933,7 @@ def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _ABBREVIATION_BEFORE_NUMBER = re.compile(r"[A-Z][a-z]{1,3}\.\s+\d")
 _NUMBER_WORD = re.compile(r"v?\d[\d.]*")
+_VERSION_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*")
 #: "new" or "novel" before a dataset noun, in the same clause
 _NEW_BEFORE = re.compile(r"\b(?:new|novel)\b[^.;:,]*$", re.I)
