@@ -133,7 +133,7 @@ PROBES = [
      {("Kestrel", "Model", True)}, ()),
     # a name headed by a capitalised dataset noun after "the", not a capitalised description
     ("A study of exams", "GPT-4 passes the Uniform Bar Examination and ranks on the Open Ko-LLM Leaderboard.",
-     {("Uniform Bar Examination", "Dataset", False), ("Open Ko-LLM Leaderboard", "Dataset", False)}, ()),
+     {("Uniform Bar Exam", "Dataset", False), ("Open Ko-LLM Leaderboard", "Dataset", False)}, ()),
     ("A study of corpora", "We train on the Icelandic Gigaword Corpus, not the Large Dataset.",
      {("Icelandic Gigaword Corpus", "Dataset", False)}, ("Large Dataset", "Gigaword")),
     ("A study of corpora", "We present the Zorrostack: an 825 GiB English text corpus.",
