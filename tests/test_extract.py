@@ -211,6 +211,10 @@ def _found(extractor, title, abstract=""):
     # two versions behind one slash in a list are no name of their own
     ("Jailbreaks", "The attack transfers to open and closed models, including GPT-3.5/4, Vicuna and Zorro-1/2.",
      {("GPT-3.5", "Model"), ("Vicuna", "Model")}, {("GPT-3.5/4", "Model"), ("Zorro-1/2", "Model")}),
+    # a name starting with a function word in capitals is matched only as written
+    ("Pretrained models", "The most prominent model is BERT, and we stack it on LSTM layers.",
+     {("BERT", "Model")}, {("IS-BERT", "Model"), ("ON-LSTM", "Model")}),
+    ("Sentence embeddings", "We compare IS-BERT with ON-LSTM.", {("IS-BERT", "Model"), ("ON-LSTM", "Model")}, set()),
 ])
 def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
     found = _found(extractor, title, abstract)

@@ -55,9 +55,14 @@ def lower_same_length(text: str) -> str:
 
 
 def _case_sensitive(surface: str, exact: frozenset[str] | set[str]) -> bool:
-    if surface in exact or len(surface) <= 3:
+    if surface in exact or len(surface) <= 3 or _FUNCTION_WORD_PART.match(surface):
         return True
     return len(surface) <= 5 and not any(c.islower() for c in surface)
+
+
+#: A name that starts with a short word written in capitals which, in lower case, is a function word:
+#: matched in any case, "IS-BERT" would be "is BERT" and "ON-LSTM" "on LSTM".
+_FUNCTION_WORD_PART = re.compile(r"(?:A|AN|AS|AT|BE|BY|DO|IF|IN|IS|IT|NO|OF|ON|OR|SO|TO|UP|US|WE)[-\s]")
 
 
 #: The ``is_name`` of a phrase that names a model only when capitalised as written: see _described_model.
