@@ -215,6 +215,9 @@ def _found(extractor, title, abstract=""):
     ("Pretrained models", "The most prominent model is BERT, and we stack it on LSTM layers.",
      {("BERT", "Model")}, {("IS-BERT", "Model"), ("ON-LSTM", "Model")}),
     ("Sentence embeddings", "We compare IS-BERT with ON-LSTM.", {("IS-BERT", "Model"), ("ON-LSTM", "Model")}, set()),
+    # a sign is part of a name: "(SPLADE)," is SPLADE, not SPLADE++ (punctuation where the signs would be)
+    ("Retrievers", "We compare a sparse retriever (SPLADE), a code model (CodeT5), and CodeT5+ on MBPP+.",
+     {("SPLADE", "Model"), ("CodeT5", "Model"), ("CodeT5+", "Model"), ("MBPP+", "Dataset")}, {("SPLADE++", "Model")}),
 ])
 def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
     found = _found(extractor, title, abstract)

@@ -184,8 +184,9 @@ class PhraseMatcher:
                 entries.sort(key=lambda e: (e[1], e[0]))
                 # the one entry of most keys beside the tuple, so a hit resolves it without a loop
                 length = len(key) - 2 * pad
-                automaton.add_word(key, (length + 2 * pad - 1, length, entries[0] if len(entries) == 1 else None,
-                                         tuple(entries), None))
+                # a key with a sign ("CodeT5+") is checked against the text: "(CodeT5)," has its words, not its sign
+                single = entries[0] if len(entries) == 1 and not _SIGN.search(entries[0][2]) else None
+                automaton.add_word(key, (length + 2 * pad - 1, length, single, tuple(entries), None))
         # a cue word is a key with a space before it only: a word that starts with it ("we" in "we", "weights");
         # its value ends in its groups. Its key never ends in a space ("e.g." is " e g"), so it is never a
         # phrase's key (those end in one)
@@ -268,8 +269,8 @@ class PhraseMatcher:
         for entry in entries:
             layer, exact, key, entity, is_name = entry
             if (text if exact else lowered)[start:end] != key:
-                if not exact:  # same words, other separators: "self attention", "Conll 2003"
-                    loose.append(entry)
+                if not exact and _SIGN.findall(key) == _SIGN.findall(lowered, start, end):
+                    loose.append(entry)  # same words, other separators: "self attention", "Conll 2003"
                 continue
             if is_name and (_joined(text, start - 1, -1) or glued_after(text, end)
                             or is_name is _CAPITALISED and text[start].islower()):
@@ -296,6 +297,8 @@ class PhraseMatcher:
 
 
 _NON_ALNUM = re.compile(r"[\W_]")
+#: signs that make a name another ("CodeT5+", "C#", "Min-K%"), unlike separators ("-", "_", ".", " ")
+_SIGN = re.compile(r"[+#%*&@]")
 _ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 
 
