@@ -5,6 +5,7 @@ Sentences here are written for the tests, never taken from the corpus.
 from __future__ import annotations
 
 import doctest
+import re
 
 import pytest
 
@@ -21,6 +22,18 @@ from kg.model import Entity, Paper
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
+
+
+def test_curated_gazetteer_gives_each_spelling_one_entry():
+    """No name or alias of ``schema/gazetteer.tsv`` is another entry's once case and separators go (as the
+    phrase scan reads them): lists made apart ("ESimCSE" a Model in one, a Technique in another) must not both
+    land. A sign keeps names apart ("CodeT5" / "CodeT5+")."""
+    owners: dict[str, set[str]] = {}
+    for entity in kg.extract.gazetteer.load_gazetteer().entities:
+        for spelling in (entity.name, *entity.aliases):
+            key = " ".join(re.sub(r"[^\w+#%*&@]|_", " ", spelling.lower()).split())
+            owners.setdefault(key, set()).add(f"{entity.name} ({entity.type})")
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
 
 
 @pytest.mark.parametrize("module", [kg.extract.mentions, kg.extract.gazetteer, kg.extract.languages,
