@@ -132,8 +132,8 @@ PROBES = [
     ("A study of open models", "We introduce the Kestrel series: 7B and 40B decoder-only models.",
      {("Kestrel", "Model", True)}, ()),
     # a name headed by a capitalised dataset noun after "the", not a capitalised description
-    ("A study of exams", "GPT-4 passes the Uniform Bar Examination and ranks on the Open Ko-LLM Leaderboard.",
-     {("Uniform Bar Exam", "Dataset", False), ("Open Ko-LLM Leaderboard", "Dataset", False)}, ()),
+    ("A study of exams", "GPT-4 passes the Uniform Notary Examination and ranks on the Open Ko-LLM Leaderboard.",
+     {("Uniform Notary Examination", "Dataset", False), ("Open Ko-LLM Leaderboard", "Dataset", False)}, ()),
     ("A study of corpora", "We train on the Icelandic Gigaword Corpus, not the Large Dataset.",
      {("Icelandic Gigaword Corpus", "Dataset", False)}, ("Large Dataset", "Gigaword")),
     ("A study of corpora", "We present the Zorrostack: an 825 GiB English text corpus.",
