@@ -5,7 +5,6 @@ Sentences here are written for the tests, never taken from the corpus.
 from __future__ import annotations
 
 import doctest
-import re
 
 import pytest
 
@@ -28,11 +27,12 @@ def test_curated_gazetteer_gives_each_spelling_one_entry():
     """No name or alias of ``schema/gazetteer.tsv`` is another entry's once case and separators go (as the
     phrase scan reads them): lists made apart ("ESimCSE" a Model in one, a Technique in another) must not both
     land. A sign keeps names apart ("CodeT5" / "CodeT5+")."""
-    owners: dict[str, set[str]] = {}
+    owners: dict[tuple, set[str]] = {}
     for entity in kg.extract.gazetteer.load_gazetteer().entities:
         for spelling in (entity.name, *entity.aliases):
-            key = " ".join(re.sub(r"[^\w+#%*&@]|_", " ", spelling.lower()).split())
-            owners.setdefault(key, set()).add(f"{entity.name} ({entity.type})")
+            lowered = spelling.lower()
+            key = (kg.extract.mentions._NON_ALNUM.sub(" ", lowered).split(), kg.extract.mentions._SIGN.findall(lowered))
+            owners.setdefault(repr(key), set()).add(f"{entity.name} ({entity.type})")
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}
 
 
