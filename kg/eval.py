@@ -30,6 +30,7 @@ import pyoxigraph as ox
 
 from kg.errors import GraphNotFoundError, KGError, ParseError
 from kg.ingest import normalise_title
+from kg.link import name_signs
 from kg.model import ENTITY_TYPES, LINEAGE_PREDICATES
 from kg.vocab import DCTERMS, KG, PROV, RDF, RDFS, SKOS
 
@@ -55,13 +56,15 @@ _PREDICATE_OF = {_NS + p: p for p in GOLD_PREDICATES}
 
 
 def normalise_name(name: str) -> str:
-    """Case-folded letters and digits only: case, hyphens, spaces and punctuation do not count.
+    """Case-folded letters and digits only: case, hyphens, spaces and punctuation do not count, but the
+    signs that end a name do, as in linking (:func:`kg.link.name_signs`: HumanEval+ is not HumanEval).
 
-    >>> normalise_name("Knowledge-Distillation"), normalise_name("BERTić")
-    ('knowledgedistillation', 'bertic')
+    >>> normalise_name("Knowledge-Distillation"), normalise_name("BERTić"), normalise_name("QuIP#")
+    ('knowledgedistillation', 'bertic', 'quip#')
     """
     text = unicodedata.normalize("NFKD", name).casefold()
-    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+    key = "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+    return key + name_signs(text) if key else key
 
 
 @dataclass(frozen=True, slots=True)

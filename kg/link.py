@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 
 from kg.model import Entity
 
-__all__ = ["DEFAULT_SIZE_WORDS", "DEFAULT_VARIANTS", "Linker", "fold", "normalize", "size_stripped"]
+__all__ = ["DEFAULT_SIZE_WORDS", "DEFAULT_VARIANTS", "Linker", "fold", "name_signs", "normalize", "size_stripped"]
 
 #: Markers that do not change which model a name denotes (see schema/cues.toml).
 DEFAULT_SIZE_WORDS = ("base", "large", "small", "medium", "xl", "xxl", "xlarge", "xxlarge", "huge", "uncased", "cased",
@@ -70,17 +70,35 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """The linking key: :func:`fold` keeping letters and digits only.
+    """The linking key: :func:`fold` keeping letters and digits only, and the signs that end a name.
 
+    A trailing "+" or "#" makes another name ("HumanEval+", "QuIP#", "SPLADE++"), so the key keeps it.
     Idempotent: ``normalize(normalize(s)) == normalize(s)``.
 
-    >>> normalize("XLM-R"), normalize("Tiny-BERT"), normalize("BERTi\\\\'c")
-    ('xlmr', 'tinybert', 'bertic')
+    >>> normalize("XLM-R"), normalize("Tiny-BERT"), normalize("BERTi\\\\'c"), normalize("HumanEval+ ")
+    ('xlmr', 'tinybert', 'bertic', 'humaneval+')
     """
     folded = fold(text)
     if folded.isascii():  # bytes.translate drops the rest in C
-        return folded.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    return "".join(c for c in folded if c.isalnum())
+        key = folded.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
+    else:
+        key = "".join(c for c in folded if c.isalnum())
+    return key + name_signs(folded) if key and folded[-1:] in _SIGN_ENDS else key
+
+
+def name_signs(text: str) -> str:
+    """The "+" and "#" signs ending ``text`` (spaces after them aside), which make it another name than without.
+
+    >>> name_signs("SPLADE++"), name_signs("QuIP# "), name_signs("BERT + CRF"), name_signs("BERT")
+    ('++', '#', '', '')
+    """
+    text = text.rstrip()
+    return text[len(text.rstrip(_SIGNS)):] if text[-1:] in _SIGNS and text[:-1].rstrip(_SIGNS)[-1:] != " " else ""
+
+
+_SIGNS = "+#"
+#: what a folded text whose key may hold signs ends in
+_SIGN_ENDS = frozenset("+# \t\n")
 
 
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -328,7 +346,7 @@ class Linker:
             return None
         block.sort()
         best = process.extractOne(key, [k for _, k in block], scorer=self.scorer, score_cutoff=self.threshold)
-        if best is None or _DIGITS.findall(best[0]) != _DIGITS.findall(key):
+        if best is None or _DIGITS.findall(best[0]) != _DIGITS.findall(key) or name_signs(best[0]) != name_signs(key):
             return None
         entity = self._index[best[0]]
         # a model name differing by an inserted letter is another model (DistilBERT / DistilmBERT)

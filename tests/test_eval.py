@@ -64,6 +64,10 @@ def run(tmp_path, mentions, relations, entities=GOLD_ENTITIES, gold_relations=GO
     ("BERT-base", "BERT", False),
     ("GPT-2", "GPT-3", False),
     ("mBERT", "BERT", False),
+    ("HumanEval+", "HumanEval", False),
+    ("QuIP#", "quip #", False),
+    ("QuIP#", "quip#", True),
+    ("BERT+CRF", "BERT-CRF", True),
 ])
 def test_eval_normalise_name(text, other, same):
     assert (normalise_name(text) == normalise_name(other)) is same

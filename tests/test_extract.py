@@ -231,6 +231,10 @@ def _found(extractor, title, abstract=""):
     # a sign is part of a name: "(SPLADE)," is SPLADE, not SPLADE++ (punctuation where the signs would be)
     ("Retrievers", "We compare a sparse retriever (SPLADE), a code model (CodeT5), and CodeT5+ on MBPP+.",
      {("SPLADE", "Model"), ("CodeT5", "Model"), ("CodeT5+", "Model"), ("MBPP+", "Dataset")}, {("SPLADE++", "Model")}),
+    # ... and a sign glued after a known name makes another name of its type, which no entry need hold
+    ("Code models", "We evaluate on HumanEval+ and GSM8K, quantize with QuIP# and tune with LoRA+ rather than LoRA.",
+     {("HumanEval+", "Dataset"), ("GSM8K", "Dataset"), ("QuIP#", "Technique"), ("LoRA+", "Technique"),
+      ("LoRA", "Technique")}, {("HumanEval", "Dataset"), ("QuIP", "Technique")}),
 ])
 def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
     found = _found(extractor, title, abstract)
@@ -246,6 +250,9 @@ def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, prese
      "Technique"),
     ("FooBERT: Encoders with Braided Attention", "FooBERT relies on braided attention to mix heads.",
      "braided attention", "Technique"),
+    # a known technique with a sign is a new one, the paper's own, not the known one
+    ("Contrastive Decoding+: Better Greedy Generation", "We present Contrastive Decoding+, which improves fluency.",
+     "Contrastive Decoding+", "Technique"),
 ])
 def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, name, etype):
     mentions = extractor(Paper("t:intro", title, abstract)).mentions

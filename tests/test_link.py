@@ -142,11 +142,29 @@ def test_link_normalize_equates_spellings(a, b):
     assert normalize(a) == normalize(b) == normalize(normalize(a))
 
 
-@pytest.mark.parametrize("text", ["BERT_LARGE", "Llama-2-7b-chat", "e.g. (v1.5)", "XLM-R", "BERTić", "Ⅻ-Net", "", "__"])
+@pytest.mark.parametrize("text", ["BERT_LARGE", "Llama-2-7b-chat", "e.g. (v1.5)", "XLM-R", "BERTić", "Ⅻ-Net", "", "__",
+                                  "BERT+CRF", "BERT +", "+#", "C# code"])
 def test_link_normalize_keeps_letters_and_digits_only(text):
     from kg.link import fold, normalize
 
     assert normalize(text) == "".join(c for c in fold(text) if c.isalnum())
+
+
+@pytest.mark.parametrize("text, key", [("HumanEval+", "humaneval+"), ("QuIP# ", "quip#"), ("SPLADE++", "splade++"),
+                                       ("Min-K%++", "mink++"), ("Outlier Suppression+", "outliersuppression+"),
+                                       ("T0++", "t0++"), ("Bangla2B+", "bangla2b+")])
+def test_link_normalize_keeps_the_signs_that_end_a_name(text, key):
+    assert normalize(text) == key == normalize(key)
+
+
+def test_link_a_sign_makes_another_name():
+    """ "HumanEval+" is not HumanEval, exactly nor fuzzily; a curated "SPLADE++" is not shadowed by SPLADE."""
+    linker = Linker([Entity("HumanEval", "Dataset"), Entity("SPLADE", "Model"), Entity("SPLADE++", "Model"),
+                     Entity("Outlier Suppression", "Technique")])
+    # "Outlier Suppression+" is close enough for the fuzzy step, which takes a misspelling
+    assert [linker.link(s) for s in ["HumanEval+", "QuIP#", "Outlier Suppression+"]] == [None] * 3
+    assert linker.link("Outlier Supression").name == "Outlier Suppression"
+    assert linker.link("SPLADE++").name == "SPLADE++" and linker.link("splade").name == "SPLADE"
 
 
 def test_link_numbers_link_only_where_digit_keys_are_known():

@@ -42,7 +42,7 @@ from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, Scan, SubstringIndex, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
-from kg.link import Linker, normalize
+from kg.link import Linker, name_signs, normalize
 from kg.model import Entity, Extraction, Mention, Paper
 
 __all__ = ["Extractor"]
@@ -101,6 +101,8 @@ _VERSION_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _LOWER_MODEL_ID = re.compile(r"[a-z]{2,}(?:-[a-z]{2,})+-[0-9][\w.]*|[a-z]{2,}-[0-9][\w.]*-[a-z]{2,}")
 _MODEL_NOUN = re.compile(r" models?\b")
 #: a capitalised name and a version after a space: "Kestrel 2.0", "ZetaLM 2"
+#: signs glued after a name that make another name of it: "HumanEval+", "QuIP#" (not "BERT+CRF", two names)
+_GLUED_SIGNS = re.compile(r"[+#]+(?![\w+#])")
 _VERSIONED_NAME = re.compile(r"(?P<base>[A-Z][\w-]*[A-Za-z]) v?\d{1,2}(?:\.\d{1,2})*")
 #: a capitalised name and a variant marker: "Kestrel-Med", "Kestrel-Instruct"
 _VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)")
@@ -444,6 +446,24 @@ class Extractor:
             out.append((start, version.end(), name, etype, False, 0.9, 0))
         return out
 
+    def _signed_names(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
+        """A known name with a sign glued after it that no entry names: "HumanEval+", "QuIP#", "LoRA+".
+
+        The sign makes another name of the known name's type, as a later version does (:meth:`_new_versions`).
+        """
+        out = []
+        for start, end, entity in phrases:
+            if text[end:end + 1] not in ("+", "#") or entity.type == "Language":
+                continue
+            signs = _GLUED_SIGNS.match(text, end)
+            if signs is None:
+                continue
+            surface = text[start:signs.end()]
+            known = self.linker.link(surface, fuzzy=False)  # an entry ("SPLADE++"), or a name learned from the corpus
+            name, etype = (known.name, known.type) if known else (surface, entity.type)
+            out.append((start, signs.end(), name, etype, False, 0.9, 0))
+        return out
+
     def _long_form_of_other(self, text: str, start: int, end: int, entity: Entity) -> bool:
         """A model's spelled-out name standing for another name: in "Chat Generative Pre-trained Transformer
         (ChatGPT)", "DialoGPT (dialogue generative pre-trained transformer)" and "a Chinese Financial Generative
@@ -550,6 +570,10 @@ class Extractor:
         entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
         if entity is None and found.aliases:  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
             entity = next(filter(None, (self.linker.link(alias, fuzzy=False) for alias in found.aliases)), None)
+        if entity is None and (signs := name_signs(found.name)):  # "Contrastive Decoding+" is a technique as its base is
+            base = self.linker.link(found.name.rstrip()[:-len(signs)], fuzzy=False)
+            if base is not None and base.type != "Language":
+                return found.name, base.type
         return (entity.name, entity.type) if entity else (found.name, found.type)
 
     def _shape_type(self, core: str) -> str:
@@ -596,6 +620,7 @@ class Extractor:
         tokens = self._token_infos(text) if tokens is None else tokens
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._new_versions(text, phrases)
+        out += self._signed_names(text, phrases)
         out += self._coordinated(text, phrases)
         out += _technique_compounds(text, phrases)
         out += self._language_models(text, phrases, scan.layers[-1])
