@@ -285,6 +285,18 @@ def test_discovery_an_architecture_named_as_a_part_is_a_technique(extractor, abs
      {"Zorb": "Model"}),
     # a quantization scheme or a pruning methodology is a method
     ("Zorbit: Binary Weights", "We present Zorbit, a 1-bit post-training quantization scheme.", {"Zorbit": "Technique"}),
+    # ... and so is a name the method noun follows (after its long form too), a method "as" which it is proposed, a
+    # name set off after "a ... method," and a mechanism; a title whose rest says what it improves says nothing
+    ("ZRT: Improving LLM Safety with Automatic Red-Teaming",
+     "We propose a Multi-round Zeta Red-Teaming (ZRT) method, which writes adversarial prompts.", {"ZRT": "Technique"}),
+    ("Zorbix: Parameter-Efficient Adaptation", "Our time-efficient Zorbix approach shares knowledge across languages.",
+     {"Zorbix": "Technique"}),
+    ("KoraMix: Mixtures for Tuning", "We propose KoraMix as a general parameter-efficient fine-tuning method.",
+     {"KoraMix": "Technique"}),
+    ("ZetaDelta: Your Fine-Tune May Be One Bit", "We introduce a simple method, ZetaDelta, which stores deltas in 1 bit.",
+     {"ZetaDelta": "Technique"}),
+    ("Fast long-context decoding", "We propose ZorbAttn, a trainable sparse attention mechanism for long inputs.",
+     {"ZorbAttn": "Technique"}),
 ])
 def test_discovery_framework_or_model(extractor, title, abstract, types):
     found = {m.name: m.type for m in extractor(Paper("t:x", title, abstract)).mentions if m.name in types}

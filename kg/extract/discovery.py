@@ -185,24 +185,24 @@ _WE_INTRODUCE = re.compile(r"(?:that|which) we (?:also |here |newly )?(?:introdu
 _NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|the)\s+[^.;:()]{1,100}?\s+$")
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
-_METHOD_NOUNS = r"(?:method|methodology|approach|technique|recipes?|algorithm|strategy|scheme|paradigm|pipeline|procedure)"
+_METHOD_NOUNS = r"(?:method|methodology|approach|technique|recipes?|algorithm|strategy|scheme|paradigm|pipeline|procedure|mechanism)"
 #: verbs of what a method does to models (stems): quantize, prune, compress, distil, sparsify, binarize, merge, turn
 _REWORKS = r"(?:quanti[sz]|prun|compress|distil|sparsif|binari[sz]|merg|turn)"
 #: what describes a name right after it, up to the noun that says what it is: "X, a principled distillation "
-_DESCRIBED_AS = r"(?:,\s+|\s+is\s+)(?:an?|the)\s+(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?"
+_DESCRIBED_AS = r"(?:,\s+|\s+is\s+|\s+as\s+)(?:an?|the)\s+(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?"
 #: what names it right after such a noun: "(method), dubbed X", "(framework) which we call X"
 _CALLED = r",?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+$"
 #: a description after a name (in quotes or not) that makes it a method: "X, a principled distillation method",
-#: "X is a simple recipe", "'X', a technique that"
+#: "X is a simple recipe", "'X', a technique that", "X as a general PEFT method", "the (X) method", "our X approach"
 #: ("framework" is not among them: GUIDELINES.md makes a framework that yields a model a Model)
-_METHOD_AFTER = re.compile(r"[\"'\u2019\u201d]?(?:\s*\([^()]{1,40}\))?" + _DESCRIBED_AS + _METHOD_NOUNS
+_METHOD_AFTER = re.compile(r"[\"'\u2019\u201d)]?(?:\s*\([^()]{1,40}\))?(?:" + _DESCRIBED_AS + r"|\s+)" + _METHOD_NOUNS
                            + r"\b(?!\s+(?:model|LLM|LM)s?\b)|\s+(?:can|could|may)\s+(?:also\s+|readily\s+|easily\s+|then\s+)?"
                            r"be\s+(?:readily\s+|easily\s+|directly\s+|seamlessly\s+)?(?:applied|combined|plugged|integrated)\b"
                            # what it does to models: "X for quantizing the weights", "X prunes LLMs", "X turns any LLM into"
                            r"|\s+(?:for\s+" + _REWORKS + r"\w*ing|" + _REWORKS + r"\w*?(?:es|s)\s+(?:the\s+|any\s+|all\s+|a\s+|an\s+)?"
                            r"(?:[\w-]+\s+){0,3}?(?:LLMs?|LMs?|models?|weights|activations|networks|transformers))\b")
-#: ... and before it: "a contrastive learning method, dubbed X", "fine-tuned with X", "applying X to"
-_METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?" + _CALLED
+#: ... and before it: "a contrastive learning method, dubbed X", "a simple method, X,", "fine-tuned with X", "applying X to"
+_METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?" + _CALLED + r"|\b(?:an?|our)\s+(?:[\w-]+\s+){0,4}?" + _METHOD_NOUNS + r",\s+$"
                             + r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
                             r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
 #: a framework after or before a name: "X, a simple framework for ...", "a novel X (...) framework", "a contrastive
@@ -211,7 +211,7 @@ _FRAMEWORK_AFTER = re.compile(r"(?:\s*\([^()]{1,80}\))?(?:" + _DESCRIBED_AS + r"
 _FRAMEWORK_BEFORE = re.compile(r"framework" + _CALLED)
 #: the last word :data:`_METHOD_BEFORE` matches before a name (looked at before the pattern is tried)
 _METHOD_BEFORE_LAST = ("dubbed", "called", "named", "termed", "coined", "call", "name", "with", "applying", "apply",
-                       "applies", "the", "our")
+                       "applies", "the", "our", ",")
 #: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
 _SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
                               r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
