@@ -14,6 +14,13 @@ from kg.model import Paper
 
 # (title, abstract, want, never)
 PROBES = [
+    # a bare lower-case phrase the paper's "we" introduces is its own technique; not what a paper presents that is none
+    ("Thought templates", "We propose zeta-buffer to store high-level thoughts, and we further introduce kora "
+     "distillation, which compresses them.", {("zeta-buffer", "Technique", True), ("kora distillation", "Technique", True)},
+     ()),
+    ("Reasoning checks", "We present extensive results on ZetaQA, we propose practical strategies to cut costs, we "
+     "develop baseline models for it and we propose training verifiers to judge answers.", set(),
+     ("extensive results", "practical strategies", "baseline models", "training verifiers")),
     # the name of what a step of the work yields is the paper's own; not what others' work was "used to create"
     ("Efficient models", "We continue pretraining Kora-7B on math papers, yielding Zorblax, a model for proofs.",
      {("Zorblax", "Model", True)}, ()),

@@ -298,6 +298,11 @@ _EVALUATING_REST = re.compile(r"\s*(?:Benchmarking|Assessing|Evaluating|Measurin
 #: "The Kestrel Model Family", "The Zorro Corpus": an article, one name and type nouns
 _THE_NAME_NOUNS = re.compile(r"The (?P<name>\S+) (?P<noun>(?:Model|Models|Family|Series|Dataset|Corpus|Benchmark|Suite|"
                              r"Collection|LLM|LLMs|Language Models?)(?: (?:Family|Series|Suite|Collection))?)")
+#: a bare lower-case phrase after an introducing verb of "we", up to a clause or an apposition: "we propose meta-buffer
+#: to store ...", "We introduce discrete latent variables to tackle ..."
+_BARE_METHOD = re.compile(r"\b[Ww]e\s+(?:(?:first|also|further|then|here|additionally)\s+)?(?:propose|introduce|present|develop"
+                          r"|design|devise)\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,3}?)"
+                          r"(?=,|\.(?:\s|$)|\s\(|\s(?:to|that|which|for|as|where|with|by)\b)")
 #: a word that introduces the title's name: "Introducing Kestrel: ..."
 _TITLE_LEAD = re.compile(r"(?:Introducing|Presenting|Meet) ")
 
@@ -484,6 +489,7 @@ class NameDiscoverer:
         self.variant_heads = frozenset(method["variant_heads"])
         self.novelty = tuple(w.lower() for w in method["novelty"])
         self.title_heads = frozenset(method["title_heads"])
+        self.bare_not_words = frozenset(method["bare_not_words"])
         #: a title head as a title phrase ends in it ("Attention"): a title without any has no title technique
         self._title_head_word = re.compile("|".join(sorted(re.escape(h[0].upper() + h[1:]) for h in self.title_heads
                                                            if "a" <= h[:1] <= "z")) or "(?!)")
@@ -1603,6 +1609,23 @@ class NameDiscoverer:
             found.append(Found(name, "Technique", spans[0][0], spans[-1][1], True, how="method"))
         return found
 
+    def bare_methods(self, paper: Paper) -> list[Found]:
+        """A bare lower-case phrase the paper's "we" introduces: "we propose meta-buffer to store ...".
+
+        One to four words with no article, number or capital right after the verb, ending where a clause or an
+        apposition starts; none may be a stop word or one of [method] bare_not_words, and a phrase of several
+        words must not start with a verb ("we propose training verifiers"). A technique, the paper's own.
+        """
+        found, base = [], len(paper.title) + 1
+        for m in _BARE_METHOD.finditer(paper.abstract):
+            words = m.group("name").split()
+            if (any(w in self.stop or w in self.bare_not_words for w in words) or (len(words) > 1 and words[0].endswith("ing"))
+                    or m.group("name") in self.generic_phrases):
+                continue
+            found.append(Found(m.group("name"), "Technique", base + m.start("name"), base + m.end("name"), True,
+                               how="method"))
+        return found
+
     def title_techniques(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """A technique the title names and the abstract repeats: "... BERT with Disentangled Attention".
 
@@ -1752,6 +1775,7 @@ class NameDiscoverer:
         if plain or cues["novelty"]:
             found += self.methods(paper, scan)
         found += self.title_techniques(paper, scan)
+        found += self.bare_methods(paper)
         if cues["connector"]:
             found += self.listed(paper, scan)
         found += self.described(paper, scan)
