@@ -1613,13 +1613,14 @@ class NameDiscoverer:
         """A bare lower-case phrase the paper's "we" introduces: "we propose meta-buffer to store ...".
 
         One to four words with no article, number or capital right after the verb, ending where a clause or an
-        apposition starts; none may be a stop word or one of [method] bare_not_words, and a phrase of several
-        words must not start with a verb ("we propose training verifiers"). A technique, the paper's own.
+        apposition starts; none may be a stop word, an adverb or one of [method] bare_not_words, and a phrase of
+        several words must not start with a verb ("we propose training verifiers"). A technique, the paper's own.
         """
         found, base = [], len(paper.title) + 1
         for m in _BARE_METHOD.finditer(paper.abstract):
             words = m.group("name").split()
-            if (any(w in self.stop or w in self.bare_not_words for w in words) or (len(words) > 1 and words[0].endswith("ing"))
+            if (any(w in self.stop or w in self.bare_not_words or w.endswith("ly") for w in words)
+                    or (len(words) > 1 and words[0].endswith("ing"))
                     or m.group("name") in self.generic_phrases):
                 continue
             found.append(Found(m.group("name"), "Technique", base + m.start("name"), base + m.end("name"), True,
