@@ -18,9 +18,14 @@ PROBES = [
     ("Thought templates", "We propose zeta-buffer to store high-level thoughts, and we further introduce kora "
      "distillation, which compresses them.", {("zeta-buffer", "Technique", True), ("kora distillation", "Technique", True)},
      ()),
-    ("Reasoning checks", "We present extensive results on ZetaQA, we propose practical strategies to cut costs, we "
+    # ... a technique the gazetteer knows too, unlike one the paper uses or describes with an article
+    ("Uncertainty", "We introduce semantic entropy, an entropy over meanings.", {("semantic entropy", "Technique", True)},
+     ()),
+    ("Uncertainty", "We use semantic entropy and we propose a semantic entropy method for ZetaLM.",
+     {("semantic entropy", "Technique", False)}, ()),
+    ("Reasoning checks", "We propose to search the web. We present extensive results on ZetaQA, we propose practical strategies to cut costs, we "
      "develop baseline models for it and we propose training verifiers to judge answers.", set(),
-     ("extensive results", "practical strategies", "baseline models", "training verifiers")),
+     ("to search", "extensive results", "practical strategies", "baseline models", "training verifiers")),
     # the name of what a step of the work yields is the paper's own; not what others' work was "used to create"
     ("Efficient models", "We continue pretraining Kora-7B on math papers, yielding Zorblax, a model for proofs.",
      {("Zorblax", "Model", True)}, ()),

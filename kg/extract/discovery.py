@@ -1614,7 +1614,8 @@ class NameDiscoverer:
 
         One to four words with no article, number or capital right after the verb, ending where a clause or an
         apposition starts; none may be a stop word, an adverb or one of [method] bare_not_words, and a phrase of
-        several words must not start with a verb ("we propose training verifiers"). A technique, the paper's own.
+        several words must not start with a verb ("we propose training verifiers"). A technique, the paper's own,
+        even where the gazetteer knows it ("we propose batch prompting, a simple ...").
         """
         found, base = [], len(paper.title) + 1
         for m in _BARE_METHOD.finditer(paper.abstract):
@@ -1624,7 +1625,7 @@ class NameDiscoverer:
                     or m.group("name") in self.generic_phrases):
                 continue
             found.append(Found(m.group("name"), "Technique", base + m.start("name"), base + m.end("name"), True,
-                               how="method"))
+                               how="bare"))
         return found
 
     def title_techniques(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
