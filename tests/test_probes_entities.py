@@ -18,6 +18,11 @@ PROBES = [
     ("Thought templates", "We propose zeta-buffer to store high-level thoughts, and we further introduce kora "
      "distillation, which compresses them.", {("zeta-buffer", "Technique", True), ("kora distillation", "Technique", True)},
      ()),
+    # a known name of several words heading the title is the paper's own, unless the title says it evaluates it
+    ("Pile of Law: Learning Responsible Data Filtering", "We present a 256GB corpus of legal texts.",
+     {("Pile of Law", "Dataset", True)}, ()),
+    ("Tree of Thoughts: Evaluating Its Limits", "We test Tree of Thoughts on ZetaQA.",
+     {("tree of thoughts", "Technique", False)}, ()),
     # ... a technique the gazetteer knows too, unlike one the paper uses or describes with an article
     ("Uncertainty", "We introduce semantic entropy, an entropy over meanings.", {("semantic entropy", "Technique", True)},
      ()),

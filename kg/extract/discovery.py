@@ -732,6 +732,11 @@ class NameDiscoverer:
             return []
         head = match.group("head").strip()
         words = head.split()
+        if len(words) > 1 and self.known_type is not None and not _EVALUATING_REST.match(paper.title, match.end()):
+            known = self.known_type(head)  # "Buffer of Thoughts: ...", "Pile of Law: ...": a known name heads it
+            if known is not None:
+                start = paper.title.index(head)
+                return [Found(head, known, start, start + len(head), True, how="title")]
         noun_type = None
         if len(words) > 1:
             lead = _TITLE_LEAD.match(head) if head[0] in "IPM" else None
