@@ -100,9 +100,9 @@ _VERSION_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 #: a lower-case model identifier: two words of letters and a number, hyphenated ("code-cushman-001")
 _LOWER_MODEL_ID = re.compile(r"[a-z]{2,}(?:-[a-z]{2,})+-[0-9][\w.]*|[a-z]{2,}-[0-9][\w.]*-[a-z]{2,}")
 _MODEL_NOUN = re.compile(r" models?\b")
-#: a capitalised name and a version after a space: "Kestrel 2.0", "ZetaLM 2"
 #: signs glued after a name that make another name of it: "HumanEval+", "QuIP#" (not "BERT+CRF", two names)
 _GLUED_SIGNS = re.compile(r"[+#]+(?![\w+#])")
+#: a capitalised name and a version after a space: "Kestrel 2.0", "ZetaLM 2"
 _VERSIONED_NAME = re.compile(r"(?P<base>[A-Z][\w-]*[A-Za-z]) v?\d{1,2}(?:\.\d{1,2})*")
 #: a capitalised name and a variant marker: "Kestrel-Med", "Kestrel-Instruct"
 _VARIANT_NAME = re.compile(r"(?P<base>[A-Z][\w]*[A-Za-z])-(?P<marker>[A-Za-z]+)")
