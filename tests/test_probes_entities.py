@@ -18,6 +18,12 @@ PROBES = [
     ("Thought templates", "We propose zeta-buffer to store high-level thoughts, and we further introduce kora "
      "distillation, which compresses them.", {("zeta-buffer", "Technique", True), ("kora distillation", "Technique", True)},
      ()),
+    # a known technique presented with its acronym is the paper's own; described with an article, it is not
+    ("Policy optimization", "We introduce Group Relative Policy Optimization (GRPO), a variant of PPO.",
+     {("group relative policy optimization", "Technique", True)}, ()),
+    ("Sparse models", "We present ZetaMoE. ZetaMoE is a Mixture-of-Experts (MoE) model. We introduce Zeta, a selective "
+     "State Space Model (SSM).", {("mixture of experts", "Technique", False), ("state space model", "Technique", False)},
+     ()),
     # a known name of several words heading the title is the paper's own, unless the title says it evaluates it
     ("Pile of Law: Learning Responsible Data Filtering", "We present a 256GB corpus of legal texts.",
      {("Pile of Law", "Dataset", True)}, ()),

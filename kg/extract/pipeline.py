@@ -90,6 +90,10 @@ def _text_order(c: tuple) -> tuple:
 _NEW_VERSION = re.compile(r" (?:v[2-9](?:\.\d{1,2})?|[2-9]\.\d{1,2}|[2-9](?=[,;:.)]|$| (?:and|or|\()\b))(?![\w%/-]|\.\d)")
 #: a number: "2023", "52.4" (no hyphen, no letter)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+#: an acronym in brackets right after a name: " (GRPO)", " (R-Tuning)"
+_ACRONYM_AFTER = re.compile(r" \([A-Z][\w-]*\)")
+#: an indefinite article and up to two words ending where a name starts: "a ", "a selective "
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|An?)\s+(?:[\w-]+\s+){0,2}$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
 #: a word written as a model's name: a capital, a lower-case letter and an ending "LM" or "Former" (ZetaLM, MPCFormer)
 _MODEL_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:LM|Former)")
@@ -640,7 +644,8 @@ class Extractor:
                                         or found.how == "bare"
                                         or (found.how in ("intro", "naming", "described", "result")
                                             and (known.type != "Technique"
-                                                 or (not known.name.islower() and " " not in found.name))))
+                                                 or (not known.name.islower() and " " not in found.name)
+                                                 or _named_with_acronym(text, found))))
             if found.start >= 0:
                 out.append((found.start, found.end, name, etype, own, 0.8, 2))
             for surface in (found.name, *found.aliases):
@@ -888,6 +893,23 @@ def _technique_compounds(text: str, phrases: list[tuple[int, int, Entity]]) -> l
         if not any(c[:2] == span for c in out):  # "BPE-Dropout" is found once
             out.append((*span, text[span[0]:span[1]], "Technique", False, 0.8, 2))
     return out
+
+
+def _named_with_acronym(text: str, found) -> bool:
+    """Is a known technique's name of several words presented with its acronym, as a paper names its own:
+    "we propose Activation-aware Weight Quantization (AWQ)", "a new technique called Pairwise Ranking Prompting
+    (PRP)"; not "a Mixture-of-Experts (MoE) model" nor "a selective State Space Model (SSM)", which describe.
+
+    >>> from kg.extract.discovery import Found
+    >>> text = "We propose Group Relative Policy Optimization (GRPO). It is a Mixture-of-Experts (MoE) model."
+    >>> [_named_with_acronym(text, Found(n, "Technique", text.index(n), text.index(n) + len(n), True))
+    ...  for n in ("Group Relative Policy Optimization", "Mixture-of-Experts")]
+    [True, False]
+    """
+    name = found.name
+    return (found.start >= 0 and name[:1].isupper() and (" " in name or "-" in name)
+            and _ACRONYM_AFTER.match(text, found.end) is not None
+            and _INDEFINITE_BEFORE.search(text, max(0, found.start - 40), found.start) is None)
 
 
 def _occurrences(text: str, surface: str) -> list[int]:
