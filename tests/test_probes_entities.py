@@ -29,6 +29,10 @@ PROBES = [
      {("Pile of Law", "Dataset", True)}, ()),
     ("Tree of Thoughts: Evaluating Its Limits", "We test Tree of Thoughts on ZetaQA.",
      {("tree of thoughts", "Technique", False)}, ()),
+    # ... or set after the method noun the paper introduces; not a participle there
+    ("Reasoning", "We propose a novel prompting strategy, kora-to-zeta prompting, which solves easy parts first.",
+     {("kora-to-zeta prompting", "Technique", True)}, ()),
+    ("Reasoning", "We propose a new leakage detection method, demonstrating that it scales.", set(), ("demonstrating",)),
     # ... a technique the gazetteer knows too, unlike one the paper uses or describes with an article
     ("Uncertainty", "We introduce semantic entropy, an entropy over meanings.", {("semantic entropy", "Technique", True)},
      ()),

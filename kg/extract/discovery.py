@@ -303,8 +303,16 @@ _THE_NAME_NOUNS = re.compile(r"The (?P<name>\S+) (?P<noun>(?:Model|Models|Family
 _BARE_METHOD = re.compile(r"[Ww]e\s+(?:(?:first|also|further|then|here|additionally)\s+)?(?:propose|introduce|present|develop"
                           r"|design|devise)\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,3}?)"
                           r"(?=,|\.(?:\s|$)|\s\(|\s(?:to|that|which|for|as|where|with|by)\b)")
+#: ... and one set after a method noun the paper introduces: "we propose a novel prompting strategy, least-to-most
+#: prompting.", "We introduce a new prompting approach, analogical prompting, which ...": the phrase after the noun's
+#: comma, and the verb and article before the noun
+_APPOSED_NAME = re.compile(r"(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,3}?)(?=[,.;(]|\s+(?:that|which|to|for|where)\b)")
+_APPOSED_LEAD = re.compile(r"(?:propos|introduc|present|develop|design)\w*\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?[\w-]+$")
 #: a word that introduces the title's name: "Introducing Kestrel: ..."
 _TITLE_LEAD = re.compile(r"(?:Introducing|Presenting|Meet) ")
+#: the method nouns whose comma :data:`_APPOSED_NAME` follows
+_APPOSED_NOUNS = ("method", "approach", "technique", "strategy", "algorithm", "framework", "paradigm", "objective",
+                  "mechanism", "scheme", "procedure", "recipe")
 
 
 @lru_cache(maxsize=64)
@@ -1615,7 +1623,8 @@ class NameDiscoverer:
         return found
 
     def bare_methods(self, paper: Paper) -> list[Found]:
-        """A bare lower-case phrase the paper's "we" introduces: "we propose meta-buffer to store ...".
+        """A bare lower-case phrase the paper's "we" introduces: "we propose meta-buffer to store ...", or one set
+        after the method noun it introduces: "we propose a novel prompting strategy, least-to-most prompting."
 
         One to four words with no article, number or capital right after the verb, ending where a clause or an
         apposition starts; none may be a stop word, an adverb or one of [method] bare_not_words, and a phrase of
@@ -1623,10 +1632,13 @@ class NameDiscoverer:
         even where the gazetteer knows it ("we propose batch prompting, a simple ...").
         """
         found, base, text = [], len(paper.title) + 1, paper.abstract
-        for m in filter(None, (_BARE_METHOD.match(text, at) for at in sorted(_word_starts(text, ("we ", "We "))))):
+        bare = [m for m in (_BARE_METHOD.match(text, at) for at in sorted(_word_starts(text, ("we ", "We ")))) if m]
+        apposed = [m for at in _commas_after(text, _APPOSED_NOUNS)
+                   if (m := _APPOSED_NAME.match(text, at + 2)) and _APPOSED_LEAD.search(text, max(0, at - 80), at)]
+        for m in sorted(bare + apposed, key=lambda m: m.start("name")):
             words = m.group("name").split()
             if (any(w in self.stop or w in self.bare_not_words or w.endswith("ly") for w in words)
-                    or (len(words) > 1 and words[0].endswith("ing"))
+                    or words[0].endswith("ing") and (len(words) > 1 or m.re is _APPOSED_NAME)
                     or m.group("name") in self.generic_phrases):
                 continue
             found.append(Found(m.group("name"), "Technique", base + m.start("name"), base + m.end("name"), True,
@@ -1849,6 +1861,19 @@ _DASHED = re.compile(rf" (?:--|\u2013|\u2014) (?P<name>{_NAME_TOKEN}) (?:--|\u20
 _DESCRIPTION_BEFORE_DASH = re.compile(r"(?<![\w\-])(?:an?|our)\s+(?P<desc>[^.;:()]{1,60}?)$")
 #: "a new Finnish BERT model", "our custom Galician RoBERTa models"
 _LANGUAGE_MODEL = re.compile(r"(?:new|novel)\s+(?P<name>[A-Z][a-z]+ [A-Z][\w]*[A-Z][\w]*)\s+models?\b")
+
+
+def _commas_after(text: str, words: tuple[str, ...]) -> Iterator[int]:
+    """Where ", " follows one of ``words`` in ``text`` (``str.find`` and ``str.endswith``: a regex scan costs more).
+
+    >>> list(_commas_after("a method, a b, c approach, d", ("method", "approach")))
+    [8, 25]
+    """
+    at = text.find(", ")
+    while at >= 0:
+        if text.endswith(words, 0, at):
+            yield at
+        at = text.find(", ", at + 1)
 
 
 def _word_starts(text: str, words: tuple[str, ...]) -> Iterator[int]:
