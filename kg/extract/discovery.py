@@ -1626,10 +1626,11 @@ class NameDiscoverer:
         """A bare lower-case phrase the paper's "we" introduces: "we propose meta-buffer to store ...", or one set
         after the method noun it introduces: "we propose a novel prompting strategy, least-to-most prompting."
 
-        One to four words with no article, number or capital right after the verb, ending where a clause or an
-        apposition starts; none may be a stop word, an adverb or one of [method] bare_not_words, and a phrase of
-        several words must not start with a verb ("we propose training verifiers"). A technique, the paper's own,
-        even where the gazetteer knows it ("we propose batch prompting, a simple ...").
+        One to four words with no article, number or capital right after the verb (or the noun's comma), ending
+        where a clause or an apposition starts; none may be a stop word, an adverb or one of [method]
+        bare_not_words, and a phrase of several words must not start with a verb ("we propose training verifiers"),
+        nor a phrase after the comma ("a new method, demonstrating ..."). A technique, the paper's own, even where
+        the gazetteer knows it ("we propose batch prompting, a simple ...").
         """
         found, base, text = [], len(paper.title) + 1, paper.abstract
         bare = [m for m in (_BARE_METHOD.match(text, at) for at in sorted(_word_starts(text, ("we ", "We ")))) if m]
