@@ -415,7 +415,7 @@ def _plain_discover(d, paper, scan):
 
     found = (d.title(paper) + d.introduced(paper, scan) + d.acronyms(paper, scan) + d.datasets(paper, scan)
              + d.headed(paper, scan) + d.methods(paper, scan) + _plain_title_techniques(d, paper, scan)
-             + d.bare_methods(paper) + d.listed(paper, scan)
+             + d.bare_methods(paper, scan) + d.listed(paper, scan)
              + d.described(paper, scan) + d.components(paper, scan) + d.mates(paper, scan)
              + d.trained_on(paper, scan) + d.variants(paper, scan) + d.ours(paper, scan) + d.results(paper, scan)
              + d.parts(paper, scan))

@@ -50,7 +50,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import islice
 
 import ahocorasick
@@ -1622,7 +1622,7 @@ class NameDiscoverer:
             found.append(Found(name, "Technique", spans[0][0], spans[-1][1], True, how="method"))
         return found
 
-    def bare_methods(self, paper: Paper) -> list[Found]:
+    def bare_methods(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """A bare lower-case phrase the paper's "we" introduces: "we propose meta-buffer to store ...", or one set
         after the method noun it introduces: "we propose a novel prompting strategy, least-to-most prompting."
 
@@ -1632,18 +1632,20 @@ class NameDiscoverer:
         nor a phrase after the comma ("a new method, demonstrating ..."). A technique, the paper's own, even where
         the gazetteer knows it ("we propose batch prompting, a simple ...").
         """
-        found, base, text = [], len(paper.title) + 1, paper.abstract
-        bare = [m for m in (_BARE_METHOD.match(text, at) for at in sorted(_word_starts(text, ("we ", "We ")))) if m]
-        apposed = [m for at in _commas_after(text, _APPOSED_NOUNS)
-                   if (m := _APPOSED_NAME.match(text, at + 2)) and _APPOSED_LEAD.search(text, max(0, at - 80), at)]
+        scan = scan or self.scan(paper)
+        found, base, text = [], len(paper.title) + 1, scan.text
+        # where "we" starts a word of the abstract, as the scan found its subjects
+        bare = [m for i in scan.cues["subject"] if i >= base and scan.lowered.startswith("we ", i)
+                and not text[i - 1].isalnum() and (m := _BARE_METHOD.match(text, i))]
+        apposed = [m for at in _find_all(text, ", ", 0) if at >= base and text.endswith(_APPOSED_NOUNS, base, at)
+                   and (m := _APPOSED_NAME.match(text, at + 2)) and _APPOSED_LEAD.search(text, max(base, at - 80), at)]
         for m in sorted(bare + apposed, key=lambda m: m.start("name")):
             words = m.group("name").split()
             if (any(w in self.stop or w in self.bare_not_words or w.endswith("ly") for w in words)
                     or words[0].endswith("ing") and (len(words) > 1 or m.re is _APPOSED_NAME)
                     or m.group("name") in self.generic_phrases):
                 continue
-            found.append(Found(m.group("name"), "Technique", base + m.start("name"), base + m.end("name"), True,
-                               how="bare"))
+            found.append(Found(m.group("name"), "Technique", m.start("name"), m.end("name"), True, how="bare"))
         return found
 
     def title_techniques(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -1795,7 +1797,7 @@ class NameDiscoverer:
         if plain or cues["novelty"]:
             found += self.methods(paper, scan)
         found += self.title_techniques(paper, scan)
-        found += self.bare_methods(paper)
+        found += self.bare_methods(paper, scan)
         if cues["connector"]:
             found += self.listed(paper, scan)
         found += self.described(paper, scan)
@@ -1862,33 +1864,6 @@ _DASHED = re.compile(rf" (?:--|\u2013|\u2014) (?P<name>{_NAME_TOKEN}) (?:--|\u20
 _DESCRIPTION_BEFORE_DASH = re.compile(r"(?<![\w\-])(?:an?|our)\s+(?P<desc>[^.;:()]{1,60}?)$")
 #: "a new Finnish BERT model", "our custom Galician RoBERTa models"
 _LANGUAGE_MODEL = re.compile(r"(?:new|novel)\s+(?P<name>[A-Z][a-z]+ [A-Z][\w]*[A-Z][\w]*)\s+models?\b")
-
-
-def _commas_after(text: str, words: tuple[str, ...]) -> Iterator[int]:
-    """Where ", " follows one of ``words`` in ``text`` (``str.find`` and ``str.endswith``: a regex scan costs more).
-
-    >>> list(_commas_after("a method, a b, c approach, d", ("method", "approach")))
-    [8, 25]
-    """
-    at = text.find(", ")
-    while at >= 0:
-        if text.endswith(words, 0, at):
-            yield at
-        at = text.find(", ", at + 1)
-
-
-def _word_starts(text: str, words: tuple[str, ...]) -> Iterator[int]:
-    """Where each of ``words`` starts a word of ``text``, found with ``str.find`` (a regex scan costs more).
-
-    >>> list(_word_starts("We see; we went, awe", ("we ", "We ")))
-    [8, 0]
-    """
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            if not (at and text[at - 1].isalnum()):
-                yield at
-            at = text.find(word, at + 1)
 
 
 def _said_of(name: str, text: str, said) -> bool:
