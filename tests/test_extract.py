@@ -559,3 +559,24 @@ def test_extractor_is_freed_when_dropped():
     del extractor
     gc.collect()
     assert ref() is None
+
+
+@pytest.mark.parametrize("abstract, short, name", [
+    # a new short form of a known technique is that technique, also where "we train" would make it a new model
+    ("We train a reward model (RM) on human preferences. The RM then ranks the answers of ZetaLM.", "RM",
+     "reward modeling"),
+    ("We add a contrastive learning (CL) objective; CL is applied to KoraBERT.", "CL", "contrastive learning"),
+])
+def test_extract_new_short_form_of_a_known_name_is_that_name(extractor, abstract, short, name):
+    mentions = extractor(Paper("t:a", "A study", abstract)).mentions
+    assert {(m.name, m.type) for m in mentions if m.surface == short} == {(name, "Technique")}
+    assert not any(m.introduced for m in mentions if m.surface == short)
+
+
+def test_extract_known_name_presented_with_a_new_short_form_is_the_papers_own(extractor):
+    """"A framework called Token Merging (TM)": the paper presents the known technique as its own, and TM is that
+    technique, not a new model."""
+    abstract = "We introduce a framework called Token Merging (TM). TM halves the cost of ZetaLM."
+    mentions = extractor(Paper("t:a", "A study", abstract)).mentions
+    assert {(m.name, m.type, m.introduced) for m in mentions if m.surface in ("Token Merging", "TM")} == {
+        ("token merging", "Technique", True)}

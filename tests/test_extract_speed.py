@@ -419,6 +419,11 @@ def _plain_discover(d, paper, scan):
              + d.described(paper, scan) + d.components(paper, scan) + d.mates(paper, scan)
              + d.trained_on(paper, scan) + d.variants(paper, scan) + d.ours(paper, scan) + d.results(paper, scan)
              + d.parts(paper, scan))
+    short = {alias for f in found if f.how == "acronym" and f.type != "Model" and d.known_type(f.name)
+             for alias in f.aliases if not d.known_type(alias)}
+    presented = {f.name for f in found if f.name in short and f.introduced and f.how != "intro-weak"}
+    found = [replace(f, introduced=True, how="presented") if f.how == "acronym" and presented & set(f.aliases) else f
+             for f in found if f.how == "acronym" or f.name not in short]
     own = {f.name for f in found if f.introduced and f.type == "Model"}
     types = {}
     described = {f.name for f in found if f.how in ("dataset", "described")}

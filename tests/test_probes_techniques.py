@@ -124,6 +124,8 @@ PROBES = [
     ("As transfer learning becomes more prevalent, we study cross-lingual transfer.", {"transfer learning", "cross-lingual transfer"}),
     ("It then continues pre-training on code, after secondary pre-training on Chinese text.", {"continued pretraining"}),
     ("The model is instruct-tuned on 10K dialogues.", {"instruction tuning"}),
+    # a reward model is named as reward modeling (GUIDELINES: 45 gold mentions of "reward model(s)" in 64 papers)
+    ("The reward model prefers longer answers; reward models are gamed.", {"reward modeling"}),
     # the architecture named as a modifier or a plural is named (GUIDELINES)
     ("Unlike Transformer-based models, ours is small.", {"Transformer"}),
     ("Large transformer models and pretrained transformers are costly.", {"Transformer"}),
@@ -139,7 +141,6 @@ NEGATIVES = [
     "We evaluate on few-shot learning benchmarks and in-context learning tasks.",
     "The students learn from the teacher in a classroom.",
     "We build an ensemble of annotators and a warm start.",
-    "The reward model prefers longer answers.",
     "We evaluate on VQAv2, GQA and TextVQA.",
     "The muon detector recorded the events.",
     "We release a dense retriever trained on web questions.",

@@ -1200,7 +1200,11 @@ class NameDiscoverer:
             if not long:
                 continue
             head = long[-1].lower().split("-")[-1]
-            etype = self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
+            # a known long form keeps its type: "a reward model (RM)" is the technique reward modeling
+            known = self.known_type(" ".join(long)) if self.known_type is not None else None
+            if known:
+                described = False
+            etype = known or self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None and self._stems.within(acro):
                 etype = "Model"  # "Label Supervised LLaMA (LS-LLaMA)": a short name built on a model's
             if etype is None or head in self.not_entities or (described and etype != "Technique"):
@@ -1820,6 +1824,17 @@ class NameDiscoverer:
         # framework ... to obtain ToolLLaMA"), not one whose models carry its name with a size ("TinyAgent-1.1B")
         # ... though a title's guessed type comes after a description's: "MultiHiertt: Numerical Reasoning over ..."
         # is the "new large-scale benchmark, MultiHiertt" of the abstract
+        # a new short form of a known technique or dataset is that name wherever else a pattern finds it: "we
+        # train a reward model (RM)" names no model RM; a paper that presents the short form presents the known
+        # name as its own ("we propose generalized preference optimization (GPO)")
+        short = {alias for f in found if f.how == "acronym" and f.type != "Model"
+                 and self.known_type is not None and self.known_type(f.name)
+                 for alias in f.aliases if not self.known_type(alias)}
+        if short:
+            presented = {f.name for f in found if f.name in short and f.introduced and f.how != "intro-weak"}
+            found = [f for f in found if f.how == "acronym" or f.name not in short]
+            found = [replace(f, introduced=True, how="presented")
+                     if f.how == "acronym" and presented.intersection(f.aliases) else f for f in found]
         described = {f.name for f in found if f.how in _DESCRIPTION_HOWS}
         own = {f.name for f in found if f.introduced and f.type == "Model"}
         types: dict[str, str] = {}

@@ -637,11 +637,12 @@ class Extractor:
             # a curated name is the paper's own only as its title's head or after "we present / introduce /
             # propose", "termed", ...: a model or dataset, or a technique with a proper name ("we introduce
             # StreamingLLM", "a method termed Wanda") or as a bare phrase right after the verb ("we propose batch
-            # prompting, a ..."); not after "we train" nor in "a novel distillation method" nor "we develop a Monte
-            # Carlo Tree Search (MCTS) protocol"
+            # prompting, a ...") or with a new short form ("we propose generalized preference optimization (GPO)");
+            # not after "we train" nor in "a novel distillation method" nor "we develop a Monte Carlo Tree Search
+            # (MCTS) protocol"
             own = found.introduced and (found.how == "title"
                                         or (known := self._curated.link(found.name, fuzzy=False)) is None
-                                        or found.how == "bare"
+                                        or found.how in ("bare", "presented")
                                         or (found.how in ("intro", "naming", "described", "result")
                                             and (known.type != "Technique"
                                                  or (not known.name.islower() and " " not in found.name)
