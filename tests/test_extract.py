@@ -278,6 +278,9 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("A Bangla corpus and a Farsi dataset; African languages such as Kinyarwanda and Luganda.",
      ["Bengali", "Persian", "Kinyarwanda", "Luganda"]),
     ("A Sorani corpus, Darija tweets and Bahasa Indonesia models.", ["Central Kurdish", "Moroccan Arabic", "Indonesian"]),
+    ("An English-Yorùbá corpus; the three African languages Hausa, Igbo and Yorùbá.",
+     ["English", "Yoruba", "Hausa", "Igbo", "Yoruba"]),
+    ("We study the languages Hausa and Igbo, not the programming languages Python and Java.", ["Hausa", "Igbo"]),
     # languages listed with English named as the comparison share its standing (mentions without relations)
     ("NLP serves high-resource languages such as English and Chinese.", ["English", "Chinese"]),
     # a regional variety is a language of its own (a BCP 47 name, or a demonym before a language), its cue
