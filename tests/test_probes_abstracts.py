@@ -7,7 +7,9 @@ NimbusQA) or well known, and each probe uses names the entity stage finds, so th
 is about the relations: whose edge a sentence gives when it says "the model", "it",
 "our approach", "the 7B variant", "its pass@1", or speaks of others' models first.
 The rule (tests/gold/GUIDELINES.md): the subject is the paper's own named model where it
-has one, else the paper.
+has one, else the paper. The probes read the rules' edges: the learned re-scorer, on by
+default, adds and drops ``usesTechnique``, ``trainedOn`` and ``forLanguage`` edges by pooled
+figures, not by phrasing (it gives "The training of large models with LoRA is costly" an edge).
 """
 from __future__ import annotations
 
@@ -201,7 +203,7 @@ def extracted(title: str, abstract: str):
     """``(edges, entity names)`` of the paper through the full pipeline, ``@paper`` for the paper."""
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        _EXTRACTOR = Extractor()
+        _EXTRACTOR = Extractor(rescorer=None)
     ex = _EXTRACTOR(Paper("t:probe", title, abstract))
     edges = {("@paper" if r.subject[0] == "Paper" else r.subject[1], r.predicate, r.object[1]) for r in ex.relations}
     return edges, {m.name for m in ex.mentions}

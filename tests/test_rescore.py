@@ -1,6 +1,8 @@
 """The learned re-scorer of edges to datasets, languages and techniques (kg.extract.rescore)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kg.errors import KGError
@@ -77,3 +79,31 @@ def test_rescore_weights_round_trip_and_bad_file(tmp_path):
     (tmp_path / "bad.json").write_text("{\"weights\": [1, 2]}", encoding="utf-8")
     with pytest.raises(KGError, match="not a re-scorer weights file"):
         read_weights(tmp_path / "bad.json")
+
+
+def test_extractor_rescores_with_the_shipped_weights_by_default():
+    from kg.extract import Extractor
+    from kg.extract.rescore import DEFAULT_WEIGHTS, load_rescorer
+
+    shipped = load_rescorer()
+    assert Extractor().rescorer is shipped and Extractor(rescorer=None).rescorer is None
+    # the rules keep evaluatedOn; the file says how the weights were made
+    assert sorted(shipped.weights) == ["forLanguage", "trainedOn", "usesTechnique"]
+    meta = json.loads(DEFAULT_WEIGHTS.read_text(encoding="utf-8"))["meta"]
+    assert meta["trained_on"] == "tuned" and meta["threshold"] == shipped.threshold
+
+
+def test_shipped_rescorer_keeps_the_rules_other_edges_and_evidence():
+    from kg.extract import Extractor
+
+    paper = Paper("t:p", "ZetaLM", "We present ZetaLM. ZetaLM is fine-tuned from LLaMA with LoRA on KoraQA. "
+                  "Its training relies on contrastive learning. Prior work used knowledge distillation.")
+    rules = Extractor(rescorer=None)(paper).relations
+    rescored = Extractor()(paper).relations
+    scored = ("usesTechnique", "trainedOn", "forLanguage")
+    edges = lambda rels, keep: {(r.subject[1], r.predicate, r.object[1]) for r in rels if keep(r.predicate)}  # noqa: E731
+    # lineage and evaluation edges are the rules'; an edge it adds has the evidence and the probability it scored
+    assert edges(rules, lambda p: p not in scored) == edges(rescored, lambda p: p not in scored)
+    assert ("ZetaLM", "fineTunedFrom", "LLaMA") in edges(rescored, str)
+    added = [r for r in rescored if r not in rules]
+    assert all(r.sentence in paper.text and r.confidence >= 0.45 for r in added)

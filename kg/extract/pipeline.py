@@ -42,6 +42,7 @@ from kg.extract.gazetteer import Gazetteer, load_cues, load_gazetteer
 from kg.extract.languages import LanguageFinder, language_names
 from kg.extract.mentions import PhraseMatcher, Scan, SubstringIndex, name_tokens, overlaps, strip_affixes
 from kg.extract.relations import extract_relations
+from kg.extract.rescore import load_rescorer
 from kg.link import Linker, name_signs, normalize
 from kg.model import Entity, Extraction, Mention, Paper
 
@@ -178,11 +179,12 @@ class _SpanIndex:
 class Extractor:
     """Callable: ``Extractor()(paper) -> Extraction``.
 
-    ``rescorer``: a second opinion on the rules' edges (:class:`kg.extract.rescore.Rescorer`), off by default.
+    ``rescorer``: a second opinion on the rules' edges (:class:`kg.extract.rescore.Rescorer`): the shipped
+    weights' by default (:func:`kg.extract.rescore.load_rescorer`), ``None`` for the rules' edges alone.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, cues: dict | None = None, rescorer=None):
-        self.rescorer = rescorer
+    def __init__(self, gazetteer: Gazetteer | None = None, cues: dict | None = None, rescorer="default"):
+        self.rescorer = load_rescorer() if rescorer == "default" else rescorer
         self.gazetteer = gazetteer or load_gazetteer()
         self.cues = cues or load_cues()
         self.stems = _model_stems(self.gazetteer, self.cues)
