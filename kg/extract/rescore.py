@@ -20,7 +20,8 @@ It is on by default for ``usesTechnique``, ``trainedOn`` and ``forLanguage``
 (``Extractor(rescorer=None)`` turns it off; ``evaluatedOn`` stays the rules'):
 trained on the 1,270 papers of the tuned splits and scored on the 1,222 papers
 of 42 measured splits, it raised relation F1 from 0.624 to 0.630 (paired 95%
-interval +0.003 to +0.010), trading precision (0.700 -> 0.693) for recall (0.563 -> 0.578).
+interval +0.003 to +0.010), trading precision (0.700 -> 0.693) for recall
+(0.563 -> 0.578).
 Stops 15 and 17 had found no gain training on 90 and 262 papers
 leave-one-split-out: it needs the larger pool.
 
@@ -50,8 +51,8 @@ from kg.extract.relations import paper_sentences
 from kg.model import Mention, Paper, Relation
 from kg.vocab import SCHEMA_DIR
 
-__all__ = ["DEFAULT_WEIGHTS", "OBJECT_PREDICATES", "Candidate", "Rescorer", "candidates", "load_rescorer", "read_weights",
-           "train", "write_weights"]
+__all__ = ["DEFAULT_WEIGHTS", "OBJECT_PREDICATES", "Candidate", "Rescorer", "candidates", "load_rescorer",
+           "read_weights", "train", "write_weights"]
 
 #: The shipped weights, with the threshold they were chosen at (``benchmarks/rescore.py --write``).
 DEFAULT_WEIGHTS = SCHEMA_DIR / "rescore.json"
