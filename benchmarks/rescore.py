@@ -131,14 +131,16 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'':<26}{'F1':>7} (P / R)  of the relations, pooled over {len(args.splits)} splits ({how})")
     print(line("rules", [data[s][0] for s in args.splits]))
     for c in args.c:
-        weights = _kept(train(rows, c), args.predicates) if args.train else None
+        # each split's weights, trained once for every threshold: on the group, or on the other splits
+        if args.train:
+            weights = _kept(train(rows, c), args.predicates)
+            held_out = {split: weights for split in args.splits}
+        else:
+            held_out = {split: _kept(train([row for other in args.splits if other != split
+                                            for row in data[other][1]], c), args.predicates)
+                        for split in args.splits}
         for threshold in args.threshold:
-            reports = []
-            for split in args.splits:
-                if not args.train:
-                    weights = _kept(train([row for other in args.splits if other != split
-                                           for row in data[other][1]], c), args.predicates)
-                reports.append(run_split(split, Rescorer(weights, threshold))[0])
+            reports = [run_split(split, Rescorer(held_out[split], threshold))[0] for split in args.splits]
             print(line(f"re-scored C={c:g} t={threshold:g}", reports), flush=True)
 
 
