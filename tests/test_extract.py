@@ -583,3 +583,24 @@ def test_extract_known_name_presented_with_a_new_short_form_is_the_papers_own(ex
     mentions = extractor(Paper("t:a", "A study", abstract)).mentions
     assert {(m.name, m.type, m.introduced) for m in mentions if m.surface in ("Token Merging", "TM")} == {
         ("token merging", "Technique", True)}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # the plural of an acronym is no name the acronym's capitals spell: "LMMs" is not the model LMMS
+    ("Recent LMMs fail; LMMS is a sense model.", {("LMMS", "Model")}, {"LMMs"}),
+    # a known dataset and a country code is its version in that language, as with a language code
+    ("We report results on COCO-CN and MMLU-JP.", {("COCO-CN", "Dataset"), ("MMLU-JP", "Dataset")}, set()),
+])
+def test_pipeline_acronym_plurals_and_country_versions(extractor, text, present, absent):
+    mentions = extractor.mentions(Paper("t:x", "A study", text))
+    assert present <= {(m.name, m.type) for m in mentions}
+    assert not absent & {m.surface for m in mentions}
+
+
+def test_languages_a_sentence_gives_a_dataset_are_not_the_models(extractor):
+    """The paper's model is named in the sentence that introduces a dataset and its languages: they are the dataset's."""
+    paper = Paper("t:x", "KoraLM: Multilingual Forms",
+                  "We present KoraLM, a multimodal model. To evaluate KoraLM, we also introduce a benchmark dataset named "
+                  "ZetaForms, which includes samples in 3 languages (Swahili, Hindi, Czech).")
+    edges = {(r.subject[1], r.predicate, r.object[1]) for r in extractor(paper).relations if r.predicate == "forLanguage"}
+    assert edges == {("ZetaForms", "forLanguage", lang) for lang in ("Swahili", "Hindi", "Czech")}

@@ -191,6 +191,8 @@ def _plain_token(extractor, token):
     if entity is None:
         key = normalize(core)
         entity = (extractor.linker.fuzzy(key) if key else None) or extractor._dataset_variant(core)
+    if entity is not None and re.fullmatch(r"[A-Z]{2,}s", core) and core.upper() in (entity.name, *entity.aliases):
+        entity, shaped = None, core not in extractor.discover.generic and extractor._shape_type(core)
     return offset, core, entity, shaped if entity is None else ""
 
 

@@ -274,8 +274,10 @@ PROBES = [
      ("Introducing Kestrel",)),
     ("Kestrel 1.5 Technical Report", "We describe a model.", {("Kestrel 1.5", "Model", True)}, ()),
     ("The Kestrel Model Family: Open Retrieval", "We describe a model.", {("Kestrel", "Model", True)}, ()),
-    ("Kestrel and Zorro: Two Open Models", "We train two models.",
+    ("Kestrel and Zorro: Two Open Models", "We train two models, Kestrel and Zorro.",
      {("Kestrel", "Model", True), ("Zorro", "Model", True)}, ()),
+    # ... plain words the abstract does not use are no names
+    ("Text and Patterns: For Effective Reasoning, It Takes Two", "We study what prompts hold.", set(), ("Text", "Patterns")),
     ("Kestrel-Instruct: Instruction-tuned Retrieval", "We tune a model.", {("Kestrel-Instruct", "Model", True)}, ()),
     ("Kestrel-Med: A Medical Model", "We adapt Kestrel to medicine.",
      {("Kestrel-Med", "Model", True), ("Kestrel", "Model", False)}, ()),

@@ -428,6 +428,12 @@ def _find_all(text: str, word: str, skip: int = 1) -> Iterable[int]:
         i = text.find(word, i + 1)
 
 
+def _find_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of its own ("Text" in "Text and ...", not in "Context")."""
+    return any(not text[i - 1:i].isalnum() and not text[i + len(word):i + len(word) + 1].isalnum()
+               for i in _find_all(text, word, 0))
+
+
 #: a description after a name: "X, a drop-in replacement for AdamW", "X is a benchmark"
 _DESCRIBED = re.compile(r",?\s+(?:is\s+|which is\s+)?(?:a|an|the)\s+([^.;:()]{0,80})")
 _PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
@@ -787,11 +793,13 @@ class NameDiscoverer:
         return [Found(head, etype or "Model", start, start + len(head), True, how="title", guessed=etype is None)]
 
     def _title_pair(self, paper: Paper, head: str, match: re.Match) -> list[Found]:
-        """Two names heading a title: "Jais and Jais-chat: ...", each a name of the rest's type."""
+        """Two names heading a title: "Jais and Jais-chat: ...", each a name of the rest's type; a plain word
+        only if the abstract uses it too ("Text and Patterns: For Effective Chain of Thought ..." names none)."""
         found = []
         rest = paper.title[match.end():]
         for name in (head.split()[0], head.split()[2]):
-            if not (is_name_shaped(name) or self._plain_word(name) or _MARKED_NAME.fullmatch(name)) or not self.acceptable(name):
+            plain = not (is_name_shaped(name) or _MARKED_NAME.fullmatch(name))
+            if (plain and not (self._plain_word(name) and _find_word(paper.abstract, name))) or not self.acceptable(name):
                 return []
             start = paper.title.index(name)
             etype = self.type_of_name(name) or self._rest_type(rest) or "Model"

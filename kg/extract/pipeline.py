@@ -52,6 +52,8 @@ _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
 _DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
 #: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
 _LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
+#: country codes that mark a dataset's version in a language as a language code does: "COCO-CN", "MMLU-JP"
+_COUNTRY_CODES = frozenset({"cn", "jp", "kr", "tw", "br"})
 _LIST_SEP_AT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LIST_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
@@ -338,11 +340,13 @@ class Extractor:
             offset, core = strip_affixes(token, self.modifiers, self._variant_words)
             linker = self.linker
             entity = linker.link(core, fuzzy=False)
-            shaped = entity is None and core not in self.discover.generic and self._shape_type(core)
             if entity is None:  # linker.link(core), without caching the fuzzy look-up of a spelling seen once
                 key = normalize(core)
                 entity = (linker.fuzzy(key) if key else None) or self._dataset_variant(core)
-            info = (offset, core, entity, shaped if entity is None else "")
+            if entity is not None and _ACRONYM_PLURAL.fullmatch(core) and core.upper() in (entity.name, *entity.aliases):
+                entity = None  # "LMMs" is the plural of LMM (large multimodal model), not the model LMMS
+            info = (offset, core, entity, "" if entity is not None else
+                    core not in self.discover.generic and self._shape_type(core))
         if len(self._tokens) >= 1 << 18:
             self._tokens.clear()
         self._tokens[token] = info
@@ -566,7 +570,7 @@ class Extractor:
         last = name[-1:]
         # the suffix ends in a digit or a capital: checked before the regex runs
         match = _DATASET_SUFFIX.fullmatch(name) if last.isdigit() or last.isupper() else None
-        if not match or (match.group("code") and match.group("code").lower() not in _LANGUAGE_CODES):
+        if not match or (match.group("code") and match.group("code").lower() not in _LANGUAGE_CODES | _COUNTRY_CODES):
             return None
         base = self.linker.link(match.group("base"), fuzzy=False)
         return Entity(name, "Dataset") if base is not None and base.type == "Dataset" else None

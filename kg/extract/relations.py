@@ -626,10 +626,13 @@ class RelationExtractor:
                                  or bool(self.continues.match(skel) and ours_before(k - 1)))
             return ours_known[k]
         defaulted: dict[tuple[str, str], bool] = {}  # datasets given a default evaluatedOn: whether only weakly
+        datasets_languages: set = set()  # (language, sentence number) given to a dataset the sentence introduces
 
         def add(subject, predicate, obj, confidence, number, sentence):
             if subject == obj or (predicate in _MODEL_OBJECT and subject[0] != "Model"):
                 return
+            if predicate == "forLanguage" and subject[0] == "Model" and (obj, number) in datasets_languages:
+                return  # the language this sentence gives a dataset it introduces is the dataset's (_dataset_language)
             if (predicate == "basedOn" and self.further_training is not None
                     and self.further_training.search(sentence)):
                 predicate = "fineTunedFrom"  # see further_training
@@ -641,6 +644,8 @@ class RelationExtractor:
         for number, ((skel, ms, positions), (_, sentence)) in enumerate(zip(skeletons, sentences)):
             if not ms:
                 continue
+            if self.dataset_language:
+                datasets_languages |= self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
             base = title_defaults if number == 0 else defaults
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
@@ -876,8 +881,6 @@ class RelationExtractor:
                         studied = self._studied_models(skel, ms, positions, clauses, asides, set_apart)
                     for y in studied:  # "We evaluate GPT-4 and LLaMA-2 on MMLU": theirs too (GUIDELINES)
                         add(("Model", y), predicate, (x.type, x.name), confidence * _STUDIED_DISCOUNT, number, sentence)
-            if self.dataset_language:
-                self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
             if scan[2] & _NAME and self.name_internal.search(skel):
                 self._name_internal(skel, positions, own, ms, {x.name for x in mentions if x.type == "Model"},
                                     add, number, sentence)
@@ -1046,12 +1049,20 @@ class RelationExtractor:
                     continue  # "MiniLMv2" is MiniLM's next version; "Sheared LLaMA" of a paper naming LLaMA-2
                 add(("Model", name), predicate, ("Model", y), self.name_internal_confidence, 0, sentence)
 
-    def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> None:
+    def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> set:
+        """``D forLanguage L`` for a dataset described with a language, or introduced in a sentence naming languages.
+
+        Returns the ``(language, sentence number)`` pairs given to a dataset the sentence introduces, from the
+        languages after its name: "we also introduce a benchmark named XFUND, which includes samples in 7
+        languages (Chinese, ...)" gives XFUND its languages, and the paper's model none from that sentence (the
+        paper's, in a paper with no model of its own, go to its datasets: :meth:`_languages_to_datasets`).
+        """
+        given: set = set()
         if intros is not None and not intros and "«D" not in skel:
-            return  # no dataset described nor introduced here (the common case), checked before the list below
+            return given  # no dataset described nor introduced here (the common case), checked before the list below
         languages = [x for x in ms if x.type == "Language"]
         if not languages:
-            return
+            return given
         if "«D" in skel:
             for regex in self.described_language:
                 for m in regex.finditer(skel):
@@ -1065,6 +1076,9 @@ class RelationExtractor:
                 for lang in languages:
                     add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
                         self.dataset_language, number, sentence)
+                    if lang.start > dataset.start:
+                        given.add(((lang.type, lang.name), number))
+        return given
 
     @staticmethod
     def _languages_to_datasets(paper: Paper, mentions: list[Mention], found: dict) -> None:
