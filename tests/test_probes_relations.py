@@ -166,6 +166,9 @@ PROBES = [
     'FooBERT trainedOn The Stack | The training corpus is The Stack.',
     'FooBERT trainedOn The Stack | We use The Stack as our pretraining corpus.',
     'FooBERT trainedOn C4 | FooBERT is trained with C4.',
+    # "over" the corpora, as "on" them
+    'FooBERT trainedOn C4; FooBERT trainedOn Wikipedia; !FooBERT evaluatedOn C4 | We introduce FooBERT, learned through large-scale pre-training over two corpora (C4 and Wikipedia).',
+    'FooBERT trainedOn Wikipedia | FooBERT is pretrained over Wikipedia.',
     '!FooBERT trainedOn C4 | Unlike T5, which was trained on C4, FooBERT uses curated data.',
     # class 5: usesTechnique
     'FooBERT usesTechnique LoRA | We fine-tune FooBERT using LoRA.',
