@@ -278,6 +278,11 @@ PROBES = [
      {("Kestrel", "Model", True), ("Zorro", "Model", True)}, ()),
     # ... plain words the abstract does not use are no names
     ("Text and Patterns: For Effective Reasoning, It Takes Two", "We study what prompts hold.", set(), ("Text", "Patterns")),
+    # a naming word before a description and a method noun names what follows the noun
+    ("Prompts", 'We name this Pre-trained Kora Tuning framework "ZPT".', {("ZPT", "Model", True)}, ("Tuning",)),
+    # an acronym built on a name before it is no acronym of that name and the words after it
+    ("Sparse models", "We propose a dense training framework for Kora models (DS-Kora) that saves memory.",
+     {("DS-Kora", "Model", True)}, ("Kora models",)),
     ("Kestrel-Instruct: Instruction-tuned Retrieval", "We tune a model.", {("Kestrel-Instruct", "Model", True)}, ()),
     ("Kestrel-Med: A Medical Model", "We adapt Kestrel to medicine.",
      {("Kestrel-Med", "Model", True), ("Kestrel", "Model", False)}, ()),

@@ -313,6 +313,7 @@ _TITLE_LEAD = re.compile(r"(?:Introducing|Presenting|Meet) ")
 #: the method nouns whose comma :data:`_APPOSED_NAME` follows
 _APPOSED_NOUNS = ("method", "approach", "technique", "strategy", "algorithm", "framework", "paradigm", "objective",
                   "mechanism", "scheme", "procedure", "recipe")
+_METHOD_NOUNS_NEXT = tuple(f" {noun} " for noun in _APPOSED_NOUNS)
 
 
 @lru_cache(maxsize=64)
@@ -953,7 +954,9 @@ class NameDiscoverer:
                 run = _capitalised_run(words)
                 long = run if " " in run else " ".join(words[caps[0]:]) if caps else ""
                 if long and self.acceptable(acro.group(1)):
-                    out.append((acro.start(1), acro.end(1), acro.group(1), (long,)))
+                    # "a framework for MoE models (DS-MoE)": the words start with the name it is built on, no long form
+                    built_on = long.split()[0] in acro.group(1).split("-")[1:]
+                    out.append((acro.start(1), acro.end(1), acro.group(1), () if built_on else (long,)))
         return out
 
     def _spelled_out(self, text: str, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
@@ -1042,7 +1045,9 @@ class NameDiscoverer:
             return True
         if _HEAD_NOUN_NEXT.match(text, end):  # "we introduce the Falcon series", "the Kora benchmark"
             return True
-        if naming and _LOWER_OR_STOP_NEXT.match(text, end):  # not "named Entity Recognition", "called Llama 2-Chat"
+        if naming and _LOWER_OR_STOP_NEXT.match(text, end) and not text.startswith(_METHOD_NOUNS_NEXT, end):
+            # not "named Entity Recognition", "called Llama 2-Chat"; nor a word before a method noun: "we name
+            # this Prompt Tuning framework PPT" names PPT
             return True
         if end < len(text) and text[end] in ".;:" and (end + 1 == len(text) or text[end + 1].isspace()):
             return True
