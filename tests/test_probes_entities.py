@@ -280,6 +280,12 @@ PROBES = [
     ("Text and Patterns: For Effective Reasoning, It Takes Two", "We study what prompts hold.", set(), ("Text", "Patterns")),
     # a naming word before a description and a method noun names what follows the noun
     ("Prompts", 'We name this Pre-trained Kora Tuning framework "ZPT".', {("ZPT", "Model", True)}, ("Tuning",)),
+    # capitalised words from the introducing verb to an acronym are its long form, spelled or not
+    ("Code agents", "This paper introduces Multi-Agent Zeta Code Generation (ZetaCoder), a novel solution.",
+     {("ZetaCoder", "Model", True)}, ("Multi-Agent",)),
+    # a disease a dataset is about is no name of it
+    ("Kora NER for Vietnamese", "We present the first manually-annotated COVID-19 domain-specific dataset for "
+     "Vietnamese.", set(), ("COVID-19",)),
     # an acronym built on a name before it is no acronym of that name and the words after it
     ("Sparse models", "We propose a dense training framework for Kora models (DS-Kora) that saves memory.",
      {("DS-Kora", "Model", True)}, ("Kora models",)),

@@ -636,6 +636,9 @@ PROBES = [
     '!FooBERT basedOn GPT-4 | Like GPT-4, FooBERT can follow complex instructions.',
     '!FooBERT basedOn DistilBERT | Similar to DistilBERT, FooBERT has six layers.',
     'FooBERT basedOn RoBERTa | Following RoBERTa, we train FooBERT with dynamic masking.',
+    # the title's own model whose name holds a model the title names derives from it, unless a rule says how
+    'FooBERT basedOn BERT | FooBERT: Driving Some Sense into BERT || We present FooBERT, a model.',
+    'FooBERT distillsFrom BERT; !FooBERT basedOn BERT | FooBERT: Distilling BERT for Understanding || We present FooBERT.',
     # a model tuned to test a claim, not the paper's model
     '!FooBERT fineTunedFrom BERT | To test this, we fine-tune BERT on KoraQA and observe large gains.',
     '!FooBERT compresses LLaMA-2 | To verify the hypothesis, we prune LLaMA-2 to 50% sparsity.',

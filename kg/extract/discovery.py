@@ -978,13 +978,17 @@ class NameDiscoverer:
         letters = [c.lower() for c in acronym if c.isalpha()]
         words = list(_LONG_WORD.finditer(text, pos, acro.start()))
         long = _long_form([w.group() for w in words], letters) if len(letters) >= 2 else None
-        if not long:
-            return None
-        first = words[len(words) - len(long)].start()
-        lead = _LEAD_IN.fullmatch(text, pos, first)  # an article, and the first parts of a hyphenated word
-        if lead is None:
-            return None
-        return acro.start(1), acro.end(1), acro.group(1), (text[lead.end(1):words[-1].end()],)
+        lead = _LEAD_IN.fullmatch(text, pos, words[len(words) - len(long)].start()) if long else None
+        if lead is not None:  # an article, and the first parts of a hyphenated word
+            return acro.start(1), acro.end(1), acro.group(1), (text[lead.end(1):words[-1].end()],)
+        # capitalised words all the way from ``pos`` are the long form even where the acronym spells only some
+        # of them: "introduces Multi-Agent Assistant Code Generation (AgentCoder)"
+        between = text[pos:acro.start()].split()
+        run = _capitalised_run(between)
+        if (len(between) < 2 or len(run.split()) != len(between) or not run[:1].isupper()
+                or not text.startswith(" (", acro.start() - 1) or "and" in between or "or" in between):
+            return None  # not "SciDeBERTa and SciDeBERTa(CS)"
+        return acro.start(1), acro.end(1), acro.group(1), (run,)
 
     def _item(self, text: str, w: re.Match, word: str, plain: bool,
               naming: bool) -> tuple[int, int, str, tuple[str, ...]] | None:
@@ -1176,7 +1180,9 @@ class NameDiscoverer:
                          or self.type_near("", sentence[e:]) or "Model")
                 # a naming word names the paper's own, but for a known name ("a popular model called BERT")
                 own = how.startswith("intro") or not _KNOWN_BEFORE.search(sentence, max(0, m_start - 40), m_start)
-                if etype == "Model" and aliases:
+                if aliases and (etype == "Model" or not long_head):
+                    # a model goes by its acronym, and so does what a long form it does not spell names:
+                    # "Retrieval Augmented FineTuning (RAFT)" is RAFT
                     found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
                 elif aliases:
                     long = aliases[0]

@@ -224,6 +224,9 @@ class RelationExtractor:
             # the paper's own chat / instruct variant of a model the paper names: "FooLM-Chat" of "FooLM"
             variant = table.get("variant_of_base", {})
             self.variant_lineage = (variant["predicate"], float(variant["confidence"])) if variant else None
+            # the title's own model whose name holds another model the title's rest names: see _title_base
+            based = table.get("title_name_base", {})
+            self.title_base = (based["predicate"], float(based["confidence"])) if based else None
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             comparison = table["block"].get("before_comparison")
@@ -888,6 +891,8 @@ class RelationExtractor:
                 self._title_name_lineage(head, ms, mentions, add, sentence)
         if own and self.variant_lineage:
             self._variant_of_base(own, skeletons, sentences, add, linker)
+        if head and self.title_base and skeletons[0][1]:
+            self._title_base(head, skeletons[0][1], found, add, sentences[0][1])
         if self.described_language:
             self._named_language(mentions, sentences, add)
         if not own:
@@ -1048,6 +1053,21 @@ class RelationExtractor:
                         or any(y in z and y != z for z in models)):
                     continue  # "MiniLMv2" is MiniLM's next version; "Sheared LLaMA" of a paper naming LLaMA-2
                 add(("Model", name), predicate, ("Model", y), self.name_internal_confidence, 0, sentence)
+
+    def _title_base(self, head, ms, found, add, sentence) -> None:
+        """The title's own model whose name holds another model the title's rest names derives from it, where
+        no rule says how: "SenseBERT: Driving Some Sense into BERT", "DocBERT: BERT for Document Classification"
+        (``basedOn``, the reuse of a model or its recipe). Not a version of it ("MiniLMv2" of MiniLM), nor a
+        model whose name holds a longer one the title names ("LLaMA" beside "LLaMA-2")."""
+        predicate, confidence = self.title_base
+        models = {x.name for x in ms if x.type == "Model"} - set(head)
+        for name in head:
+            for y in models:
+                if (len(y) < 3 or y not in name or _VERSION_REST.fullmatch(name.replace(y, "", 1))
+                        or any(y in z and y != z for z in models)
+                        or any((("Model", name), p, ("Model", y)) in found for p in LINEAGE_PREDICATES)):
+                    continue
+                add(("Model", name), predicate, ("Model", y), confidence, 0, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> set:
         """``D forLanguage L`` for a dataset described with a language, or introduced in a sentence naming languages.
