@@ -960,7 +960,8 @@ class NameDiscoverer:
         return out
 
     def _spelled_out(self, text: str, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
-        """The acronym whose long form starts at ``pos`` (after an article at most), with that long form.
+        """The acronym whose long form starts at ``pos`` (after an article at most), with that long form: the
+        words its letters spell, or capitalised words all the way from ``pos``.
 
         >>> NameDiscoverer()._spelled_out("the Weight-Decomposed Low-Rank Adaptation (DoRA), which", 0)
         (43, 47, 'DoRA', ('Weight-Decomposed Low-Rank Adaptation',))
@@ -968,6 +969,8 @@ class NameDiscoverer:
         (29, 32, 'VOD', ('Variational Open-Domain',))
         >>> NameDiscoverer()._spelled_out("Bioformer (BF-1), a compact model", 0) is None
         True
+        >>> NameDiscoverer()._spelled_out("Multi-Agent Zeta Code Generation (ZetaCoder), a", 0)
+        (34, 43, 'ZetaCoder', ('Multi-Agent Zeta Code Generation',))
         """
         acro = _ACRONYM.search(text, pos, min(len(text), pos + 160))
         if acro is None or _CLAUSE_END.search(text, pos, acro.start()) or not self.acceptable(acro.group(1)):

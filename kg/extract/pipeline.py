@@ -52,8 +52,8 @@ _TYPE_ORDER = {"Model": 0, "Dataset": 1, "Technique": 2, "Language": 3}
 _DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-(?P<code>[A-Z]{2}))")
 #: two-letter ISO 639-1 codes: "COPA-HR" is COPA in Croatian, "COCO-LM" is no dataset of COCO
 _LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
-#: country codes that mark a dataset's version in a language as a language code does: "COCO-CN", "MMLU-JP"
-_COUNTRY_CODES = frozenset({"cn", "jp", "kr", "tw", "br"})
+#: ... and country codes that mark a dataset's version in a language as well: "COCO-CN", "MMLU-JP"
+_VERSION_CODES = _LANGUAGE_CODES | {"cn", "jp", "kr", "tw", "br"}
 _LIST_SEP_AT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LIST_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
@@ -570,7 +570,7 @@ class Extractor:
         last = name[-1:]
         # the suffix ends in a digit or a capital: checked before the regex runs
         match = _DATASET_SUFFIX.fullmatch(name) if last.isdigit() or last.isupper() else None
-        if not match or (match.group("code") and match.group("code").lower() not in _LANGUAGE_CODES | _COUNTRY_CODES):
+        if not match or (match.group("code") and match.group("code").lower() not in _VERSION_CODES):
             return None
         base = self.linker.link(match.group("base"), fuzzy=False)
         return Entity(name, "Dataset") if base is not None and base.type == "Dataset" else None
