@@ -283,6 +283,9 @@ PROBES = [
     # capitalised words from the introducing verb to an acronym are its long form, spelled or not
     ("Code agents", "This paper introduces Multi-Agent Zeta Code Generation (ZetaCoder), a novel solution.",
      {("ZetaCoder", "Model", True)}, ("Multi-Agent",)),
+    # what a model is not, and the plural of a known name, are no new models
+    ("A study of encoders", "We compare BERT and non-BERT models with multilingual XLMs.", {("BERT", "Model", False)},
+     ("non-BERT", "XLMs")),
     # a disease a dataset is about is no name of it
     ("Kora NER for Vietnamese", "We present the first manually-annotated COVID-19 domain-specific dataset for "
      "Vietnamese.", set(), ("COVID-19",)),

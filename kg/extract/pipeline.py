@@ -591,8 +591,10 @@ class Extractor:
         (``KR-BERT``), with a size (``Zorro-7B``), written as a model's (``ZetaLM``, ``ZetaLM-LS``,
         ``MPCFormer``), a version of a known model (``Kora-3`` once Kora is known) or a dataset's (``NimbusQA``,
         ``ZetaBench``)."""
-        if not self.discover.acceptable(core):
-            return ""
+        if not self.discover.acceptable(core) or core[:4].lower() == "non-":
+            return ""  # (and not what a model is not: "non-BERT models")
+        if core[-1] == "s" and not core[-2:-1].islower() and self.linker.link(core[:-1], fuzzy=False) is not None:
+            return ""  # the plural of a known name is a class of models, no new one: "multilingual XLMs"
         if self._stem_index.within_other(core):
             return "Model"
         parts = _HYPHEN_OR_UNDERSCORE.split(core)
