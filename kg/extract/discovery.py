@@ -1988,13 +1988,19 @@ def _names_before(text: str, end: int, window: int = 200) -> list[tuple[int, str
 
 
 def _listed_names(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
-    """``(start, name)`` of a list of capitalised names from ``pos``: "A, B-2 and C D"."""
+    """``(start, name)`` of a list of capitalised names from ``pos``: "A, B-2 and C D".
+
+    >>> _listed_names("Code Llama, GPT-3.5 and GPT-4's ability", 0)
+    [(0, 'Code Llama'), (12, 'GPT-3.5'), (24, 'GPT-4')]
+    """
     out = []
     while len(out) < limit:
         m = _LIST_ITEM.match(text, pos)
         if not m or _ABBREVIATION_BEFORE_NUMBER.match(text, m.start(1)):
             break  # "(Avg. 80.1%)": an abbreviation before a figure, no name
         name = m.group(1).rstrip(".")
+        if name.endswith("'s"):
+            name = name[:-2]  # "GPT-3.5 and GPT-4's ability": the possessive is no part of the name
         slash = _VERSION_SLASH.search(name)
         if slash:
             name = name[:slash.start()]  # "GPT-3.5/4": two versions, each found on its own
