@@ -181,9 +181,10 @@ PROBES = [
     ("A study of French", "A unified evaluation benchmark, called KoraFLUE (Kora Language Evaluation), is shared.",
      {("KoraFLUE", "Dataset", True)}, ()),
     ("A study of encoders", "We fine-tune a popular model called BERT on our data.", {("BERT", "Model", False)}, ()),
-    # a name set off by commas after its new description; a lower-case description is no long form
+    # a name set off by commas after its new description (a framework is a method: the tuned gold types 42 of
+    # 55 names described as frameworks Technique); a lower-case description is no long form
     ("A study of distillation", "We introduce a novel framework, Kora, which distills BERT into a student.",
-     {("Kora", "Model", True), ("BERT", "Model", False)}, ()),
+     {("Kora", "Technique", True), ("BERT", "Model", False)}, ()),
     ("A study of Swahili", "We build a Swahili question answering dataset (SwaQuAD) with 10k questions.",
      {("SwaQuAD", "Dataset", True)}, ("Swahili question answering dataset",)),
     # hostile near-misses: capitalised sentence starts, tables, metrics, hardware, libraries, organisations
@@ -279,7 +280,7 @@ PROBES = [
     # ... plain words the abstract does not use are no names
     ("Text and Patterns: For Effective Reasoning, It Takes Two", "We study what prompts hold.", set(), ("Text", "Patterns")),
     # a naming word before a description and a method noun names what follows the noun
-    ("Prompts", 'We name this Pre-trained Kora Tuning framework "ZPT".', {("ZPT", "Model", True)}, ("Tuning",)),
+    ("Prompts", 'We name this Pre-trained Kora Tuning framework "ZPT".', {("ZPT", "Technique", True)}, ("Tuning",)),
     # capitalised words from the introducing verb to an acronym are its long form, spelled or not
     ("Code agents", "This paper introduces Multi-Agent Zeta Code Generation (ZetaCoder), a novel solution.",
      {("ZetaCoder", "Model", True)}, ("Multi-Agent",)),

@@ -436,7 +436,7 @@ def _find_word(text: str, word: str) -> bool:
 
 
 #: a description after a name: "X, a drop-in replacement for AdamW", "X is a benchmark"
-_DESCRIBED = re.compile(r",?\s+(?:is\s+|which is\s+)?(?:a|an|the)\s+([^.;:()]{0,80})")
+_DESCRIBED = re.compile(r"[)\"\u201d]?[,:]?\s+(?:is\s+|which is\s+)?(?:a|an|the)\s+([^.;:()]{0,80})")
 _PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
 
 
@@ -839,12 +839,14 @@ class NameDiscoverer:
             and w not in self.generic for w in words)
 
     def _is_trained(self, name: str, abstract: str) -> bool:
-        """Whether the abstract says the name is trained: "X is trained on", "we fine-tune X"."""
+        """Whether the abstract says the name is trained, or names models by it: "X is trained on", "we fine-tune X",
+        "finetuning X models", "our X-7B"."""
         for at in _find_all(abstract, name, 0):
             end = at + len(name)
             if (end < len(abstract) and abstract[end].isalnum()) or (at and abstract[at - 1].isalnum()):
                 continue
-            if self._trained_after.match(abstract, end) or self._trained_before.search(abstract, max(0, at - 40), at):
+            if (self._trained_after.match(abstract, end) or self._trained_before.search(abstract, max(0, at - 40), at)
+                    or _MODEL_NOUN_AFTER.match(abstract, end) or _SIZE_AFTER.match(abstract, end)):
                 return True
         return False
 
@@ -1760,11 +1762,11 @@ class NameDiscoverer:
                     or (len(words) == 1 and at_start) or not all(w[:1].isupper() for w in words)):
                 return
         etype = self.type_of_name(name) or self.head_type(_NOVELTY_LEAD.sub("", description))
-        if etype not in ("Dataset", "Model"):
+        if etype not in ("Dataset", "Model", "Technique"):
             return
         new = own or any(w in _NEW_WORDS for w in description.lower().split())
-        if etype == "Model" and not new:
-            return  # "BERT, a language model ..." describes, it does not name
+        if etype != "Dataset" and not new:
+            return  # "BERT, a language model ...", "LoRA, a popular method ..." describe, they do not name
         found.append(Found(name, etype, start, start + len(name), new, how="described"))
 
     def components(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
@@ -1881,6 +1883,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "your", "our", "its", "their", "my",
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
 #: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:models?|architectures?|variants?|encoders?)\b")
+#: a parameter count right after a name: "Zorb-7B", "Zeta 1.1B"
+_SIZE_AFTER = re.compile(r"[- ]\d+(?:\.\d+)?[BM]\b")
 _NEW_WORDS = frozenset({"new", "newly", "novel", "our", "first"})
 _NAME_TOKEN = r"[A-Z][\w\-+.]*\w"
 #: an article, up to three lower-case words and a name, ending where a component noun starts
