@@ -435,7 +435,7 @@ def _find_word(text: str, word: str) -> bool:
                for i in _find_all(text, word, 0))
 
 
-#: a description after a name: "X, a drop-in replacement for AdamW", "X is a benchmark"
+#: a description after a name: "X, a drop-in replacement for AdamW", "X is a benchmark", "... (ART), a framework"
 _DESCRIBED = re.compile(r"[)\"\u201d]?[,:]?\s+(?:is\s+|which is\s+)?(?:a|an|the)\s+([^.;:()]{0,80})")
 _PHRASE_TOKENS = re.compile(r"[\w\-^'+.]*\w|[,.;:()!?\"]")
 
