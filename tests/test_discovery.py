@@ -281,7 +281,9 @@ def test_discovery_an_architecture_named_as_a_part_is_a_technique(extractor, abs
     ("Zorb: Tool Use for Language Models",
      "We introduce Zorb, a general tool-use framework. Based on it, we fine-tune LLaMA to obtain an LLM, ZorbLlama.",
      {"Zorb": "Technique", "ZorbLlama": "Model"}),
-    # ... but a framework whose models carry its name with a size is a model
+    # ... but a framework whose models carry its name, with a size or not, is a model
+    ("Zorb: Chat Translation", "We propose Zorb, a framework for translation during chat. We finetune Zorb models "
+     "on human-written data.", {"Zorb": "Model"}),
     ("Zorb: Agents at the Edge",
      "We introduce Zorb, a framework for training small agents. Our Zorb-1.1B and Zorb-7B models run on phones.",
      {"Zorb": "Model"}),
@@ -314,3 +316,11 @@ def test_discovery_framework_or_model(extractor, title, abstract, types):
 def test_discovery_languages_after_both_of_and_eg(extractor, abstract, languages):
     found = {m.name for m in extractor(Paper("t:x", "Zorb: a model", abstract)).mentions if m.type == "Language"}
     assert found == languages
+
+
+def test_discovery_acronym_built_on_a_known_name_has_no_long_form(extractor):
+    """"a BERT model trained from scratch (BERTza)": the words start with the name the acronym is built on."""
+    abstract = ("We pre-train and compare two models on the new corpus: a monolingual BERT model trained from scratch "
+                "(BERTza), and a further pre-trained multilingual BERT (mBERTza).")
+    mentions = extractor(Paper("t:x", "A study of Swahili", abstract)).mentions
+    assert {(m.surface, m.name) for m in mentions} >= {("BERT", "BERT"), ("BERTza", "BERTza")}, mentions

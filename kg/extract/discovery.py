@@ -956,8 +956,12 @@ class NameDiscoverer:
                 run = _capitalised_run(words)
                 long = run if " " in run else " ".join(words[caps[0]:]) if caps else ""
                 if long and self.acceptable(acro.group(1)):
-                    # "a framework for MoE models (DS-MoE)": the words start with the name it is built on, no long form
-                    built_on = long.split()[0] in acro.group(1).split("-")[1:]
+                    # "a framework for MoE models (DS-MoE)", "a BERT model trained from scratch (BERTu)": the words
+                    # start with the name it is built on, no long form
+                    first, short = long.split()[0], acro.group(1)
+                    built_on = first in short.split("-")[1:] or (
+                        short.startswith(first) and short != first and self.known_type is not None
+                        and self.known_type(first) == "Model")
                     out.append((acro.start(1), acro.end(1), acro.group(1), () if built_on else (long,)))
         return out
 
