@@ -50,7 +50,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 import ahocorasick
@@ -429,10 +429,18 @@ def _find_all(text: str, word: str, skip: int = 1) -> Iterable[int]:
         i = text.find(word, i + 1)
 
 
+def _word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each place ``word`` stands in ``text`` as a word of its own ("Text" in "Text and ...",
+    not in "Context")."""
+    for i in _find_all(text, word, 0):
+        end = i + len(word)
+        if not text[i - 1:i].isalnum() and not text[end:end + 1].isalnum():
+            yield i, end
+
+
 def _find_word(text: str, word: str) -> bool:
-    """Whether ``word`` stands in ``text`` as a word of its own ("Text" in "Text and ...", not in "Context")."""
-    return any(not text[i - 1:i].isalnum() and not text[i + len(word):i + len(word) + 1].isalnum()
-               for i in _find_all(text, word, 0))
+    """Whether ``word`` stands in ``text`` as a word of its own (see :func:`_word_spans`)."""
+    return next(_word_spans(text, word), None) is not None
 
 
 #: a description after a name: "X, a drop-in replacement for AdamW", "X is a benchmark", "... (ART), a framework"
@@ -841,10 +849,7 @@ class NameDiscoverer:
     def _is_trained(self, name: str, abstract: str) -> bool:
         """Whether the abstract says the name is trained, or names models by it: "X is trained on", "we fine-tune X",
         "finetuning X models", "our X-7B"."""
-        for at in _find_all(abstract, name, 0):
-            end = at + len(name)
-            if (end < len(abstract) and abstract[end].isalnum()) or (at and abstract[at - 1].isalnum()):
-                continue
+        for at, end in _word_spans(abstract, name):
             if (self._trained_after.match(abstract, end) or self._trained_before.search(abstract, max(0, at - 40), at)
                     or _MODEL_NOUN_AFTER.match(abstract, end) or _SIZE_AFTER.match(abstract, end)):
                 return True
