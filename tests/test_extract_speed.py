@@ -384,7 +384,7 @@ def _plain_used_as_method(name, text):
         end = at + len(name)
         if (end < len(text) and (text[end].isalnum() or text[end] == "-")) or (at and text[at - 1].isalnum()):
             continue
-        if _METHOD_AFTER.match(text, end) or _METHOD_BEFORE.search(text, max(0, at - 60), at):
+        if _METHOD_AFTER.match(text, end) or _METHOD_BEFORE.search(text, max(0, at - 90), at):
             return True
     return False
 
@@ -427,6 +427,8 @@ def _plain_discover(d, paper, scan):
     presented = {f.name for f in found if f.name in short and f.introduced and f.how != "intro-weak"}
     found = [replace(f, introduced=True, how="presented") if f.how == "acronym" and presented & set(f.aliases) else f
              for f in found if f.how == "acronym" or f.name not in short]
+    tasks = d._task_short_forms(paper.text, {f.name for f in found if f.how != "title"})
+    found = [f for f in found if f.name not in tasks or f.how == "title"]
     own = {f.name for f in found if f.introduced and f.type == "Model"}
     types = {}
     described = {f.name for f in found if f.how in ("dataset", "described")}

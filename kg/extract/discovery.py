@@ -203,6 +203,12 @@ _METHOD_AFTER = re.compile(r"[\"'\u2019\u201d)]?(?:\s*\([^()]{1,40}\))?(?:" + _D
                            r"(?:[\w-]+\s+){0,3}?(?:LLMs?|LMs?|models?|weights|activations|networks|transformers))\b")
 #: ... and before it: "a contrastive learning method, dubbed X", "a simple method, X,", "fine-tuned with X", "applying X to"
 _METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?" + _CALLED + r"|\b(?:an?|our)\s+(?:[\w-]+\s+){0,4}?" + _METHOD_NOUNS + r",\s+$"
+                            # the name in brackets after the description or its long form: "a Knowledge-aware
+                            # Prompt-tuning approach with synergistic optimization (KnowPrompt)", "a novel span
+                            # representation approach, named Packed Levitated Markers (PL-Marker)"
+                            + r"|\b(?:an?|our)\s+(?:[\w-]+\s+){0,4}?" + _METHOD_NOUNS
+                            + r"(?:\s+(?:with|for|of|via)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?\s+\($"
+                            + r"|" + _METHOD_NOUNS + r"s?" + _CALLED[:-1] + r"(?:[A-Z][\w-]*\s+){1,6}\($"
                             + r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
                             r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
 #: a framework after or before a name: "X, a simple framework for ...", "a novel X (...) framework", "a contrastive
@@ -211,7 +217,7 @@ _FRAMEWORK_AFTER = re.compile(r"(?:\s*\([^()]{1,80}\))?(?:" + _DESCRIBED_AS + r"
 _FRAMEWORK_BEFORE = re.compile(r"framework" + _CALLED)
 #: the last word :data:`_METHOD_BEFORE` matches before a name (looked at before the pattern is tried)
 _METHOD_BEFORE_LAST = ("dubbed", "called", "named", "termed", "coined", "call", "name", "with", "applying", "apply",
-                       "applies", "the", "our", ",")
+                       "applies", "the", "our", ",", "(")
 #: a capitalised word that opens a sentence as an adverb, not a name: "However", "Recently", "Here"
 _SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]*ly|However|Moreover|Furthermore|Thus|Therefore|Hence|Here|Instead|Nevertheless|"
                               r"Nonetheless|Meanwhile|Overall|First|Second|Third|Finally|Also|Yet|Still|Indeed|Today|"
@@ -276,14 +282,16 @@ _HEADED_DATASET = re.compile(r"\bthe (?:(?:existing|original|popular|public|publ
 _DESCRIBING_CAPITALS = frozenset({"Large", "New", "Novel", "Big", "Small", "Public", "Open", "General", "Standard",
                                   "Original", "Final", "Full", "Clean", "Human", "Extended", "Annotated", "Multilingual",
                                   "Massive", "Comprehensive", "Unified", "Diverse", "Challenging", "First", "Synthetic",
-                                  "Evaluation", "Training", "Test", "This", "Our", "Each", "Every", "Same", "Entire"})
+                                  "Evaluation", "Training", "Test", "This", "Our", "Each", "Every", "Same", "Entire",
+                                  "Multi", "Modal", "Multimodal", "Cross", "Lingual", "Crosslingual", "Zero", "Few", "Shot",
+                                  "Domain", "Task", "Scale", "Fine", "Grained"})
 
 
 def _describing_only(name: str) -> bool:
     """Whether the name is describing words only: "A Large-scale Multilingual dataset" names no dataset.
 
-    >>> [_describing_only(n) for n in ("Large-scale Multilingual", "Open Assistant", "budget forcing")]
-    [True, False, False]
+    >>> [_describing_only(n) for n in ("Large-scale Multilingual", "Multi-Modal", "Open Assistant", "budget forcing")]
+    [True, True, False, False]
     """
     parts = _NAME_PARTS.split(name)
     return (any(p in _DESCRIBING_CAPITALS for p in parts)
@@ -507,7 +515,8 @@ class NameDiscoverer:
         self._trained_before = re.compile(r"\b(?:" + trained + r")(?:s|ed)?\s+$", re.I)
         acro = cues["acronym"]
         self.acronym_heads = {w: t for t in ("Technique", "Dataset", "Model") for w in acro[t]}
-        self.not_entities = frozenset(acro["not_entities"])
+        self.task_heads = frozenset(acro["tasks"])
+        self.not_entities = frozenset(acro["not_entities"]) | self.task_heads
         method = cues["method"]
         self.variant_heads = frozenset(method["variant_heads"])
         self.novelty = tuple(w.lower() for w in method["novelty"])
@@ -737,8 +746,10 @@ class NameDiscoverer:
         return self._typed_noun(head, pair)
 
     def _typed_noun(self, head: str, pair: str | None = None) -> str | None:
-        """The type a head noun (or the pair of words ending in it) names, or None."""
-        for form in (pair or head, head, head[:-1] if head.endswith("s") else head):
+        """The type a head noun (or the pair of words ending in it) names, or None; a hyphenated head has its
+        last part's ("Knowledge-aware Prompt-tuning": a tuning, a Technique)."""
+        last = head.rsplit("-", 1)[-1]
+        for form in (pair or head, head, head[:-1] if head.endswith("s") else head, last):
             if form in self.type_cues["Dataset"]:
                 return "Dataset"
             if form in self.type_cues["Technique"] or form in self.process_heads:
@@ -860,8 +871,8 @@ class NameDiscoverer:
         """Whether the text describes the name as a method, or applies it as one: "X, a knowledge distillation
         method", "a contrastive learning method, dubbed X", "fine-tuned with X", "X can be readily applied to"."""
         return _said_of(name, text, lambda at, end: bool(_METHOD_AFTER.match(text, end) or (
-            text[at - 1:at].isspace() and text[max(0, at - 60):at].rstrip().endswith(_METHOD_BEFORE_LAST)
-            and _METHOD_BEFORE.search(text, max(0, at - 60), at))))
+            text[at - 1:at] in (" ", "(") and text[max(0, at - 90):at].rstrip().endswith(_METHOD_BEFORE_LAST)
+            and _METHOD_BEFORE.search(text, max(0, at - 90), at))))
 
     @staticmethod
     def _framework(name: str, text: str) -> bool:
@@ -1256,6 +1267,20 @@ class NameDiscoverer:
             else:
                 found.append(Found(phrase, etype, start, end, own, (acro,), "acronym"))
         return found
+
+    def _task_short_forms(self, text: str, names: set[str]) -> set[str]:
+        """The names the text gives as the short form of a task or field, no gazetteer name: "Multilingual Neural
+        Machine Translation (MNMT)" (see [acronym] tasks)."""
+        tasks = set()
+        for name in names:
+            at = text.find(f"({name})")
+            if at < 0 or " " in name or (self.known_type is not None and self.known_type(name)):
+                continue
+            letters = [c.lower() for c in name if c.isalpha()]
+            long = _long_form(_LONG_WORD.findall(text, max(0, at - 120), at), letters) if len(letters) >= 2 else None
+            if long and long[-1].lower().split("-")[-1] in self.task_heads:
+                tasks.add(name)
+        return tasks
 
     def datasets(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA",
@@ -1868,6 +1893,10 @@ class NameDiscoverer:
             found = [f for f in found if f.how == "acronym" or f.name not in short]
             found = [replace(f, introduced=True, how="presented")
                      if f.how == "acronym" and presented.intersection(f.aliases) else f for f in found]
+        if "(" in text:  # a short form the text spells out as a task names none: "MNMT models"
+            tasks = self._task_short_forms(text, {f.name for f in found if f.how != "title"})
+            if tasks:
+                found = [f for f in found if f.name not in tasks or f.how == "title"]
         described = {f.name for f in found if f.how in _DESCRIPTION_HOWS}
         own = {f.name for f in found if f.introduced and f.type == "Model"}
         types: dict[str, str] = {}

@@ -72,6 +72,8 @@ _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
 #: a clause that lists examples of what the clause before it names: ", such as X and Y"
 _EXAMPLES_OPEN = re.compile(r"\s*(?:such as|like|including|e\.g\.|namely)\b")
+#: what stands between two items of a list, after the comma: "«T1», «T2», and «T3»"
+_LIST_GAP = re.compile(r"\s*(?:and|or)?\s*")
 #: what a name holding another's has besides it when it is that one's next version: "MiniLMv2", "Orca 2"
 _VERSION_REST = re.compile(r"[\s-]*v?\d+(?:\.\d+)*", re.IGNORECASE)
 #: the stand-ins that may name the paper's one dataset from afar: "this (novel) dataset", not "the corpus" nor "it"
@@ -1224,6 +1226,17 @@ class RelationExtractor:
         if lead.search(window, low):
             return True
         start = at - len(window)
+        if _LIST_GAP.fullmatch(low) and start > 1 and skel[start - 1] == ",":
+            # a later item of a list is others' work as the first is: "outperforms other methods such as
+            # SayCan, ReAct, and Reflexion"; step back over short items to the clause the list opens in
+            comma = start - 1
+            for _ in range(8):
+                before = self._clause_before(skel, comma)
+                if lead.search(before, before.lower()):
+                    return True
+                comma -= len(before) + 1
+                if len(before.split()) > 4 or comma < 1 or skel[comma] != ",":
+                    break
         if _EXAMPLES_OPEN.match(low) and start > 1 and skel[start - 1] == ",":
             # "outperforms ... distillation methods, such as OSS-Instruct and «T1»": examples of the clause before
             before = self._clause_before(skel, start - 1, 120)
