@@ -301,6 +301,14 @@ def test_discovery_an_architecture_named_as_a_part_is_a_technique(extractor, abs
      {"ZetaDelta": "Technique"}),
     ("Fast long-context decoding", "We propose ZorbAttn, a trainable sparse attention mechanism for long inputs.",
      {"ZorbAttn": "Technique"}),
+    # a title whose rest is headed by a hyphenated process noun ("Prompt-tuning"), and a name in brackets after a
+    # method's description or after the long form a method is named by
+    ("KoraPrompt: Knowledge-aware Prompt-tuning with Synergistic Optimization", "We study relation labels.",
+     {"KoraPrompt": "Technique"}),
+    ("KoraPrompt: Relation Labels Matter", "We propose a label-aware prompt-tuning approach with synergistic "
+     "optimization (KoraPrompt). KoraPrompt wins on five datasets.", {"KoraPrompt": "Technique"}),
+    ("Span representations for extraction", "We propose a novel span representation approach, named Packed Zeta "
+     "Markers (PZ-Marker), to consider the spans. PZ-Marker wins on six benchmarks.", {"PZ-Marker": "Technique"}),
 ])
 def test_discovery_framework_or_model(extractor, title, abstract, types):
     found = {m.name: m.type for m in extractor(Paper("t:x", title, abstract)).mentions if m.name in types}
@@ -324,3 +332,11 @@ def test_discovery_acronym_built_on_a_known_name_has_no_long_form(extractor):
                 "(BERTza), and a further pre-trained multilingual BERT (mBERTza).")
     mentions = extractor(Paper("t:x", "A study of Swahili", abstract)).mentions
     assert {(m.surface, m.name) for m in mentions} >= {("BERT", "BERT"), ("BERTza", "BERTza")}, mentions
+
+
+def test_discovery_a_short_form_spelled_out_as_a_task_names_nothing(extractor):
+    """"Multilingual Zeta Machine Translation (MZMT) models": MZMT is a task, not a model, wherever it stands."""
+    abstract = ("Multilingual Zeta Machine Translation (MZMT) models are trained on bilingual corpora. We train "
+                "MZMT models on WMT and find that Kora Graph Network (KGN) layers help.")
+    names = {m.name for m in extractor(Paper("t:x", "A study of translation", abstract)).mentions}
+    assert "MZMT" not in names and "WMT" in names, names

@@ -45,6 +45,7 @@ PROBES = [
     'ZetaLM-Chat fineTunedFrom ZetaLM | ZetaLM: open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM-Chat is obtained by instruction tuning ZetaLM on chat data.',
     'ZetaLM fineTunedFrom LLaMA-2 | A study of open models || We release ZetaLM, LLaMA-2 models finetuned on our mixture.',
     '!FooBERT evaluatedOn GLUE | Drawing inspiration from GLUE, we propose NimbusQA.',
+    '!ZetaLM usesTechnique quantization; !ZetaLM usesTechnique pruning; ZetaLM usesTechnique LoRA | ZetaLM: an agent || In 30 tasks, ZetaLM outperforms other methods such as knowledge distillation, quantization, and pruning. ZetaLM is tuned with LoRA.',
     'ZetaLM-Chat evaluatedOn MT-Bench; !ZetaLM evaluatedOn MT-Bench | A family of open models || We release ZetaLM and ZetaLM-Chat. ZetaLM-Chat scores 7.1 on MT-Bench.',
     'ZetaLM-Chat outperforms LLaMA-2-Chat; !ZetaLM outperforms LLaMA-2-Chat | A family of open models || We release ZetaLM and ZetaLM-Chat. ZetaLM-Chat outperforms LLaMA-2-Chat on human evaluations.',
     'KoraBERT-Large basedOn KoraBERT | KoraBERT: Swahili encoders || We present KoraBERT and KoraBERT-Large. KoraBERT-Large is a scaled-up version of KoraBERT with 24 layers.',

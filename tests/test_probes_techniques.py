@@ -26,6 +26,8 @@ def techniques(extractor: Extractor, text: str, title: str = "A study of languag
 
 # (sentence, the Technique nodes it names)
 PROBES = [
+    # in-context examples are in-context learning
+    ("With a few in-context examples, the model writes code for event extraction.", {"in-context learning"}),
     # attention and architecture
     ("We adopt grouped-query attention and sliding window attention (SWA) for long inputs.",
      {"grouped-query attention", "sliding window attention"}),
