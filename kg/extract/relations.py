@@ -222,7 +222,7 @@ class RelationExtractor:
         self._list_suffix = dict(slots.get("list_suffix", {}))
         self._list_join = f"(?:{slots['list_join']})" if "list_join" in slots else r"\s+and\s+"
         self._slot = {
-            "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,3}}?",
+            "{a}": rf"(?:(?:«L\d+»|\b(?!{slots['not_modifier']}\b)[\w'’.%/+-]+(?<!ing))\s+){{0,4}}?",
             "{w}": r"(?:(?:«L\d+»|[^\s«»,;:()]+)\s+){0,3}?",
             "{W}": r"(?:(?:«L\d+»,?|[^\s«»;]+)\s+){0,5}?",
             "{sep}": f"(?:{slots['sep']})",
