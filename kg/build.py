@@ -182,11 +182,14 @@ def _learn(extractor, papers: list[Paper], executor: str, *, jobs: int | None, s
             run.close()
 
 
-def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: Iterable[str]) -> tuple[set, list]:
-    """Blocks made with plain IRIs that a slug clash changed: (wrong blocks, right blocks), only those that differ."""
+def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str],
+                  fresh: Iterable[str]) -> tuple[set, list, list]:
+    """Blocks made with plain IRIs that a slug clash changed: (wrong blocks, right blocks), only those that differ,
+    and the blocks of the same papers that stay as they were (a triple of a wrong block may be one of theirs too:
+    two names that shared a slug made one statement)."""
     if not overrides:
-        return set(), []
-    wrong, right = set(), []
+        return set(), [], []
+    wrong, right, still = set(), [], []
     for key in fresh:
         c = assembler.contributions[key]
         if any(entity_id(t, n) in overrides for t, n, _ in c.entities):
@@ -194,7 +197,8 @@ def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str], fresh: I
             kept = set(old) & set(new)
             wrong.update(b for b in old if b not in kept)
             right += [b for b in new if b not in kept]
-    return wrong, right
+            still += sorted(kept)
+    return wrong, right, still
 
 
 def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh: list[str],
@@ -209,11 +213,11 @@ def _write_rdf(out: Path, assembler: GraphAssembler, sorter: BlockSorter, fresh:
     """
     with watch("entities"):
         overrides = iri_overrides(assembler)
-        wrong, right = _fixed_blocks(assembler, overrides, fresh)
+        wrong, right, still = _fixed_blocks(assembler, overrides, fresh)
         entities = entity_blocks(assembler, overrides)
         extra = sorted(right + entities)
     if loader is not None:
-        loader.fix(wrong, right)
+        loader.fix(wrong, right, still)
         loader.add(entities)
         loader.close()
     blocks = (b for b in sorter.sorted(extra) if b not in wrong) if wrong else sorter.sorted(extra)
@@ -296,10 +300,11 @@ class StoreLoader:
             self.queue.put(decode_block("".join(self.pending)).encode("utf-8"))
             self.pending, self.size = [], 0
 
-    def fix(self, wrong: set[str], right: list[str]) -> None:
-        """Blocks loaded that a slug clash made wrong, and the blocks that replace them."""
+    def fix(self, wrong: set[str], right: list[str], still: Iterable[str] = ()) -> None:
+        """Blocks loaded that a slug clash made wrong, the blocks that replace them, and loaded blocks that stay
+        (whose triples are kept though a wrong block has them too)."""
         if wrong:
-            keep = {line for block in right for line in decode_block(block).splitlines(keepends=True)}
+            keep = {line for block in (*right, *still) for line in decode_block(block).splitlines(keepends=True)}
             self.removals = sorted({line for block in wrong for line in decode_block(block).splitlines(keepends=True)}
                                    - keep)
             self.add(right)

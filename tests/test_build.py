@@ -207,6 +207,19 @@ def test_build_slug_clash_output_equals_whole_graph_export(papers, tmp_path, mon
     assert _store_matches_nt(tmp_path / "out")  # loaded while extracting, then the clash's blocks fixed
 
 
+def test_build_slug_clash_within_one_paper_keeps_the_shared_statement(tmp_path):
+    """Two names of one paper that share a slug made one statement before the clash was settled: the name that
+    keeps the plain slug keeps it, in the store as in graph.nt ("SemEval 2021" beside "SemEval-2021")."""
+    paper = {"id": "t:zorb-semeval", "title": "Team Zorb at SemEval-2021 Task 1: Lexical Complexity Prediction",
+             "abstract": "This paper describes the performance of team Zorb at SemEval 2021 Task 1 - Lexical Complexity "
+                         "Prediction. We fine-tune RoBERTa on the task data."}
+    (tmp_path / "in.jsonl").write_text(json.dumps(paper) + "\n", encoding="utf-8")
+    build([tmp_path / "in.jsonl"], tmp_path / "out", html=False, jobs=1)
+    nt = (tmp_path / "out" / "graph.nt").read_bytes()
+    assert b"dataset/semeval-2021>" in nt and b"dataset/semeval-2021-" in nt  # the clash happened
+    assert _store_matches_nt(tmp_path / "out")
+
+
 def test_build_block_sorter_spills_and_merges(tmp_path):
     import random
     blocks = [f"<s{i:05d}> <p> \"{i}\" .\0<s{i:05d}> <q> \"x\" .\n" for i in range(3000)]
