@@ -340,3 +340,29 @@ def test_discovery_a_short_form_spelled_out_as_a_task_names_nothing(extractor):
                 "MZMT models on WMT and find that Kora Graph Network (KGN) layers help.")
     names = {m.name for m in extractor(Paper("t:x", "A study of translation", abstract)).mentions}
     assert "MZMT" not in names and "WMT" in names, names
+
+
+@pytest.mark.parametrize("abstract, types", [
+    # the Transformer results are set against is a Model there (GUIDELINES), the one inside a model a Technique
+    ("Zorb outperforms strong Transformer baselines on three language pairs.", {"Model"}),
+    ("Zorb is 3x faster than Transformers of the same size.", {"Model"}),
+    ("Zorb replaces attention in the Transformer with convolutions.", {"Technique"}),
+    # ... not a modifier, nor software
+    ("Zorb is much smaller than the transformer-based model it replaces.", {"Technique"}),
+    ("Zorb surpasses state-of-the-art transformer frameworks such as PyTorch.", {"Technique"}),
+])
+def test_discovery_the_compared_transformer_is_a_model(extractor, abstract, types):
+    found = {m.type for m in extractor(Paper("t:x", "Zorb: a fast model", abstract)).mentions
+             if m.name == "Transformer"}
+    assert found == types
+
+
+@pytest.mark.parametrize("abstract, datasets", [
+    # a known dataset with a year is its edition, a dataset of its own; not a dump of it
+    ("Zorb ranks first in OffensEval 2020 and third in OffensEval-2019.", {"OffensEval 2020", "OffensEval-2019"}),
+    ("Zorb scores 40% on AIME 2024.", {"AIME 2024"}),
+    ("We pretrain Zorb on the Wikipedia 2018 dump.", {"Wikipedia"}),
+])
+def test_discovery_a_dataset_edition_is_a_dataset_of_its_own(extractor, abstract, datasets):
+    found = {m.name for m in extractor(Paper("t:x", "Zorb: a model", abstract)).mentions if m.type == "Dataset"}
+    assert found == datasets

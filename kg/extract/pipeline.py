@@ -91,6 +91,8 @@ def _text_order(c: tuple) -> tuple:
 
 #: a later version after a name: " v2", " 2.0", " 3" before punctuation or "and" / "or"
 _NEW_VERSION = re.compile(r" (?:v[2-9](?:\.\d{1,2})?|[2-9]\.\d{1,2}|[2-9](?=[,;:.)]|$| (?:and|or|\()\b))(?![\w%/-]|\.\d)")
+#: a year after a known dataset: its edition, a dataset of its own ("OffensEval 2020", "AIME-2024"; GUIDELINES: WMT'18)
+_EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w%/-]|\.\d| (?:dumps?|snapshots?|versions?)\b)")
 #: a number: "2023", "52.4" (no hyphen, no letter)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 #: an acronym in brackets right after a name: " (GRPO)", " (R-Tuning)"
@@ -211,6 +213,10 @@ class Extractor:
         self._components = frozenset(component.get("architectures", ()))
         self._component_before = re.compile(component.get("before", "(?!)"))
         self._component_after = re.compile(component.get("after", "(?!)"), re.IGNORECASE)
+        self._baselines = frozenset(component.get("baselines", ()))
+        self._baseline_before = re.compile(component.get("baseline_before", "(?!)"), re.IGNORECASE)
+        self._baseline_after = re.compile(component.get("baseline_after", "(?!)"), re.IGNORECASE)
+        self._baseline_not_after = re.compile(component.get("baseline_not_after", "(?!)"), re.IGNORECASE)
         self._variant_words = frozenset(self.variants) | frozenset(DISTINCT_VARIANTS)  # kept on a token: Kora-coder
         self._phrase_pairs = _with_plurals(_names_not_descriptions(self.gazetteer), self.gazetteer.exact_case)
         self._suffixes = (*self.size_words, *self.modifiers)
@@ -434,16 +440,17 @@ class Extractor:
         return out
 
     def _new_versions(self, text: str, phrases: list[tuple[int, int, Entity]]) -> list[tuple]:
-        """A known model or dataset with a later version no entry names: "Llama Guard 3", "The Stack v2".
+        """A known model or dataset with a later version no entry names: "Llama Guard 3", "The Stack v2", and a
+        dataset with a year: "OffensEval 2020".
 
         The version is a name of its own, of the known name's type (as "Orca 2" is not Orca). Not
         a first version ("SQuAD 1.1" is SQuAD), nor a count ("BERT 12 layers", "GPT-2 3 times").
         """
         out = []
         for start, end, entity in phrases:
-            if entity.type not in ("Model", "Dataset") or text[end:end + 1] != " ":
+            if entity.type not in ("Model", "Dataset") or text[end:end + 1] not in (" ", "-"):
                 continue
-            version = _NEW_VERSION.match(text, end)
+            version = _NEW_VERSION.match(text, end) or (_EDITION.match(text, end) if entity.type == "Dataset" else None)
             if version is None or self._curated.link(text[start:version.end()], fuzzy=False) is not None:
                 continue  # (a version an entry names is a phrase of its own)
             number = version.group().strip()
@@ -754,6 +761,8 @@ class Extractor:
                     for s, e, name, etype, _, conf, _ in chosen]
         if self._components:
             mentions = [self._as_component(text, m) if m.name in self._components else m for m in mentions]
+        if self._baselines:
+            mentions = [self._as_baseline(text, m) if m.name in self._baselines else m for m in mentions]
         if languages:
             model_starts = frozenset(m.start for m in mentions if m.type == "Model")
             placed = [lang for lang in self.languages.find(text, len(paper.title), model_starts, languages)
@@ -804,6 +813,22 @@ class Extractor:
         if (self._component_after.match(text, mention.end)
                 or self._component_before.search(text, max(0, mention.start - 50), mention.start)):
             return replace(mention, type="Technique")
+        return mention
+
+    def _as_baseline(self, text: str, mention: Mention) -> Mention:
+        """An architecture named as the model results are set against is a Model there: "outperforms strong
+        Transformer baselines", "faster than Transformers" (see ``baselines`` in ``[component]`` of cues.toml).
+
+        >>> ex = Extractor()
+        >>> text = "Zorb replaces attention in the Transformer with convolutions and is 3x faster than Transformers."
+        >>> [(m.name, m.type) for m in ex(Paper("t:x", "Zorb", text)).mentions if m.name == "Transformer"]
+        [('Transformer', 'Technique'), ('Transformer', 'Model')]
+        """
+        if mention.introduced or mention.type != "Technique" or self._baseline_not_after.match(text, mention.end):
+            return mention
+        if (self._baseline_after.match(text, mention.end)
+                or self._baseline_before.search(text, max(0, mention.start - 60), mention.start)):
+            return replace(mention, type="Model")
         return mention
 
     def _generic_technique(self, text: str, start: int, end: int) -> bool:
