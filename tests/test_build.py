@@ -209,14 +209,14 @@ def test_build_slug_clash_output_equals_whole_graph_export(papers, tmp_path, mon
 
 def test_build_slug_clash_within_one_paper_keeps_the_shared_statement(tmp_path):
     """Two names of one paper that share a slug made one statement before the clash was settled: the name that
-    keeps the plain slug keeps it, in the store as in graph.nt ("SemEval 2021" beside "SemEval-2021")."""
-    paper = {"id": "t:zorb-semeval", "title": "Team Zorb at SemEval-2021 Task 1: Lexical Complexity Prediction",
-             "abstract": "This paper describes the performance of team Zorb at SemEval 2021 Task 1 - Lexical Complexity "
-                         "Prediction. We fine-tune RoBERTa on the task data."}
+    keeps the plain slug keeps it, in the store as in graph.nt ("HumanEval" beside "HumanEval+")."""
+    paper = {"id": "t:zorb-code", "title": "Zorb: a small code model",
+             "abstract": "We evaluate Zorb on HumanEval and HumanEval+. Zorb solves 60% of HumanEval+ problems and "
+                         "65% of HumanEval problems."}
     (tmp_path / "in.jsonl").write_text(json.dumps(paper) + "\n", encoding="utf-8")
     build([tmp_path / "in.jsonl"], tmp_path / "out", html=False, jobs=1)
     nt = (tmp_path / "out" / "graph.nt").read_bytes()
-    assert b"dataset/semeval-2021>" in nt and b"dataset/semeval-2021-" in nt  # the clash happened
+    assert b"dataset/humaneval>" in nt and b"dataset/humaneval-" in nt  # the clash happened
     assert _store_matches_nt(tmp_path / "out")
 
 

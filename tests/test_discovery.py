@@ -366,3 +366,12 @@ def test_discovery_the_compared_transformer_is_a_model(extractor, abstract, type
 def test_discovery_a_dataset_edition_is_a_dataset_of_its_own(extractor, abstract, datasets):
     found = {m.name for m in extractor(Paper("t:x", "Zorb: a model", abstract)).mentions if m.type == "Dataset"}
     assert found == datasets
+
+
+def test_discovery_one_paper_gives_one_spelling_of_a_name(extractor):
+    """"SemEval-2021" in the title, "SemEval 2021" in the abstract: one name, as the linker folds them."""
+    paper = Paper("t:x", "Team Zorb at SemEval-2021 Task 1: Lexical Complexity Prediction",
+                  "This paper describes the performance of team Zorb at SemEval 2021 Task 1 - Lexical Complexity "
+                  "Prediction.")
+    found = [(m.surface, m.name) for m in extractor(paper).mentions if m.type == "Dataset"]
+    assert found == [("SemEval-2021", "SemEval 2021"), ("SemEval 2021", "SemEval 2021")]

@@ -244,7 +244,7 @@ def _plain_mentions(extractor, paper):
     """``Extractor.mentions`` as written before the speed round: every candidate's order through a tuple, the
     chosen spans and the languages sorted together at the end."""
     from kg.extract.mentions import overlaps
-    from kg.extract.pipeline import _URL, _mention
+    from kg.extract.pipeline import _URL, _mention, _one_spelling
 
     text = paper.text
     chosen, taken = [], bytearray(len(text) + 1)
@@ -263,7 +263,10 @@ def _plain_mentions(extractor, paper):
     for cand in extractor._listed_models(text, chosen, taken):
         chosen.append(cand)
         taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
-    mentions = [_mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
+    spelled = _one_spelling(sorted(chosen, key=lambda c: (c[0], -c[1], c[2])))
+    introduced = {(spelled.get((etype, name), name), etype) for name, etype in introduced}
+    mentions = [_mention(text[s:e], spelled.get((etype, name), name), etype, s, e,
+                         (spelled.get((etype, name), name), etype) in introduced, conf)
                 for s, e, name, etype, _, conf, _ in chosen]
     model_starts = frozenset(m.start for m in mentions if m.type == "Model")
     for lang in extractor.languages.find(text, len(paper.title), model_starts, languages):

@@ -84,6 +84,24 @@ def _merge_order(c: tuple) -> tuple:
     return c[0] - c[1], c[6], c[0], c[2]
 
 
+def _one_spelling(chosen: list[tuple]) -> dict[tuple[str, str], str]:
+    """Names of one paper and type that the linker's key folds together ("SemEval 2021", "SemEval-2021"), each
+    mapped to one of them: a curated or learned name before a discovered one, then the first in text order.
+
+    >>> _one_spelling([(0, 12, "SemEval-2021", "Dataset", True, 0.8, 2), (40, 52, "SemEval 2021", "Dataset", False, 0.9, 0)])
+    {('Dataset', 'SemEval-2021'): 'SemEval 2021'}
+    """
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    names: dict[tuple[str, str], set[str]] = {}
+    for _, _, name, etype, _, _, priority in chosen:
+        key = (etype, normalize(name))
+        names.setdefault(key, set()).add(name)
+        if key not in first or priority < first[key][0]:
+            first[key] = (priority, name)
+    return {(key[0], name): first[key][1] for key, group in names.items() if len(group) > 1
+            for name in group if name != first[key][1]}
+
+
 def _text_order(c: tuple) -> tuple:
     """A candidate's place in text order: by start, longest first, then by name."""
     return c[0], -c[1], c[2]
@@ -757,6 +775,10 @@ class Extractor:
             taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
         # the chosen spans do not overlap: but for empty ones, text order is the order of their starts
         chosen.sort(key=_text_order if empty else _START)
+        spelled = _one_spelling(chosen)  # "SemEval 2021" beside "SemEval-2021": one name, as the linker folds them
+        if spelled:
+            chosen = [(s, e, spelled.get((etype, name), name), etype, *rest) for s, e, name, etype, *rest in chosen]
+            introduced |= {(spelled.get((etype, name), name), etype) for name, etype in introduced}
         mentions = [_mention(text[s:e], name, etype, s, e, (name, etype) in introduced, conf)
                     for s, e, name, etype, _, conf, _ in chosen]
         if self._components:
