@@ -268,6 +268,8 @@ def _plain_mentions(extractor, paper):
     mentions = [_mention(text[s:e], spelled.get((etype, name), name), etype, s, e,
                          (spelled.get((etype, name), name), etype) in introduced, conf)
                 for s, e, name, etype, _, conf, _ in chosen]
+    mentions = [extractor._as_component(text, m) if m.name in extractor._components else m for m in mentions]
+    mentions = [extractor._as_baseline(text, m) if m.name in extractor._baselines else m for m in mentions]
     model_starts = frozenset(m.start for m in mentions if m.type == "Model")
     for lang in extractor.languages.find(text, len(paper.title), model_starts, languages):
         if taken.find(1, lang.start, lang.end) < 0:
@@ -283,6 +285,7 @@ def test_mentions_as_the_plain_merge(corpus):
     papers = [paper for paper, _ in corpus] + [
         Paper("t:lang", "A Galician BERT", "We train Galician BERT and compare it with mBERT for Galician and Basque."),
         Paper("t:url", "Code", "BERT and GPT-2 at https://github.com/Foo/BERT-tools; see www.example.org/GPT-2."),
+        Paper("t:arch", "Zorb", "Zorb combines Mamba with attention and is 3x faster than Transformers and Mamba."),
     ]
     assert any(m.type == "Language" for p in papers for m in extractor.mentions(p))
     for paper in papers:
