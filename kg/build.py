@@ -197,7 +197,7 @@ def _fixed_blocks(assembler: GraphAssembler, overrides: dict[str, str],
             kept = set(old) & set(new)
             wrong.update(b for b in old if b not in kept)
             right += [b for b in new if b not in kept]
-            still += sorted(kept)
+            still += kept
     return wrong, right, still
 
 

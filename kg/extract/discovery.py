@@ -191,7 +191,8 @@ _REWORKS = r"(?:quanti[sz]|prun|compress|distil|sparsif|binari[sz]|merg|turn)"
 #: what describes a name right after it, up to the noun that says what it is: "X, a principled distillation "
 _DESCRIBED_AS = r"(?:,\s+|\s+is\s+|\s+as\s+)(?:an?|the)\s+(?:(?!(?:model|models|LLM|that|which|who|our|its)\b)[\w-]+\s+){0,5}?"
 #: what names it right after such a noun: "(method), dubbed X", "(framework) which we call X"
-_CALLED = r",?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+$"
+_CALLING = r",?\s+(?:which\s+)?(?:we\s+)?(?:dubbed|called|named|termed|coined|call|name)\s+"
+_CALLED = _CALLING + "$"  # ... ending where the name starts
 #: a description after a name (in quotes or not) that makes it a method: "X, a principled distillation method",
 #: "X is a simple recipe", "'X', a technique that", "X as a general PEFT method", "the (X) method", "our X approach"
 #: ("framework" is not among them: GUIDELINES.md makes a framework that yields a model a Model)
@@ -208,7 +209,7 @@ _METHOD_BEFORE = re.compile(_METHOD_NOUNS + r"s?" + _CALLED + r"|\b(?:an?|our)\s
                             # representation approach, named Packed Levitated Markers (PL-Marker)"
                             + r"|\b(?:an?|our)\s+(?:[\w-]+\s+){0,4}?" + _METHOD_NOUNS
                             + r"(?:\s+(?:with|for|of|via)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?\s+\($"
-                            + r"|" + _METHOD_NOUNS + r"s?" + _CALLED[:-1] + r"(?:[A-Z][\w-]*\s+){1,6}\($"
+                            + r"|" + _METHOD_NOUNS + r"s?" + _CALLING + r"(?:[A-Z][\w-]*\s+){1,6}\($"
                             + r"|\b(?:(?:fine-?tuned|trained|tuned|adapted|compressed|pruned|quantized|distilled|aligned)\s+with"
                             r"|applying|apply|applies|combined\s+with|equipped\s+with)\s+(?:the\s+|our\s+)?$")
 #: a framework after or before a name: "X, a simple framework for ...", "a novel X (...) framework", "a contrastive

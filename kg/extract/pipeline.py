@@ -830,12 +830,7 @@ class Extractor:
         >>> [(m.name, m.type) for m in ex(Paper("t:x", "Zorb", text)).mentions if m.name == "Mamba"]
         [('Mamba', 'Technique'), ('Mamba', 'Model')]
         """
-        if mention.introduced or mention.type != "Model":
-            return mention
-        if (self._component_after.match(text, mention.end)
-                or self._component_before.search(text, max(0, mention.start - 50), mention.start)):
-            return replace(mention, type="Technique")
-        return mention
+        return self._retyped(text, mention, "Model", "Technique", self._component_before, self._component_after, 50)
 
     def _as_baseline(self, text: str, mention: Mention) -> Mention:
         """An architecture named as the model results are set against is a Model there: "outperforms strong
@@ -846,11 +841,19 @@ class Extractor:
         >>> [(m.name, m.type) for m in ex(Paper("t:x", "Zorb", text)).mentions if m.name == "Transformer"]
         [('Transformer', 'Technique'), ('Transformer', 'Model')]
         """
-        if mention.introduced or mention.type != "Technique" or self._baseline_not_after.match(text, mention.end):
+        if self._baseline_not_after.match(text, mention.end):
             return mention
-        if (self._baseline_after.match(text, mention.end)
-                or self._baseline_before.search(text, max(0, mention.start - 60), mention.start)):
-            return replace(mention, type="Model")
+        return self._retyped(text, mention, "Technique", "Model", self._baseline_before, self._baseline_after, 60)
+
+    @staticmethod
+    def _retyped(text: str, mention: Mention, old: str, new: str, before: re.Pattern, after: re.Pattern,
+                 window: int) -> Mention:
+        """The mention of another's name typed ``old`` retyped ``new`` where ``after`` matches right after it or
+        ``before`` ends right before it (within ``window`` characters)."""
+        if mention.introduced or mention.type != old:
+            return mention
+        if after.match(text, mention.end) or before.search(text, max(0, mention.start - window), mention.start):
+            return replace(mention, type=new)
         return mention
 
     def _generic_technique(self, text: str, start: int, end: int) -> bool:
