@@ -19,6 +19,10 @@ from kg.extract.pipeline import Extractor
 from kg.model import Paper
 
 PROBES = [
+    # "the dataset" of a paper introducing one dataset stands for it where the paper evaluates, for the models too
+    '@paper evaluatedOn KoraNER; mBERT evaluatedOn KoraNER; XLM-R evaluatedOn KoraNER | KoraNER: Swahili entities || '
+    'We present KoraNER, a named entity corpus of Swahili news. In the end, we benchmark the dataset on different '
+    'models like mBERT and XLM-R.',
     # "comparable or better" claims the win ("equivalent or strictly preferred" does not); "the best ... among"
     'ZorbCoder outperforms Codex | ZorbCoder: code models || We present ZorbCoder. We demonstrate that it achieves '
     'equivalent or better performance than similarly sized models, such as Codex.',

@@ -275,6 +275,9 @@ PROBES = [
      ("Introducing Kestrel",)),
     ("Kestrel 1.5 Technical Report", "We describe a model.", {("Kestrel 1.5", "Model", True)}, ()),
     ("The Kestrel Model Family: Open Retrieval", "We describe a model.", {("Kestrel", "Model", True)}, ()),
+    ("KoraBERT Models: Building Encoders for Swahili", "We train a model.", {("KoraBERT", "Model", True)},
+     ("KoraBERT Models",)),
+    ("Kestrel Model: An Open Multilingual Model", "We describe a model.", {("Kestrel", "Model", True)}, ("Kestrel Model",)),
     ("Kestrel and Zorro: Two Open Models", "We train two models, Kestrel and Zorro.",
      {("Kestrel", "Model", True), ("Zorro", "Model", True)}, ()),
     # ... plain words the abstract does not use are no names

@@ -781,6 +781,9 @@ class NameDiscoverer:
             if named and (self._plain_word(named.group("name")) or is_name_shaped(named.group("name"))):
                 # "The Kestrel Model Family: ...": the name, typed by the nouns after it
                 head, noun_type = named.group("name"), self._typed_noun(named.group("noun").split()[0].lower())
+            elif (len(words) == 2 and words[1] in ("Model", "Models")
+                  and (self._plain_word(words[0]) or is_name_shaped(words[0]))):
+                head, noun_type = words[0], "Model"  # "Aya Model: ...", "IgboBERT Models: ...": the name before the noun
             if len(words) == 3 and words[1] == "and":
                 return self._title_pair(paper, head, match)  # "Kestrel and Zorro: ..."
             words = head.split()

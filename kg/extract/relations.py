@@ -68,6 +68,8 @@ _PLACEHOLDERS = {etype: tuple(f"«{code}{i}»" for i in range(64)) for etype, co
 _PLACEHOLDER = re.compile(r"«([MDLT])(\d+)»")
 #: Keep _may_break (its fast pre-check) in step with these characters and words.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+#: what ends the part of a sentence a list belongs to (a comma does not: "languages like English, Arabic, ...")
+_PART_BREAK = re.compile(r"[;:()]|\b(?:while|whereas|but|although|though|yet)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,4}$")
 _SPACE = re.compile(r"\s+")
 #: a clause that lists examples of what the clause before it names: ", such as X and Y"
@@ -261,6 +263,8 @@ class RelationExtractor:
             self.dataset_source = re.compile(table["block"]["dataset_source"], re.IGNORECASE)
             source = table["block"].get("language_source")
             self.language_source = re.compile(source, re.IGNORECASE) if source else None
+            contrast = table["block"].get("language_contrast")
+            self.language_contrast = re.compile(contrast, re.IGNORECASE) if contrast else None
             acted_on = table["block"].get("technique_object")
             self.technique_object = re.compile(acted_on, re.IGNORECASE) if acted_on else None
             self._technique_object_hint = tuple(table["block"].get("technique_object_hint", ()))
@@ -345,6 +349,8 @@ class RelationExtractor:
             self.anaphor = re.compile(anaphora["Dataset"], re.IGNORECASE) if "Dataset" in anaphora else None
             own_anaphor = anaphora.get("own_Dataset")
             self.own_anaphor = re.compile(own_anaphor, re.IGNORECASE) if own_anaphor else None
+            the_anaphor = anaphora.get("the_Dataset")
+            self.the_anaphor = re.compile(the_anaphor, re.IGNORECASE) if the_anaphor else None
             own_experiment = "|".join(f"(?:{rx})" for rx in anaphora.get("own_experiment", ()))
             self.own_experiment = re.compile(own_experiment, re.IGNORECASE) if own_experiment else None
             self.own_experiment_confidence = float(anaphora.get("own_experiment_confidence", 0.5))
@@ -828,10 +834,15 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             if own_ana and not own and self.own_experiment is not None and self.own_experiment.search(low):
+                if studied is None:
+                    studied = self._studied_models(skel, ms, positions, clauses, asides or _asides(skel), set_apart)
                 for i in own_ana:  # see own_experiment: the paper's evaluation on its own dataset
-                    add(("Paper", paper.key), "evaluatedOn", (ms[i].type, ms[i].name), self.own_experiment_confidence,
-                        number, sentence)
-                    defaulted[(ms[i].type, ms[i].name)] = False  # a sentence evaluates on it: no weak default
+                    obj = (ms[i].type, ms[i].name)
+                    add(("Paper", paper.key), "evaluatedOn", obj, self.own_experiment_confidence, number, sentence)
+                    for y in studied:  # "we benchmark the dataset on models like mBERT and XLM-R": theirs too
+                        add(("Model", y), "evaluatedOn", obj, self.own_experiment_confidence * _STUDIED_DISCOUNT,
+                            number, sentence)
+                    defaulted[obj] = False  # a sentence evaluates on it: no weak default
             translating = "translat" in low  # once a sentence: a search of it per mention is quadratic
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or i in ana
@@ -855,6 +866,9 @@ class RelationExtractor:
                 if (x.type == "Language" and others and self._background(skel, low, bg)
                         and self.others_subject.search(self._clause_before(skel, positions[i]))):
                     continue  # "Most prior work targets French": others' language, in a sentence not about ours
+                if (x.type == "Language" and self.language_contrast is not None and self._background(skel, low, bg)
+                        and self.language_contrast.search(_sentence_part_before(skel, positions[i]))):
+                    continue  # "research has focused on high-resource languages such as English": the field's
                 if (x.type == "Language" and self.language_source is not None and translating
                         and self.language_source.search(self._clause_before(skel, positions[i]))):
                     continue
@@ -1011,6 +1025,8 @@ class RelationExtractor:
             found = [(m.start(), m.end(), m.group(), False) for m in self._anaphor_lead.finditer(sentence, low)]
             if own and self.own_anaphor is not None and "our " in low:
                 found += [(m.start("n"), m.end("n"), m.group("n"), True) for m in self.own_anaphor.finditer(sentence)]
+            if own_dataset and self.the_anaphor is not None and "the dataset" in low:
+                found += [(m.start(), m.end(), m.group(), None) for m in self.the_anaphor.finditer(sentence)]
             for at, to, phrase, ours in found:
                 start, end = offset + at, offset + to
                 if any(x.start < end and start < x.end for x in mentions):
@@ -1021,7 +1037,9 @@ class RelationExtractor:
                 if ours:  # "our dataset": the paper's own
                     earlier = [x for x in earlier if x.introduced]
                 # "this dataset" / "our benchmark" far from any name: the one dataset the paper introduces
-                antecedent = earlier[-1] if earlier else own_dataset if ours or _OWN_ANAPHOR.match(phrase) else None
+                # ("the dataset", ``ours`` None: the last one named, else the paper's)
+                antecedent = (earlier[-1] if earlier else own_dataset if ours is not False or _OWN_ANAPHOR.match(phrase)
+                              else None)
                 if antecedent is None or (not antecedent.introduced and "bench" in phrase.lower()):
                     continue  # a benchmark is not what one trains on: "presets taken from the benchmark of X"
                 extra.append(Mention(phrase, antecedent.name, "Dataset", start, end, antecedent.introduced))
@@ -1396,6 +1414,13 @@ def _skeleton(text: str, offset: int, sentence: str, mentions: list[Mention],
         cursor = m.end
     parts.append(_spaced(text[cursor:end]))
     return "".join(parts), here, positions
+
+
+def _sentence_part_before(skel: str, at: int, width: int = 100) -> str:
+    """The text before ``at`` (at most ``width`` characters) back to a break stronger than a list's comma."""
+    window = skel[max(0, at - width):at]
+    breaks = list(_PART_BREAK.finditer(window))
+    return window[breaks[-1].end():] if breaks else window
 
 
 def _asides(skel: str) -> list[int]:
