@@ -665,6 +665,11 @@ PROBES = [
     # a named model after its language's description; not the last item of a list before "-based"
     'FooBERT forLanguage Swahili | ZetaLM: a tagger || We present ZetaLM. ZetaLM outperforms an approach that fine-tunes the pre-trained Swahili language model FooBERT for each task.',
     '!ZetaLM basedOn BERT | A Swahili sentiment corpus || We present KoraQA and report results of LSTM, ZetaLM, and BERT-based models.',
+    # the corpus used to train: before the verb, an aside between, or heading the sentence
+    'ZetaLM trainedOn C4 | ZetaLM: a model || We present ZetaLM. Using C4, we train ZetaLM, a conversation model.',
+    'FooBERT trainedOn OSCAR | We use the OSCAR corpus, extracted from web crawls via language identification, to train FooBERT.',
+    # a technique the paper's method is set on a par with is not one it uses
+    '!ZetaLM usesTechnique LoRA | ZetaLM: a model || We present ZetaLM, which performs on a par with LoRA at a tenth of the memory.',
     # languages set against the paper's in a sentence about others' work
     '!@paper forLanguage English; !@paper forLanguage French; @paper forLanguage Swahili | A Swahili corpus || Popular languages like English, French and German have seen much work. We collect 10k Swahili sentences.',
     '!@paper forLanguage English; @paper forLanguage Swahili | A Swahili corpus || Most models have been developed for high-resource languages, in particular English. We collect 10k Swahili sentences.',
