@@ -201,6 +201,13 @@ PROBES = [
      {("ZetaLM", "Model", True)}, ("Moreover",)),
     ("A study of data", "We release our dataset (KoraSet) and our code.", {("KoraSet", "Dataset", True)}, ()),
     ("A study of Arabic", "Our largest model, KoraGPT2-mega, has 1.5B parameters.", {("KoraGPT2", "Model", True)}, ()),
+    # a protocol, a function or a tokenizer the paper names is a method
+    ("Contamination", "We present a novel investigation protocol named Zeta Slot Guessing (ZS-Guessing), applicable to "
+     "open models.", {("ZS-Guessing", "Technique", True)}, ()),
+    ("Sparsity", "We propose a novel zReLU function, which is designed to improve LLM activation sparsity.",
+     {("zReLU", "Technique", True)}, ()),
+    ("Tokenizers", "We also introduce a novel efficient Swahili tokenizer, KoraTok, using a combination of BPE and "
+     "Unigram.", {("KoraTok", "Technique", True)}, ()),
     # a known model describing the new one, then its name: "the first Icelandic BERT model, IceKora"
     ("A study of Icelandic", "We present the first Icelandic BERT model, IceKora.", {("IceKora", "Model", True)}, ()),
     ("A study of widths", "We propose a novel dynamic BERT model that adapts its width.", {("BERT", "Model", False)}, ()),

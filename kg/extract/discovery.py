@@ -185,7 +185,8 @@ _WE_INTRODUCE = re.compile(r"(?:that|which) we (?:also |here |newly )?(?:introdu
 _NAME_DESCRIBED = re.compile(r"(?<![\w\-.])(?P<name>[A-Z][\w\-+.]*\w),\s+(?:an?|the)\s+[^.;:()]{1,100}?\s+$")
 #: number formats, not names: "quantize BERT into INT8", "FP16"
 _NUMBER_FORMAT = re.compile(r"(?:INT|FP|BF|NF|UINT|E\dM)\d+")
-_METHOD_NOUNS = r"(?:method|methodology|approach|technique|recipes?|algorithm|strategy|scheme|paradigm|pipeline|procedure|mechanism)"
+_METHOD_NOUNS = (r"(?:method|methodology|approach|technique|recipes?|algorithm|strategy|scheme|paradigm|pipeline|procedure"
+                 r"|mechanism|protocol|function|tokenizer)")
 #: verbs of what a method does to models (stems): quantize, prune, compress, distil, sparsify, binarize, merge, turn
 _REWORKS = r"(?:quanti[sz]|prun|compress|distil|sparsif|binari[sz]|merg|turn)"
 #: what describes a name right after it, up to the noun that says what it is: "X, a principled distillation "
