@@ -201,6 +201,11 @@ PROBES = [
      {("ZetaLM", "Model", True)}, ("Moreover",)),
     ("A study of data", "We release our dataset (KoraSet) and our code.", {("KoraSet", "Dataset", True)}, ()),
     ("A study of Arabic", "Our largest model, KoraGPT2-mega, has 1.5B parameters.", {("KoraGPT2", "Model", True)}, ()),
+    # a name of capitalised words ending in a word for a way of working on models is a method
+    ("Kora Alignment: Subverting Safely-Aligned Language Models", "We show that Kora Alignment subverts models with "
+     "100 examples.", {("Kora Alignment", "Technique", True)}, ()),
+    ("Zeta Upcycling: Training Experts from Dense Checkpoints", "We propose Zeta Upcycling, which reuses a dense "
+     "checkpoint.", {("Zeta Upcycling", "Technique", True)}, ()),
     # a protocol, a function or a tokenizer the paper names is a method
     ("Contamination", "We present a novel investigation protocol named Zeta Slot Guessing (ZS-Guessing), applicable to "
      "open models.", {("ZS-Guessing", "Technique", True)}, ()),
