@@ -55,6 +55,7 @@ PROBES = [
     'ZetaLM fineTunedFrom Mistral; ZetaLM-Chat fineTunedFrom ZetaLM; !ZetaLM fineTunedFrom ZetaLM-Chat | A family of open models || We introduce ZetaLM, continually pretrained from Mistral, and ZetaLM-Chat, fine-tuned from ZetaLM.',
     # class 2: lineage phrasings
     'FooBERT fineTunedFrom RoBERTa | FooBERT is initialized from RoBERTa and trained on legal text.',
+    'FooBERT fineTunedFrom RoBERTa | FooBERT is acquired by fine-tuning the large pre-trained bidirectional language model RoBERTa on dialog sessions.',
     'NimbusLM fineTunedFrom LLaMA-2 | NimbusLM: math models || We introduce NimbusLM which is continue pre-trained from LLaMA-2.',
     'FooBERT fineTunedFrom RoBERTa | We initialize FooBERT with the weights of RoBERTa.',
     'FooBERT fineTunedFrom RoBERTa | FooBERT is initialized with the weights of RoBERTa.',
