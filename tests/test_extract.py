@@ -281,6 +281,12 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("An English-Yorùbá corpus; the three African languages Hausa, Igbo and Yorùbá.",
      ["English", "Yoruba", "Hausa", "Igbo", "Yoruba"]),
     ("We study the languages Hausa and Igbo, not the programming languages Python and Java.", ["Hausa", "Igbo"]),
+    # a Bantu language's own name with its lower-case prefix; hyphenated and joined spellings keep a list going
+    ("Transfer from chiShona and isiZulu to tshiVenda works best.", ["Shona", "Zulu", "Venda"]),
+    ("Reviews in five languages (English, Hausa, Igbo, Nigerian-Pidgin, and Yoruba).",
+     ["English", "Hausa", "Igbo", "Nigerian Pidgin", "Yoruba"]),
+    ("Questions in Azerbaijani, Crimean Tatar, Karakalpak, Kazakh and Uzbek.",
+     ["Azerbaijani", "Crimean Tatar", "Karakalpak", "Kazakh", "Uzbek"]),
     # languages listed with English named as the comparison share its standing (mentions without relations)
     ("NLP serves high-resource languages such as English and Chinese.", ["English", "Chinese"]),
     # a regional variety is a language of its own (a BCP 47 name, or a demonym before a language), its cue

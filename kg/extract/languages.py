@@ -53,6 +53,9 @@ _REGIONAL = re.compile(r"[a-z]{2,3}-(?:[A-Z]{2}|[0-9]{3})")  # a language of a r
 # engine skips ahead to capitals); two adjacent ones may form one name
 _NAME = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[ -][A-Z][a-z\u00E0-\u024F]+)?")
 _CAP_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z\u00E0-\u024F]+\b")
+# a Bantu language's own name, its noun-class prefix in lower case: "isiZulu", "chiShona", "tshiVenda" (spellings of
+# schema/languages.tsv, found beside the capitalised names)
+_PREFIXED = re.compile(r"\b(?:isi|chi|si|xi|tshi)[A-Z][a-z]+\b")
 # what joins the two sides of a language pair: "English-German", "English-to-French", "German→English"
 _PAIR_GAP = frozenset({"-", "\u2013", "\u2014", "/", "-to-", "to", "\u2192", "->", "<->", "\u2194", "into", "\u2013to\u2013"})
 _WORD = re.compile(r"[\w\-.]+|[,;:()]")
@@ -170,7 +173,7 @@ class LanguageFinder:
     def phrases(self) -> list[tuple[str, Entity]]:
         """``(name, entity)`` of every name :meth:`candidates` can find, for a phrase matcher (case-sensitive)."""
         return [(name, Entity(self.labels.get(name, name), "Language")) for name in sorted(self.names)
-                if _NAME.fullmatch(name)]
+                if _NAME.fullmatch(name) or _PREFIXED.fullmatch(name)]
 
     def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset(),
              spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
@@ -230,7 +233,10 @@ class LanguageFinder:
                     continue
             if name in names:
                 spans.append((start, end, self.labels.get(name, name)))
-        return spans
+        for word in _PREFIXED.finditer(text):
+            if word.group() in names:
+                spans.append((word.start(), word.end(), self.labels.get(word.group(), word.group())))
+        return sorted(spans)
 
     def _in_context(self, text: str, spans: list[tuple[int, int, str]], title_end: int, model_starts) -> list[Mention]:
         mentions, in_context = [], []
