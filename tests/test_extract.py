@@ -235,6 +235,9 @@ def _found(extractor, title, abstract=""):
     ("Code models", "We evaluate on HumanEval+ and GSM8K, quantize with QuIP# and tune with LoRA+ rather than LoRA.",
      {("HumanEval+", "Dataset"), ("GSM8K", "Dataset"), ("QuIP#", "Technique"), ("LoRA+", "Technique"),
       ("LoRA", "Technique")}, {("HumanEval", "Dataset"), ("QuIP", "Technique")}),
+    # a dialect names its variety though the text names no language by name
+    ("A language model for the Tunisian dialect", "We pre-train it on tweets.", {("Tunisian Arabic", "Language")},
+     set()),
 ])
 def test_pipeline_entities_in_unseen_sentences(extractor, title, abstract, present, absent):
     found = _found(extractor, title, abstract)
@@ -281,6 +284,13 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("An English-Yorùbá corpus; the three African languages Hausa, Igbo and Yorùbá.",
      ["English", "Yoruba", "Hausa", "Igbo", "Yoruba"]),
     ("We study the languages Hausa and Igbo, not the programming languages Python and Java.", ["Hausa", "Igbo"]),
+    # a demonym before "dialect" names a variety of the language the text names (or of its only known one)
+    ("We pre-train an Arabic model on Saudi dialectal tweets.", ["Arabic", "Saudi Arabic"]),
+    ("A language model for the Tunisian dialect.", ["Tunisian Arabic"]),
+    ("German dialects and the Danish dialect are hard.", ["German", "Danish"]),
+    # a list goes on through members' codes in brackets and two spellings of one member
+    ("Six African languages: Hausa (hau), Igbo (ibo), Swahili/Kiswahili (swa) and Yoruba (yor).",
+     ["Hausa", "Igbo", "Swahili", "Swahili", "Yoruba"]),
     # a Bantu language's own name with its lower-case prefix; hyphenated and joined spellings keep a list going
     ("Transfer from chiShona and isiZulu to tshiVenda works best.", ["Shona", "Zulu", "Venda"]),
     ("Reviews in five languages (English, Hausa, Igbo, Nigerian-Pidgin, and Yoruba).",

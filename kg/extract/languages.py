@@ -59,6 +59,9 @@ _PREFIXED = re.compile(r"\b(?:isi|chi|si|xi|tshi)[A-Z][a-z]+\b")
 # what joins the two sides of a language pair: "English-German", "English-to-French", "German→English"
 _PAIR_GAP = frozenset({"-", "\u2013", "\u2014", "/", "-to-", "to", "\u2192", "->", "<->", "\u2194", "into", "\u2013to\u2013"})
 _WORD = re.compile(r"[\w\-.]+|[,;:()]")
+#: a demonym naming a dialect: "the Algerian dialect", "Saudi dialectal text", "Egyptian dialects"
+_DIALECT = re.compile(r"\b([A-Z][a-z]+) [Dd]ialect(?:s|al)?\b")
+_CODE_IN_BRACKETS = re.compile(r"\s*\(\s*[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\s*\)")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
 
 
@@ -169,6 +172,12 @@ class LanguageFinder:
                       if (len(n) > 3 or (len(n) == 3 and len(c) == 2)) and n not in ambiguous}
         self.labels = language_labels()
         self.pair_firsts = frozenset(re.split("[ -]", n)[0] for n in self.names if re.fullmatch(r"\w+[ -]\w+", n))
+        #: demonym -> the known varieties it names: "Tunisian" -> ["Tunisian Arabic"]
+        self.varieties: dict[str, list[str]] = {}
+        for n in sorted(self.names):
+            first, _, rest = n.partition(" ")
+            if rest in self.names:
+                self.varieties.setdefault(first, []).append(n)
 
     def phrases(self) -> list[tuple[str, Entity]]:
         """``(name, entity)`` of every name :meth:`candidates` can find, for a phrase matcher (case-sensitive)."""
@@ -185,9 +194,29 @@ class LanguageFinder:
         (``(start, end, name)``, as :meth:`candidates` gives them).
         """
         spans = self.candidates(text) if spans is None else spans
-        if not spans:
-            return []
-        return self._in_context(text, self._varieties(text, spans), title_end, model_starts)
+        mentions = self._in_context(text, self._varieties(text, spans), title_end, model_starts) if spans else []
+        return self._dialects(text, mentions) if "ialect" in text else mentions
+
+    def _dialects(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with a variety a demonym before "dialect" names, of the language the text names: "the
+        Algerian dialect" (of Arabic) is Algerian Arabic, "Saudi dialectal text" Saudi Arabic. The language is the
+        one the demonym makes a known variety of, else the only language the text names besides English, else the
+        language of the demonym's only known variety ("the Tunisian dialect": Tunisian Arabic)."""
+        named = {m.name for m in mentions if m.confidence > BACKGROUND and " " not in m.name and m.name != "English"}
+        taken = {m.start for m in mentions}
+        added = []
+        for word in _DIALECT.finditer(text):
+            demonym = word.group(1)
+            if word.start() in taken or not self._demonym(demonym):
+                continue
+            known = [lang for lang in sorted(named) if f"{demonym} {lang}" in self.names]
+            only = self.varieties.get(demonym, ())
+            variety = (f"{demonym} {known[0]}" if known else f"{demonym} {next(iter(named))}" if len(named) == 1
+                       else only[0] if len(only) == 1 else None)
+            if variety:
+                added.append(Mention(demonym, self.labels.get(variety, variety), "Language", word.start(),
+                                     word.end(1), False, 0.9))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _varieties(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """``spans`` with the regional varieties named by a demonym before a language ("Mozambican Portuguese",
@@ -299,7 +328,11 @@ class LanguageFinder:
     @staticmethod
     def _listed(text: str, spans, i: int, j: int) -> bool:
         a, b = sorted((i, j))
-        gap = _WORD.findall(text[spans[a][1]:spans[b][0]])
+        between = text[spans[a][1]:spans[b][0]]
+        if between == "/":
+            return True  # two spellings of one member: "Swahili/Kiswahili"
+        # (a member's code in brackets is no gap: "Fon (fon), Igbo (ibo), and Yoruba (yor)")
+        gap = _WORD.findall(_CODE_IN_BRACKETS.sub("", between) if "(" in between else between)
         if len(gap) > 1 and gap[-1].istitle() and gap[-1].isalpha():
             gap = gap[:-1]  # a variety before the next member: "Vietnamese and Simplified Chinese"
         return 0 < len(gap) <= 3 and all(w.lower() in _LIST_JOIN for w in gap)

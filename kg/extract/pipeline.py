@@ -785,7 +785,7 @@ class Extractor:
             mentions = [self._as_component(text, m) if m.name in self._components else m for m in mentions]
         if self._baselines:
             mentions = [self._as_baseline(text, m) if m.name in self._baselines else m for m in mentions]
-        if languages:
+        if languages or "ialect" in text:  # (a dialect may name a variety alone: "the Tunisian dialect")
             model_starts = frozenset(m.start for m in mentions if m.type == "Model")
             placed = [lang for lang in self.languages.find(text, len(paper.title), model_starts, languages)
                       if taken.find(1, lang.start, lang.end) < 0]
