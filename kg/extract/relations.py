@@ -834,8 +834,10 @@ class RelationExtractor:
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
             if own_ana and not own and self.own_experiment is not None and self.own_experiment.search(low):
+                if asides is None:
+                    asides = _asides(skel)
                 if studied is None:
-                    studied = self._studied_models(skel, ms, positions, clauses, asides or _asides(skel), set_apart)
+                    studied = self._studied_models(skel, ms, positions, clauses, asides, set_apart)
                 for i in own_ana:  # see own_experiment: the paper's evaluation on its own dataset
                     obj = (ms[i].type, ms[i].name)
                     add(("Paper", paper.key), "evaluatedOn", obj, self.own_experiment_confidence, number, sentence)
