@@ -144,10 +144,15 @@ _BACKBONES = ("transformer", "transformers", "moe")
 _TASK_FOLLOWERS = (" tasks", " benchmark")
 #: after a technique, words that make it a property: "pruning-friendly"
 _ATTRIBUTE_FOLLOWERS = ("-friendly", " friendly")
+#: software named after a one-word technique: "the transformers library" (a "knowledge distillation toolkit" is
+#: for the technique)
+_SOFTWARE_FOLLOWERS = (" library", " libraries")
+#: ... or after its maker: "Hugging Face Transformers"
+_SOFTWARE_MAKER = re.compile(r"hugging\s?face(?:'s)?\s+$", re.IGNORECASE)
 #: plurals of models: after a participle ("instruction-tuned LLMs") they name a class of models
 _MODEL_CLASS_NOUNS = (" models", "-models", " llms", " lms", " language mod", " variants")
 #: every follower above, for one test before the others
-_ANY_FOLLOWER = _TASK_FOLLOWERS + _ATTRIBUTE_FOLLOWERS + _MODEL_CLASS_NOUNS
+_ANY_FOLLOWER = _TASK_FOLLOWERS + _ATTRIBUTE_FOLLOWERS + _MODEL_CLASS_NOUNS + _SOFTWARE_FOLLOWERS
 #: a short capital tag glued to a technique's name: "S-" (LoRA), "-FA" (after LoRA)
 _TAG_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,3}-$")
 _TAG_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
@@ -867,7 +872,8 @@ class Extractor:
         "benchmark(s)" names the tasks: "in-context learning tasks", "few-shot learning benchmarks".
         A participle before a plural of models names a class of models, as "pre-trained language
         models" does: "instruction-tuned LLMs", "quantized models". "-friendly" makes a property:
-        "a pruning-friendly design".
+        "a pruning-friendly design". Software named after a technique is none: "the transformers
+        library", "Hugging Face Transformers".
 
         >>> ex = Extractor.__new__(Extractor)
         >>> ex._generic_prefixes = ("-based", " based", "-like", " like", "-models", " models")
@@ -875,12 +881,17 @@ class Extractor:
         ...                                              ("Transformer models", 11), ("Transformer-like", 11),
         ...                                              ("few-shot learning tasks", 17), ("few-shot learning from", 17),
         ...                                              ("instruction-tuned LLMs", 17), ("instruction-tuned Vicuna", 17),
-        ...                                              ("pruning-friendly design", 7), ("MoE models", 3))]
-        [False, False, False, True, True, False, True, False, True, False]
+        ...                                              ("pruning-friendly design", 7), ("MoE models", 3),
+        ...                                              ("transformers library", 12))]
+        [False, False, False, True, True, False, True, False, True, False, True]
         """
+        if _SOFTWARE_MAKER.search(text, max(0, start - 16), start):
+            return True
         follower = text[end:end + 12].lower()
         if not follower.startswith(_ANY_FOLLOWER) and not follower.startswith(self._generic_prefixes):
             return False  # the common case: none of the followers below
+        if follower.startswith(_SOFTWARE_FOLLOWERS):
+            return not _HYPHEN_OR_SPACE.search(text, start, end)
         if follower.startswith(_TASK_FOLLOWERS) and text[start:end].lower().endswith("learning"):
             return True
         if follower.startswith(_ATTRIBUTE_FOLLOWERS):
