@@ -118,6 +118,11 @@ _ACRONYM_AFTER = re.compile(r" \([A-Z][\w-]*\)")
 #: an indefinite article and up to two words ending where a name starts: "a ", "a selective "
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|An?)\s+(?:[\w-]+\s+){0,2}$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
+#: "our" right before a name, or before a few words and a comma or bracket opening it: "our DiJiang-7B achieves",
+#: "our final method, MC-SMoE", "our proposed Dual-stage Mixed Fine-tuning (DMT)"
+#: (words of a noun phrase only: not "our experiments on SuperGLUE tasks (KoraNLI, ...)")
+_OURS_BEFORE = re.compile(r"\bour\s+(?:(?:(?!(?:on|of|in|at|with|for|to|from|by|and|or|than|as)\s)[\w-]+\s+){0,4}?"
+                          r"[\w-]+\s*[,(]\s*)?$", re.IGNORECASE)
 #: a word written as a model's name: a capital, a lower-case letter and an ending "LM" or "Former" (ZetaLM, MPCFormer)
 _MODEL_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:LM|Former)")
 #: a one-word name written as a dataset's: NimbusQA, Zeta-Bench, KoraEval
@@ -755,6 +760,13 @@ class Extractor:
         # a name the paper presents as its own is introduced wherever it is
         # mentioned, whichever finder's candidate wins the span
         introduced = {(c[2], c[3]) for c in candidates if c[4]}
+        # ... and so is a new name the paper calls "our": "our TurboSparse-Mixtral-47B achieves" (not a curated
+        # one: "our BERT baseline", "our fine-tuned Llama 2")
+        if "our " in text or "Our " in text:
+            introduced |= {(c[2], c[3]) for c in candidates
+                           if (c[2], c[3]) not in introduced and c[3] != "Language"
+                           and _OURS_BEFORE.search(text, max(0, c[0] - 60), c[0])
+                           and self._curated.link(c[2], fuzzy=False) is None}
         own_models = {normalize(name) for name, etype in introduced if etype == "Model"}
         if own_models:  # ... and so is its chat / instruct variant: "Qwen" beside "Qwen-Chat"
             for name in {c[2] for c in candidates if c[3] == "Model"}:  # each name once: a paper repeats them
