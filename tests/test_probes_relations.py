@@ -112,6 +112,12 @@ PROBES = [
     'FooBERT outperforms LLaMA; !FooBERT outperforms GPT-4; !GPT-4 outperforms LLaMA | FooBERT matches GPT-4 and surpasses LLaMA.',
     'FooBERT outperforms LLaMA; !GPT-4 outperforms LLaMA | FooBERT rivals GPT-4 and beats LLaMA.',
     '!FooBERT outperforms LLaMA | GPT-4 and RoBERTa outperform LLaMA.',
+    # a list of rivals goes on past a hyphenated size, and after a colon
+    'FooBERT outperforms RoBERTa; FooBERT outperforms DeBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems (RoBERTa-large, DeBERTa and T5).',
+    'FooBERT outperforms RoBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems: RoBERTa and T5.',
+    # a score raised by an amount is no model improved upon
+    '!FooBERT basedOn GPT-4 | FooBERT improves GPT-4 by 4.1 points on KoraQA.',
+    'FooBERT basedOn RoBERTa | We improve RoBERTa by adding a retrieval module.',
     'FooBERT outperforms RoBERTa | FooBERT establishes new state-of-the-art results, improving on RoBERTa by 2 F1.',
     'FooBERT outperforms RoBERTa | FooBERT wins against RoBERTa in 70% of comparisons.',
     '!FooBERT outperforms GPT-4 | FooBERT has a 45% win rate against GPT-4.',
