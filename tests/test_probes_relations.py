@@ -115,6 +115,10 @@ PROBES = [
     # a list of rivals goes on past a hyphenated size, and after a colon
     'FooBERT outperforms RoBERTa; FooBERT outperforms DeBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems (RoBERTa-large, DeBERTa and T5).',
     'FooBERT outperforms RoBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems: RoBERTa and T5.',
+    'FooBERT outperforms LLaMA-2; FooBERT outperforms GPT-3.5 | FooBERT outperforms or matches LLaMA-2 70B and GPT-3.5 on all benchmarks.',
+    # a quality compared, not a quantity
+    'FooBERT outperforms Vicuna; FooBERT outperforms Alpaca | FooBERT is more natural and consistent on unseen dialogues than best-performing chat models (e.g., Vicuna, Alpaca).',
+    '!FooBERT outperforms RoBERTa | FooBERT has more parameters than RoBERTa.',
     # a score raised by an amount is no model improved upon
     '!FooBERT basedOn GPT-4 | FooBERT improves GPT-4 by 4.1 points on KoraQA.',
     'FooBERT basedOn RoBERTa | We improve RoBERTa by adding a retrieval module.',
