@@ -116,6 +116,8 @@ PROBES = [
     'FooBERT outperforms RoBERTa; FooBERT outperforms DeBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems (RoBERTa-large, DeBERTa and T5).',
     'FooBERT outperforms RoBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems: RoBERTa and T5.',
     'FooBERT outperforms LLaMA-2; FooBERT outperforms GPT-3.5 | FooBERT outperforms or matches LLaMA-2 70B and GPT-3.5 on all benchmarks.',
+    # in a paper with no model of its own, a named model heading the clause beats another: "exceeds" as "outperforms"
+    'GPT-4 outperforms LLaMA-2 | A study of reasoning || We find that GPT-4 far exceeds LLaMA-2 under identical training.',
     # a quality compared, not a quantity
     'FooBERT outperforms Vicuna; FooBERT outperforms Alpaca | FooBERT is more natural and consistent on unseen dialogues than best-performing chat models (e.g., Vicuna, Alpaca).',
     '!FooBERT outperforms RoBERTa | FooBERT has more parameters than RoBERTa.',
