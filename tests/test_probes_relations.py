@@ -246,6 +246,9 @@ PROBES = [
     '!FooBERT outperforms GPT-4 | FooBERT approaches GPT-4 quality.',
     # class 7: forLanguage
     'FooBERT forLanguage Hindi | FooBERT is a language model for Hindi.',
+    # a dataset with the language pair of its task: the dataset's languages, and the paper's
+    'XNLI forLanguage English; XNLI forLanguage German; @paper forLanguage German | A study of transfer || We report gains on XNLI English / German and on RACE.',
+    'SQuAD forLanguage English; SQuAD forLanguage French | A study of transfer || Results on SQuAD English to French improve.',
     'FooBERT forLanguage Hindi | FooBERT is a Hindi-specific model.',
     'FooBERT forLanguage Hindi | FooBERT is trained on Hindi data.',
     'FooBERT forLanguage Hindi; FooBERT forLanguage Tamil | FooBERT covers 12 Indic languages, including Hindi and Tamil.',

@@ -170,6 +170,8 @@ class Rule:
     trigger: tuple[str, ...] = ()
     named_only_without_own: bool = False
     only_without_own: bool = False
+    #: the named subject's objects stay open to the sentence's default subject ("objects = 'shared'")
+    shared_objects: bool = False
 
 
 def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
@@ -241,7 +243,8 @@ class RelationExtractor:
                         rule["predicate"], pattern["re"] if isinstance(pattern, dict) else pattern,
                         float(rule["confidence"]), own_trigger or trigger,
                         rule.get("named_subject", "any") == "without-own",
-                        rule.get("named_subject", "any") == "only-without-own"))
+                        rule.get("named_subject", "any") == "only-without-own",
+                        rule.get("objects", "claimed") == "shared"))
             # the paper's own chat / instruct variant of a model the paper names: "FooLM-Chat" of "FooLM"
             variant = table.get("variant_of_base", {})
             self.variant_lineage = (variant["predicate"], float(variant["confidence"])) if variant else None
@@ -509,7 +512,8 @@ class RelationExtractor:
         return active
 
     def _compile(self, predicate: str, template: str, confidence: float, trigger: tuple[str, ...] = (),
-                 named_only_without_own: bool = False, only_without_own: bool = False) -> Rule:
+                 named_only_without_own: bool = False, only_without_own: bool = False,
+                 shared_objects: bool = False) -> Rule:
         code = TYPE_CODE[OBJECT_TYPE[predicate]]
         rx = template
         for slot, text in self._slot.items():
@@ -522,7 +526,7 @@ class RelationExtractor:
               .replace("{Ys}", f"(?P<y>{objects}(?:{self._list_join}{objects})*)")
               .replace("{Y}", f"(?P<y>{objects})"))
         return Rule(predicate, re.compile(rx, re.IGNORECASE), confidence, explicit, template, trigger,
-                    named_only_without_own, only_without_own)
+                    named_only_without_own, only_without_own, shared_objects)
 
     def _list(self, code: str) -> str:
         """A list of placeholders of type ``code``, each with the optional suffix of ``[slots.list_suffix]``."""
@@ -829,7 +833,7 @@ class RelationExtractor:
                             continue
                         if rule.predicate == "trainedOn":
                             trained.add(i)
-                        if rule.predicate == "trainedOn" or x:
+                        if rule.predicate == "trainedOn" or (x and not rule.shared_objects):
                             claimed.add(i)
                         for subject in subjects:
                             add(subject, rule.predicate, obj, rule.confidence, number, sentence)
