@@ -20,6 +20,9 @@ PROBES = [
     ("Merging experts", "We merge experts, and our final method, MZ-SMoE, compresses them further.",
      {("MZ-SMoE", "Technique", True)}, ()),
     ("Baselines", "We fine-tune BERT on ZetaQA. Our BERT baseline is strong.", {("BERT", "Model", False)}, ()),
+    # a name with a possessive is its owner's: the name without it
+    ("KoraScan: what is in my data", "We present KoraScan. We open-source KoraScan's code and artifacts.",
+     {("KoraScan", "Model", True)}, ("KoraScan's",)),
     # software named after a technique is no mention of it
     ("Release", "We release KoraBERT in the transformers library and on Hugging Face Transformers.", set(),
      ("transformers", "Transformers")),

@@ -587,6 +587,7 @@ class NameDiscoverer:
               and low not in self.generic_phrases and not _VERSION.fullmatch(stripped) and any(c.isalpha() for c in stripped)
               and not _MEASURE.match(stripped) and not self._languages_only(stripped)
               and "'s " not in stripped and "\u2019s " not in stripped  # "OpenAI's GPT-4": an owner's, GPT-4
+              and not stripped.endswith(("'s", "\u2019s"))  # "open-source WIMBD's code": the owner, WIMBD
               and not _describing_only(stripped))
         if len(self._acceptable) >= 1 << 16:
             self._acceptable.clear()
