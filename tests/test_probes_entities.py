@@ -20,6 +20,9 @@ PROBES = [
     ("Merging experts", "We merge experts, and our final method, MZ-SMoE, compresses them further.",
      {("MZ-SMoE", "Technique", True)}, ()),
     ("Baselines", "We fine-tune BERT on ZetaQA. Our BERT baseline is strong.", {("BERT", "Model", False)}, ()),
+    # after a naming word and an article, the capitalised words are the whole name
+    ("Recurrent blocks", "We also introduce an RNN block called the Zeta Recurrent Unit that matches them.",
+     {("Zeta Recurrent Unit", "Model", True)}, ("Unit",)),
     # a name with a possessive is its owner's: the name without it
     ("KoraScan: what is in my data", "We present KoraScan. We open-source KoraScan's code and artifacts.",
      {("KoraScan", "Model", True)}, ("KoraScan's",)),

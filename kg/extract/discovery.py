@@ -265,6 +265,7 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|our)\s+$", re.I)
 _TITLE_PHRASE = re.compile(r"[A-Z][\w\-]*\s+(?:[A-Z][\w\-]*\s+)?[A-Z][a-z\-]+\b")
 _FUNCTION_WORDS = frozenset({"of", "for", "with", "and", "or", "the", "to", "in", "on", "by", "from", "but", "as"})
 _LONG_WORD = re.compile(r"[A-Za-z]\w*")
+_LEADING_THE = re.compile(r"\s*the\s+", re.IGNORECASE)
 _TWO_OR_MORE_NAMES = re.compile(r",\s|\s(?:and|or|&)\s")
 _TITLE_HEAD = re.compile(r"^\s*(?P<head>[^:]{1,60}?)\s*(?::|\s(?:--?|\u2013|\u2014)\s|,\s+(?:an?|the)\s)")
 #: a title that is a name and a report: "Kestrel Technical Report", "Kestrel 1.5 Model Card"
@@ -856,6 +857,18 @@ class NameDiscoverer:
         known = self.known_type(same.group("name")) if same else None
         return known or self.head_type(description)
 
+    def _lead_start(self, sentence: str, after: int, at: int, how: str) -> int | None:
+        """Where the capitalised words before the name at ``at`` begin, if they are the name's (see
+        ``_capitalised_lead``); after a naming word, past an article: "an RNN block called the Linear Recurrent
+        Unit" names the Linear Recurrent Unit."""
+        between = sentence[after:at]
+        article = _LEADING_THE.match(between) if how == "naming" else None
+        if article:
+            between = between[article.end():]
+        if not self._capitalised_lead(between):
+            return None
+        return at - len(between) + (len(between) - len(between.lstrip()))
+
     def _capitalised_lead(self, between: str) -> bool:
         """One or two capitalised words, none a stop word: "Romanian" in "we introduce Romanian BERT"."""
         words = between.split()
@@ -1186,10 +1199,9 @@ class NameDiscoverer:
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
                     # "introduces Natural GaLore" names the title's "Natural GaLore", not only "GaLore"
                     s, name = s - len(title_head) + len(name), title_head
-                elif not aliases and self._capitalised_lead(sentence[m_end:s]):
+                elif not aliases and (lead := self._lead_start(sentence, m_end, s, how)) is not None:
                     # "introduces Romanian BERT, the first ...": the capitalised words before it are the name's
-                    s = m_end + len(sentence[m_end:s]) - len(sentence[m_end:s].lstrip())
-                    name = sentence[s:e]
+                    s, name = lead, sentence[lead:e]
                 noun = _MODEL_NOUN_AFTER.match(sentence, e) if not aliases and sentence[m_end:s].strip() else None
                 if noun and self.known_type is not None and self.known_type(name) == "Model":
                     # "we propose a novel dynamic BERT model (...)": a known model describes the new one,
