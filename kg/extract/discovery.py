@@ -865,9 +865,7 @@ class NameDiscoverer:
         article = _LEADING_THE.match(between) if how == "naming" else None
         if article:
             between = between[article.end():]
-        if not self._capitalised_lead(between):
-            return None
-        return at - len(between) + (len(between) - len(between.lstrip()))
+        return at - len(between.lstrip()) if self._capitalised_lead(between) else None
 
     def _capitalised_lead(self, between: str) -> bool:
         """One or two capitalised words, none a stop word: "Romanian" in "we introduce Romanian BERT"."""
