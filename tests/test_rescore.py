@@ -55,6 +55,23 @@ def test_rescorer_keeps_drops_and_adds():
     assert ("ZetaLM", "outperforms", "BERT") in edges  # a predicate it does not score is the rules' own
 
 
+def test_rescorer_gives_an_added_language_to_the_datasets_of_a_paper_without_a_model():
+    """As the rules do: in a paper that introduces datasets and no model, the languages it targets are theirs."""
+    paper = Paper("t:d", "XQ: a benchmark", "We release XQ and XQ-lite, with questions in Hausa. We apply LoRA.")
+    text = paper.text
+    spans = [("XQ", "Dataset", True, text.find("XQ ")), ("XQ-lite", "Dataset", True, text.find("XQ-lite")),
+             ("Hausa", "Language", False, text.find("Hausa")), ("LoRA", "Technique", False, text.find("LoRA"))]
+    ms = [Mention(n, n, t, at, at + len(n), intro) for n, t, intro, at in spans]
+    weights = {"forLanguage": {"bias": 2.0}, "usesTechnique": {"bias": 2.0}}
+    edges = {(r.subject, r.predicate, r.object[1]) for r in Rescorer(weights)(paper, ms, ())}
+    assert edges == {(("Dataset", "XQ"), "forLanguage", "Hausa"), (("Dataset", "XQ-lite"), "forLanguage", "Hausa"),
+                     (("Paper", "t:d"), "usesTechnique", "LoRA")}
+    # with a model of its own, the language is the model's
+    own = [*ms, Mention("ZetaLM", "ZetaLM", "Model", 0, 0, True)]
+    assert (("Model", "ZetaLM"), "forLanguage", "Hausa") in {
+        (r.subject, r.predicate, r.object[1]) for r in Rescorer(weights)(paper, own, ())}
+
+
 def test_rescorer_drops_a_rule_edge_it_scores_low():
     out = Rescorer({"evaluatedOn": {"bias": -4.0}})(PAPER, _mentions(), RULES)
     assert [r.predicate for r in out] == ["outperforms"]

@@ -6,9 +6,10 @@ scores each *candidate* instead: a predicate and an object the paper names
 ``usesTechnique`` a Technique), described by binary features of where and how
 the object is named and whether a rule gave the edge. A linear model per
 predicate turns the features into a probability; an edge is kept (the rule's,
-with its subject and evidence) or added (the paper's own subject, the first
-sentence naming the object) when the probability reaches the threshold, and
-dropped when it does not.
+with its subject and evidence) or added (the paper's own subject, or for a
+language the datasets of a paper that introduces no model, as the rules give
+them; the first sentence naming the object) when the probability reaches the
+threshold, and dropped when it does not.
 
 The weights are data (``schema/rescore.json``), trained by :func:`train`
 (scikit-learn's logistic regression, needed only to train) on the gold papers
@@ -154,6 +155,7 @@ class Rescorer:
         scored = {p for p in self.weights}
         kept = [r for r in relations if not (r.object[0] in OBJECT_PREDICATES and r.predicate in scored)]
         subject = _own_subject(paper, mentions, relations)
+        datasets = _own_datasets(mentions)
         for c in candidates(paper, mentions, relations):
             p = self.probability(c)
             if p is None or p < self.threshold:
@@ -161,8 +163,16 @@ class Rescorer:
             if c.rule:
                 kept.extend(c.rule)
             else:
-                kept.append(Relation(subject, c.predicate, c.object, paper.key, c.sentence, round(p, 3)))
+                for s in (datasets if c.predicate == "forLanguage" and datasets else (subject,)):
+                    kept.append(Relation(s, c.predicate, c.object, paper.key, c.sentence, round(p, 3)))
         return kept
+
+
+def _own_datasets(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    """The datasets a paper with no model of its own introduces: the subjects of the languages it targets."""
+    if any(m.introduced and m.type == "Model" for m in mentions):
+        return []
+    return sorted({("Dataset", m.name) for m in mentions if m.introduced and m.type == "Dataset"})
 
 
 def _own_subject(paper: Paper, mentions: Sequence[Mention], relations: Sequence[Relation]) -> tuple[str, str]:
