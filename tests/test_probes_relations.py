@@ -116,6 +116,8 @@ PROBES = [
     'FooBERT outperforms RoBERTa; FooBERT outperforms DeBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems (RoBERTa-large, DeBERTa and T5).',
     'FooBERT outperforms RoBERTa; FooBERT outperforms T5 | FooBERT achieves the best scores among all compared systems: RoBERTa and T5.',
     'FooBERT outperforms LLaMA-2; FooBERT outperforms GPT-3.5 | FooBERT outperforms or matches LLaMA-2 70B and GPT-3.5 on all benchmarks.',
+    'FooBERT outperforms RoBERTa; FooBERT outperforms DeBERTa | FooBERT achieves significant improvements in comparison to RoBERTa and DeBERTa.',
+    'FooBERT outperforms RoBERTa; !RoBERTa outperforms FooBERT | Our experiments verify the advantage of FooBERT over RoBERTa in language modeling.',
     # in a paper with no model of its own, a named model heading the clause beats another: "exceeds" as "outperforms"
     'GPT-4 outperforms LLaMA-2 | A study of reasoning || We find that GPT-4 far exceeds LLaMA-2 under identical training.',
     # a quality compared, not a quantity

@@ -708,7 +708,7 @@ class NameDiscoverer:
 
         A process noun or a method word makes a Technique, a model word a Model,
         a dataset word a Dataset; a phrase that starts with a verb has no head.
-        After a collective noun ("a family of") the head is the noun after "of";
+        After a collective noun ("a family of", "a subset of") the head is the noun after "of";
         a typed noun followed by "and" / "or" is the head of the first of two
         coordinated phrases.
 
@@ -716,8 +716,9 @@ class NameDiscoverer:
         >>> [d.head_type(p) for p in ["Memory-Efficient LLM Training by Gradient Low-Rank Projection",
         ...                           "a pure German Language Model", "A Benchmark for Korean",
         ...                           "Accelerating GaLore for memory-efficient LLM Training",
-        ...                           "a family of models obtained by fine-tuning", "A Suite of Models and Data"]]
-        ['Technique', 'Model', 'Dataset', None, 'Model', 'Model']
+        ...                           "a family of models obtained by fine-tuning", "A Suite of Models and Data",
+        ...                           "a more concise, balanced, and manually verified subset of the dataset"]]
+        ['Technique', 'Model', 'Dataset', None, 'Model', 'Model', 'Dataset']
         """
         words = []
         for token in _PHRASE_TOKENS.findall(phrase.lower()):
