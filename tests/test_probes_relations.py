@@ -66,6 +66,8 @@ PROBES = [
     'KoraBERT basedOn RoBERTa | A study of encoders || We pre-train a customized bilingual RoBERTa, dubbed KoraBERT, for Swahili.',
     'ZetaLM basedOn LLaMA-2 | A study of open models || ZetaLM is the first large generative language model based on LLaMA-2 in law.',
     'FooBERT basedOn RoBERTa | FooBERT builds upon RoBERTa with a new tokenizer.',
+    'FooBERT trainedOn OSCAR | FooBERT is trained on the Hindi and Tamil portions of the OSCAR corpus.',
+    'FooBERT trainedOn CC-100; FooBERT trainedOn OSCAR | We train FooBERT on 100GB of Hindi web text from CC-100 and OSCAR.',
     'FooBERT basedOn RoBERTa; FooBERT basedOn LLaMA | FooBERT is based on the RoBERTa text encoder and the LLaMA language model.',
     'CamemBERT basedOn BERT; KoraBERT basedOn BERT; !BERT basedOn CamemBERT | A study of encoders || We explore monolingual variants of BERT like CamemBERT and KoraBERT.',
     'FooBERT basedOn RoBERTa | By incorporating rotary position embeddings into RoBERTa, FooBERT reads longer inputs.',
