@@ -375,3 +375,12 @@ def test_discovery_one_paper_gives_one_spelling_of_a_name(extractor):
                   "Prediction.")
     found = [(m.surface, m.name) for m in extractor(paper).mentions if m.type == "Dataset"]
     assert found == [("SemEval-2021", "SemEval 2021"), ("SemEval 2021", "SemEval 2021")]
+
+
+@pytest.mark.parametrize("abstract, absent, present", [
+    ("It improves accuracy on the 5-shot MMLU benchmark by 1.9%.", "5-shot MMLU", "MMLU"),
+    ("We release ZorbWeb, a new 1.2-trillion-token corpus of web text.", "1.2-trillion-token", "ZorbWeb"),
+])
+def test_discovery_a_measure_is_no_name(extractor, abstract, absent, present):
+    names = {m.name for m in extractor(Paper("t:x", "A study of data", abstract)).mentions}
+    assert absent not in names and present in names
