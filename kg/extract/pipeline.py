@@ -851,12 +851,15 @@ class Extractor:
 
     def _as_baseline(self, text: str, mention: Mention) -> Mention:
         """An architecture named as the model results are set against is a Model there: "outperforms strong
-        Transformer baselines", "faster than Transformers" (see ``baselines`` in ``[component]`` of cues.toml).
+        Transformer baselines", "faster than Transformers", "on-par with state-of-the-art Transformers" (see ``baselines`` in ``[component]`` of cues.toml).
 
         >>> ex = Extractor()
         >>> text = "Zorb replaces attention in the Transformer with convolutions and is 3x faster than Transformers."
         >>> [(m.name, m.type) for m in ex(Paper("t:x", "Zorb", text)).mentions if m.name == "Transformer"]
         [('Transformer', 'Technique'), ('Transformer', 'Model')]
+        >>> text = "Zorb is competitive with several well-tuned Transformer-based baselines."
+        >>> [(m.name, m.type) for m in ex(Paper("t:x", "Zorb", text)).mentions if m.name == "Transformer"]
+        [('Transformer', 'Model')]
         """
         if self._baseline_not_after.match(text, mention.end):
             return mention
