@@ -384,3 +384,11 @@ def test_discovery_one_paper_gives_one_spelling_of_a_name(extractor):
 def test_discovery_a_measure_is_no_name(extractor, abstract, absent, present):
     names = {m.name for m in extractor(Paper("t:x", "A study of data", abstract)).mentions}
     assert absent not in names and present in names
+
+
+def test_discovery_a_list_before_an_acronym_is_no_long_form(extractor):
+    """An acronym after a list of names spells the last one, not the list ("MATH, GSM8K, and BIG-Bench Hard")."""
+    text = "We pretrain a model on our curated dataset, achieving gains on the MATH, GSM8K, and BIG-Bench Hard (BBH) tasks."
+    mentions = extractor(Paper("t:x", "A study of data", text)).mentions
+    assert {"MATH", "GSM8K", "BIG-Bench Hard"} <= {m.name for m in mentions}
+    assert not any(m.introduced for m in mentions)

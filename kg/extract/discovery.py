@@ -991,7 +991,8 @@ class NameDiscoverer:
                 # Natural language inference corpus (XNLI)", "ARabic language GENeration (ARGEN)")
                 run = _capitalised_run(words)
                 long = run if " " in run else " ".join(words[caps[0]:]) if caps else ""
-                if long and self.acceptable(acro.group(1)):
+                # (not a list of names before an acronym: "on the MATH, GSM8K, and BIG-Bench Hard (BBH) tasks")
+                if long and "," not in long and self.acceptable(acro.group(1)):
                     # "a framework for MoE models (DS-MoE)", "a BERT model trained from scratch (BERTu)": the words
                     # start with the name it is built on, no long form
                     first, short = long.split()[0], acro.group(1)
