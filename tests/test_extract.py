@@ -620,3 +620,16 @@ def test_languages_a_sentence_gives_a_dataset_are_not_the_models(extractor):
                   "ZetaForms, which includes samples in 3 languages (Swahili, Hindi, Czech).")
     edges = {(r.subject[1], r.predicate, r.object[1]) for r in extractor(paper).relations if r.predicate == "forLanguage"}
     assert edges == {("ZetaForms", "forLanguage", lang) for lang in ("Swahili", "Hindi", "Czech")}
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    # English before a dataset noun, a modifier or two between, is the language of the paper's data ...
+    ("We present ZetaQA, an open-domain English table-to-text dataset.", ("ZetaQA", "forLanguage", "English")),
+    ("We present ZetaQA, a new English reading comprehension benchmark.", ("ZetaQA", "forLanguage", "English")),
+    # ... not before others' models
+    ("We present ZetaQA. Most English language models are trained on web data.", None),
+])
+def test_english_before_a_dataset_noun_is_the_data_language(abstract, edge):
+    extraction = Extractor()(Paper("t:x", "ZetaQA: a dataset", abstract))
+    edges = {(r.subject[1], r.predicate, r.object[1]) for r in extraction.relations if r.predicate == "forLanguage"}
+    assert edges == ({edge} if edge else set())

@@ -128,6 +128,8 @@ def iso_code(name: str) -> str | None:
     return language_names().get(name)
 
 
+#: nouns of a dataset that make English before them, a modifier or two between, the language of the paper's data
+_ENGLISH_DATASET_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "benchmark", "benchmarks", "treebank"})
 #: the confidence of a language named only as others' or as the comparison ("languages other than English"): an
 #: entity the paper mentions, which takes no relation
 BACKGROUND = 0.5
@@ -375,7 +377,12 @@ class LanguageFinder:
             return len(after) < 2 or after[1].lower().strip("-.") not in self.english_not_next
         if self._data_before(text, start):
             return True  # "9,400 questions in English", "Reddit comments in English"
-        return first in self.english_next or (in_title and first in self.next)
+        if first in self.english_next or (in_title and first in self.next):
+            return True
+        # a dataset noun after a modifier or two: "an open-domain English table-to-text dataset"
+        words = [w.lower().strip("-.") for w in after]
+        return any(w in _ENGLISH_DATASET_NOUNS and all(v.islower() and v not in self.english_not_next for v in words[:i])
+                   for i, w in enumerate(words[1:], 1))
 
     def _english_background(self, text: str, start: int, end: int, model_starts) -> bool:
         """Whether English is named as a language, if only as others' or the comparison ("languages other than
