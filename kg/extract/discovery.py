@@ -67,8 +67,8 @@ _VERSION = re.compile(r"(?:v|V)?\d+(?:\.\d+)*")
 #: a measure, no name: "5B-token (corpus)", "300k-sentence", "10M words", "a 3Gb dataset", "1.2-trillion-token",
 #: "5-shot (MMLU)"
 _MEASURE = re.compile(r"\d[\d.,]*[\s-]?(?:[KMBTkmbt]|thousand|million|billion|trillion)?[- ]?(?:tokens?|words?|"
-                      r"sentences?|examples?|instances?|samples?|documents?|pairs?|questions?|dialogues?|hours?|images?|"
-                      r"pages?|parameters?|params?|shots?)\b"
+                      r"sentences?|examples?|instances?|samples?|documents?|pairs?|questions?|dialogues?|hours?|"
+                      r"images?|pages?|parameters?|params?|shots?)\b"
                       r"|\d[\d.,]*\s?[KMGTP]i?[Bb]\Z")
 #: a count of data right after a name: "X, which contains 10k dialogues", "X (5,000 clinical notes)", "X with 300k pairs"
 _DATA_COUNT = re.compile(r"[\s,(:]*(?:(?:which|that)\s+)?(?:contains?|containing|consists?\s+of|consisting\s+of|comprises?|"

@@ -381,7 +381,8 @@ class LanguageFinder:
             return True
         # a dataset noun after a modifier or two: "an open-domain English table-to-text dataset"
         words = [w.lower().strip("-.") for w in after]
-        return any(w in _ENGLISH_DATASET_NOUNS and all(v.islower() and v not in self.english_not_next for v in words[:i])
+        return any(w in _ENGLISH_DATASET_NOUNS
+                   and all(v.islower() and v not in self.english_not_next for v in words[:i])
                    for i, w in enumerate(words[1:], 1))
 
     def _english_background(self, text: str, start: int, end: int, model_starts) -> bool:

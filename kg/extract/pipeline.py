@@ -851,7 +851,8 @@ class Extractor:
 
     def _as_baseline(self, text: str, mention: Mention) -> Mention:
         """An architecture named as the model results are set against is a Model there: "outperforms strong
-        Transformer baselines", "faster than Transformers", "on-par with state-of-the-art Transformers" (see ``baselines`` in ``[component]`` of cues.toml).
+        Transformer baselines", "faster than Transformers", "on-par with state-of-the-art Transformers" (see
+        ``baselines`` in ``[component]`` of cues.toml).
 
         >>> ex = Extractor()
         >>> text = "Zorb replaces attention in the Transformer with convolutions and is 3x faster than Transformers."

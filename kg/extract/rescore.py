@@ -163,8 +163,9 @@ class Rescorer:
             if c.rule:
                 kept.extend(c.rule)
             else:
-                for s in (datasets if c.predicate == "forLanguage" and datasets else (subject,)):
-                    kept.append(Relation(s, c.predicate, c.object, paper.key, c.sentence, round(p, 3)))
+                owners = datasets if c.predicate == "forLanguage" and datasets else (subject,)
+                kept.extend(Relation(owner, c.predicate, c.object, paper.key, c.sentence, round(p, 3))
+                            for owner in owners)
         return kept
 
 
