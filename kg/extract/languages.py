@@ -128,8 +128,6 @@ def iso_code(name: str) -> str | None:
     return language_names().get(name)
 
 
-#: nouns of a dataset that make English before them, a modifier or two between, the language of the paper's data
-_ENGLISH_DATASET_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "benchmark", "benchmarks", "treebank"})
 #: the confidence of a language named only as others' or as the comparison ("languages other than English"): an
 #: entity the paper mentions, which takes no relation
 BACKGROUND = 0.5
@@ -163,6 +161,7 @@ class LanguageFinder:
         self.previous = frozenset(table["previous"])
         self.english_next = frozenset(table["english_next"])
         self.english_not_next = frozenset(table["english_not_next"])
+        self.english_dataset_next = frozenset(table.get("english_dataset_next", ()))
         self.english_title_previous = frozenset(table["english_title_previous"])
         self.english_data = frozenset(table["english_data"])
         self.english_background_previous = frozenset(table.get("english_background_previous", ()))
@@ -381,7 +380,7 @@ class LanguageFinder:
             return True
         # a dataset noun after a modifier or two: "an open-domain English table-to-text dataset"
         words = [w.lower().strip("-.") for w in after]
-        return any(w in _ENGLISH_DATASET_NOUNS
+        return any(w in self.english_dataset_next
                    and all(v.islower() and v not in self.english_not_next for v in words[:i])
                    for i, w in enumerate(words[1:], 1))
 

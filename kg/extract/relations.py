@@ -37,7 +37,8 @@ from kg.extract.sentences import split_sentences
 from kg.link import _SEPARATORS as _LINK_SEPARATORS, fold
 from kg.model import LINEAGE_PREDICATES, Mention, Paper, Relation
 
-__all__ = ["DEFAULT_RELATIONS", "RelationExtractor", "extract_relations", "load_relation_table", "paper_sentences"]
+__all__ = ["DEFAULT_RELATIONS", "RelationExtractor", "extract_relations", "introduced_datasets", "load_relation_table",
+           "paper_sentences"]
 
 DEFAULT_RELATIONS = Path(__file__).resolve().parents[2] / "schema" / "relations.toml"
 
@@ -183,6 +184,12 @@ def load_relation_table(path: Path | str = DEFAULT_RELATIONS) -> dict:
         raise KGError(f"{path}: cannot read the relation cue table: {err}") from err
     except tomllib.TOMLDecodeError as err:
         raise KGError(f"{path}: not valid TOML: {err}") from err
+
+
+def introduced_datasets(mentions: Iterable[Mention]) -> list[tuple[str, str]]:
+    """The ``("Dataset", name)`` keys of the datasets a paper introduces, sorted: where its languages go when it
+    has no model of its own."""
+    return sorted({("Dataset", m.name) for m in mentions if m.introduced and m.type == "Dataset"})
 
 
 def paper_sentences(paper: Paper) -> list[tuple[int, str]]:
@@ -1143,7 +1150,7 @@ class RelationExtractor:
         "MLQA contains QA instances in 7 languages, namely English, Arabic, ...": ``MLQA forLanguage
         Arabic``, not the paper.
         """
-        datasets = sorted({("Dataset", m.name) for m in mentions if m.introduced and m.type == "Dataset"})
+        datasets = introduced_datasets(mentions)
         if not datasets:
             return
         paper_subject = ("Paper", paper.key)

@@ -48,7 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.extract.relations import paper_sentences
+from kg.extract.relations import introduced_datasets, paper_sentences
 from kg.model import Mention, Paper, Relation
 from kg.vocab import SCHEMA_DIR
 
@@ -173,7 +173,7 @@ def _own_datasets(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
     """The datasets a paper with no model of its own introduces: the subjects of the languages it targets."""
     if any(m.introduced and m.type == "Model" for m in mentions):
         return []
-    return sorted({("Dataset", m.name) for m in mentions if m.introduced and m.type == "Dataset"})
+    return introduced_datasets(mentions)
 
 
 def _own_subject(paper: Paper, mentions: Sequence[Mention], relations: Sequence[Relation]) -> tuple[str, str]:
