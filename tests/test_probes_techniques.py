@@ -70,6 +70,8 @@ PROBES = [
     ("We use elastic weight consolidation to mitigate forgetting in lifelong learning.",
      {"elastic weight consolidation", "continual learning"}),
     ("We use self-supervised pre-training of speech encoders.", {"self-supervised learning"}),
+    # the adjective names the paradigm ("self-supervised speech representation learning", "in a self-supervised fashion")
+    ("Our encoder learns speech representations in a self-supervised fashion.", {"self-supervised learning"}),
     # alignment and prompting
     ("We use reinforcement learning with human feedback and PPO.",
      {"reinforcement learning from human feedback", "proximal policy optimization"}),
