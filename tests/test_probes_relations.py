@@ -155,6 +155,8 @@ PROBES = [
     '!FooBERT fineTunedFrom LLaMA | Rather than fine-tuning LLaMA, we train FooBERT from scratch.',
     '!FooBERT basedOn RoBERTa | TinyRoBERTa is based on RoBERTa, but FooBERT is trained from scratch.',
     # class 3: evaluatedOn
+    # an impersonal sentence about the experiments is the paper's own evaluation, not background
+    'FooBERT evaluatedOn GLUE; FooBERT evaluatedOn RACE | We propose FooBERT, a model. Experiments have been conducted on benchmark datasets for German and French, including GLUE and RACE.',
     'FooBERT evaluatedOn MMLU; FooBERT evaluatedOn BBH; FooBERT evaluatedOn TyDiQA | FooBERT improves reasoning benchmarks (MMLU, BBH, TyDiQA).',
     'FooBERT evaluatedOn MMLU; FooBERT evaluatedOn BBH; FooBERT evaluatedOn TyDiQA | Results on reasoning benchmarks (MMLU, BBH, TyDiQA) show consistent gains.',
     'FooBERT evaluatedOn MMLU | FooBERT achieves 75.2% on five-shot MMLU.',
