@@ -369,12 +369,26 @@ def test_discovery_a_dataset_edition_is_a_dataset_of_its_own(extractor, abstract
 
 
 def test_discovery_one_paper_gives_one_spelling_of_a_name(extractor):
-    """"SemEval-2021" in the title, "SemEval 2021" in the abstract: one name, as the linker folds them."""
+    """"SemEval-2021 Task 1" in the title, "SemEval 2021 Task 1" in the abstract: one name, as the linker folds them."""
     paper = Paper("t:x", "Team Zorb at SemEval-2021 Task 1: Lexical Complexity Prediction",
                   "This paper describes the performance of team Zorb at SemEval 2021 Task 1 - Lexical Complexity "
                   "Prediction.")
     found = [(m.surface, m.name) for m in extractor(paper).mentions if m.type == "Dataset"]
-    assert found == [("SemEval-2021", "SemEval 2021"), ("SemEval 2021", "SemEval 2021")]
+    assert found == [("SemEval-2021 Task 1", "SemEval-2021 Task 1"), ("SemEval 2021 Task 1", "SemEval-2021 Task 1")]
+
+
+@pytest.mark.parametrize("abstract, datasets", [
+    # a shared task's number names the task's dataset, not the whole campaign
+    ("Our system ranks first in SemEval 2020 Shared Task 12 and third in SemEval-2019 task 6.",
+     {"SemEval 2020 Task 12", "SemEval-2019 Task 6"}),
+    # a known task keeps its curated name
+    ("We evaluate on SemEval 2014 Task 4.", {"SemEval-2014 Task 4"}),
+    # no number, no task: the campaign
+    ("We took part in SemEval-2021.", {"SemEval-2021"}),
+])
+def test_discovery_a_numbered_shared_task_is_a_dataset_of_its_own(extractor, abstract, datasets):
+    found = {m.name for m in extractor(Paper("t:x", "Team Zorb: a system", abstract)).mentions if m.type == "Dataset"}
+    assert found == datasets
 
 
 @pytest.mark.parametrize("abstract, absent, present", [

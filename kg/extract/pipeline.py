@@ -54,6 +54,8 @@ _DATASET_SUFFIX = re.compile(r"(?P<base>.*?[A-Za-z])(?:[-_ ]?'?(?:\d{2}|\d{4})|-
 _LANGUAGE_CODES = frozenset(code for code in language_names().values() if len(code) == 2)
 #: ... and country codes that mark a dataset's version in a language as well: "COCO-CN", "MMLU-JP"
 _VERSION_CODES = _LANGUAGE_CODES | {"cn", "jp", "kr", "tw", "br"}
+#: a shared task's number after its dataset's name: "SemEval-2019 Task 6", "SemEval 2020 Shared Task 12"
+_TASK_NUMBER = re.compile(r"[ -](?:[Ss]hared[ -])?[Tt]ask[ -]?(\d{1,2}[A-Za-z]?)\b")
 _LIST_SEP_AT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LIST_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
@@ -719,7 +721,21 @@ class Extractor:
         out += [(at, at + len(core), entity.name, entity.type, False, 0.9, 3)
                 for start, _, (offset, core, entity, _) in tokens
                 if entity is not None and ((at := start + offset), at + len(core)) not in phrase_spans]
+        if "ask" in text:
+            out += self._numbered_tasks(text, out)
         return out, [(s, e, ent.name) for s, e, ent in languages]
+
+    def _numbered_tasks(self, text: str, candidates: list[tuple]) -> list[tuple]:
+        """A dataset named with a task's number is that task's dataset: "SemEval-2019 Task 6", "SemEval 2020 Shared
+        Task 12" (a known one keeps its name: "SemEval-2018 Task 1" is Affect in Tweets's)."""
+        out = []
+        for start, end, name, etype, *_ in candidates:
+            if etype == "Dataset" and (m := _TASK_NUMBER.match(text, end)):
+                full = f"{name} Task {m.group(1)}"
+                known = self.linker.link(full, fuzzy=False)
+                out.append((start, m.end(), known.name if known and known.type == "Dataset" else full, "Dataset",
+                            False, 0.8, 2))
+        return out
 
     def mentions(self, paper: Paper) -> list[Mention]:
         """The paper's linked mentions, in text order (no relations)."""
