@@ -274,6 +274,8 @@ PROBES = [
     'KoraBERT forLanguage Hindi; KoraDistilBERT forLanguage Tamil | A study of encoders || We trained a bilingual KoraBERT-like model for Hindi and English, and a monolingual KoraDistilBERT model for Tamil.',
     '!BERT forLanguage Hindi | FooBERT: Hindi encoders || This paper presents a monolingual BERT model for Hindi.',
     'NimbusQA forLanguage Hindi; KoraQA forLanguage Hindi | A study of benchmarks || We test on benchmarks for Hindi such as NimbusQA and KoraQA.',
+    # several languages before several datasets: the text does not say which is which
+    'FooBERT forLanguage Hindi; FooBERT forLanguage Tamil; !NimbusQA forLanguage Hindi; !KoraQA forLanguage Tamil | We propose FooBERT. We test on benchmarks for Hindi and Tamil, including NimbusQA and KoraQA.',
     # forLanguage negatives
     '!FooBERT forLanguage Hindi | Unlike prior Hindi models, FooBERT is multilingual.',
     '!FooBERT forLanguage German | FooBERT is not trained on German data.',
