@@ -72,6 +72,19 @@ def test_rescorer_gives_an_added_language_to_the_datasets_of_a_paper_without_a_m
         (r.subject, r.predicate, r.object[1]) for r in Rescorer(weights)(paper, own, ())}
 
 
+def test_rescorer_adds_no_edge_to_a_dataset_the_rules_give_only_languages():
+    """A corpus the rules say is for a language is no subject of the edges the re-scorer adds: it is trained on by
+    no corpus (once a paper's own corpus was given ``trainedOn`` itself)."""
+    paper = Paper("t:c", "IceCorp", "To train IceBERT we introduce IceCorp, a corpus of Icelandic text.")
+    text = paper.text
+    spans = [("IceBERT", "Model", False), ("IceCorp", "Dataset", True), ("Icelandic", "Language", False)]
+    ms = [Mention(n, n, t, text.find(n + " "), text.find(n + " ") + len(n), intro) for n, t, intro in spans]
+    rules = (Relation(("Dataset", "IceCorp"), "forLanguage", ("Language", "Icelandic"), "t:c", text, 0.7),)
+    out = Rescorer({"trainedOn": {"bias": 2.0}})(paper, ms, rules)
+    assert {(r.subject, r.predicate, r.object[1]) for r in out if r.predicate == "trainedOn"} == {
+        (("Paper", "t:c"), "trainedOn", "IceCorp")}
+
+
 def test_rescorer_drops_a_rule_edge_it_scores_low():
     out = Rescorer({"evaluatedOn": {"bias": -4.0}})(PAPER, _mentions(), RULES)
     assert [r.predicate for r in out] == ["outperforms"]

@@ -165,7 +165,7 @@ class Rescorer:
             else:
                 owners = datasets if c.predicate == "forLanguage" and datasets else (subject,)
                 kept.extend(Relation(owner, c.predicate, c.object, paper.key, c.sentence, round(p, 3))
-                            for owner in owners)
+                            for owner in owners if owner != c.object)
         return kept
 
 
@@ -177,8 +177,9 @@ def _own_datasets(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
 
 
 def _own_subject(paper: Paper, mentions: Sequence[Mention], relations: Sequence[Relation]) -> tuple[str, str]:
-    """The subject the rules give the paper's edges most often, else its first introduced model, else the paper."""
-    counts = Counter(r.subject for r in relations if r.object[0] in OBJECT_PREDICATES)
+    """The subject (a model or the paper) the rules give the paper's edges most often, else its first introduced
+    model, else the paper. (Not a dataset the rules give its languages: a corpus is trained on by no corpus.)"""
+    counts = Counter(r.subject for r in relations if r.object[0] in OBJECT_PREDICATES and r.subject[0] != "Dataset")
     if counts:
         return min(counts, key=lambda s: (-counts[s], s))
     own = next((m for m in mentions if m.introduced and m.type == "Model"), None)
