@@ -391,6 +391,17 @@ def test_discovery_a_numbered_shared_task_is_a_dataset_of_its_own(extractor, abs
     assert found == datasets
 
 
+def test_discovery_a_generic_phrase_is_no_long_form_of_an_acronym():
+    """"Zorb Reranker with a Large Language Model (ZRL)": ZRL is new, but "Large Language Model" is not its name,
+    or every other paper's "large language model" would link to it."""
+    ex = Extractor()
+    papers = [Paper("t:a", "Reranking with LLMs", "We propose Zorb Reranker with a Large Language Model (ZRL). ZRL wins."),
+              Paper("t:b", "A survey", "A large language model answers questions.")]
+    ex.learn(papers)
+    assert [(m.surface, m.name) for m in ex(papers[0]).mentions if m.name == "ZRL"] == [("ZRL", "ZRL")] * 2
+    assert not [m for m in ex(papers[1]).mentions if m.type == "Model"]
+
+
 @pytest.mark.parametrize("abstract, absent, present", [
     ("It improves accuracy on the 5-shot MMLU benchmark by 1.9%.", "5-shot MMLU", "MMLU"),
     ("We release ZorbWeb, a new 1.2-trillion-token corpus of web text.", "1.2-trillion-token", "ZorbWeb"),

@@ -994,12 +994,15 @@ class NameDiscoverer:
                 # (not a list of names before an acronym: "on the MATH, GSM8K, and BIG-Bench Hard (BBH) tasks")
                 if long and "," not in long and self.acceptable(acro.group(1)):
                     # "a framework for MoE models (DS-MoE)", "a BERT model trained from scratch (BERTu)": the words
-                    # start with the name it is built on, no long form
+                    # start with the name it is built on, no long form; nor is a generic phrase one ("Listwise
+                    # Reranker with a Large Language Model (LRL)": no LRL called "Large Language Model", which
+                    # would then be every paper's)
                     first, short = long.split()[0], acro.group(1)
                     built_on = first in short.split("-")[1:] or (
                         short.startswith(first) and short != first and self.known_type is not None
                         and self.known_type(first) == "Model")
-                    out.append((acro.start(1), acro.end(1), acro.group(1), () if built_on else (long,)))
+                    generic = long.lower() in self.generic_phrases
+                    out.append((acro.start(1), acro.end(1), acro.group(1), () if built_on or generic else (long,)))
         return out
 
     def _spelled_out(self, text: str, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:

@@ -305,12 +305,14 @@ class Extractor:
         types: dict[str, Counter] = defaultdict(Counter)
         aliases: dict[str, set] = defaultdict(set)
         variant_of: dict[str, tuple[str, str]] = {}  # key of a chat / instruct name -> (key of its base, marker)
+        generic = self.discover.generic_phrases
         for key, name, etype, also, variant in self.observe(papers) if observed is None else observed:
             if variant is not None:
                 variant_of[key] = variant
             surfaces[key][name] += 1
             types[key][etype] += 1
-            aliases[key].update(also)
+            # (a generic phrase is no alias: learned, it would link "large language model" in every paper)
+            aliases[key].update(a for a in also if a.lower() not in generic)
         def kind(key: str) -> str:
             return types[key].most_common(1)[0][0]
 
