@@ -349,7 +349,21 @@ class Linker:
         if best is None or _DIGITS.findall(best[0]) != _DIGITS.findall(key) or name_signs(best[0]) != name_signs(key):
             return None
         entity = self._index[best[0]]
-        # a model name differing by an inserted letter is another model (DistilBERT / DistilmBERT)
-        if entity.type == "Model" and len(best[0]) != len(key):
+        # a model name differing by an inserted letter is another model (DistilBERT / DistilmBERT), unless the
+        # letter is doubled, a slip of the pen (DistillBERT)
+        if entity.type == "Model" and len(best[0]) != len(key) and not _doubled_once(best[0], key):
             return None
         return entity
+
+
+def _doubled_once(a: str, b: str) -> bool:
+    """Whether the longer of ``a`` and ``b`` is the other with one letter doubled.
+
+    >>> _doubled_once("distilbert", "distillbert"), _doubled_once("distilbert", "distilmbert")
+    (True, False)
+    """
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return long[i] == long[i - 1] and long[:i] + long[i + 1:] == short if i else False

@@ -52,6 +52,8 @@ def test_link_doctests():
     ("llama 2 13B", "LLaMA-2"), ("xlm-roberta-base", "XLM-R"), ("XLMR", "XLM-R"), ("gpt2", "GPT-2"),
     ("GPT-2-XL", "GPT-2"), ("quantisation", None), ("quantizaton", "quantization"),
     ("knowledge-distillation", "knowledge distillation"), ("Knowledge  Distilation", "knowledge distillation"),
+    # a doubled letter is a slip of the pen, not another model (an inserted other letter is: DistilmBERT)
+    ("DistillBERT", "DistilBERT"),
 ])
 def test_link_variants_resolve_to_one_node(linker, surface, name):
     hit = linker.link(surface)
