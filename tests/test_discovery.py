@@ -405,6 +405,8 @@ def test_discovery_a_generic_phrase_is_no_long_form_of_an_acronym():
 @pytest.mark.parametrize("abstract, absent, present", [
     ("It improves accuracy on the 5-shot MMLU benchmark by 1.9%.", "5-shot MMLU", "MMLU"),
     ("We release ZorbWeb, a new 1.2-trillion-token corpus of web text.", "1.2-trillion-token", "ZorbWeb"),
+    # nor is a date
+    ("Zorb ranks first on the SuperGLUE benchmark (July 3, 2021).", "July 3", "SuperGLUE"),
 ])
 def test_discovery_a_measure_is_no_name(extractor, abstract, absent, present):
     names = {m.name for m in extractor(Paper("t:x", "A study of data", abstract)).mentions}

@@ -70,6 +70,9 @@ _MEASURE = re.compile(r"\d[\d.,]*[\s-]?(?:[KMBTkmbt]|thousand|million|billion|tr
                       r"sentences?|examples?|instances?|samples?|documents?|pairs?|questions?|dialogues?|hours?|"
                       r"images?|pages?|parameters?|params?|shots?)\b"
                       r"|\d[\d.,]*\s?[KMGTP]i?[Bb]\Z")
+#: a date, no name: "(July 3, 2021)", "March 2023", "Sept. 2024"
+_DATE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                   r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,4}(?:st|nd|rd|th)?\Z")
 #: a count of data right after a name: "X, which contains 10k dialogues", "X (5,000 clinical notes)", "X with 300k pairs"
 _DATA_COUNT = re.compile(r"[\s,(:]*(?:(?:which|that)\s+)?(?:contains?|containing|consists?\s+of|consisting\s+of|comprises?|"
                          r"comprising|with|of)?\s*(?:over|more than|about|around|nearly|~)?\s*\d[\d,.]*\s?[kKmMbB]?\+?\s+"
@@ -588,7 +591,7 @@ class NameDiscoverer:
         low = stripped.lower()
         ok = (bool(stripped) and stripped not in self.generic and low not in self.stop
               and low not in self.generic_phrases and not _VERSION.fullmatch(stripped) and any(c.isalpha() for c in stripped)
-              and not _MEASURE.match(stripped) and not self._languages_only(stripped)
+              and not _MEASURE.match(stripped) and not _DATE.match(stripped) and not self._languages_only(stripped)
               and "'s " not in stripped and "\u2019s " not in stripped  # "OpenAI's GPT-4": an owner's, GPT-4
               and not stripped.endswith(("'s", "\u2019s"))  # "open-source WIMBD's code": the owner, WIMBD
               and not _describing_only(stripped))
