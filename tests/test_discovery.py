@@ -391,6 +391,13 @@ def test_discovery_a_numbered_shared_task_is_a_dataset_of_its_own(extractor, abs
     assert found == datasets
 
 
+@pytest.mark.parametrize("title", ["Pre-Trained Models: Past, Present and Future", "Foundation Models for Law",
+                                   "Refining Czech GEC: Insights from Many Experiments"])
+def test_discovery_a_generic_title_head_is_no_name(extractor, title):
+    paper = Paper("t:x", title, "Large pre-trained models have achieved great success.")
+    assert not [m for m in extractor(paper).mentions if m.type in ("Model", "Technique", "Dataset")]
+
+
 def test_discovery_a_generic_phrase_is_no_long_form_of_an_acronym():
     """"Zorb Reranker with a Large Language Model (ZRL)": ZRL is new, but "Large Language Model" is not its name,
     or every other paper's "large language model" would link to it."""
