@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from kg.errors import KGError
-from kg.extract.rescore import Rescorer, candidates, read_weights, train, write_weights
+from kg.extract.relations import load_relation_table
+from kg.extract.rescore import Rescorer, candidates, load_rescorer, read_weights, train, write_weights
 from kg.model import Mention, Paper, Relation
 
 PAPER = Paper("t:p", "ZetaLM: a model", "We train ZetaLM with LoRA. We evaluate it on GLUE and SQuAD. BERT uses Adam.")
@@ -83,6 +85,26 @@ def test_rescorer_adds_no_edge_to_a_dataset_the_rules_give_only_languages():
     out = Rescorer({"trainedOn": {"bias": 2.0}})(paper, ms, rules)
     assert {(r.subject, r.predicate, r.object[1]) for r in out if r.predicate == "trainedOn"} == {
         (("Paper", "t:c"), "trainedOn", "IceCorp")}
+
+
+def test_rescorer_adds_no_language_named_only_as_the_fields_usual_one():
+    """The rules' language_contrast ("mainly English", "high-resource languages such as ...") keeps a language from
+    the added edges too, unless the same sentence part speaks of the paper's own work."""
+    paper = Paper("t:l", "PolQ", "Such datasets exist only for a few languages (mainly English and Chinese). "
+                                 "We release PolQ, questions in Polish. Unlike most work, mainly we study Czech.")
+    text = paper.text
+    names = [("PolQ", "Dataset", True), ("English", "Language", False), ("Chinese", "Language", False),
+             ("Polish", "Language", False), ("Czech", "Language", False)]
+    ms = sorted((Mention(n, n, t, text.find(n, 5), text.find(n, 5) + len(n), intro) for n, t, intro in names),
+                key=lambda m: m.start)
+    weights = {"forLanguage": {"bias": 2.0}}
+    contrast = re.compile(load_relation_table()["block"]["language_contrast"], re.IGNORECASE)
+    added = {r.object[1] for r in Rescorer(weights, others_language=contrast)(paper, ms, ())}
+    assert added == {"Polish", "Czech"}
+    # without the contrast words every language is added
+    assert {r.object[1] for r in Rescorer(weights)(paper, ms, ())} == {"English", "Chinese", "Polish", "Czech"}
+    # the shipped re-scorer reads them from the relation table
+    assert load_rescorer().others_language is not None
 
 
 def test_rescorer_drops_a_rule_edge_it_scores_low():

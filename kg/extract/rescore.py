@@ -48,7 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.extract.relations import introduced_datasets, paper_sentences
+from kg.extract.relations import introduced_datasets, load_relation_table, paper_sentences
 from kg.model import Mention, Paper, Relation
 from kg.vocab import SCHEMA_DIR
 
@@ -62,6 +62,7 @@ DEFAULT_WEIGHTS = SCHEMA_DIR / "rescore.json"
 OBJECT_PREDICATES = {"Dataset": ("evaluatedOn", "trainedOn"), "Language": ("forLanguage",),
                      "Technique": ("usesTechnique",)}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Tt]his (?:paper|work|study))\b")
 _BEFORE, _AFTER = 3, 2  # words read on each side of a mention
 
 
@@ -140,9 +141,11 @@ class Rescorer:
     weights keeps the rules' edges. ``threshold`` is the probability an edge needs.
     """
 
-    def __init__(self, weights: dict[str, dict[str, float]], threshold: float = 0.5):
+    def __init__(self, weights: dict[str, dict[str, float]], threshold: float = 0.5,
+                 others_language: re.Pattern | None = None):
         self.weights = weights
         self.threshold = threshold
+        self.others_language = others_language
 
     def probability(self, candidate: Candidate) -> float | None:
         weights = self.weights.get(candidate.predicate)
@@ -162,11 +165,28 @@ class Rescorer:
                 continue
             if c.rule:
                 kept.extend(c.rule)
+            elif c.predicate == "forLanguage" and self._others_only(paper, mentions, c.object):
+                continue
             else:
                 owners = datasets if c.predicate == "forLanguage" and datasets else (subject,)
                 kept.extend(Relation(owner, c.predicate, c.object, paper.key, c.sentence, round(p, 3))
                             for owner in owners if owner != c.object)
         return kept
+
+    def _others_only(self, paper: Paper, mentions: Sequence[Mention], obj: tuple[str, str]) -> bool:
+        """Whether the paper names a language only as the field's usual one, set against its own: "datasets exist
+        only for a handful of languages (mainly English and Chinese)" (the rules' language_contrast, which
+        keeps such a language from their edges, keeps it from the added ones too)."""
+        if self.others_language is None:
+            return False
+        text = paper.text
+        return all(self.others_language.search(before) and not _OURS.search(before)
+                   for m in mentions if (m.type, m.name) == obj for before in (_sentence_before(text, m.start),))
+
+
+def _sentence_before(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    return text[start + 2 if start >= 0 else 0:at]
 
 
 def _own_datasets(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
@@ -253,4 +273,5 @@ def load_rescorer(path: str | Path = DEFAULT_WEIGHTS) -> Rescorer:
     (['forLanguage', 'trainedOn', 'usesTechnique'], 0.45)
     """
     weights, meta = _read(path)
-    return Rescorer(weights, float(meta.get("threshold", 0.5)))
+    contrast = load_relation_table()["block"].get("language_contrast")
+    return Rescorer(weights, float(meta.get("threshold", 0.5)), re.compile(contrast, re.IGNORECASE) if contrast else None)
