@@ -398,6 +398,14 @@ def test_discovery_a_generic_title_head_is_no_name(extractor, title):
     assert not [m for m in extractor(paper).mentions if m.type in ("Model", "Technique", "Dataset")]
 
 
+def test_discovery_a_task_acronym_is_no_model(extractor):
+    """"knowledge bases (KBQA)" names the task: "a novel BERT-based KBQA model" is no model called KBQA."""
+    paper = Paper("t:x", "A study of knowledge bases",
+                  "Existing studies on question answering on knowledge bases (KBQA) assume i.i.d. data. "
+                  "In addition, we propose a novel BERT-based KBQA model.")
+    assert "KBQA" not in {m.name for m in extractor(paper).mentions}
+
+
 def test_discovery_a_generic_phrase_is_no_long_form_of_an_acronym():
     """"Zorb Reranker with a Large Language Model (ZRL)": ZRL is new, but "Large Language Model" is not its name,
     or every other paper's "large language model" would link to it."""

@@ -133,6 +133,9 @@ PROBES = [
     # the architecture named as a modifier or a plural is named (GUIDELINES)
     ("Unlike Transformer-based models, ours is small.", {"Transformer"}),
     ("Large transformer models and pretrained transformers are costly.", {"Transformer"}),
+    # weight averaging as a verb phrase (the tuned gold marks it in 10 of 11 papers that say it so)
+    ("We fuse the models by averaging the weights of the fine-tuned checkpoints.", {"weight averaging"}),
+    ("We patch the model by interpolating weights before and after fine-tuning.", {"weight averaging"}),
 ]
 
 # sentences that name no technique: generic words, tasks, metrics, models as a class, ordinary English
@@ -150,6 +153,8 @@ NEGATIVES = [
     "We release a dense retriever trained on web questions.",
     "It beats instruction-tuned LLMs and quantized models of the same size.",
     "The index has a pruning-friendly layout.",
+    # an adverb after the introducing verb is no name of a method
+    "We propose instead to consider links between single words rather than spans.",
 ]
 
 
