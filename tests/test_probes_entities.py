@@ -14,6 +14,18 @@ from kg.model import Paper
 
 # (title, abstract, want, never)
 PROBES = [
+    # a one-word name ending in a technique word, joined to the word before, is a technique
+    ("ZorbAttention: faster KV caches", "We propose ZorbAttention to allocate the KV budget among layers.",
+     {("ZorbAttention", "Technique", True)}, ()),
+    ("KoraNorm: stable training", "We introduce KoraNorm, which rescales activations.",
+     {("KoraNorm", "Technique", True)}, ()),
+    # a size glued after a versioned name keeps the version's model: "Llama 2-7B" is LLaMA-2, "Llama 3-8B" LLaMA-3
+    ("Memory-light optimizers", "We pre-train Llama 2-7B and compare with Llama 3-8B.",
+     {("LLaMA-2", "Model", False), ("LLaMA-3", "Model", False)}, ("Llama",)),
+    # a task acronym is no model: knowledge graph completion (KGC)
+    ("Do PLMs help graph completion?", "Pre-trained models encourage PLM-based knowledge graph completion (KGC) "
+     "models. However, these models are still behind the SOTA KGC models. We propose a PLM-based KGC model named ZorbKG.",
+     {("ZorbKG", "Model", True)}, ("KGC",)),
     # a new name the paper calls "our" is its own (after a few words and a comma too); a curated one is not
     ("Sparse activation", "We sparsify experts. Remarkably, on phones, our ZetaSparse-7B achieves 11 tokens per second.",
      {("ZetaSparse-7B", "Model", True)}, ()),

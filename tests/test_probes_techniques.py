@@ -26,6 +26,9 @@ def techniques(extractor: Extractor, text: str, title: str = "A study of languag
 
 # (sentence, the Technique nodes it names)
 PROBES = [
+    # fairness and safety methods are techniques
+    ("We study debiasing of sentence encoders and the detoxification of generated text.", {"debiasing", "detoxification"}),
+    ("Controlled text generation steers a language model toward a target attribute.", {"controllable generation"}),
     # in-context examples are in-context learning
     ("With a few in-context examples, the model writes code for event extraction.", {"in-context learning"}),
     # attention and architecture

@@ -511,6 +511,7 @@ class NameDiscoverer:
         self.not_heads = frozenset(desc["not_heads"])
         self.collective = frozenset(desc["collective"])
         self.model_endings = tuple(desc["model_name_endings"])
+        self.technique_camel_endings = tuple(desc["technique_name_camel_endings"])
         self.dataset_endings = tuple(desc["dataset_name_endings"])
         listed = {w: t for t in ("Technique", "Model") for w in desc["listed_" + t]}
         self._listed_type = listed
@@ -672,6 +673,9 @@ class NameDiscoverer:
         last = _NAME_PARTS.split(low)[-1]
         if (last in self.technique_endings and last != low) or self._on_known_technique(name):
             return "Technique"
+        if " " not in name and any(name.endswith(end) and len(name) > len(end) + 1 and name[-len(end) - 1].isalnum()
+                                   for end in self.technique_camel_endings):
+            return "Technique"  # "SqueezeAttention", "pRMSNorm"
         core = name.split()[-1]
         if any(core.endswith(end) and len(core) > len(end) and core[-len(end) - 1].isalnum()
                for end in self.model_endings):

@@ -122,20 +122,24 @@ class PhraseMatcher:
     """
 
     def __init__(self, pairs: Iterable[tuple[str, Entity]], exact_case: frozenset[str] | set[str] = frozenset(),
-                 suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None):
-        self._init([(pairs, exact_case)], suffixes, cues)
+                 suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None, sizes: str = "(?!)"):
+        self._init([(pairs, exact_case)], suffixes, cues, sizes)
 
     @classmethod
     def layered(cls, layers: Iterable[tuple[Iterable[tuple[str, Entity]], frozenset[str] | set[str]]],
-                suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None) -> PhraseMatcher:
+                suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None,
+                sizes: str = "(?!)") -> PhraseMatcher:
         """A matcher of several ``(pairs, exact_case)`` layers."""
         matcher = cls.__new__(cls)
-        matcher._init(list(layers), suffixes, cues)
+        matcher._init(list(layers), suffixes, cues, sizes)
         return matcher
 
-    def _init(self, layers: list, suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None) -> None:
+    def _init(self, layers: list, suffixes: Iterable[str] = (), cues: Mapping[str, Iterable[str]] | None = None,
+              sizes: str = "(?!)") -> None:
         #: words that may follow a model or dataset name after a hyphen: "bert-base-uncased", "GLUE-style"
         self.suffixes = frozenset(w.lower() for w in suffixes)
+        #: ... and sizes, a regular expression of the lower-cased word: "Llama 2-7B" is Llama 2
+        self._size = re.compile(sizes).fullmatch
         self.cue_groups = tuple(cues or ())
         # One automaton holds every phrase, each key padded with a space
         # either side, scanned over the lower-cased text with every character
@@ -290,7 +294,7 @@ class PhraseMatcher:
         """
         while _joined(text, end, 1):
             word = _GLUED_WORD.match(text, end + 1)
-            if not (word and word.group().lower() in self.suffixes):
+            if not (word and (word.group().lower() in self.suffixes or self._size(word.group().lower()))):
                 return True
             end = word.end()
         return False

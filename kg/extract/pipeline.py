@@ -255,7 +255,7 @@ class Extractor:
         self._language_layer = (self._language_pairs, frozenset(n for n, _ in self._language_pairs))
         # ... and so do the cue words discovery's patterns start at
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case), self._language_layer],
-                                             self._suffixes, self.discover.cue_words)
+                                             self._suffixes, self.discover.cue_words, self.cues["size"]["counts"])
         self.learned: tuple[Entity, ...] = ()
         #: name-shaped token -> (offset of its core, core, entity it links to, type of a new name or "")
         self._tokens: dict[str, tuple[int, str, Entity | None, bool]] = {}
@@ -355,7 +355,7 @@ class Extractor:
         # one scan finds curated and learned phrases; each layer is resolved on its own
         self.phrases = PhraseMatcher.layered([(self._phrase_pairs, self.gazetteer.exact_case),
                                               (pairs, frozenset(s for s, _ in pairs)), self._language_layer],
-                                             self._suffixes, self.discover.cue_words)
+                                             self._suffixes, self.discover.cue_words, self.cues["size"]["counts"])
 
         self._tokens = {}
         _freeze_heap()
