@@ -993,3 +993,17 @@ def test_relations_lineage_phrasings_with_discovered_names(full_extractor, case,
     """How abstracts say a model was trained further from or made smaller than another, with own names
     the extractor discovers."""
     _check_found(full_extractor, case, title, abstract, expected, absent)
+
+
+def test_relations_a_dataset_opening_a_sentence_on_what_it_holds_takes_its_languages():
+    """"ZorbBench comprises ... in Chinese and English": the paper's own dataset is for those languages, and its own
+    model gets none of them from that sentence."""
+    paper = Paper("t:x", "ZorbBench: a finance benchmark",
+                  "ZorbBench comprises 64 datasets in both Chinese and English. We also develop a model, Zorb-E5.")
+    names = [("ZorbBench", "Dataset", True), ("Chinese", "Language", False), ("English", "Language", False),
+             ("Zorb-E5", "Model", True)]
+    mentions = sorted((Mention(n, n, t, m.start(), m.end(), own) for n, t, own in names
+                       for m in re.finditer(re.escape(n), paper.text)), key=lambda m: m.start)
+    edges = {(r.subject[1], r.predicate, r.object[1]) for r in extract_relations(paper, mentions)}
+    assert {("ZorbBench", "forLanguage", "Chinese"), ("ZorbBench", "forLanguage", "English")} <= edges
+    assert not {("Zorb-E5", "forLanguage", "Chinese"), ("Zorb-E5", "forLanguage", "English")} & edges

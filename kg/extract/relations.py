@@ -352,6 +352,7 @@ class RelationExtractor:
         self.dataset_language = float(table.get("dataset_language", {}).get("confidence", 0.0))
         try:
             self.described_language = [re.compile(rx) for rx in table.get("dataset_language", {}).get("described", [])]
+            self.composed_language = re.compile(table.get("dataset_language", {}).get("composed", "(?!)"))
         except re.error as err:
             raise KGError(f"relation cue table: bad dataset_language.described entry: {err}") from err
         anaphora = table.get("anaphora", {})
@@ -1132,6 +1133,14 @@ class RelationExtractor:
                     dataset, lang = ms[int(m.group("d"))], ms[int(m.group("l"))]
                     add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
                         self.dataset_language, number, sentence)
+            composed = self.composed_language.match(skel)
+            if composed and ms[int(composed.group("d"))].introduced:  # "FinMTEB comprises ... in Chinese and English"
+                dataset = ms[int(composed.group("d"))]
+                for lang in languages:
+                    if lang.start > dataset.start:
+                        add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
+                            self.dataset_language, number, sentence)
+                        given.add(((lang.type, lang.name), number))
         for m in (self._intros(skel) if intros is None else intros):
             first = _PLACEHOLDER.search(skel, m.end())
             if first and first.group(1) == "D" and ms[int(first.group(2))].introduced:
