@@ -177,3 +177,11 @@ def test_masked_language_model_names_its_objective(extractor):
         "masked language modeling"}
     assert techniques(extractor, "We train on Slovak web text.", title="SlovakBERT: Slovak Masked Language Model") == {
         "masked language modeling"}
+
+
+def test_a_generic_abbreviation_is_no_node(extractor):
+    """"KV" abbreviates key-value wherever it stands: a method named after it is no "KV" node."""
+    text = ("The Key-Value (KV) cache grows with the context. We propose Mixed-precision KV cache (MiKV), "
+            "which keeps the KV pairs of important tokens in high precision.")
+    names = {m.name for m in extractor(Paper("t:probe", "Compressing the KV cache", text)).mentions}
+    assert "KV" not in names
