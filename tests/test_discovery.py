@@ -24,6 +24,10 @@ def extractor():
     ("We train several language models for Icelandic, including IceZorb, that achieve good results.", "IceZorb", True),
     ("To train them we introduce a corpus of Icelandic text, the Icelandic Zorb Crawl Corpus (IZC), of web texts.",
      "Icelandic Zorb Crawl Corpus", True),
+    # the making of the object presents it, a curated name too: "describes the development of X"
+    ("This report describes the development of Zorbo, an instruction-tuned model for Thai.", "Zorbo", True),
+    ("This report describes the development of WangchanLion, an instruction-tuned model for Thai.", "WangchanLion", True),
+    ("We describe the training of BERT on Thai text.", "BERT", False),
 ])
 def test_discovery_introduced_is_the_object_not_its_complement(extractor, abstract, name, introduced):
     mentions = extractor(Paper("t:x", "A study of small models", abstract)).mentions

@@ -415,6 +415,8 @@ _MODEL_NAMING_TECHNIQUES = frozenset({"MoE", "MoD", "SSM", "SSMs", "RNN", "RNNs"
 #: the last capitalised part of a one-word name after a lower-case letter: "Retro" in "InstructRetro"
 _CAMEL_TAIL = re.compile(r"(?<=[a-z])([A-Z][a-z]{3,})$")
 #: an apposition right after a name: "X, a memory-efficient training strategy ..."
+#: the making of the object, before its name: "this report describes the development of Kestrel, an ..."
+_MAKING_OF = re.compile(r"the (?:development|creation|construction|design|making) of ")
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
 _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
 _CONNECTOR_WORDS = ("such as", "like", "including", "namely", "e.g.")
@@ -1206,6 +1208,9 @@ class NameDiscoverer:
                 seg = sentence[m_start:m_end].split()
                 if len(seg) > 2 and seg[-2].lower() in _ARTICLES:
                     continue  # "we use the open-source Zorro model": an adjective, not an introducing verb
+                making = _MAKING_OF.match(sentence, m_end)
+                if making:  # "describes the development of X" presents X as new
+                    m_end, how = making.end(), "intro"
             for s, e, name, aliases in self._names_at(sentence, m_end, naming=how == "naming"):
                 if (title_head and title_head.endswith(" " + name) and not aliases
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
