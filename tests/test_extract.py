@@ -311,11 +311,24 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("It handles Modern Standard Arabic and dialectal Arabic.", ["Arabic", "Arabic"]),
     ("Indonesian, Malay and Tagalog are low-resource. The Swahili and Yoruba subsets are hard.",
      ["Indonesian", "Malay", "Tagalog", "Swahili", "Yoruba"]),
+    # a language standing as a noun of its own is named (as a mention without relations); a people is not
+    ("The exception to this is Finnish, which lags behind. We thank the Dutch.", ["Finnish"]),
+    ("Knowledge of a related language, in this case, Portuguese, helps. Portuguese Man o' War.", ["Portuguese"]),
+    # the written standards of Norwegian are Norwegian; PanGu is a model, no language
+    ("A Norwegian corpus in Norwegian Bokmål and Norwegian Nynorsk. We compare with Pangu, a model.",
+     ["Norwegian", "Norwegian", "Norwegian"]),
 ])
 def test_languages_only_in_language_contexts(text, languages):
     from kg.extract.languages import LanguageFinder
 
     assert [m.name for m in LanguageFinder().find(text)] == languages
+
+
+def test_languages_named_only_as_nouns_take_no_relation():
+    from kg.extract.languages import BACKGROUND, LanguageFinder
+
+    assert [(m.name, m.confidence) for m in LanguageFinder().find("The exception to this is Finnish, which lags.")] == [
+        ("Finnish", BACKGROUND)]
 
 
 def test_pipeline_learned_size_variants_merge():

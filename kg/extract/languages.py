@@ -149,6 +149,9 @@ _IS_A_LANGUAGE = re.compile(r"(?:\s+(?:is|was|remains)|,)\s+(?:a|an|the|one of t
                             re.IGNORECASE)
 #: a script, not a language: "Latin script", "the Arabic alphabet"
 _SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|characters|orthography|transliteration)\b")
+#: what follows a language named as a noun of its own: a punctuation mark or a verb
+_BARE_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:is|was|has|had)\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _BILINGUAL = re.compile(r"\b(?:(?:bi|tri)lingual\s*\(?|in both)\s*$", re.I)
 
 
@@ -309,6 +312,10 @@ class LanguageFinder:
         for k, ((start, end, name), ok) in enumerate(zip(spans, in_context)):
             if name == "English" and not ok and not background[k]:
                 background[k] = not _after_non(text, start) and not _ENGLISH_COMPOUND.match(text, end)
+            elif not ok and not background[k]:
+                # another language standing as a noun of its own ("The exception is Finnish, which ..."): named as
+                # a language, though not said to be the paper's
+                background[k] = self._bare_noun(text, start, end)
         for (start, end, name), ok, weak in zip(spans, in_context, background):
             if _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
                 continue
@@ -359,6 +366,12 @@ class LanguageFinder:
         if name == "English":
             return self._english_context(text, start, end, in_title, model_starts)
         return self._general_context(text, start, end, model_starts)
+
+    @staticmethod
+    def _bare_noun(text: str, start: int, end: int) -> bool:
+        """Whether the name stands as a noun of its own, no adjective before a noun: "The exception is Finnish, which
+        ..." (not "the Dutch," the people)."""
+        return bool(_BARE_AFTER.match(text, end)) and not _THE_BEFORE.search(text, max(0, start - 5), start)
 
     def _english_context(self, text: str, start: int, end: int, in_title: bool, model_starts) -> bool:
         """Whether English is stated as the language of the paper's own models or data (see ``english_next``)."""
