@@ -22,6 +22,9 @@ PROBES = [
     # a size glued after a versioned name keeps the version's model: "Llama 2-7B" is LLaMA-2, "Llama 3-8B" LLaMA-3
     ("Memory-light optimizers", "We pre-train Llama 2-7B and compare with Llama 3-8B.",
      {("LLaMA-2", "Model", False), ("LLaMA-3", "Model", False)}, ("Llama",)),
+    # the modalities a model joins name no model: "called Visual-Linguistic BERT" names no "Visual-Linguistic"
+    ("Zorb-VLBERT: Pre-training of Generic Visual-Linguistic Representations",
+     "We introduce a new representation, called Visual-Linguistic Zorbformer.", set(), ("Visual-Linguistic",)),
     # a task acronym is no model: knowledge graph completion (KGC)
     ("Do PLMs help graph completion?", "Pre-trained models encourage PLM-based knowledge graph completion (KGC) "
      "models. However, these models are still behind the SOTA KGC models. We propose a PLM-based KGC model named ZorbKG.",

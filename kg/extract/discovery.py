@@ -292,7 +292,10 @@ _DESCRIBING_CAPITALS = frozenset({"Large", "New", "Novel", "Big", "Small", "Publ
                                   "Massive", "Comprehensive", "Unified", "Diverse", "Challenging", "First", "Synthetic",
                                   "Evaluation", "Training", "Test", "This", "Our", "Each", "Every", "Same", "Entire",
                                   "Multi", "Modal", "Multimodal", "Cross", "Lingual", "Crosslingual", "Zero", "Few", "Shot",
-                                  "Domain", "Task", "Scale", "Fine", "Grained"})
+                                  "Domain", "Task", "Scale", "Fine", "Grained",
+                                  # the modalities a model joins: "A Versatile Vision-Language Model"
+                                  "Vision", "Visual", "Language", "Linguistic", "Speech", "Audio", "Text", "Image",
+                                  "Video"})
 
 
 def _describing_only(name: str) -> bool:
