@@ -137,6 +137,9 @@ PROBES = [
     ("Unlike Transformer-based models, ours is small.", {"Transformer"}),
     ("Large transformer models and pretrained transformers are costly.", {"Transformer"}),
     # weight averaging as a verb phrase (the tuned gold marks it in 10 of 11 papers that say it so)
+    # a model named by its objective names the objective, as masked language models do
+    ("A causal language model trained on the new tokenizer segments words better.", {"causal language modeling"}),
+    ("The next word prediction objective undoes some of the gains.", {"causal language modeling"}),
     ("We fuse the models by averaging the weights of the fine-tuned checkpoints.", {"weight averaging"}),
     ("We patch the model by interpolating weights before and after fine-tuning.", {"weight averaging"}),
 ]
