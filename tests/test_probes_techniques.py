@@ -137,6 +137,8 @@ PROBES = [
     ("Unlike Transformer-based models, ours is small.", {"Transformer"}),
     ("Large transformer models and pretrained transformers are costly.", {"Transformer"}),
     # weight averaging as a verb phrase (the tuned gold marks it in 10 of 11 papers that say it so)
+    # an attack by its noun: "jailbreaks", "jail-break attack", "jailbreak prompts"
+    ("We study jailbreaks of open models and robustness to jail-break attack categories.", {"jailbreaking"}),
     # a model named by its objective names the objective, as masked language models do
     ("A causal language model trained on the new tokenizer segments words better.", {"causal language modeling"}),
     ("The next word prediction objective undoes some of the gains.", {"causal language modeling"}),
