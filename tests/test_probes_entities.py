@@ -22,6 +22,10 @@ PROBES = [
     # a size glued after a versioned name keeps the version's model: "Llama 2-7B" is LLaMA-2, "Llama 3-8B" LLaMA-3
     ("Memory-light optimizers", "We pre-train Llama 2-7B and compare with Llama 3-8B.",
      {("LLaMA-2", "Model", False), ("LLaMA-3", "Model", False)}, ("Llama",)),
+    # a short name glued onto a model's, spelled by the words before it, names the long form: no BERT here
+    ("Speech models", "Self-supervised methods like Zorbo-unit BERT (ZuBERT) use unlabeled speech. We distill ZuBERT.",
+     {("ZuBERT", "Model", False)}, ("BERT",)),
+    ("Distilling Hidden-unit BERT", "We distill HuBERT into a small student.", {("HuBERT", "Model", False)}, ("BERT",)),
     # the modalities a model joins name no model: "called Visual-Linguistic BERT" names no "Visual-Linguistic"
     ("Zorb-VLBERT: Pre-training of Generic Visual-Linguistic Representations",
      "We introduce a new representation, called Visual-Linguistic Zorbformer.", set(), ("Visual-Linguistic",)),

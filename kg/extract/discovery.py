@@ -1275,6 +1275,8 @@ class NameDiscoverer:
             else:
                 described = False
             prefix, _, stem = acro.partition("-")
+            if not stem and words and acro != words[-1] and acro.endswith(words[-1]) and words[-1][:1].isupper():
+                prefix, stem = acro[:-len(words[-1])], words[-1]  # "Hidden-unit BERT (HuBERT)", unhyphenated
             if not long and stem and words and words[-1] == stem and len(prefix) >= 2:
                 # "Label Supervised LLaMA (LS-LLaMA)": the prefix's letters spell the words before the stem
                 long = _long_form(words[:-1], [c.lower() for c in prefix if c.isalpha()])
