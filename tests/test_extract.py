@@ -314,6 +314,8 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     # a language standing as a noun of its own is named (as a mention without relations); a people is not
     ("The exception to this is Finnish, which lags behind. We thank the Dutch.", ["Finnish"]),
     ("Knowledge of a related language, in this case, Portuguese, helps. Portuguese Man o' War.", ["Portuguese"]),
+    # a period or register before a language names a variety, as a demonym does
+    ("A model for Rabbinic Hebrew texts and for Medieval Latin charters.", ["Rabbinic Hebrew", "Medieval Latin"]),
     # the written standards of Norwegian are Norwegian; PanGu is a model, no language
     ("A Norwegian corpus in Norwegian Bokmål and Norwegian Nynorsk. We compare with Pangu, a model.",
      ["Norwegian", "Norwegian", "Norwegian"]),

@@ -138,6 +138,8 @@ _ENGLISH_COMPOUND = re.compile(r"[-\u2013](?:centric|oriented|heavy|dominant|dom
 # a regional adjective: "Mozambican", "Levantine", "Maghrebi", "Egyptian", "Cantonese" (a language itself: left alone)
 _DEMONYM = re.compile(r"(?!(?:Clean|Plain|Mean|Boolean|Ocean|Median|Human|Wiki|Multi|Semi|Anti)\b)"
                       r"[A-Z][a-z]+(?:ian|can|ean|ine|ese|ish|i)")
+#: a period or register of a language, which names a variety as a demonym does: "Classical Chinese", "Rabbinic Hebrew"
+_PERIODS = frozenset({"Classical", "Rabbinic", "Biblical", "Ancient", "Medieval", "Archaic"})
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) \Z")
 _CAP = re.compile(r"[A-Z][a-z]+")
 # modifiers a variety shares with a list before it: "Egyptian, Gulf and " (before "Maghrebi Arabic")
@@ -245,7 +247,7 @@ class LanguageFinder:
 
     def _demonym(self, word: str) -> bool:
         """Whether ``word`` is a regional adjective that may name a variety, no language itself ("Levantine")."""
-        return bool(_DEMONYM.fullmatch(word)) and word not in self.names
+        return (bool(_DEMONYM.fullmatch(word)) or word in _PERIODS) and word not in self.names
 
     def candidates(self, text: str) -> list[tuple[int, int, str]]:
         """Every language name in ``text``, in or out of context: ``(start, end, name)``."""
