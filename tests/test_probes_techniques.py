@@ -137,6 +137,9 @@ PROBES = [
     ("Unlike Transformer-based models, ours is small.", {"Transformer"}),
     ("Large transformer models and pretrained transformers are costly.", {"Transformer"}),
     # weight averaging as a verb phrase (the tuned gold marks it in 10 of 11 papers that say it so)
+    # parameter-efficient fine-tuning as papers spell it, and its older name (no "transfer learning" inside it)
+    ("We propose a parameter-efficient finetuning method.", {"parameter-efficient fine-tuning"}),
+    ("Experiments on parameter-efficient transfer learning show gains.", {"parameter-efficient fine-tuning"}),
     # an attack by its noun: "jailbreaks", "jail-break attack", "jailbreak prompts"
     ("We study jailbreaks of open models and robustness to jail-break attack categories.", {"jailbreaking"}),
     # a model named by its objective names the objective, as masked language models do
