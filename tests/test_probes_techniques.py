@@ -140,6 +140,9 @@ PROBES = [
     # parameter-efficient fine-tuning as papers spell it, and its older name (no "transfer learning" inside it)
     ("We propose a parameter-efficient finetuning method.", {"parameter-efficient fine-tuning"}),
     ("Experiments on parameter-efficient transfer learning show gains.", {"parameter-efficient fine-tuning"}),
+    # a prefix joined or hyphenated, whichever way the gazetteer writes it
+    ("We compare rejection sampling finetuning with language-adaptive finetuning.",
+     {"rejection sampling fine-tuning", "language-adaptive fine-tuning"}),
     # an attack by its noun: "jailbreaks", "jail-break attack", "jailbreak prompts"
     ("We study jailbreaks of open models and robustness to jail-break attack categories.", {"jailbreaking"}),
     # a model named by its objective names the objective, as masked language models do

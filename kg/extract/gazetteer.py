@@ -12,6 +12,8 @@ finding, discovery and language contexts.
 """
 from __future__ import annotations
 
+import re
+
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +48,22 @@ class Gazetteer:
         return Gazetteer(self.entities + tuple(entities), self.exact_case)
 
 
+#: a prefix papers write both joined and hyphenated: "fine-tuning" / "finetuning", "pre-training" / "pretraining"
+_PREFIXED = re.compile(r"\b(fine|pre|multi|re)(?:[- ])?(tun|train|task|rank)", re.IGNORECASE)
+
+
+def _joined_spellings(surface: str) -> set[str]:
+    """The other spellings of a technique's name with a prefix joined or hyphenated (the phrase matcher takes a
+    hyphen for a space already).
+
+    >>> sorted(_joined_spellings("supervised fine-tuning")), sorted(_joined_spellings("multitask learning"))
+    (['supervised finetuning'], ['multi-task learning'])
+    """
+    joined = _PREFIXED.sub(r"\1\2", surface)
+    hyphened = _PREFIXED.sub(r"\1-\2", surface)
+    return {joined, hyphened} - {surface}
+
+
 def parse_gazetteer(lines, source: str = "<string>") -> Gazetteer:
     entities, exact = [], set()
     seen: dict[tuple[str, str], int] = {}
@@ -66,6 +84,8 @@ def parse_gazetteer(lines, source: str = "<string>") -> Gazetteer:
         if unknown:
             raise KGError(f"{source}:{number}: unknown flag(s) {', '.join(sorted(unknown))}")
         alias_set = frozenset(a.strip() for a in aliases.split("|") if a.strip() and a.strip() != name)
+        if etype == "Technique":
+            alias_set |= {v for a in (name, *alias_set) for v in _joined_spellings(a)} - {name}
         if "cs" in flags:
             exact.update({name, *alias_set})
         entities.append(Entity(name=name, type=etype, aliases=alias_set,
