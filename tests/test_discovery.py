@@ -28,6 +28,8 @@ def extractor():
     ("This report describes the development of Zorbo, an instruction-tuned model for Thai.", "Zorbo", True),
     ("This report describes the development of WangchanLion, an instruction-tuned model for Thai.", "WangchanLion", True),
     ("We describe the training of BERT on Thai text.", "BERT", False),
+    # a curated name that is also a language's (Wanda is a Bantu language) is still the paper's own
+    ("We introduce a pruning method, termed Wanda, designed to induce sparsity.", "Wanda", True),
 ])
 def test_discovery_introduced_is_the_object_not_its_complement(extractor, abstract, name, introduced):
     mentions = extractor(Paper("t:x", "A study of small models", abstract)).mentions

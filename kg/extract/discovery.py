@@ -1092,7 +1092,9 @@ class NameDiscoverer:
     def _plain_word(self, word: str) -> bool:
         """A capitalised word that may be a name: no stop word, language or generic name."""
         return (word[:1].isupper() and word.isalpha() and len(word) > 2 and self.acceptable(word)
-                and word.lower() not in self.title_stop and word not in self.languages)
+                and word.lower() not in self.title_stop
+                and (word not in self.languages  # (a language's name the gazetteer gives another type: "Wanda")
+                     or (self.known_type is not None and self.known_type(word) not in (None, "Language"))))
 
     def _plain_name(self, text: str, w: re.Match, end: int | None = None, naming: bool = False) -> bool:
         """A capitalised word right after an introducing verb is a name when a comma, a bracket, the sentence
