@@ -428,6 +428,11 @@ def _plain_discover(d, paper, scan):
              + d.described(paper, scan) + d.components(paper, scan) + d.mates(paper, scan)
              + d.trained_on(paper, scan) + d.variants(paper, scan) + d.ours(paper, scan) + d.results(paper, scan)
              + d.parts(paper, scan))
+    # a capitalised word the text also writes in lower case is no name, unless the title or an introducing verb
+    # presents it
+    found = [f for f in found if f.how in ("title", "intro", "intro-weak")
+             or not (f.name[:1].isupper() and f.name[1:].islower() and f.name.isalpha()
+                     and re.search(r"(?<![^\W_])" + re.escape(f.name.lower()) + r"(?![^\W_])", scan.text))]
     short = {alias for f in found if f.how == "acronym" and f.type != "Model" and d.known_type(f.name)
              for alias in f.aliases if not d.known_type(alias)}
     presented = {f.name for f in found if f.name in short and f.introduced and f.how != "intro-weak"}

@@ -22,6 +22,11 @@ PROBES = [
     # a size glued after a versioned name keeps the version's model: "Llama 2-7B" is LLaMA-2, "Llama 3-8B" LLaMA-3
     ("Memory-light optimizers", "We pre-train Llama 2-7B and compare with Llama 3-8B.",
      {("LLaMA-2", "Model", False), ("LLaMA-3", "Model", False)}, ("Llama",)),
+    # a capitalised word the text also writes in lower case is an ordinary word, unless the paper presents it
+    ("A reading study", "We present the first free-form multiple-choice Chinese machine reading Comprehension dataset "
+     "(C3). Machine reading comprehension is hard.", set(), ("Comprehension",)),
+    ("Bridging gaps", "We contribute Bridge, a method that helps tutors bridge knowledge gaps.",
+     {("Bridge", "Technique", True)}, ()),
     # a short name glued onto a model's, spelled by the words before it, names the long form: no BERT here
     ("Speech models", "Self-supervised methods like Zorbo-unit BERT (ZuBERT) use unlabeled speech. We distill ZuBERT.",
      {("ZuBERT", "Model", False)}, ("BERT",)),

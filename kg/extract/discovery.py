@@ -1917,6 +1917,11 @@ class NameDiscoverer:
             found += self.results(paper, scan)
         if cues.get("part") or " tasks (" in text:
             found += self.parts(paper, scan)
+        if found:
+            # (not a name the paper presents as its title's head or after an introducing verb: "Mixout: ...", "We
+            # contribute Bridge, a method ..."; a naming word's list may have split a long name: "named Natural
+            # Language Planning and Action (Natala)" names no "Action")
+            found = [f for f in found if f.how in _PRESENTING or not _ordinary_word(f.name, text)]
         # one name, one type in a paper: the first finding's (the title's, when it names it), but a name of
         # the paper's own that the abstract says is trained is a model whatever its shape or description
         # ("HerbaQA ... we train HerbaQA, an encoder-only reader, on it")
@@ -1995,6 +2000,31 @@ def _said_of(name: str, text: str, said) -> bool:
             continue
         if said(at, end):
             return True
+    return False
+
+
+#: how a name is found when the paper presents it: its title's head, or after "we present" / "we contribute"
+_PRESENTING = frozenset({"title", "intro", "intro-weak"})
+
+
+def _ordinary_word(name: str, text: str) -> bool:
+    """Whether ``name`` is one capitalised word the text also writes in lower case: an ordinary word, no name
+    ("free-form multiple-Choice Chinese machine reading Comprehension dataset (C3)" beside "Machine reading
+    comprehension tasks ...").
+
+    >>> [_ordinary_word(n, "reading Comprehension dataset; reading comprehension tasks; Kestrel is a model")
+    ...  for n in ("Comprehension", "Kestrel")]
+    [True, False]
+    """
+    if not (name[:1].isupper() and name[1:].islower() and name.isalpha()):
+        return False
+    low = name.lower()
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(low, at + 1)
     return False
 
 
