@@ -28,6 +28,10 @@ def extractor():
     ("This report describes the development of Zorbo, an instruction-tuned model for Thai.", "Zorbo", True),
     ("This report describes the development of WangchanLion, an instruction-tuned model for Thai.", "WangchanLion", True),
     ("We describe the training of BERT on Thai text.", "BERT", False),
+    # a name-shaped name right after "our model" and before a verb is the paper's own, not "BERT-based"
+    ("Across entity types, our model ZorbSyn consistently outperforms earlier methods.", "ZorbSyn", True),
+    ("Our best model ZorbLM-Chat outperforms GPT-4.", "ZorbLM-Chat", True),
+    ("Our model BERT-based classifier works well.", "BERT", False),
     # a curated name that is also a language's (Wanda is a Bantu language) is still the paper's own
     ("We introduce a pruning method, termed Wanda, designed to induce sparsity.", "Wanda", True),
 ])

@@ -105,6 +105,10 @@ _OUR_NOUNS = (r"(?P<noun>models?|benchmarks?|datasets?|corpus|corpora|LLMs?|enco
 #: "Our model, ZetaLM, is", "our best model ZetaLM-Chat outperforms" (a name-shaped one), "our dataset (KoraSet)"
 _OUR_NOUN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS
                             + r"(?:, | \()(?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(| and [A-Z])")
+#: ... and a name-shaped one right after the noun, before a verb: "our best model ZetaLM-Chat outperforms ..."
+_OUR_NOUN_THEN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,2}?" + _OUR_NOUNS
+                                 + r" (?P<name>[A-Z][\w.+-]*[\w+])(?= [a-z]+ |[,;:)]|\.(?:\s|$))")
+_LOWER_TAIL = re.compile(r"-[a-z]+$")
 #: the second of two names set beside "our models": "Our models, ZetaCoder and ZetaGeeX, achieve ..."
 _AND_NAME = re.compile(r" and (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \()")
 
@@ -1514,6 +1518,10 @@ class NameDiscoverer:
             # the name after a comma or bracket, or before ", our": looked for only where one is near
             after = _OUR_NOUN_NAME.match(text, i) if (text.find(", ", i, i + 50) >= 0
                                                       or text.find(" (", i, i + 50) >= 0) else None
+            if after is None:
+                after = _OUR_NOUN_THEN_NAME.match(text, i)
+                if after and (not is_name_shaped(after.group("name")) or _LOWER_TAIL.search(after.group("name"))):
+                    after = None  # not "our model BERT-based classifier"
             if after:
                 noun = after.group("noun")
                 names = [(after.start("name"), after.group("name"))]
