@@ -108,6 +108,7 @@ _OUR_NOUN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS
 #: ... and a name-shaped one right after the noun, before a verb: "our best model ZetaLM-Chat outperforms ..."
 _OUR_NOUN_THEN_NAME = re.compile(r"[Oo]ur (?:[\w-]+ ){0,2}?" + _OUR_NOUNS
                                  + r" (?P<name>[A-Z][\w.+-]*[\w+])(?= [a-z]+ |[,;:)]|\.(?:\s|$))")
+#: a lower-case word hyphened to the end of a name: "BERT-based", which names no model of the paper's own
 _LOWER_TAIL = re.compile(r"-[a-z]+$")
 #: the second of two names set beside "our models": "Our models, ZetaCoder and ZetaGeeX, achieve ..."
 _AND_NAME = re.compile(r" and (?P<name>[A-Z][\w.+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \()")
@@ -421,9 +422,9 @@ _MODEL_NAMING_TECHNIQUES = frozenset({"MoE", "MoD", "SSM", "SSMs", "RNN", "RNNs"
                                       "Transformers", "Mamba"})
 #: the last capitalised part of a one-word name after a lower-case letter: "Retro" in "InstructRetro"
 _CAMEL_TAIL = re.compile(r"(?<=[a-z])([A-Z][a-z]{3,})$")
-#: an apposition right after a name: "X, a memory-efficient training strategy ..."
 #: the making of the object, before its name: "this report describes the development of Kestrel, an ..."
 _MAKING_OF = re.compile(r"the (?:development|creation|construction|design|making) of ")
+#: an apposition right after a name: "X, a memory-efficient training strategy ..."
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
 _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
 _CONNECTOR_WORDS = ("such as", "like", "including", "namely", "e.g.")
@@ -2024,16 +2025,7 @@ def _ordinary_word(name: str, text: str) -> bool:
     ...  for n in ("Comprehension", "Kestrel")]
     [True, False]
     """
-    if not (name[:1].isupper() and name[1:].islower() and name.isalpha()):
-        return False
-    low = name.lower()
-    at = text.find(low)
-    while at >= 0:
-        end = at + len(low)
-        if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(low, at + 1)
-    return False
+    return name[:1].isupper() and name[1:].islower() and name.isalpha() and _find_word(text, name.lower())
 
 
 def _capitalised(word: str) -> bool:
