@@ -120,6 +120,9 @@ class ProcessExecutor:
     """Extraction in ``jobs`` worker processes on this machine (forked where the platform allows)."""
 
     def __init__(self, extractor, jobs: int):
+        prepare = getattr(extractor, "prepare", None)
+        if prepare is not None:  # before the fork: built once, not once per worker
+            prepare()
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.pool = context.Pool(jobs, initializer=_init_worker, initargs=(extractor,))
