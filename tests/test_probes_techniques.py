@@ -31,6 +31,16 @@ PROBES = [
     ("Controlled text generation steers a language model toward a target attribute.", {"controllable generation"}),
     # in-context examples are in-context learning
     ("With a few in-context examples, the model writes code for event extraction.", {"in-context learning"}),
+    # privacy attacks and their defences
+    ("We mount training data extraction attacks and an embedding inversion attack on the encoder.",
+     {"training data extraction attack", "model inversion"}),
+    ("A weight poisoning attack changes the weights; prompt leakage and goal hijacking follow.",
+     {"weight poisoning", "prompt leaking", "goal hijacking"}),
+    # continual learning settings and search methods
+    ("We study class-incremental learning and task-incremental learning with parameter isolation.",
+     {"class-incremental learning", "task-incremental learning", "parameter isolation"}),
+    ("Substitutes are searched by particle swarm optimization, and labels by nearest neighbor search.",
+     {"particle swarm optimization", "nearest neighbor search"}),
     # attention and architecture
     ("We adopt grouped-query attention and sliding window attention (SWA) for long inputs.",
      {"grouped-query attention", "sliding window attention"}),
