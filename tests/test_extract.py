@@ -643,6 +643,11 @@ def test_languages_a_sentence_gives_a_dataset_are_not_the_models(extractor):
     ("We present ZetaQA, a new English reading comprehension benchmark.", ("ZetaQA", "forLanguage", "English")),
     # ... not before others' models
     ("We present ZetaQA. Most English language models are trained on web data.", None),
+    # after "in" / "for" in the sentence presenting the paper's own work, English is its language ...
+    ("We introduce ZetaQA, an open-source toolkit for spelling correction in English.",
+     ("ZetaQA", "forLanguage", "English")),
+    # ... not elsewhere
+    ("We present ZetaQA. It outperforms the toolkits for spelling correction in English.", None),
 ])
 def test_english_before_a_dataset_noun_is_the_data_language(abstract, edge):
     extraction = Extractor()(Paper("t:x", "ZetaQA: a dataset", abstract))

@@ -155,6 +155,10 @@ _SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|c
 _BARE_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:is|was|has|had)\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _BILINGUAL = re.compile(r"\b(?:(?:bi|tri)lingual\s*\(?|in both)\s*$", re.I)
+# the paper presenting its own work earlier in the sentence: "We introduce NeuSpell, a toolkit for spelling correction
+# in English" (English after "in" / "for" there is the language of what the paper makes)
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article))\b[^.;!?]*?"
+                       r"\b(?:introduc|present|propos|releas|develop|buil[dt]|creat|construct|curat)\w*")
 
 
 class LanguageFinder:
@@ -391,6 +395,9 @@ class LanguageFinder:
             return len(after) < 2 or after[1].lower().strip("-.") not in self.english_not_next
         if self._data_before(text, start):
             return True  # "9,400 questions in English", "Reddit comments in English"
+        if self._cue_before(text, start, self.english_title_previous) and _OWN_WORK.search(
+                text, max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0), start):
+            return True  # "We introduce NeuSpell, an open-source toolkit for spelling correction in English"
         if first in self.english_next or (in_title and first in self.next):
             return True
         # a dataset noun after a modifier or two: "an open-domain English table-to-text dataset"
