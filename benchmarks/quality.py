@@ -85,7 +85,7 @@ def novel_extractor(split: str, gazetteer: Gazetteer | None = None) -> Extractor
              if e.introduced for n in (e.name, *e.aliases)}
     gazetteer = gazetteer or load_gazetteer()
     kept = tuple(e for e in gazetteer.entities if not names & {normalise_name(n) for n in (e.name, *e.aliases)})
-    return Extractor(gazetteer=Gazetteer(kept, gazetteer.exact_case))
+    return Extractor(gazetteer=Gazetteer(kept, gazetteer.exact_case, gazetteer.labels))
 
 
 def score_split(split: str, work: Path, novel: bool = False) -> Report:

@@ -212,10 +212,10 @@ def _found(extractor, title, abstract=""):
     ("Chat models", "We release FooLM, an instruction-tuned model, with Gated Linear Units and network pruning.",
      {("instruction tuning", "Technique"), ("gated linear unit", "Technique"), ("pruning", "Technique")}, set()),
     ("Retrieval-Enhanced Pretraining", "By probing into the loss surface we train a Sequence-to-Sequence model.",
-     set(), {("retrieval-augmented generation", "Technique"), ("probing classifiers", "Technique"),
+     set(), {("retrieval-augmented generation", "Technique"), ("probing", "Technique"),
              ("encoder-decoder", "Technique")}),
     ("Interpretability", "We train probing classifiers and use retrieval-augmented generation (RAG).",
-     {("probing classifiers", "Technique"), ("retrieval-augmented generation", "Technique")}, set()),
+     {("probing", "Technique"), ("retrieval-augmented generation", "Technique")}, set()),
     # a lower-case word before a known model describes it; the gazetteer's capitalised spelling names another
     ("Small models", "We distil BERT into a tiny BERT and deploy a mobile BERT on phones.",
      {("BERT", "Model")}, {("DistilBERT", "Model"), ("TinyBERT", "Model"), ("MobileBERT", "Model")}),

@@ -207,7 +207,8 @@ def test_number_tokens_as_the_linking_steps(corpus):
 
     base = load_gazetteer()
     # a gazetteer with a key of digits only, and one whose fuzzy block a long number falls in
-    digits = Gazetteer((*base.entities, Entity("2023", "Dataset"), Entity("123456788", "Dataset")), base.exact_case)
+    digits = Gazetteer((*base.entities, Entity("2023", "Dataset"), Entity("123456788", "Dataset")), base.exact_case,
+                       base.labels)
     tokens = {t for paper, _ in corpus for _, _, t in name_tokens(paper.text)} | set(_NUMBERS)
     assert sum(t.replace(".", "").isdigit() for t in tokens) > 50  # the corpus has numbers of its own
     for extractor in (Extractor(), Extractor(gazetteer=digits)):

@@ -3,12 +3,18 @@
 ``schema/gazetteer.tsv`` has one entity a line: canonical name, type,
 ``|``-separated aliases, Wikidata id, arXiv id of the introducing paper, and
 flags (``cs``: match the name and its aliases case-sensitively, for names that
-are also English words). ``schema/cues.toml`` holds the cue words of mention
-finding, discovery and language contexts.
+are also English words; ``label``: the name is the node's label only, matched
+through its aliases, for a name that is also a plain word or verb: "probing" is
+named by "probing tasks", not by "probing into the loss surface").
+``schema/cues.toml`` holds the cue words of mention finding, discovery and
+language contexts.
 
 >>> g = parse_gazetteer(["BERT\\tModel\\tBERT-base\\t\\t1810.04805", "Pile\\tDataset\\t\\t\\t\\tcs"])
 >>> [(e.name, e.arxiv) for e in g.entities], sorted(g.exact_case)
 ([('BERT', '1810.04805'), ('Pile', None)], ['Pile'])
+>>> g = parse_gazetteer(["probing\\tTechnique\\tprobing tasks\\t\\t\\tlabel"])
+>>> [surface for surface, _ in g.surfaces()]
+['probing tasks']
 """
 from __future__ import annotations
 
@@ -27,7 +33,7 @@ __all__ = ["DEFAULT_CUES", "DEFAULT_GAZETTEER", "Gazetteer", "load_cues", "load_
 
 DEFAULT_GAZETTEER = SCHEMA_DIR / "gazetteer.tsv"
 DEFAULT_CUES = SCHEMA_DIR / "cues.toml"
-_FLAGS = {"cs"}
+_FLAGS = {"cs", "label"}
 
 
 @dataclass(frozen=True)
@@ -35,17 +41,20 @@ class Gazetteer:
     entities: tuple[Entity, ...]
     #: surface forms (names and aliases) matched only with their exact case
     exact_case: frozenset[str] = frozenset()
+    #: names that are labels only, never matched in text (flag ``label``)
+    labels: frozenset[str] = frozenset()
 
     def surfaces(self):
-        """Every (surface form, entity) pair: names and aliases."""
+        """Every (surface form, entity) pair: names (but :attr:`labels`) and aliases."""
         for entity in self.entities:
-            yield entity.name, entity
+            if entity.name not in self.labels:
+                yield entity.name, entity
             for alias in sorted(entity.aliases):
                 yield alias, entity
 
     def extended(self, entities) -> Gazetteer:
         """A gazetteer with ``entities`` added after the curated ones."""
-        return Gazetteer(self.entities + tuple(entities), self.exact_case)
+        return Gazetteer(self.entities + tuple(entities), self.exact_case, self.labels)
 
 
 #: a prefix papers write both joined and hyphenated: "fine-tuning" / "finetuning", "pre-training" / "pretraining"
@@ -65,7 +74,7 @@ def _joined_spellings(surface: str) -> set[str]:
 
 
 def parse_gazetteer(lines, source: str = "<string>") -> Gazetteer:
-    entities, exact = [], set()
+    entities, exact, labels = [], set(), set()
     seen: dict[tuple[str, str], int] = {}
     for number, line in enumerate(lines, 1):
         line = line.rstrip("\n")
@@ -88,9 +97,11 @@ def parse_gazetteer(lines, source: str = "<string>") -> Gazetteer:
             alias_set |= {v for a in (name, *alias_set) for v in _joined_spellings(a)} - {name}
         if "cs" in flags:
             exact.update({name, *alias_set})
+        if "label" in flags:
+            labels.add(name)
         entities.append(Entity(name=name, type=etype, aliases=alias_set,
                                wikidata=wikidata or None, arxiv=arxiv or None))
-    return Gazetteer(tuple(entities), frozenset(exact))
+    return Gazetteer(tuple(entities), frozenset(exact), frozenset(labels))
 
 
 @lru_cache(maxsize=4)
