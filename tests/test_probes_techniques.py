@@ -41,6 +41,8 @@ PROBES = [
      {"class-incremental learning", "task-incremental learning", "parameter isolation"}),
     ("Substitutes are searched by particle swarm optimization, and labels by nearest neighbor search.",
      {"particle swarm optimization", "nearest neighbor search"}),
+    # a decoding method named with its head noun is the method
+    ("Quality degrades with beam search decoding; greedy decoding is faster.", {"beam search", "greedy decoding"}),
     # attention and architecture
     ("We adopt grouped-query attention and sliding window attention (SWA) for long inputs.",
      {"grouped-query attention", "sliding window attention"}),
