@@ -362,11 +362,15 @@ PROBES = [
     'FooBERT evaluatedOn MMLU | FooBERT ranks first on MMLU among open models.',
     'FooBERT evaluatedOn TyDiQA | FooBERT shows large gains on TyDiQA.',
     'FooBERT evaluatedOn MT-Bench | FooBERT achieves an MT-Bench score of 7.9.',
+    # a figure or a state-of-the-art result, with no model but the paper's own named, is the paper's own evaluation
+    'FooBERT evaluatedOn SQuAD | For the first time, a compact model sets a new state-of-the-art on SQuAD.',
+    'FooBERT evaluatedOn GLUE | This includes raising the GLUE accuracy to 89.5% (+2.3%).',
     # evaluatedOn negatives
     '!FooBERT evaluatedOn C4 | FooBERT is pre-trained on C4 and evaluated on GLUE.',
     '!FooBERT evaluatedOn RedPajama | FooBERT uses 1T tokens from RedPajama.',
     '!FooBERT evaluatedOn GLUE | GLUE is a popular benchmark for language understanding.',
     '!FooBERT evaluatedOn SQuAD | BERT reached 93.2 F1 on SQuAD.',
+    '!FooBERT evaluatedOn SQuAD | In earlier work, BERT set a new state-of-the-art on SQuAD.',
     '!FooBERT evaluatedOn ShareGPT | FooBERT is fine-tuned with ShareGPT data.',
     '!FooBERT evaluatedOn Common Crawl | The data is collected from Common Crawl.',
     '!FooBERT evaluatedOn MMLU | We leave evaluation on MMLU to future work.',

@@ -861,7 +861,7 @@ class RelationExtractor:
             for i, x in enumerate(ms):
                 if (x.type not in self.defaults or i in claimed or i in ana
                         or (x.type in self.background_off and self._background(skel, low, bg)
-                            and not (x.type == "Dataset" and self._measured_here(low, own)))
+                            and not (x.type == "Dataset" and self._measured_here(low, own, ms)))
                         or (x.type in self.background_strict and self._background(skel, low, bg, True))
                         or self._blocked_object(skel, positions[i], self.block_default, clauses)):
                     continue
@@ -990,10 +990,11 @@ class RelationExtractor:
         return frozenset(x.name for skel, ms, positions in skeletons for i, x in enumerate(ms)
                          if x.type == "Dataset" and self.training_data.match(skel, _mention_end(skel, positions[i], x)))
 
-    def _measured_here(self, low: str, own) -> bool:
-        """Whether, in a paper with no model of its own, the sentence reports a figure measured on a dataset: then it
-        is the paper's evaluation, however impersonally put (see ``measured_result``)."""
-        return not own and self.measured_result is not None and bool(self.measured_result.search(low))
+    def _measured_here(self, low: str, own, ms: list[Mention]) -> bool:
+        """Whether the sentence reports a figure measured on a dataset and names no model but the paper's own: then
+        it is the paper's evaluation, however impersonally put (see ``measured_result``)."""
+        return (self.measured_result is not None and bool(self.measured_result.search(low))
+                and (not own or not any(x.type == "Model" and x.name not in own for x in ms)))
 
     def _background(self, skel: str, low: str, known: list, strict: bool = False) -> bool:
         """Whether a sentence (without the paper's own models) speaks of others' work, looked up once.
