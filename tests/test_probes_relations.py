@@ -434,6 +434,9 @@ PROBES = [
     '!FooBERT outperforms LLaMA | FooBERT fails to outperform LLaMA.',
     '!FooBERT outperforms LLaMA | FooBERT underperforms LLaMA.',
     '!FooBERT outperforms LLaMA | FooBERT trails LLaMA by 2 points.',
+    # the sentence's named subject of a participle after its clause's comma, in a paper with no model of its own
+    'GPT-4 outperforms LLaMA | A study of exams || The best-performing GPT-4 model achieves an accuracy of 49.9%, substantially outperforming LLaMA, the second-best performer.',
+    '!GPT-4 outperforms LLaMA | A study of exams || We test GPT-4 and Vicuna. The accuracy of GPT-4 is 49.9%, and Vicuna follows, outperforming LLaMA.',
     # class 7 round 2: forLanguage
     'FooBERT forLanguage Hindi; FooBERT forLanguage Tamil | FooBERT supports Hindi and Tamil.',
     'FooBERT forLanguage Hindi | We pretrain FooBERT on 20GB of Hindi text.',
