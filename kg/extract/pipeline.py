@@ -117,6 +117,8 @@ _EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w%/-]|\.\d| (?:dumps?|snapshots?|v
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 #: an acronym in brackets right after a name: " (GRPO)", " (R-Tuning)"
 _ACRONYM_AFTER = re.compile(r" \([A-Z][\w-]*\)")
+#: a description set after a name: "Faithful CoT, a reasoning framework"
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s")
 #: an indefinite article and up to two words ending where a name starts: "a ", "a selective "
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|An?)\s+(?:[\w-]+\s+){0,2}$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s()<>\"]+")
@@ -1008,16 +1010,19 @@ def _named_with_acronym(text: str, found) -> bool:
     """Is a known technique's name of several words presented with its acronym, as a paper names its own:
     "we propose Activation-aware Weight Quantization (AWQ)", "a new technique called Pairwise Ranking Prompting
     (PRP)"; not "a Mixture-of-Experts (MoE) model" nor "a selective State Space Model (SSM)", which describe.
+    Or, every word capitalised, with a description set after it: "We propose Faithful CoT, a reasoning framework".
 
     >>> from kg.extract.discovery import Found
-    >>> text = "We propose Group Relative Policy Optimization (GRPO). It is a Mixture-of-Experts (MoE) model."
+    >>> text = ("We propose Group Relative Policy Optimization (GRPO). It is a Mixture-of-Experts (MoE) model. "
+    ...         "We propose Faithful CoT, a framework. We use Knowledge distillation, a method.")
     >>> [_named_with_acronym(text, Found(n, "Technique", text.index(n), text.index(n) + len(n), True))
-    ...  for n in ("Group Relative Policy Optimization", "Mixture-of-Experts")]
-    [True, False]
+    ...  for n in ("Group Relative Policy Optimization", "Mixture-of-Experts", "Faithful CoT", "Knowledge distillation")]
+    [True, False, True, False]
     """
     name = found.name
     return (found.start >= 0 and name[:1].isupper() and (" " in name or "-" in name)
-            and _ACRONYM_AFTER.match(text, found.end) is not None
+            and (_ACRONYM_AFTER.match(text, found.end) is not None
+                 or (all(w[:1].isupper() for w in name.split()) and _APPOSITION_AFTER.match(text, found.end)))
             and _INDEFINITE_BEFORE.search(text, max(0, found.start - 40), found.start) is None)
 
 
