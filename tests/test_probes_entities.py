@@ -22,6 +22,14 @@ PROBES = [
     # a size glued after a versioned name keeps the version's model: "Llama 2-7B" is LLaMA-2, "Llama 3-8B" LLaMA-3
     ("Memory-light optimizers", "We pre-train Llama 2-7B and compare with Llama 3-8B.",
      {("LLaMA-2", "Model", False), ("LLaMA-3", "Model", False)}, ("Llama",)),
+    # the names listed after a new dataset noun and its description, at a colon: the paper's own datasets; not
+    # capitalised words, nor what the description says are labels
+    ("Multi-lingual evaluation of code models", "We present new benchmarks for evaluating code models: ZorbXP and "
+     "Multilingual KoraEval, and NimbusQA-X.", {("ZorbXP", "Dataset", True), ("NimbusQA-X", "Dataset", True)}, ()),
+    ("Domain tests", "We evaluate on three benchmarks in different domains: Medicine, Law and Finance.", set(),
+     ("Law", "Finance")),
+    ("A hate speech corpus", "We annotate a new dataset with three labels: CLEAN, OFFENSIVE and HATE.", set(),
+     ("CLEAN", "HATE")),
     # a capitalised word the text also writes in lower case is an ordinary word, unless the paper presents it
     ("A reading study", "We present the first free-form multiple-choice Chinese machine reading Comprehension dataset "
      "(C3). Machine reading comprehension is hard.", set(), ("Comprehension",)),

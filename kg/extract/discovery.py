@@ -551,8 +551,9 @@ class NameDiscoverer:
         self.dataset_words = frozenset(w for w in cues["types"]["Dataset"] if " " not in w) - {"questions", "exam", "suite"}
         nouns = "|".join(sorted(self.dataset_words, key=len, reverse=True))
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
-        # after a dataset noun, a list: "datasets: A, B and C", "benchmarks such as A, B", "corpora (A, B)"
-        self._after_dataset = re.compile(r"\s*(?::|\((?:\s*(?:e\.g\.|i\.e\.|including|such as|namely),?)?"
+        # after a dataset noun, a list: "datasets: A, B and C", "benchmarks for code models: A, B", "benchmarks
+        # such as A, B", "corpora (A, B)"
+        self._after_dataset = re.compile(r"(?:(?:\s+[\w-]+){0,8}?\s*:|\s*\((?:\s*(?:e\.g\.|i\.e\.|including|such as|namely),?)?"
                                          r"|,?\s+(?:such as|including|namely|like|e\.g\.),?)\s*")
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
@@ -1365,6 +1366,12 @@ class NameDiscoverer:
                     names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
             tail = self._after_dataset.match(text, m.end())
             listed = _listed_names(text, tail.end()) if tail else []
+            if tail and ":" in tail.group() and (between := tail.group().split(":")[0].strip()):
+                # words between the noun and the colon ("benchmarks for code models: ..."): names only, no
+                # capitalised words ("benchmarks in three domains: Medicine, Law and Finance") nor what the words
+                # say are labels ("a dataset annotated with three labels: CLEAN, OFFENSIVE and HATE")
+                listed = [] if _LABEL_NOUNS.search(between) else [
+                    (s, name) for s, name in listed if any(map(is_name_shaped, name.split()))]
             # "we created three new benchmark datasets namely, A (...), B and C": the paper's own
             new = bool(listed) and bool(_NEW_BEFORE.search(text, max(0, m.start() - 50), m.start()))
             for start, name in names + listed:
@@ -2138,6 +2145,8 @@ _ABBREVIATION_BEFORE_NUMBER = re.compile(r"[A-Z][a-z]{1,3}\.\s+\d")
 _NUMBER_WORD = re.compile(r"v?\d[\d.]*")
 _VERSION_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*")
+#: what a list after a dataset's description may name instead of datasets: "annotated with three labels: ..."
+_LABEL_NOUNS = re.compile(r"\b(?:labels?|class(?:es)?|categories|types|tags|aspects|dimensions|levels|domains|subsets)\b")
 #: "new" or "novel" before a dataset noun, in the same clause
 _NEW_BEFORE = re.compile(r"\b(?:new|novel)\b[^.;:,]*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
