@@ -371,6 +371,8 @@ PROBES = [
     '!FooBERT evaluatedOn GLUE | GLUE is a popular benchmark for language understanding.',
     '!FooBERT evaluatedOn SQuAD | BERT reached 93.2 F1 on SQuAD.',
     '!FooBERT evaluatedOn SQuAD | In earlier work, BERT set a new state-of-the-art on SQuAD.',
+    '!FooBERT evaluatedOn SQuAD | Models such as BERT achieved state-of-the-art results on SQuAD.',
+    'FooBERT evaluatedOn SQuAD | Our models such as FooBERT achieve strong results on SQuAD.',
     '!FooBERT evaluatedOn ShareGPT | FooBERT is fine-tuned with ShareGPT data.',
     '!FooBERT evaluatedOn Common Crawl | The data is collected from Common Crawl.',
     '!FooBERT evaluatedOn MMLU | We leave evaluation on MMLU to future work.',
