@@ -349,6 +349,9 @@ PROBES = [
     '!FooBERT distillsFrom BERT | DistilBERT is distilled from BERT.',
     '!FooBERT basedOn BERT | BERT-based models dominate NLP.',
     '!FooBERT fineTunedFrom LLaMA | Fine-tuning LLaMA is expensive.',
+    # based on a model and tuned in the same sentence: tuned from it
+    'FooBERT fineTunedFrom LLaMA; !FooBERT basedOn LLaMA | We release FooBERT, a medically-tuned encoder derived from LLaMA.',
+    'FooBERT fineTunedFrom LLaMA; !FooBERT basedOn LLaMA | Our metric FooBERT is based on LLaMA, fine-tuned on our curated dataset.',
     # class 3 round 2: evaluatedOn
     'FooBERT evaluatedOn MMLU; FooBERT evaluatedOn GSM8K; FooBERT evaluatedOn HumanEval | FooBERT is strong on knowledge (MMLU), math (GSM8K) and code (HumanEval).',
     'FooBERT evaluatedOn MMLU; FooBERT evaluatedOn GSM8K | We report zero-shot results on MMLU and GSM8K.',
