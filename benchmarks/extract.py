@@ -125,7 +125,7 @@ def synthetic_gazetteer(names: int = 100_000, seed: int = 0, base: Gazetteer | N
             continue
         seen.add((etype, name))
         entities.append(Entity(name, etype, aliases))
-    return Gazetteer(tuple(entities), base.exact_case, base.labels)
+    return base.extended(entities[len(base.entities):])
 
 
 def _rate(count: int, cpu: float, wall: float) -> str:

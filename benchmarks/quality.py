@@ -35,6 +35,7 @@ new paper's names are: the figure for papers newer than the gazetteer.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import random
@@ -85,7 +86,7 @@ def novel_extractor(split: str, gazetteer: Gazetteer | None = None) -> Extractor
              if e.introduced for n in (e.name, *e.aliases)}
     gazetteer = gazetteer or load_gazetteer()
     kept = tuple(e for e in gazetteer.entities if not names & {normalise_name(n) for n in (e.name, *e.aliases)})
-    return Extractor(gazetteer=Gazetteer(kept, gazetteer.exact_case, gazetteer.labels))
+    return Extractor(gazetteer=dataclasses.replace(gazetteer, entities=kept))
 
 
 def score_split(split: str, work: Path, novel: bool = False) -> Report:

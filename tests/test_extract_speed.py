@@ -201,14 +201,13 @@ _NUMBERS = ["0", "7", "2023", "52.4", "1.5.2", "00123", "12345678", "123456789",
 
 
 def test_number_tokens_as_the_linking_steps(corpus):
-    from kg.extract.gazetteer import Gazetteer, load_gazetteer
+    from kg.extract.gazetteer import load_gazetteer
     from kg.extract.mentions import name_tokens
     from kg.model import Entity
 
     base = load_gazetteer()
     # a gazetteer with a key of digits only, and one whose fuzzy block a long number falls in
-    digits = Gazetteer((*base.entities, Entity("2023", "Dataset"), Entity("123456788", "Dataset")), base.exact_case,
-                       base.labels)
+    digits = base.extended((Entity("2023", "Dataset"), Entity("123456788", "Dataset")))
     tokens = {t for paper, _ in corpus for _, _, t in name_tokens(paper.text)} | set(_NUMBERS)
     assert sum(t.replace(".", "").isdigit() for t in tokens) > 50  # the corpus has numbers of its own
     for extractor in (Extractor(), Extractor(gazetteer=digits)):

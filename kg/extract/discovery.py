@@ -553,8 +553,9 @@ class NameDiscoverer:
         self._dataset_noun = re.compile(_by_first_letter(self.dataset_words) + r"\b")
         # after a dataset noun, a list: "datasets: A, B and C", "benchmarks for code models: A, B", "benchmarks
         # such as A, B", "corpora (A, B)"
-        self._after_dataset = re.compile(r"(?:(?:\s+[\w-]+){0,8}?\s*:|\s*\((?:\s*(?:e\.g\.|i\.e\.|including|such as|namely),?)?"
-                                         r"|,?\s+(?:such as|including|namely|like|e\.g\.),?)\s*")
+        self._after_dataset = re.compile(r"(?:(?P<between>(?:\s+[\w-]+){1,8}?)\s*:"
+                                         r"|\s*(?::|\((?:\s*(?:e\.g\.|i\.e\.|including|such as|namely),?)?"
+                                         r"|,?\s+(?:such as|including|namely|like|e\.g\.),?))\s*")
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
@@ -1366,7 +1367,7 @@ class NameDiscoverer:
                     names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
             tail = self._after_dataset.match(text, m.end())
             listed = _listed_names(text, tail.end()) if tail else []
-            if tail and ":" in tail.group() and (between := tail.group().split(":")[0].strip()):
+            if tail and (between := tail.group("between")):
                 # words between the noun and the colon ("benchmarks for code models: ..."): names only, no
                 # capitalised words ("benchmarks in three domains: Medicine, Law and Finance") nor what the words
                 # say are labels ("a dataset annotated with three labels: CLEAN, OFFENSIVE and HATE")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +41,8 @@ class Gazetteer:
     entities: tuple[Entity, ...]
     #: surface forms (names and aliases) matched only with their exact case
     exact_case: frozenset[str] = frozenset()
-    #: names that are labels only, never matched in text (flag ``label``)
+    #: names that are labels only, not looked for in text by the phrase scan (flag ``label``); linking a name
+    #: to its node still knows them
     labels: frozenset[str] = frozenset()
 
     def surfaces(self):
@@ -54,7 +55,7 @@ class Gazetteer:
 
     def extended(self, entities) -> Gazetteer:
         """A gazetteer with ``entities`` added after the curated ones."""
-        return Gazetteer(self.entities + tuple(entities), self.exact_case, self.labels)
+        return replace(self, entities=self.entities + tuple(entities))
 
 
 #: a prefix papers write both joined and hyphenated: "fine-tuning" / "finetuning", "pre-training" / "pretraining"
