@@ -525,6 +525,9 @@ PROBES = [
      {("GPT", "Model", False)}, ()),
     ("A study of pruning", "We show that large-scale generative pretrained transformer (GPT) models can be pruned.",
      {("GPT", "Model", False)}, ()),
+    # a name the gazetteer matches only as written (HiPPO, cs) is not the same word in another case
+    ("Open medical models", "We introduce Hippo, a family of 7B models fine-tuned from Mistral.",
+     {("Hippo", "Model", True)}, ()),
 ]
 
 

@@ -618,7 +618,10 @@ class Extractor:
 
     def _typed(self, found: Found) -> tuple[str, str]:
         """The canonical name and type of a discovered name."""
-        entity = self.linker.link(found.name, fuzzy=False) or self._dataset_variant(found.name)
+        entity = self.linker.link(found.name, fuzzy=False)
+        if entity is not None and self._other_case(found.name, entity):
+            entity = None  # "Hippo" is no HiPPO: a name matched as written is one only as written
+        entity = entity or self._dataset_variant(found.name)
         if entity is None and found.aliases:  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
             entity = next(filter(None, (self.linker.link(alias, fuzzy=False) for alias in found.aliases)), None)
         if entity is None and (signs := name_signs(found.name)):  # "Contrastive Decoding+" is a technique as its base is
@@ -626,6 +629,20 @@ class Extractor:
             if base is not None and base.type != "Language":
                 return found.name, base.type
         return (entity.name, entity.type) if entity else (found.name, found.type)
+
+    def _other_case(self, surface: str, entity: Entity) -> bool:
+        """Whether the one-word ``surface`` is one of the names of an entity the gazetteer matches as written (flag
+        ``cs``), in another case: "Hippo" for HiPPO, "Eagle" for EAGLE (a spelling of its own is an alias: "Flan").
+
+        >>> from kg.extract.gazetteer import parse_gazetteer
+        >>> ex = Extractor(gazetteer=parse_gazetteer(["HiPPO\\tTechnique\\t\\t\\t\\tcs", "FLAN\\tDataset\\tFlan\\t\\t\\tcs"]))
+        >>> [ex._other_case(name, ex.linker.link(name)) for name in ("Hippo", "HiPPO", "Flan")]
+        [True, False, False]
+        """
+        if entity.name not in self.gazetteer.exact_case or " " in surface:
+            return False
+        names = (entity.name, *entity.aliases)
+        return surface not in names and surface.casefold() in {n.casefold() for n in names}
 
     def _shape_type(self, core: str) -> str:
         """The type a new name-shaped token's own shape gives, or ``""``: built on a known model name
