@@ -46,6 +46,8 @@ PROBES = [
     'ZetaLM fineTunedFrom LLaMA-2 | A study of open models || We release ZetaLM, LLaMA-2 models finetuned on our mixture.',
     '!FooBERT evaluatedOn GLUE | Drawing inspiration from GLUE, we propose NimbusQA.',
     '!ZetaLM usesTechnique quantization; !ZetaLM usesTechnique pruning; ZetaLM usesTechnique LoRA | ZetaLM: an agent || In 30 tasks, ZetaLM outperforms other methods such as knowledge distillation, quantization, and pruning. ZetaLM is tuned with LoRA.',
+    # ... also where the clause the list opens in is long: the comparison word is further back than the usual window
+    '!ZetaLM usesTechnique quantization; !ZetaLM usesTechnique pruning | ZetaLM: an agent || We document that ZetaLM substantially outperforms the Smith and Jones dictionary and other machine learning algorithms, including decision trees, quantization, and pruning.',
     'ZetaLM-Chat evaluatedOn MT-Bench; !ZetaLM evaluatedOn MT-Bench | A family of open models || We release ZetaLM and ZetaLM-Chat. ZetaLM-Chat scores 7.1 on MT-Bench.',
     'ZetaLM-Chat outperforms LLaMA-2-Chat; !ZetaLM outperforms LLaMA-2-Chat | A family of open models || We release ZetaLM and ZetaLM-Chat. ZetaLM-Chat outperforms LLaMA-2-Chat on human evaluations.',
     'KoraBERT-Large basedOn KoraBERT | KoraBERT: Swahili encoders || We present KoraBERT and KoraBERT-Large. KoraBERT-Large is a scaled-up version of KoraBERT with 24 layers.',

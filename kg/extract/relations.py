@@ -1272,7 +1272,7 @@ class RelationExtractor:
             # SayCan, ReAct, and Reflexion"; step back over short items to the clause the list opens in
             comma = start - 1
             for _ in range(8):
-                before = self._clause_before(skel, comma)
+                before = self._clause_before(skel, comma, 120)
                 if lead.search(before, before.lower()):
                     return True
                 comma -= len(before) + 1
