@@ -30,6 +30,8 @@ relation, as are the languages listed with it ("such as English and Chinese").
 [('English', 0.5), ('Chinese', 0.5)]
 >>> [(m.name, m.start) for m in finder.find("Gains on English NLP tasks hold; English Wikipedia is the corpus.")]
 [('English', 9)]
+>>> [m.name for m in finder.find("MT for Latin American, Caribbean and African Creole languages: Acholi, Dholuo and Wolof.")]
+['Acholi', 'Luo', 'Wolof']
 """
 from __future__ import annotations
 
@@ -151,6 +153,8 @@ _IS_A_LANGUAGE = re.compile(r"(?:\s+(?:is|was|remains)|,)\s+(?:a|an|the|one of t
                             re.IGNORECASE)
 #: a script, not a language: "Latin script", "the Arabic alphabet"
 _SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|characters|orthography|transliteration)\b")
+#: a region the name begins: "Latin America", "Latin American countries"
+_REGION_NEXT = re.compile(r"\s+Americ(?:a|an|ans)\b")
 #: what follows a language named as a noun of its own: a punctuation mark or a verb
 _BARE_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:is|was|has|had)\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -323,7 +327,7 @@ class LanguageFinder:
                 # a language, though not said to be the paper's
                 background[k] = self._bare_noun(text, start, end)
         for (start, end, name), ok, weak in zip(spans, in_context, background):
-            if _SCRIPT_NEXT.match(text, end):  # "written in Cyrillic and Latin script"
+            if _SCRIPT_NEXT.match(text, end) or _REGION_NEXT.match(text, end):  # "written in Latin script"
                 continue
             if ok or weak:
                 mentions.append(Mention(text[start:end], name, "Language", start, end, False, 0.9 if ok else BACKGROUND))
