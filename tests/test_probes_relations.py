@@ -43,6 +43,9 @@ PROBES = [
     'ZetaLM-Chat fineTunedFrom ZetaLM; ZetaLM-Chat usesTechnique direct preference optimization; !ZetaLM usesTechnique direct preference optimization | A family of open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM-Chat is fine-tuned from ZetaLM using direct preference optimization.',
     'ZetaLM trainedOn RedPajama; !ZetaLM-Chat trainedOn RedPajama | ZetaLM: open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM is pretrained on RedPajama. ZetaLM-Chat is obtained by instruction tuning ZetaLM on chat data.',
     'ZetaLM-Chat fineTunedFrom ZetaLM | ZetaLM: open models || We introduce ZetaLM and ZetaLM-Chat. ZetaLM-Chat is obtained by instruction tuning ZetaLM on chat data.',
+    # the own model described in an apposition as what tunes another is tuned from it; not one set against it
+    'ZetaLM fineTunedFrom LLaMA | ZetaLM: efficient tuning || We present ZetaLM, a lightweight adaption method to efficiently fine-tune LLaMA into an instruction-following model.',
+    '!ZetaLM fineTunedFrom LLaMA | ZetaLM: joint tagging || Experiments show that ZetaLM, a joint model, outperforms a single-task approach that fine-tunes LLaMA for each task.',
     'ZetaLM fineTunedFrom LLaMA-2 | A study of open models || We release ZetaLM, LLaMA-2 models finetuned on our mixture.',
     '!FooBERT evaluatedOn GLUE | Drawing inspiration from GLUE, we propose NimbusQA.',
     '!ZetaLM usesTechnique quantization; !ZetaLM usesTechnique pruning; ZetaLM usesTechnique LoRA | ZetaLM: an agent || In 30 tasks, ZetaLM outperforms other methods such as knowledge distillation, quantization, and pruning. ZetaLM is tuned with LoRA.',
