@@ -46,6 +46,9 @@ PROBES = [
     # the own model described in an apposition as what tunes another is tuned from it; not one set against it
     'ZetaLM fineTunedFrom LLaMA | ZetaLM: efficient tuning || We present ZetaLM, a lightweight adaption method to efficiently fine-tune LLaMA into an instruction-following model.',
     '!ZetaLM fineTunedFrom LLaMA | ZetaLM: joint tagging || Experiments show that ZetaLM, a joint model, outperforms a single-task approach that fine-tunes LLaMA for each task.',
+    # the base model or the starting point named: the model it was trained further from
+    'ZetaLM fineTunedFrom Mistral | ZetaLM: a science model || We present ZetaLM. Remarkably, ZetaLM consistently improves the base model (Mistral) by 4.9 points.',
+    'ZetaLM fineTunedFrom DeBERTa | ZetaLM: a Portuguese encoder || To develop this encoder, which we named ZetaLM, a strong model was used as a starting point, DeBERTa, and its pre-training was done over Portuguese data.',
     'ZetaLM fineTunedFrom LLaMA-2 | A study of open models || We release ZetaLM, LLaMA-2 models finetuned on our mixture.',
     '!FooBERT evaluatedOn GLUE | Drawing inspiration from GLUE, we propose NimbusQA.',
     '!ZetaLM usesTechnique quantization; !ZetaLM usesTechnique pruning; ZetaLM usesTechnique LoRA | ZetaLM: an agent || In 30 tasks, ZetaLM outperforms other methods such as knowledge distillation, quantization, and pruning. ZetaLM is tuned with LoRA.',
