@@ -49,6 +49,10 @@ PROBES = [
     # the base model or the starting point named: the model it was trained further from
     'ZetaLM fineTunedFrom Mistral | ZetaLM: a science model || We present ZetaLM. Remarkably, ZetaLM consistently improves the base model (Mistral) by 4.9 points.',
     'ZetaLM fineTunedFrom DeBERTa | ZetaLM: a Portuguese encoder || To develop this encoder, which we named ZetaLM, a strong model was used as a starting point, DeBERTa, and its pre-training was done over Portuguese data.',
+    # the rivals' examples after the class of models beaten, and 'the effectiveness of X over Y'
+    'ZetaLM outperforms mBERT; ZetaLM outperforms KoraBERT; ZetaLM outperforms DeBERTa | ZetaLM: a dialect model || ZetaLM outperforms mBERT and Arabic BERT models such as KoraBERT and DeBERTa on most of these tasks.',
+    'ZetaLM outperforms GPT-4 | ZetaLM: a prover || Experimental results demonstrate the effectiveness of ZetaLM over non-retrieval baselines and GPT-4.',
+    '!ZetaLM outperforms LLaMA | ZetaLM: a tagger || ZetaLM outperforms strong baselines on tasks such as tagging, while LLaMA models such as LLaMA remain ahead on parsing.',
     'ZetaLM fineTunedFrom LLaMA-2 | A study of open models || We release ZetaLM, LLaMA-2 models finetuned on our mixture.',
     '!FooBERT evaluatedOn GLUE | Drawing inspiration from GLUE, we propose NimbusQA.',
     '!ZetaLM usesTechnique quantization; !ZetaLM usesTechnique pruning; ZetaLM usesTechnique LoRA | ZetaLM: an agent || In 30 tasks, ZetaLM outperforms other methods such as knowledge distillation, quantization, and pruning. ZetaLM is tuned with LoRA.',
