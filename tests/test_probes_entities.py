@@ -528,6 +528,11 @@ PROBES = [
     # a name the gazetteer matches only as written (HiPPO, cs) is not the same word in another case
     ("Open medical models", "We introduce Hippo, a family of 7B models fine-tuned from Mistral.",
      {("Hippo", "Model", True)}, ()),
+    # a lower-case word is no name the gazetteer spells only with inner capitals (MiniMA, MIMICS, ParaPhraser),
+    # as written it is; a lower-case alias of its own is the name ("nocaps")
+    ("A study of optimizers", "Our optimizer converges to flatter minima; a paraphraser mimics it. We compare "
+     "with MiniMA and evaluate on nocaps.", {("MiniMA", "Model", False), ("NoCaps", "Dataset", False)},
+     ("minima", "paraphraser", "mimics")),
 ]
 
 

@@ -686,7 +686,7 @@ class Extractor:
         text = paper.text if text is None else text
         scan = self.phrases.scan(text) if scan is None else scan
         phrases, *learned, languages = scan.layers
-        phrases = [p for p in phrases if not self._long_form_of_other(text, *p)]
+        phrases = [p for p in phrases if not self._long_form_of_other(text, *p) and not _word_of_cased_name(text, *p)]
         tokens = self._token_infos(text) if tokens is None else tokens
         out = [(s, e, ent.name, ent.type, False, 1.0, 0) for s, e, ent in phrases]
         out += self._new_versions(text, phrases)
@@ -741,7 +741,8 @@ class Extractor:
         phrase_spans = {(s, e) for s, e, _ in phrases}
         out += [(at, at + len(core), entity.name, entity.type, False, 0.9, 3)
                 for start, _, (offset, core, entity, _) in tokens
-                if entity is not None and ((at := start + offset), at + len(core)) not in phrase_spans]
+                if entity is not None and ((at := start + offset), at + len(core)) not in phrase_spans
+                and not _word_of_cased_name(text, at, at + len(core), entity)]
         if "ask" in text:
             out += self._numbered_tasks(text, out)
         return out, [(s, e, ent.name) for s, e, ent in languages]
@@ -1078,6 +1079,21 @@ def _names_not_descriptions(gazetteer: Gazetteer) -> list[tuple[str, Entity]]:
             continue
         out.append((surface, entity))
     return out
+
+
+def _word_of_cased_name(text: str, start: int, end: int, entity: Entity) -> bool:
+    """Whether ``text[start:end]`` is a lower-case word that the entity's names spell only with capitals inside:
+    "minima" is no MiniMA, "mimics" no MIMICS, "paraphraser" no ParaPhraser (a lower-case spelling of its own in
+    the gazetteer names it: "nocaps" for NoCaps). A LaTeX macro's name stands for the name ("\\squad" for SQuAD).
+
+    >>> [_word_of_cased_name(t, 0, len(t.split()[0]), Entity("MiniMA", "Model")) for t in ("minima of", "MiniMA is")]
+    [True, False]
+    """
+    surface = text[start:end]
+    if not (surface.isalpha() and surface.islower()) or text[start - 1:start] == "\\":
+        return False
+    same = [n for n in (entity.name, *entity.aliases) if n.lower() == surface]
+    return bool(same) and all(n[1:] != n[1:].lower() for n in same)
 
 
 def _with_plurals(pairs, exact_case) -> list:
