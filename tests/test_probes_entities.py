@@ -370,6 +370,8 @@ PROBES = [
     ("A study of retrieval", "We also release KoraSet and the Kestrel models.", {("Kestrel", "Model", True)}, ()),
     ("A study of tagging", "We compare on the two Named Entity Recognition (NER) tasks Conll 2003 and GermEval 2014.",
      set(), ("Entity Recognition", "Recognition", "Entity")),
+    ("A study of stance", "Zero-shot stance detection (ZSSD) aims to detect the stance towards an unseen target.",
+     set(), ("Zero-shot stance detection", "ZSSD")),
     # datasets: after "benchmarks (e.g., ...", after "experiments / results / baselines on", past a bracketed aside;
     # a model's possessive data is no dataset name
     ("A study of reasoning", "We evaluate on benchmarks (e.g., KoraReason, ZetaMath and NimbusCode).",
