@@ -238,6 +238,8 @@ PROBES = [
     '!FooBERT usesTechnique RLHF | FooBERT does not rely on RLHF.',
     '!FooBERT usesTechnique RLHF | FooBERT outperforms models trained with RLHF.',
     '!FooBERT usesTechnique LoRA | FooBERT is faster than LoRA.',
+    '!FooBERT usesTechnique LoRA | Different from LoRA, FooBERT trains all weights jointly.',
+    '!FooBERT usesTechnique RLHF | Inspired by RLHF, FooBERT learns from the feedback of a critic.',
     # class 6: outperforms
     'FooBERT outperforms RoBERTa | FooBERT surpasses RoBERTa on GLUE.',
     'FooBERT outperforms RoBERTa | FooBERT beats RoBERTa on four of five tasks.',
