@@ -530,6 +530,10 @@ PROBES = [
     # a name the gazetteer matches only as written (HiPPO, cs) is not the same word in another case
     ("Open medical models", "We introduce Hippo, a family of 7B models fine-tuned from Mistral.",
      {("Hippo", "Model", True)}, ()),
+    # a name ending in a size in billions names a model wherever a dataset's place would type it (not one in
+    # millions of examples, nor a known dataset's size in tokens)
+    ("A study of math", "Evaluated on KoraMath, ZorbScale-7B achieves the best results among open models.",
+     {("ZorbScale-7B", "Model", False)}, ()),
     # a lower-case word is no name the gazetteer spells only with inner capitals (MiniMA, MIMICS, ParaPhraser),
     # as written it is; a lower-case alias of its own is the name ("nocaps")
     ("A study of optimizers", "Our optimizer converges to flatter minima; a paraphraser mimics it. We compare "

@@ -628,6 +628,10 @@ class Extractor:
             base = self.linker.link(found.name.rstrip()[:-len(signs)], fuzzy=False)
             if base is not None and base.type != "Language":
                 return found.name, base.type
+        if entity is None and found.type == "Dataset" and (size := _MODEL_SIZE_TAIL.search(found.name)):
+            base = self.linker.link(found.name[:size.start()], fuzzy=False)
+            if base is None or base.type != "Dataset":  # (not "OpenWebText-9B", in tokens)
+                return found.name, "Model"  # "Evaluated on MwpBench, MathScale-7B achieves ...": a size names a model
         return (entity.name, entity.type) if entity else (found.name, found.type)
 
     def _other_case(self, surface: str, entity: Entity) -> bool:
@@ -1079,6 +1083,11 @@ def _names_not_descriptions(gazetteer: Gazetteer) -> list[tuple[str, Entity]]:
             continue
         out.append((surface, entity))
     return out
+
+
+#: a model's size in billions of parameters or a size word ending a name: "Lucie-7B", "Cabuxa 7B", "E5-RoPE-Base"
+#: (millions are a dataset's examples as often: "USPTO-3M"; trillions its tokens: "RedPajama-1T")
+_MODEL_SIZE_TAIL = re.compile(r"[-_ ](?:\d{1,3}(?:\.\d+)?B|Base|Large)$")
 
 
 def _word_of_cased_name(text: str, start: int, end: int, entity: Entity) -> bool:
