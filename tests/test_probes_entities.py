@@ -530,6 +530,12 @@ PROBES = [
     # a name the gazetteer matches only as written (HiPPO, cs) is not the same word in another case
     ("Open medical models", "We introduce Hippo, a family of 7B models fine-tuned from Mistral.",
      {("Hippo", "Model", True)}, ()),
+    # a title's name nothing else types is a technique where a method word stands near it in the abstract,
+    # else a model
+    ("Zorbix: Less Is More", "Long inputs are costly for language models. Zorbix, simple to plug into any toolkit, "
+     "halves the latency.", {("Zorbix", "Technique", True)}, ()),
+    ("Zorbix: Less Is More", "Long inputs are costly for language models. Zorbix halves the latency.",
+     {("Zorbix", "Model", True)}, ()),
     # a name ending in a size in billions names a model wherever a dataset's place would type it (not one in
     # millions of examples, nor a known dataset's size in tokens)
     ("A study of math", "Evaluated on KoraMath, ZorbScale-7B achieves the best results among open models.",

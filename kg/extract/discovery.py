@@ -837,6 +837,9 @@ class NameDiscoverer:
         # title's rest is about ("Orca: Progressive Learning from ..."): the paper's topic, not always the name's
         etype = (self.type_of_name(head) or noun_type or self._appositive_type(head, paper.abstract)
                  or self._rest_type(rest))
+        if etype is None and _said_of(head, paper.abstract, lambda at, end: bool(
+                _METHOD_WORD.search(paper.abstract, max(0, at - 60), min(len(paper.abstract), end + 60)))):
+            etype = "Technique"  # nothing typed it, but a method word stands near it: "ONION ... the first method"
         if etype == "Technique" and self._is_trained(head, paper.abstract):
             etype = "Model"  # "LLM-Detector ... a novel method ... LLM-Detector is trained on ...": a model
         return [Found(head, etype or "Model", start, start + len(head), True, how="title", guessed=etype is None)]
@@ -1986,6 +1989,9 @@ _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", r
 #: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:models?|architectures?|variants?|encoders?)\b")
 #: a parameter count right after a name: "Zorb-7B", "Zeta 1.1B"
+#: words that call a name a method when they stand near it (see NameDiscoverer.title)
+_METHOD_WORD = re.compile(r"\b(?:method|approach|framework|algorithm|technique|strategy|toolkit|library|pipeline"
+                          r"|scheme|mechanism|paradigm|recipe|procedure|tool|platform|metric|objective)s?\b", re.I)
 _SIZE_AFTER = re.compile(r"[- ]\d+(?:\.\d+)?[BM]\b")
 _NEW_WORDS = frozenset({"new", "newly", "novel", "our", "first"})
 _NAME_TOKEN = r"[A-Z][\w\-+.]*\w"
