@@ -97,7 +97,9 @@ def contribution(ex: Extraction) -> Contribution:
             best[(u, v, predicate)] = ev
 
     for m in ex.mentions:
-        entities[(m.type, m.name, m.surface if m.surface != m.name else None)] = None
+        # a surface with no letter names nothing by itself ("4" in "GPT-3.5/4"): no alias
+        spelled = m.surface != m.name and any(c.isalpha() for c in m.surface)
+        entities[(m.type, m.name, m.surface if spelled else None)] = None
         sentence = paper.title if m.start <= len(paper.title) else texts[bisect.bisect_right(starts, m.start) - 1]
         edge(pid, entity_id(m.type, m.name), "introduces" if m.introduced else "mentions",
              Evidence(paper.key, sentence, m.confidence))

@@ -653,3 +653,14 @@ def test_english_before_a_dataset_noun_is_the_data_language(abstract, edge):
     extraction = Extractor()(Paper("t:x", "ZetaQA: a dataset", abstract))
     edges = {(r.subject[1], r.predicate, r.object[1]) for r in extraction.relations if r.predicate == "forLanguage"}
     assert edges == ({edge} if edge else set())
+
+
+def test_slashed_version_names_a_second_model_whose_digits_are_no_alias():
+    from kg.graph import ALIASES, build_graph
+    ex = Extractor()
+    extraction = ex(Paper("t:s", "A study", "We test GPT-3.5/4, Llama-1/2 and GPT-4/3.5-based agents, not Falcon-7/40B."))
+    names = {(m.name, m.surface) for m in extraction.mentions}
+    assert {("GPT-3.5", "GPT-3.5"), ("GPT-4", "4"), ("LLaMA-2", "2"), ("GPT-3.5", "3.5")} <= names
+    assert not any(m.surface == "40B" for m in extraction.mentions)
+    graph = build_graph([extraction])
+    assert "4" not in graph.nodes["Model:GPT-4"][ALIASES]

@@ -747,9 +747,26 @@ class Extractor:
                 for start, _, (offset, core, entity, _) in tokens
                 if entity is not None and ((at := start + offset), at + len(core)) not in phrase_spans
                 and not _word_of_cased_name(text, at, at + len(core), entity)]
+        if "/" in text:
+            out += self._slashed_versions(text, out)
         if "ask" in text:
             out += self._numbered_tasks(text, out)
         return out, [(s, e, ent.name) for s, e, ent in languages]
+
+    def _slashed_versions(self, text: str, candidates: list[tuple]) -> list[tuple]:
+        """A second version after a slash is a model of its own: "GPT-3.5/4" names GPT-4 too, "Llama-1/2" Llama 2,
+        "GPT-4/3.5-based" GPT-3.5; not a second size ("Falcon-7/40B", "Qwen2.5-7B/72B": the same model)."""
+        out = []
+        for start, end, name, etype, *_ in candidates:
+            if etype != "Model" or text[end:end + 1] != "/" or (slashed := _SLASHED_VERSION.match(text, end)) is None:
+                continue
+            own = _FIRST_VERSION.match(text, start, end)
+            if own is None:
+                continue
+            other = self.linker.link(own.group("prefix") + slashed.group("version"), fuzzy=False)
+            if other is not None and other.type == "Model" and other.name != name:
+                out.append((slashed.start("version"), slashed.end(), other.name, "Model", False, 0.9, 0))
+        return out
 
     def _numbered_tasks(self, text: str, candidates: list[tuple]) -> list[tuple]:
         """A dataset named with a task's number is that task's dataset: "SemEval-2019 Task 6", "SemEval 2020 Shared
@@ -1085,6 +1102,10 @@ def _names_not_descriptions(gazetteer: Gazetteer) -> list[tuple[str, Entity]]:
     return out
 
 
+#: a version after a model's name and a slash: "GPT-3.5/4", "LLaMA-V1/V2", "GPT-4/3.5-based" (not a size: "7/40B")
+_SLASHED_VERSION = re.compile(r"/(?P<version>[Vv]?\d{1,2}(?:\.\d{1,2})?)(?![\w.]*\d*[BMKT]\b)(?=[\s,;:.)]|-based\b|$)")
+#: ... and the model's name up to its own version: "GPT-" in "GPT-3.5-turbo"
+_FIRST_VERSION = re.compile(r"(?P<prefix>[^\d/]*?[-\s]?)[Vv]?\d{1,2}(?:\.\d{1,2})?(?![\d])")
 #: a model's size in billions of parameters or a size word ending a name: "Lucie-7B", "Cabuxa 7B", "E5-RoPE-Base"
 #: (millions are a dataset's examples as often: "USPTO-3M"; trillions its tokens: "RedPajama-1T")
 _MODEL_SIZE_TAIL = re.compile(r"[-_ ](?:\d{1,3}(?:\.\d+)?B|Base|Large)$")
