@@ -600,6 +600,11 @@ def test_extractor_is_freed_when_dropped():
     ("We train a reward model (RM) on human preferences. The RM then ranks the answers of ZetaLM.", "RM",
      "reward modeling"),
     ("We add a contrastive learning (CL) objective; CL is applied to KoraBERT.", "CL", "contrastive learning"),
+    # ... also a long form ending in a word no acronym's head may be ("models"), and the singular of a plural
+    # short form, where "our" or "a new" would make it the paper's own model
+    ("Verifiers, also known as process reward models (PRMs), score each step. We train our PRM on KoraMath.",
+     "PRM", "process reward model"),
+    ("We use a process reward model (PRM). A new PRM is released.", "PRM", "process reward model"),
 ])
 def test_extract_new_short_form_of_a_known_name_is_that_name(extractor, abstract, short, name):
     mentions = extractor(Paper("t:a", "A study", abstract)).mentions

@@ -397,6 +397,7 @@ class Found:
     aliases: tuple[str, ...] = ()
     how: str = "pattern"
     guessed: bool = False  # the type is the default, no word of the text gave it
+    known: bool = False  # an acronym's long form is a gazetteer name ("process reward models (PRMs)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1303,7 +1304,7 @@ class NameDiscoverer:
             etype = known or self.acronym_heads.get(head) or self.acronym_heads.get(long[-1].lower())
             if etype is None and self._stems.within(acro):
                 etype = "Model"  # "Label Supervised LLaMA (LS-LLaMA)": a short name built on a model's
-            if etype is None or head in self.not_entities or (described and etype != "Technique"):
+            if etype is None or (head in self.not_entities and not known) or (described and etype != "Technique"):
                 continue
             start = list(_LONG_WORD.finditer(text, window, m.start()))[len(words) - len(long)].start()
             while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():  # "Weight-Decomposed ..."
@@ -1315,9 +1316,11 @@ class NameDiscoverer:
             # a long form the title holds is the paper's subject: "Label Supervised LLaMA Finetuning"
             own = len(phrase.split()) > 1 and m.start() > len(paper.title) and phrase.lower() in paper.title.lower()
             if etype == "Model":  # a model goes by its short name: "General Language Model (GLM)" is GLM
-                found.append(Found(acro, etype, m.start(1), m.end(1), own, (phrase,), "acronym"))
+                found.append(Found(acro, etype, m.start(1), m.end(1), own, (phrase,), "acronym", known=bool(known)))
             else:
-                found.append(Found(phrase, etype, start, end, own, (acro,), "acronym"))
+                # a plural short form names the singular too: "process reward models (PRMs)" ... "our PRM"
+                short = (acro, acro[:-1]) if acro.endswith("s") and acro[-2:-1].isupper() else (acro,)
+                found.append(Found(phrase, etype, start, end, own, short, "acronym", known=bool(known)))
         return found
 
     def _task_short_forms(self, text: str, names: set[str]) -> set[str]:
