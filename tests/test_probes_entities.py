@@ -149,6 +149,9 @@ PROBES = [
      {("Hausa", "Language", False), ("Igbo", "Language", False), ("Yoruba", "Language", False)}, ()),
     ("One model, two scripts", "Serbian is written in both Cyrillic and Latin script.",
      {("Serbian", "Language", False)}, ("Latin",)),
+    # ... in a title's case, or after another word before the script noun, or as "Latin-based" models
+    ("Models for Kannada in Native and Latin Scripts", "We train models for Kannada text in the Latin and native "
+     "scripts; unlike English and Latin-based LLMs, ours read both.", {("Kannada", "Language", False)}, ("Latin",)),
     # a second verb of the same subject introduces too; a name the abstract trains is a model, whatever its shape
     ("Polish reading comprehension", "We collect ZetaSet, 70k questions, and train KoraQA, an encoder-only reader, on it.",
      {("KoraQA", "Model", True)}, ()),

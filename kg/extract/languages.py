@@ -151,8 +151,11 @@ _LIST_MIN = 3
 #: a name said to be a language: "Swahili is a low-resource language", "English, the dominant language"
 _IS_A_LANGUAGE = re.compile(r"(?:\s+(?:is|was|remains)|,)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?languages?\b",
                             re.IGNORECASE)
-#: a script, not a language: "Latin script", "the Arabic alphabet"
-_SCRIPT_NEXT = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:scripts?|alphabets?|characters|orthography|transliteration)\b")
+#: a script, not a language: "Latin script", "the Arabic alphabet", "Arabic and Latin Scripts" (a title's case),
+#: "the Latin and native scripts", "Latin-script"; and, for the script every European language shares,
+#: "Latin-based" ("English and Latin-based LLMs")
+_SCRIPT_NEXT = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+)?\s+(?:[Ss]cripts?|[Aa]lphabets?|[Cc]haracters|[Oo]rthography|"
+                          r"[Tt]ransliteration)\b|-script(?:ed)?\b|(?<=Latin)-based\b")
 #: a region the name begins: "Latin America", "Latin American countries"
 _REGION_NEXT = re.compile(r"\s+Americ(?:a|an|ans)\b")
 #: what follows a language named as a noun of its own: a punctuation mark or a verb
