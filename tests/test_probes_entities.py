@@ -149,6 +149,9 @@ PROBES = [
      {("Hausa", "Language", False), ("Igbo", "Language", False), ("Yoruba", "Language", False)}, ()),
     ("One model, two scripts", "Serbian is written in both Cyrillic and Latin script.",
      {("Serbian", "Language", False)}, ("Latin",)),
+    # two names joined by "and", one of them known, are two names, not one
+    ("Commonsense with attention", "BERT's attentions serve tasks such as the Zorbo Pronoun Problem and Winograd "
+     "Schema Challenge.", {("WSC", "Dataset", False)}, ("Zorbo Pronoun Problem and Winograd Schema Challenge",)),
     # ... in a title's case, or after another word before the script noun, or as "Latin-based" models
     ("Models for Kannada in Native and Latin Scripts", "We train models for Kannada text in the Latin and native "
      "scripts; unlike English and Latin-based LLMs, ours read both.", {("Kannada", "Language", False)}, ("Latin",)),

@@ -1945,6 +1945,11 @@ class NameDiscoverer:
             # contribute Bridge, a method ..."; a naming word's list may have split a long name: "named Natural
             # Language Planning and Action (Natala)" names no "Action")
             found = [f for f in found if f.how in _PRESENTING or not _ordinary_word(f.name, text)]
+            # (nor two names joined, one of them known: "tasks such as the Pronoun Disambiguation Problem and
+            # Winograd Schema Challenge")
+            if self.known_type is not None and any(" and " in f.name for f in found):
+                found = [f for f in found if " and " not in f.name
+                         or not any(self.known_type(part) for part in f.name.split(" and "))]
         # one name, one type in a paper: the first finding's (the title's, when it names it), but a name of
         # the paper's own that the abstract says is trained is a model whatever its shape or description
         # ("HerbaQA ... we train HerbaQA, an encoder-only reader, on it")
