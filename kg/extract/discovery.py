@@ -397,7 +397,6 @@ class Found:
     aliases: tuple[str, ...] = ()
     how: str = "pattern"
     guessed: bool = False  # the type is the default, no word of the text gave it
-    known: bool = False  # an acronym's long form is a gazetteer name ("process reward models (PRMs)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1316,11 +1315,11 @@ class NameDiscoverer:
             # a long form the title holds is the paper's subject: "Label Supervised LLaMA Finetuning"
             own = len(phrase.split()) > 1 and m.start() > len(paper.title) and phrase.lower() in paper.title.lower()
             if etype == "Model":  # a model goes by its short name: "General Language Model (GLM)" is GLM
-                found.append(Found(acro, etype, m.start(1), m.end(1), own, (phrase,), "acronym", known=bool(known)))
+                found.append(Found(acro, etype, m.start(1), m.end(1), own, (phrase,), "acronym"))
             else:
                 # a plural short form names the singular too: "process reward models (PRMs)" ... "our PRM"
                 short = (acro, acro[:-1]) if acro.endswith("s") and acro[-2:-1].isupper() else (acro,)
-                found.append(Found(phrase, etype, start, end, own, short, "acronym", known=bool(known)))
+                found.append(Found(phrase, etype, start, end, own, short, "acronym"))
         return found
 
     def _task_short_forms(self, text: str, names: set[str]) -> set[str]:

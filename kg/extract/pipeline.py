@@ -401,7 +401,7 @@ class Extractor:
                     tokens: list[tuple[int, int, tuple]] | None = None) -> list[Found]:
         """Discovered names, and new model names among the name-shaped tokens (``KR-BERT``)."""
         scan = scan or self.phrases.scan(paper.text)
-        found = self._without_known_short_forms(self.discover(paper, scan))
+        found = self.discover(paper, scan)
         spans = taken = named = None  # the spans of the names found and of the phrases, made for the first new model name
         for start, end, (offset, core, entity, shaped) in self._token_infos(scan.text) if tokens is None else tokens:
             if shaped:
@@ -422,16 +422,6 @@ class Extractor:
                 # a lower-case model identifier before "model": "the OpenAI code-cushman-001 model"
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
         return found
-
-    def _without_known_short_forms(self, found: list[Found]) -> list[Found]:
-        """``found`` less the new names that are the short form a known technique's long form took in this
-        paper: after "process reward models (PRMs)", "our PRM" or "a new PRM" is that technique, no new name of
-        the paper's (a curated short form stays: "Program-aided Language models (PAL)" is PAL's own paper)."""
-        short = {alias for f in found if f.how == "acronym" and f.known for alias in f.aliases}
-        if not short:
-            return found
-        return [f for f in found if f.how == "acronym" or f.name not in short
-                or self._curated.link(f.name, fuzzy=False) is not None]
 
     def _listed_models(self, text: str, chosen: list[tuple], taken: bytearray) -> list[tuple]:
         """Name-shaped names listed with a model are models: "Switch Transformer, StableMoE and BASE Layers".
