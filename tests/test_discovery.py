@@ -34,6 +34,8 @@ def extractor():
     ("Our model BERT-based classifier works well.", "BERT", False),
     # a curated name that is also a language's (Wanda is a Bantu language) is still the paper's own
     ("We introduce a pruning method, termed Wanda, designed to induce sparsity.", "Wanda", True),
+    # a lower-case name after the method noun's comma and a naming word: the name is what follows the naming word
+    ("We introduce a novel debiasing method, called zorbic regularization, which helps.", "zorbic regularization", True),
 ])
 def test_discovery_introduced_is_the_object_not_its_complement(extractor, abstract, name, introduced):
     mentions = extractor(Paper("t:x", "A study of small models", abstract)).mentions
@@ -432,6 +434,9 @@ def test_discovery_a_generic_phrase_is_no_long_form_of_an_acronym():
     ("We release ZorbWeb, a new 1.2-trillion-token corpus of web text.", "1.2-trillion-token", "ZorbWeb"),
     # nor is a date
     ("Zorb ranks first on the SuperGLUE benchmark (July 3, 2021).", "July 3", "SuperGLUE"),
+    # nor a score after a listed name: a decimal version has a one-digit major ("Kora 2.5")
+    ("We reach new F1 scores on three datasets: ZorbNER-chem 93.74, ZorbNER-disease 90.69.", "ZorbNER-chem 93.74",
+     "ZorbNER-chem"),
 ])
 def test_discovery_a_measure_is_no_name(extractor, abstract, absent, present):
     names = {m.name for m in extractor(Paper("t:x", "A study of data", abstract)).mentions}

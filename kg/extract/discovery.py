@@ -85,8 +85,9 @@ _PAIR_SEPARATOR = re.compile(r"[-\u2013\u2014/]")
 #: a capitalised word and one or two sizes or versions after it: "Mistral 7B", "Llama 2", "Falcon 180B v1.0"
 _SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][^\W\d_A-Z]{2,}|[A-Z][^\W\d_A-Z]+[A-Z][^\W\d_]*)(?: (?:\d+x)?\d+(?:\.\d+)?[BMK]?| v\d+(?:\.\d+)*){1,2}"
                          r"(?:-[A-Z][a-z]+)?)(?![\w.-])")
-#: a version number after a name: " 2.0", " v2" (not a size, a percentage or a range)
-_VERSION_AFTER = re.compile(r" v?\d{1,2}(?:\.\d{1,2})?(?![\w.%/-])")
+#: a version number after a name: " 2.0", " v2", " 12" (not a size, a percentage or a range, nor a score:
+#: "BC5CDR-chem 93.74"; a decimal version has a one-digit major)
+_VERSION_AFTER = re.compile(r" v?(?:\d\.\d{1,2}|\d{1,2})(?![\w.%/-])")
 #: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
 _MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as", "refer to as",
                       "refer to it as", "hereafter", "henceforth")
@@ -328,9 +329,10 @@ _BARE_METHOD = re.compile(r"[Ww]e\s+(?:(?:first|also|further|then|here|additiona
                           r"|design|devise)\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,3}?)"
                           r"(?=,|\.(?:\s|$)|\s\(|\s(?:to|that|which|for|as|where|with|by)\b)")
 #: ... and one set after a method noun the paper introduces: "we propose a novel prompting strategy, least-to-most
-#: prompting.", "We introduce a new prompting approach, analogical prompting, which ...": the phrase after the noun's
-#: comma, and the verb and article before the noun
-_APPOSED_NAME = re.compile(r"(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,3}?)(?=[,.;(]|\s+(?:that|which|to|for|where)\b)")
+#: prompting.", "We introduce a new prompting approach, analogical prompting, which ...", "a debiasing method, called
+#: confidence regularization,": the phrase after the noun's comma (and naming word), and the verb and article before
+#: the noun
+_APPOSED_NAME = re.compile(r"(?:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,3}?)(?=[,.;(]|\s+(?:that|which|to|for|where)\b)")
 _APPOSED_LEAD = re.compile(r"(?:propos|introduc|present|develop|design)\w*\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?[\w-]+$")
 #: a word that introduces the title's name: "Introducing Kestrel: ..."
 _TITLE_LEAD = re.compile(r"(?:Introducing|Presenting|Meet) ")
