@@ -71,6 +71,8 @@ def build(inputs, out, fmt, skip_bad, no_html, no_store, progress, jobs, executo
         click.echo(f"  {result.extracted} papers new or changed" + ("" if result.files else "; nothing written"))
     for path in result.files:
         click.echo(f"  wrote {path}")
+    if logging.getLogger().level <= logging.INFO and result.stages:  # -v: where the time went
+        click.echo("  seconds by stage: " + ", ".join(f"{stage} {s:.2f}" for stage, s in result.stages.items()))
 
 
 @cli.command()

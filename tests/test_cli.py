@@ -46,6 +46,22 @@ def test_cli_build_jsonl(tmp_path, capsys):
     assert (tmp_path / "o" / "graph.ttl").exists() and not (tmp_path / "o" / "graph.html").exists()
 
 
+def test_cli_build_verbose_prints_seconds_by_stage(tmp_path, capsys):
+    import logging
+
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"title": "TinyBERT: Distilling BERT", "abstract": "We evaluate on GLUE."}) + "\n", encoding="utf-8")
+    assert main(["build", str(src), "--out", str(tmp_path / "a"), "--no-html", "--no-store"]) == 0
+    assert "seconds by stage" not in capsys.readouterr().out
+    level = logging.getLogger().level
+    try:
+        assert main(["-v", "build", str(src), "--out", str(tmp_path / "b"), "--no-html", "--no-store"]) == 0
+    finally:
+        logging.getLogger().setLevel(level)
+    stages = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  seconds by stage: ")]
+    assert len(stages) == 1 and "extract " in stages[0] and "ingest " in stages[0]
+
+
 def test_cli_build_bad_input_is_clear_error(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01")
