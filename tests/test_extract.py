@@ -626,6 +626,9 @@ def test_extract_known_name_presented_with_a_new_short_form_is_the_papers_own(ex
     ("Recent LMMs fail; LMMS is a sense model.", {("LMMS", "Model")}, {"LMMs"}),
     # a known dataset and a country code is its version in that language, as with a language code
     ("We report results on COCO-CN and MMLU-JP.", {("COCO-CN", "Dataset"), ("MMLU-JP", "Dataset")}, set()),
+    # a name matched only as written (flag cs) is not a size variant's base in another case: "Ultra-Small" is no
+    # ULTRA, "ULTRA-Large" is
+    ("An Ultra-Small model beats ULTRA-Large.", {("ULTRA", "Model")}, {"Ultra-Small"}),
 ])
 def test_pipeline_acronym_plurals_and_country_versions(extractor, text, present, absent):
     mentions = extractor.mentions(Paper("t:x", "A study", text))

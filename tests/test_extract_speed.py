@@ -183,7 +183,7 @@ def test_acted_bit_is_the_hint(corpus):
 def _plain_token(extractor, token):
     """What a name-shaped token is, through every linking step (the code before the number fast path)."""
     from kg.extract.mentions import strip_affixes
-    from kg.extract.pipeline import _ACRONYM_PLURAL
+    from kg.extract.pipeline import _ACRONYM_PLURAL, _lowered_name
     from kg.link import normalize
 
     offset, core = strip_affixes(token, extractor.modifiers, extractor._variant_words)
@@ -193,6 +193,8 @@ def _plain_token(extractor, token):
         key = normalize(core)
         entity = (extractor.linker.fuzzy(key) if key else None) or extractor._dataset_variant(core)
     if entity is not None and _ACRONYM_PLURAL.fullmatch(core) and core.upper() in (entity.name, *entity.aliases):
+        entity, shaped = None, core not in extractor.discover.generic and extractor._shape_type(core)
+    elif entity is not None and entity.name in extractor.gazetteer.exact_case and _lowered_name(core, entity):
         entity, shaped = None, core not in extractor.discover.generic and extractor._shape_type(core)
     return offset, core, entity, shaped if entity is None else ""
 

@@ -212,6 +212,27 @@ class _SpanIndex:
         return [(s, e) for s, e in self.spans[lo:hi] if start < e]
 
 
+def _lowered_name(core: str, entity: Entity) -> bool:
+    """Whether ``core`` writes one of ``entity``'s names with a capital lowered (past its first letter), and none
+    without: capitals added are a title's or an emphasis ("Self-Supervised", "GROVER"), capitals lost another word.
+
+    >>> e = Entity("ULTRA", "Model")
+    >>> _lowered_name("Ultra-Small", e), _lowered_name("ULTRA-Large", e), _lowered_name("ArXiv", Entity("arXiv", "Dataset"))
+    (True, False, False)
+    >>> _lowered_name("GROVER", Entity("Grover", "Model")), _lowered_name("Self-Supervised", Entity("self-supervised", "Technique"))
+    (False, False)
+    """
+    folded, lowered = core.casefold(), False
+    for name in (entity.name, *entity.aliases):
+        at = folded.find(name.casefold())
+        if at < 0:
+            continue
+        if not any(n.isupper() and w.islower() for n, w in zip(name[1:], core[at + 1:at + len(name)])):
+            return False
+        lowered = True
+    return lowered
+
+
 class Extractor:
     """Callable: ``Extractor()(paper) -> Extraction``.
 
@@ -385,6 +406,8 @@ class Extractor:
                 entity = (linker.fuzzy(key) if key else None) or self._dataset_variant(core)
             if entity is not None and _ACRONYM_PLURAL.fullmatch(core) and core.upper() in (entity.name, *entity.aliases):
                 entity = None  # "LMMs" is the plural of LMM (large multimodal model), not the model LMMS
+            elif entity is not None and entity.name in self.gazetteer.exact_case and _lowered_name(core, entity):
+                entity = None  # a name matched as written (flag cs) loses no capital: "Ultra-Small" is no ULTRA
             info = (offset, core, entity, "" if entity is not None else
                     core not in self.discover.generic and self._shape_type(core))
         if len(self._tokens) >= 1 << 18:
@@ -634,6 +657,12 @@ class Extractor:
                 return found.name, "Model"  # "Evaluated on MwpBench, MathScale-7B achieves ...": a size names a model
         return (entity.name, entity.type) if entity else (found.name, found.type)
 
+    def _curated_name(self, name: str) -> Entity | None:
+        """The gazetteer's entity ``name`` is, not counting a name matched as written in another case ("Bridge" is no
+        BRIDGE)."""
+        entity = self._curated.link(name, fuzzy=False)
+        return None if entity is not None and self._other_case(name, entity) else entity
+
     def _other_case(self, surface: str, entity: Entity) -> bool:
         """Whether the one-word ``surface`` is one of the names of an entity the gazetteer matches as written (flag
         ``cs``), in another case: "Hippo" for HiPPO, "Eagle" for EAGLE (a spelling of its own is an alias: "Flan").
@@ -711,7 +740,7 @@ class Extractor:
             # not after "we train" nor in "a novel distillation method" nor "we develop a Monte Carlo Tree Search
             # (MCTS) protocol"
             own = found.introduced and (found.how == "title"
-                                        or (known := self._curated.link(found.name, fuzzy=False)) is None
+                                        or (known := self._curated_name(found.name)) is None
                                         or found.how in ("bare", "presented")
                                         or (found.how in ("intro", "naming", "described", "result")
                                             and (known.type != "Technique"
