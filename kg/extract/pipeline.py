@@ -641,10 +641,8 @@ class Extractor:
 
     def _typed(self, found: Found) -> tuple[str, str]:
         """The canonical name and type of a discovered name."""
-        entity = self.linker.link(found.name, fuzzy=False)
-        if entity is not None and self._other_case(found.name, entity):
-            entity = None  # "Hippo" is no HiPPO: a name matched as written is one only as written
-        entity = entity or self._dataset_variant(found.name)
+        # "Hippo" is no HiPPO: a name matched as written is one only as written
+        entity = self._as_written(self.linker, found.name) or self._dataset_variant(found.name)
         if entity is None and found.aliases:  # "Quantized Low-Rank Adaptation (QLoRA)" is QLoRA
             entity = next(filter(None, (self.linker.link(alias, fuzzy=False) for alias in found.aliases)), None)
         if entity is None and (signs := name_signs(found.name)):  # "Contrastive Decoding+" is a technique as its base is
@@ -657,10 +655,10 @@ class Extractor:
                 return found.name, "Model"  # "Evaluated on MwpBench, MathScale-7B achieves ...": a size names a model
         return (entity.name, entity.type) if entity else (found.name, found.type)
 
-    def _curated_name(self, name: str) -> Entity | None:
-        """The gazetteer's entity ``name`` is, not counting a name matched as written in another case ("Bridge" is no
-        BRIDGE)."""
-        entity = self._curated.link(name, fuzzy=False)
+    def _as_written(self, linker: Linker, name: str) -> Entity | None:
+        """The entity ``linker`` links ``name`` to, not counting a name matched as written in another case ("Bridge"
+        is no BRIDGE, "Hippo" no HiPPO)."""
+        entity = linker.link(name, fuzzy=False)
         return None if entity is not None and self._other_case(name, entity) else entity
 
     def _other_case(self, surface: str, entity: Entity) -> bool:
@@ -740,7 +738,7 @@ class Extractor:
             # not after "we train" nor in "a novel distillation method" nor "we develop a Monte Carlo Tree Search
             # (MCTS) protocol"
             own = found.introduced and (found.how == "title"
-                                        or (known := self._curated_name(found.name)) is None
+                                        or (known := self._as_written(self._curated, found.name)) is None
                                         or found.how in ("bare", "presented")
                                         or (found.how in ("intro", "naming", "described", "result")
                                             and (known.type != "Technique"
