@@ -170,7 +170,8 @@ def _extract(papers: list[Paper], run, assembler: GraphAssembler, sorter: BlockS
 def _learn(extractor, papers: list[Paper], executor: str, *, jobs: int | None, scheduler: str | None) -> None:
     """The extractor's corpus-level pass; its per-paper part (``observe``) on the executor when that is parallel."""
     parallel = hasattr(extractor, "observe")
-    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if parallel else None
+    run = (get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler, papers=len(papers))
+           if parallel else None)
     try:
         if run is None or isinstance(run, SerialExecutor):
             extractor.learn(papers)
@@ -408,7 +409,7 @@ def build(inputs: Iterable[str | Path] | None = None, out: str | Path = "out", *
         assembler.remove(key)
     out.mkdir(parents=True, exist_ok=True)
     # workers are forked before the store loader starts its thread
-    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler) if todo else None
+    run = get_executor(executor, extractor=extractor, jobs=jobs, scheduler=scheduler, papers=len(todo)) if todo else None
     sorter = BlockSorter(tmpdir=out)
     loader = None
     try:

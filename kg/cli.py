@@ -49,7 +49,7 @@ def cli(verbose: int, quiet: bool) -> None:
               help="Do not build the SPARQL store (the first kg query or kg serve builds it from graph.nt).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on a terminal, for long inputs; log lines otherwise, with -v).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core, at most one per 250 papers).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: this machine, or a Dask cluster (--scheduler).")
 @click.option("--scheduler", help="Dask scheduler address, tcp://host:8786 (with --executor dask).")

@@ -38,12 +38,28 @@ DASK_TIMEOUT = "20s"
 ChunkResult = tuple[list[tuple[tuple, tuple]], list[str] | str, tuple[float, float]]
 
 
+#: The fewest papers worth a worker process of their own: a fork and its first chunk cost about what
+#: extracting a hundred papers does, so a small corpus on a many-core machine starts few workers.
+PAPERS_PER_WORKER = 250
+
+
 def default_jobs() -> int:
     """All the cores this process may use."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def worker_count(jobs: int, papers: int | None = None) -> int:
+    """Workers to start for ``papers`` papers on ``jobs`` cores: at most one per :data:`PAPERS_PER_WORKER`.
+
+    >>> worker_count(64, 576), worker_count(64, 100_000), worker_count(2, 576), worker_count(8)
+    (3, 64, 2, 8)
+    """
+    if papers is None:
+        return jobs
+    return max(1, min(jobs, -(-papers // PAPERS_PER_WORKER)))
 
 
 def extract_chunk(papers: list[Paper], extractor: Callable[[Paper], Extraction],
@@ -166,15 +182,20 @@ class DaskExecutor:
 EXECUTORS = ("local", "dask")
 
 
-def get_executor(name: str = "local", *, extractor, jobs: int | None = None, scheduler: str | None = None):
-    """An executor by name: ``local`` (``jobs`` processes; 1: this process) or ``dask`` (needs ``scheduler``)."""
+def get_executor(name: str = "local", *, extractor, jobs: int | None = None, scheduler: str | None = None,
+                 papers: int | None = None):
+    """An executor by name: ``local`` (``jobs`` processes; 1: this process) or ``dask`` (needs ``scheduler``).
+
+    ``papers``: how many papers it will extract, if known: with ``jobs`` left to the default (every core),
+    ``local`` then starts no more workers than they are worth (:func:`worker_count`); ``jobs`` given is kept.
+    """
     if name == "dask":
         if not scheduler:
             raise KGError("--executor dask needs --scheduler tcp://host:port")
         return DaskExecutor(extractor, scheduler)
     if name not in ("local", "serial"):
         raise KGError(f"unknown executor {name!r}; choose one of {', '.join(EXECUTORS)}")
-    jobs = default_jobs() if jobs is None else jobs
+    jobs = worker_count(default_jobs(), papers) if jobs is None else jobs
     if jobs < 1:
         raise KGError(f"--jobs must be at least 1, not {jobs}")
     if name == "serial" or jobs == 1:

@@ -86,6 +86,26 @@ def test_build_parallel_output_identical_to_serial(halves, serial, tmp_path, mon
     assert result.papers == result.extracted > 50
 
 
+def test_default_jobs_start_no_more_workers_than_the_papers_are_worth(halves, serial, tmp_path, monkeypatch):
+    """Left to the default, a many-core machine starts one worker per 250 papers at most; --jobs is kept."""
+    import kg.parallel as parallel
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 64)
+    started = []
+    monkeypatch.setattr(parallel.ProcessExecutor, "__init__",
+                        lambda self, extractor, jobs, init=parallel.ProcessExecutor.__init__:
+                        started.append(jobs) or init(self, extractor, jobs))
+    assert isinstance(parallel.get_executor(extractor=Extraction, papers=200), parallel.SerialExecutor)
+    parallel.get_executor(extractor=Extraction, papers=600).close()
+    parallel.get_executor(extractor=Extraction, jobs=5, papers=600).close()
+    assert started == [3, 5]
+    monkeypatch.setattr(build_module, "CHUNK", 16)
+    result = build(halves, tmp_path, html=False)
+    assert _files(tmp_path) == _files(serial)
+    workers = -(-result.papers // 250)  # the learn pass and the extraction each
+    assert started[2:] == ([workers, workers] if workers > 1 else [])
+
+
 def test_build_dask_local_cluster_identical_to_serial(halves, serial, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     monkeypatch.setattr(build_module, "CHUNK", 16)
