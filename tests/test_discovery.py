@@ -28,6 +28,10 @@ def extractor():
     ("This report describes the development of Zorbo, an instruction-tuned model for Thai.", "Zorbo", True),
     ("This report describes the development of WangchanLion, an instruction-tuned model for Thai.", "WangchanLion", True),
     ("We describe the training of BERT on Thai text.", "BERT", False),
+    # "we train X" presents a known name as the paper's own only where a description follows it
+    ("Using our corpus, we train COSMO: a generalizable conversation model that is more natural.", "COSMO", True),
+    ("We train COSMO on our corpus and compare it with BlenderBot.", "COSMO", False),
+    ("We train BERT, as in earlier work, on Thai text.", "BERT", False),
     # a name-shaped name right after "our model" and before a verb is the paper's own, not "BERT-based"
     ("Across entity types, our model ZorbSyn consistently outperforms earlier methods.", "ZorbSyn", True),
     ("Our best model ZorbLM-Chat outperforms GPT-4.", "ZorbLM-Chat", True),

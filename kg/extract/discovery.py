@@ -428,6 +428,9 @@ _CAMEL_TAIL = re.compile(r"(?<=[a-z])([A-Z][a-z]{3,})$")
 _MAKING_OF = re.compile(r"the (?:development|creation|construction|design|making) of ")
 #: an apposition right after a name: "X, a memory-efficient training strategy ..."
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^.;:()]{1,80})")
+#: a description right after a name, which presents it: "we train COSMO: a generalizable conversation model",
+#: "We pretrain Gannet, a BERT-base-sized encoder" (not "we train BERT on it" nor "we train BERT, as before")
+_DESCRIBED_NEXT = re.compile(r"\s*[,:]\s+an?\s")
 _LIST_CONNECTOR = re.compile(r"(?:such as|like|including|namely|e\.g\.,?)\s+")
 _CONNECTOR_WORDS = ("such as", "like", "including", "namely", "e.g.")
 #: a list connector as written: a space before it and, but for "e.g.", one after it
@@ -1245,6 +1248,8 @@ class NameDiscoverer:
                         continue
                     s, e, name = named.start("name"), named.end("name"), named.group("name")
                 apposition = _APPOSITION.match(sentence, e)
+                # a weak verb's name that a description follows is presented as new: "we train COSMO: a ... model"
+                name_how = "intro" if how == "intro-weak" and _DESCRIBED_NEXT.match(sentence, e) else how
                 # (a long form the acronym spells, not the words before it: "an LLM based model for X (GED)")
                 long_head = aliases[0].lower().split()[-1].split("-")[-1] if aliases and _spells(aliases[0], name) else ""
                 # an acronym is typed by its long form's head first: "Open Pre-trained Transformers (OPT)"
@@ -1260,15 +1265,15 @@ class NameDiscoverer:
                 if aliases and (etype == "Model" or not long_head):
                     # a model goes by its acronym, and so does what a long form it does not spell names:
                     # "Retrieval Augmented FineTuning (RAFT)" is RAFT
-                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, how))
+                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, aliases, name_how))
                 elif aliases:
                     long = aliases[0]
                     ls = text.find(long, base + offset)
-                    found.append(Found(long, etype, ls, ls + len(long), own, (name,), how))
+                    found.append(Found(long, etype, ls, ls + len(long), own, (name,), name_how))
                 else:
                     short = _SHORT_FORM.match(sentence, e)  # "we present Sentence-BERT (SBERT)": SBERT is its alias
                     also = (short.group(1),) if short and _abbreviates(short.group(1), name) else ()
-                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, also, how))
+                    found.append(Found(name, etype, base + offset + s, base + offset + e, own, also, name_how))
         return found
 
     def acronyms(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
