@@ -180,6 +180,12 @@ def _found(extractor, title, abstract=""):
      {("Large-scale Multilingual", "Dataset"), ("IE", "Dataset"), ("Text-to-SQL", "Dataset")}),
     ("Dialogue states", "MultiWOZ 2.1 fixed many errors of MultiWOZ; MultiWOZ 2.2 fixes more.",
      {("MultiWOZ", "Dataset"), ("MultiWOZ 2.1", "Dataset"), ("MultiWOZ 2.2", "Dataset")}, set()),
+    # a title head spelling a task names none, nor does its short form: word sense disambiguation, simplification
+    ("Word Sense Disambiguation: A Unified Evaluation Framework", "Word Sense Disambiguation (WSD) is a key task. "
+     "We compare WSD systems on Zorbsem.", set(), {("Word Sense Disambiguation", "Technique"), ("WSD", "Dataset"),
+                                                  ("WSD", "Model")}),
+    ("Lexical Simplification with Pretrained Encoders", "Lexical simplification (LS) replaces complex words; BERT "
+     "helps LS.", {("BERT", "Model")}, {("LS", "Technique"), ("LS", "Model")}),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",
      {("knowledge distillation", "Technique")}, {("Code Search", "Technique"), ("Code search", "Technique")}),
     ("Sentiment at scale", "We evaluate on the Quokka dataset and on the Zebra-QA benchmark.",

@@ -831,9 +831,11 @@ class NameDiscoverer:
               and not (len(words) == 2 and words[0] in self.languages)):
             ok = True  # "Baby Llama: ...": a known model's name after capitalised words names a model
         else:
+            # (not a task spelled in title case: "Word Sense Disambiguation: ...", "Humor Detection: ...")
             ok = (len(words) <= 4 and all(w[0].isupper() or is_name_shaped(w) for w in words)
                   and not any(w.lower() in self.title_stop or w.lower() in self.stop for w in words)
-                  and head in paper.abstract)
+                  and head in paper.abstract
+                  and not (words[-1].lower() in self.task_heads and not any(is_name_shaped(w) for w in words)))
         if not ok or not self.acceptable(head):
             return []
         start = paper.title.index(head)
