@@ -186,6 +186,11 @@ def _found(extractor, title, abstract=""):
                                                   ("WSD", "Model")}),
     ("Lexical Simplification with Pretrained Encoders", "Lexical simplification (LS) replaces complex words; BERT "
      "helps LS.", {("BERT", "Model")}, {("LS", "Technique"), ("LS", "Model")}),
+    # a task's and a notation's acronym name nothing; a version written apart is that version
+    ("Reading documents", "Traditional OCR systems (OCR-1.0) fail on charts; SMILES strings encode molecules.",
+     set(), {("OCR", "Model"), ("OCR-1.0", "Model"), ("SMILES", "Model")}),
+    ("Judges", "We show promising results for GPT 4 and GPT 3.5 on the task.", {("GPT-4", "Model"),
+                                                                             ("GPT-3.5", "Model")}, {("GPT", "Model")}),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",
      {("knowledge distillation", "Technique")}, {("Code Search", "Technique"), ("Code search", "Technique")}),
     ("Sentiment at scale", "We evaluate on the Quokka dataset and on the Zebra-QA benchmark.",
