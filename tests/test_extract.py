@@ -191,6 +191,9 @@ def _found(extractor, title, abstract=""):
      set(), {("OCR", "Model"), ("OCR-1.0", "Model"), ("SMILES", "Model")}),
     ("Judges", "We show promising results for GPT 4 and GPT 3.5 on the task.", {("GPT-4", "Model"),
                                                                              ("GPT-3.5", "Model")}, {("GPT", "Model")}),
+    # Standard American English is English (schema/languages.tsv), no language of its own
+    ("Dialect robustness", "Most NLP models are trained on Standard American English (SAE) texts.",
+     {("English", "Language")}, {("American English", "Language"), ("Standard American English", "Language")}),
     ("Code Search with Contrastive Sampling", "Code search is hard; we use knowledge distillation.",
      {("knowledge distillation", "Technique")}, {("Code Search", "Technique"), ("Code search", "Technique")}),
     ("Sentiment at scale", "We evaluate on the Quokka dataset and on the Zebra-QA benchmark.",
