@@ -643,6 +643,9 @@ def test_extract_known_name_presented_with_a_new_short_form_is_the_papers_own(ex
     # a name matched only as written (flag cs) is not a size variant's base in another case: "Ultra-Small" is no
     # ULTRA, "ULTRA-Large" is
     ("An Ultra-Small model beats ULTRA-Large.", {("ULTRA", "Model")}, {"Ultra-Small"}),
+    # a name of three characters is matched as written, as a token as well as a phrase: "FID" (the image metric)
+    # is no FiD (Fusion-in-Decoder)
+    ("Our retriever feeds FiD-large, and images get a better FID score.", {("FiD", "Model")}, {"FID"}),
 ])
 def test_pipeline_acronym_plurals_and_country_versions(extractor, text, present, absent):
     mentions = extractor.mentions(Paper("t:x", "A study", text))

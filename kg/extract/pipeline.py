@@ -408,6 +408,8 @@ class Extractor:
                 entity = None  # "LMMs" is the plural of LMM (large multimodal model), not the model LMMS
             elif entity is not None and entity.name in self.gazetteer.exact_case and _lowered_name(core, entity):
                 entity = None  # a name matched as written (flag cs) loses no capital: "Ultra-Small" is no ULTRA
+            elif entity is not None and len(core) <= 3 and core not in (entity.name, *entity.aliases):
+                entity = None  # a name of three characters is matched as written, as the phrases are: "FID" is no FiD
             info = (offset, core, entity, "" if entity is not None else
                     core not in self.discover.generic and self._shape_type(core))
         if len(self._tokens) >= 1 << 18:
