@@ -689,3 +689,19 @@ def test_slashed_version_names_a_second_model_whose_digits_are_no_alias():
     assert not any(m.surface == "40B" for m in extraction.mentions)
     graph = build_graph([extraction])
     assert "4" not in graph.nodes["Model:GPT-4"][ALIASES]
+
+
+def test_a_curated_name_is_introduced_by_the_paper_its_arxiv_id_names():
+    """The gazetteer's arxiv column names the paper that introduced a name: read from an arXiv listing, that paper
+    introduces it, however its abstract words it; another paper mentioning the name does not."""
+    from kg.extract.gazetteer import parse_gazetteer
+
+    ex = Extractor(gazetteer=parse_gazetteer(["Kestrel\tModel\t\t\t2203.15556\t", "MMLU\tDataset\t\t\t2009.03300\t"]))
+    abstract = "We train a model, Kestrel, with the same compute as before. Kestrel does well on MMLU."
+
+    def introduced(key):
+        return {(m.name, m.introduced) for m in ex(Paper(key, "Training Compute-Optimal Models", abstract)).mentions}
+
+    assert introduced("arxiv:2203.15556") == {("Kestrel", True), ("MMLU", False)}
+    assert introduced("arxiv:2301.00001") == {("Kestrel", False), ("MMLU", False)}
+    assert introduced("t:training compute-optimal models") == {("Kestrel", False), ("MMLU", False)}

@@ -254,6 +254,11 @@ class Extractor:
         self.linker = Linker(self.gazetteer.entities, size_words=self.size_words, count=self.cues["size"]["counts"],
                              variants=self.variants)
         self._curated = self.linker  # the gazetteer's names only, also after learn()
+        #: the curated names each paper introduces, by that paper's arXiv id (the gazetteer's arxiv column)
+        self._introduced_by: dict[str, set[tuple[str, str]]] = {}
+        for entity in self.gazetteer.entities:
+            if entity.arxiv:
+                self._introduced_by.setdefault(entity.arxiv, set()).add((entity.name, entity.type))
         # (a function of the linker, not a bound method: the extractor is frozen out of garbage collection, so
         # a cycle through it would never be collected)
         self.discover = NameDiscoverer(self.cues, self.stems, known_type=_type_in(self._curated),
@@ -860,6 +865,9 @@ class Extractor:
                            if (c[2], c[3]) not in introduced and c[3] != "Language"
                            and _OURS_BEFORE.search(text, max(0, c[0] - 60), c[0])
                            and self._curated.link(c[2], fuzzy=False) is None}
+        if paper.key.startswith("arxiv:") and (own := self._introduced_by.get(paper.key[6:])):
+            # the gazetteer names this paper as the one that introduced a name it mentions: "BERT" in 1810.04805
+            introduced |= {(c[2], c[3]) for c in candidates if (c[2], c[3]) in own}
         own_models = {normalize(name) for name, etype in introduced if etype == "Model"}
         if own_models:  # ... and so is its chat / instruct variant: "Qwen" beside "Qwen-Chat"
             for name in {c[2] for c in candidates if c[3] == "Model"}:  # each name once: a paper repeats them
