@@ -646,6 +646,10 @@ def test_extract_known_name_presented_with_a_new_short_form_is_the_papers_own(ex
     # a name of three characters is matched as written, as a token as well as a phrase: "FID" (the image metric)
     # is no FiD (Fusion-in-Decoder)
     ("Our retriever feeds FiD-large, and images get a better FID score.", {("FiD", "Model")}, {"FID"}),
+    # a dataset's short form spelled out as a task in lower case is the task throughout the paper; spelled out
+    # in title case it is the dataset's own name
+    ("Visual question answering (VQA) is hard. KoraVL answers VQA questions on OK-VQA.", {("OK-VQA", "Dataset")}, {"VQA"}),
+    ("We test on Massive Multitask Language Understanding (MMLU).", {("MMLU", "Dataset")}, set()),
 ])
 def test_pipeline_acronym_plurals_and_country_versions(extractor, text, present, absent):
     mentions = extractor.mentions(Paper("t:x", "A study", text))

@@ -1331,17 +1331,19 @@ class NameDiscoverer:
                 found.append(Found(phrase, etype, start, end, own, short, "acronym"))
         return found
 
-    def _task_short_forms(self, text: str, names: set[str]) -> set[str]:
+    def _task_short_forms(self, text: str, names: set[str], curated: bool = False) -> set[str]:
         """The names the text gives as the short form of a task or field, no gazetteer name: "Multilingual Neural
-        Machine Translation (MNMT)" (see [acronym] tasks)."""
+        Machine Translation (MNMT)" (see [acronym] tasks); with ``curated``, gazetteer names too, spelled out in
+        lower case ("visual question answering (VQA)", not "Massive Multitask Language Understanding (MMLU)")."""
         tasks = set()
         for name in names:
             at = text.find(f"({name})")
-            if at < 0 or " " in name or (self.known_type is not None and self.known_type(name)):
+            if at < 0 or " " in name or (not curated and self.known_type is not None and self.known_type(name)):
                 continue
             letters = [c.lower() for c in name if c.isalpha()]
             long = _long_form(_LONG_WORD.findall(text, max(0, at - 120), at), letters) if len(letters) >= 2 else None
-            if long and long[-1].lower().split("-")[-1] in self.task_heads:
+            if (long and long[-1].lower().split("-")[-1] in self.task_heads
+                    and not (curated and long[-1][:1].isupper())):
                 tasks.add(name)
         return tasks
 

@@ -785,6 +785,12 @@ class Extractor:
             out += self._slashed_versions(text, out)
         if "ask" in text:
             out += self._numbered_tasks(text, out)
+        if "(" in text:  # a dataset's short form the paper spells out as a task names the task: "visual question
+            # answering (VQA)", not the VQA dataset, anywhere in the paper
+            short = {text[c[0]:c[1]] for c in out if c[3] == "Dataset" and text[c[0]:c[1]].isupper()}
+            tasks = self.discover._task_short_forms(text, short, curated=True) if short else ()
+            if tasks:
+                out = [c for c in out if c[3] != "Dataset" or text[c[0]:c[1]] not in tasks]
         return out, [(s, e, ent.name) for s, e, ent in languages]
 
     def _slashed_versions(self, text: str, candidates: list[tuple]) -> list[tuple]:
