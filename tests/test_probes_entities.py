@@ -74,6 +74,9 @@ PROBES = [
     # a known name of several words heading the title is the paper's own, unless the title says it evaluates it
     ("Pile of Law: Learning Responsible Data Filtering", "We present a 256GB corpus of legal texts.",
      {("Pile of Law", "Dataset", True)}, ()),
+    # ... after an article too: "The Pile of Law: ..."
+    ("The Pile of Law: Learning Responsible Data Filtering", "We present a 256GB corpus of legal texts.",
+     {("Pile of Law", "Dataset", True)}, ()),
     ("Tree of Thoughts: Evaluating Its Limits", "We test Tree of Thoughts on ZetaQA.",
      {("tree of thoughts", "Technique", False)}, ()),
     # ... or set after the method noun the paper introduces; not a participle there

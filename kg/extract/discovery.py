@@ -798,10 +798,12 @@ class NameDiscoverer:
         head = match.group("head").strip()
         words = head.split()
         if len(words) > 1 and self.known_type is not None and not _EVALUATING_REST.match(paper.title, match.end()):
-            known = self.known_type(head)  # "Buffer of Thoughts: ...", "Pile of Law: ...": a known name heads it
-            if known is not None:
-                start = paper.title.index(head)
-                return [Found(head, known, start, start + len(head), True, how="title")]
+            # "Buffer of Thoughts: ...", "Pile of Law: ...", "The Common Pile v0.1: ...": a known name heads it
+            for name in (head, head[4:]) if head.startswith("The ") else (head,):
+                known = self.known_type(name)
+                if known is not None:
+                    start = paper.title.index(name)
+                    return [Found(name, known, start, start + len(name), True, how="title")]
         noun_type = None
         if len(words) > 1:
             lead = _TITLE_LEAD.match(head) if head[0] in "IPM" else None
