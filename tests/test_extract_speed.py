@@ -440,7 +440,7 @@ def _plain_discover(d, paper, scan):
     presented = {f.name for f in found if f.name in short and f.introduced and f.how != "intro-weak"}
     found = [replace(f, introduced=True, how="presented") if f.how == "acronym" and presented & set(f.aliases) else f
              for f in found if f.how == "acronym" or f.name not in short]
-    tasks = d._task_short_forms(paper.text, {f.name for f in found if f.how != "title"})
+    tasks = d.task_short_forms(paper.text, {f.name for f in found if f.how != "title"})
     found = [f for f in found if f.name not in tasks or f.how == "title"]
     own = {f.name for f in found if f.introduced and f.type == "Model"}
     types = {}

@@ -1333,7 +1333,7 @@ class NameDiscoverer:
                 found.append(Found(phrase, etype, start, end, own, short, "acronym"))
         return found
 
-    def _task_short_forms(self, text: str, names: set[str], curated: bool = False) -> set[str]:
+    def task_short_forms(self, text: str, names: set[str], curated: bool = False) -> set[str]:
         """The names the text gives as the short form of a task or field, no gazetteer name: "Multilingual Neural
         Machine Translation (MNMT)" (see [acronym] tasks); with ``curated``, gazetteer names too, spelled out in
         lower case ("visual question answering (VQA)", not "Massive Multitask Language Understanding (MMLU)")."""
@@ -1981,7 +1981,7 @@ class NameDiscoverer:
             found = [replace(f, introduced=True, how="presented")
                      if f.how == "acronym" and presented.intersection(f.aliases) else f for f in found]
         if "(" in text:  # a short form the text spells out as a task names none: "MNMT models"
-            tasks = self._task_short_forms(text, {f.name for f in found if f.how != "title"})
+            tasks = self.task_short_forms(text, {f.name for f in found if f.how != "title"})
             if tasks:
                 found = [f for f in found if f.name not in tasks or f.how == "title"]
         described = {f.name for f in found if f.how in _DESCRIPTION_HOWS}

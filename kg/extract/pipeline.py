@@ -788,7 +788,7 @@ class Extractor:
         if "(" in text:  # a dataset's short form the paper spells out as a task names the task: "visual question
             # answering (VQA)", not the VQA dataset, anywhere in the paper
             short = {text[c[0]:c[1]] for c in out if c[3] == "Dataset" and text[c[0]:c[1]].isupper()}
-            tasks = self.discover._task_short_forms(text, short, curated=True) if short else ()
+            tasks = self.discover.task_short_forms(text, short, curated=True)
             if tasks:
                 out = [c for c in out if c[3] != "Dataset" or text[c[0]:c[1]] not in tasks]
         return out, [(s, e, ent.name) for s, e, ent in languages]
