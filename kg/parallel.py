@@ -18,6 +18,7 @@ the same graph and the same files as the serial one.
 from __future__ import annotations
 
 import collections
+import logging
 import multiprocessing
 import os
 import time
@@ -31,8 +32,12 @@ from kg.model import Extraction, Paper
 __all__ = ["EXECUTORS", "ChunkResult", "DaskExecutor", "ProcessExecutor", "SerialExecutor", "default_jobs",
            "extract_chunk", "get_executor", "observe_chunk"]
 
+log = logging.getLogger(__name__)
+
 #: How long to wait for a Dask scheduler to answer.
 DASK_TIMEOUT = "20s"
+#: How often, in seconds, a wait for a worker's chunk checks that no worker process has died.
+WORKER_CHECK = 0.5
 #: ``(per paper: (entities, edges) of its contribution, sorted encoded blocks of the chunk (or the
 #: path of the shard file holding them), (CPU seconds extracting, CPU seconds making contributions and lines))``
 ChunkResult = tuple[list[tuple[tuple, tuple]], list[str] | str, tuple[float, float]]
@@ -133,19 +138,47 @@ class _Window:
 
 
 class ProcessExecutor:
-    """Extraction in ``jobs`` worker processes on this machine (forked where the platform allows)."""
+    """Extraction in ``jobs`` worker processes on this machine (forked where the platform allows).
+
+    A worker process that dies (killed, out of memory) takes its chunk with it, and a pool waits for that chunk
+    forever: once one has died, the workers are stopped and the chunks still to come are extracted in this
+    process, with a warning; the results are the same.
+    """
 
     def __init__(self, extractor, jobs: int):
         prepare = getattr(extractor, "prepare", None)
         if prepare is not None:  # before the fork: built once, not once per worker
             prepare()
+        self.extractor = extractor
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        before = set(multiprocessing.active_children())
         self.pool = context.Pool(jobs, initializer=_init_worker, initargs=(extractor,))
+        self.workers = [p for p in multiprocessing.active_children() if p not in before]  # the pool's processes
+        self.broken = False
         self.window = _Window(4 * jobs)
 
     def map(self, chunks: Iterable[list[Paper]], function=extract_chunk) -> Iterator:
-        return self.window.run(lambda c: self.pool.apply_async(_worker_chunk, (function, c)), chunks, lambda r: r.get())
+        submit = lambda c: (c, None if self.broken else self.pool.apply_async(_worker_chunk, (function, c)))  # noqa: E731
+        return self.window.run(submit, chunks, lambda job: self._result(function, *job))
+
+    def _result(self, function, chunk: list[Paper], pending):
+        """The chunk's result from its worker; made here once a worker has died."""
+        while pending is not None and not pending.ready():
+            if self.broken or any(p.exitcode is not None for p in self.workers):
+                self._stop_workers()
+                pending = None
+            else:
+                pending.wait(WORKER_CHECK)
+        return function(chunk, self.extractor) if pending is None else pending.get()
+
+    def _stop_workers(self) -> None:
+        if not self.broken:
+            codes = sorted({p.exitcode for p in self.workers if p.exitcode is not None})
+            log.warning("a worker process died (exit code %s: killed, or out of memory?); the rest is extracted "
+                        "in this process", ", ".join(map(str, codes)))
+            self.broken = True
+            self.close()
 
     def close(self) -> None:
         self.pool.terminate()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
 import threading
 import time
 
@@ -149,3 +150,38 @@ def test_speed7_big_build_writes_state_while_children_serialise(tmp_path, corpus
     result = build([corpus_dir / "004_f7af65009ff3d076.txt"], tmp_path, html=False, jobs=1, store=False)
     assert order == ["state", "finish"]
     assert len(load_state(tmp_path).contributions) == result.papers > 10
+
+
+class _DiesInWorker:
+    """``_two_mentions``, but a worker process given the paper "t:die" exits at once, as one killed would."""
+
+    def __init__(self):
+        self.parent = os.getpid()
+
+    def __call__(self, paper: Paper) -> Extraction:
+        if paper.key == "t:die" and os.getpid() != self.parent:
+            os._exit(3)
+        return _two_mentions(paper)
+
+
+def test_speed7_a_worker_that_dies_leaves_no_build_waiting(caplog):
+    """A worker process that dies (killed, out of memory) once left its pool waiting for its chunk forever, and
+    the build with it: the rest is now extracted in this process, with a warning, and the results are the same."""
+    import signal
+
+    def hung(*_):
+        raise AssertionError("the executor still waits for the dead worker's chunk")
+
+    chunks = [[Paper(key, key, "BERT on GLUE.")] for key in ("t:0", "t:1", "t:die", "t:3", "t:4", "t:5", "t:6")]
+    expected = [extract_chunk(chunk, _two_mentions)[:2] for chunk in chunks]
+    executor = ProcessExecutor(_DiesInWorker(), 2)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        assert [result[:2] for result in executor.map(chunks)] == expected
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        executor.close()
+    assert any("worker process died" in r.getMessage() and "exit code 3" in r.getMessage() for r in caplog.records)
+    assert os.getpid() == executor.extractor.parent
