@@ -36,6 +36,7 @@ class Progress:
         self.total, self.what, self.every = total, what, LOG_EVERY if every is None else every
         self.done = 0
         self.start = self.last = time.perf_counter()
+        self.logged = 0  # papers done at the last log line
         self.bar = None
         self.log_lines = show is None and not sys.stderr.isatty()
         if show or (show is None and not self.log_lines):
@@ -49,7 +50,7 @@ class Progress:
         if self.bar is not None:
             self.bar.update(n)
         elif self.log_lines and (now := time.perf_counter()) - self.last >= self.every:
-            self.last = now
+            self.last, self.logged = now, self.done
             log.info("%s", self.line(now))
 
     def line(self, now: float | None = None) -> str:
@@ -62,8 +63,8 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
-        elif self.log_lines and time.perf_counter() - self.start >= self.every:
-            log.info("%s", self.line())
+        elif self.log_lines and self.logged < self.done and time.perf_counter() - self.start >= self.every:
+            log.info("%s", self.line())  # (not the last line again)
 
 
 class Stopwatch:

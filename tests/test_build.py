@@ -267,6 +267,7 @@ def test_build_progress_log_lines_when_not_a_terminal(halves, tmp_path, monkeypa
     assert len(lines) >= 3 and all(re.fullmatch(r"extracted \d+/%d papers \([\d,]+ papers/s(, ETA \d+ s)?\)"
                                                 % result.extracted, line) for line in lines)
     assert "ETA" in lines[0] and lines[-1].startswith(f"extracted {result.extracted}/{result.extracted} ")
+    assert not lines[-2].startswith(f"extracted {result.extracted}/")  # the last line once, not again on closing
     assert "papers/s]" not in capsys.readouterr().err  # no tqdm bar
 
 
