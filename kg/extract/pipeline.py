@@ -994,7 +994,8 @@ class Extractor:
         more stays ("contrastive-learning-based models"). A learning paradigm before "tasks" or
         "benchmark(s)" names the tasks: "in-context learning tasks", "few-shot learning benchmarks".
         A participle before a plural of models names a class of models, as "pre-trained language
-        models" does: "instruction-tuned LLMs", "quantized models". "-friendly" makes a property:
+        models" does: "instruction-tuned LLMs", "quantized models"; but what models are augmented with
+        is in them: "retrieval-augmented LMs" use retrieval augmentation. "-friendly" makes a property:
         "a pruning-friendly design". Software named after a technique is none: "the transformers
         library", "Hugging Face Transformers".
 
@@ -1005,8 +1006,8 @@ class Extractor:
         ...                                              ("few-shot learning tasks", 17), ("few-shot learning from", 17),
         ...                                              ("instruction-tuned LLMs", 17), ("instruction-tuned Vicuna", 17),
         ...                                              ("pruning-friendly design", 7), ("MoE models", 3),
-        ...                                              ("transformers library", 12))]
-        [False, False, False, True, True, False, True, False, True, False, True]
+        ...                                              ("transformers library", 12), ("retrieval-augmented LMs", 19))]
+        [False, False, False, True, True, False, True, False, True, False, True, False]
         """
         if _SOFTWARE_MAKER.search(text, max(0, start - 16), start):
             return True
@@ -1020,7 +1021,7 @@ class Extractor:
         if follower.startswith(_ATTRIBUTE_FOLLOWERS):
             return True
         if follower.startswith(_MODEL_CLASS_NOUNS) and text.endswith("ed", start, end):
-            return True
+            return not text.endswith("augmented", start, end)
         if not follower.startswith(self._generic_prefixes) or _HYPHEN_OR_SPACE.search(text, start, end):
             return False
         if text[max(0, end - 12):end].lower().endswith(_BACKBONES):
