@@ -340,6 +340,16 @@ def test_languages_only_in_language_contexts(text, languages):
     assert [m.name for m in LanguageFinder().find(text)] == languages
 
 
+def test_sign_languages_are_languages_wherever_named():
+    """A sign language's name says it is a language: no context needed, the language in it ("German") is no
+    mention of its own, and a dataset "of" one with its short form is no new dataset."""
+    ex = Extractor()
+    paper = Paper("t:s", "Signs", "We release a dataset of American Sign Language (ASL) videos. "
+                                  "It also covers German Sign Language.")
+    assert [(m.name, m.type) for m in ex(paper).mentions] == [
+        ("American Sign Language", "Language"), ("German Sign Language", "Language")]
+
+
 def test_languages_named_only_as_nouns_take_no_relation():
     from kg.extract.languages import BACKGROUND, LanguageFinder
 

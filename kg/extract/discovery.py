@@ -620,7 +620,10 @@ class NameDiscoverer:
 
     def _languages_only(self, name: str) -> bool:
         """A language pair or list written as one word, no name: "Kazakh-English", "English–German"; or languages
-        and a generic word: "English NLU (benchmark)", "English-Vietnamese MT (datasets)"."""
+        and a generic word: "English NLU (benchmark)", "English-Vietnamese MT (datasets)"; or a language of several
+        words: "American Sign Language", "Haitian Creole"."""
+        if " " in name and name in self.languages:
+            return True
         parts = _PAIR_SEPARATOR.split(name)
         if len(parts) > 1 and all(p in self.languages for p in parts):
             return True
@@ -1236,6 +1239,8 @@ class NameDiscoverer:
                 if making:  # "describes the development of X" presents X as new
                     m_end, how = making.end(), "intro"
             for s, e, name, aliases in self._names_at(sentence, m_end, naming=how == "naming"):
+                if aliases and self._languages_only(aliases[0]):
+                    continue  # "a dataset of American Sign Language (ASL) videos": a language, no new name
                 if (title_head and title_head.endswith(" " + name) and not aliases
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
                     # "introduces Natural GaLore" names the title's "Natural GaLore", not only "GaLore"

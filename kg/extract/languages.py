@@ -32,6 +32,8 @@ relation, as are the languages listed with it ("such as English and Chinese").
 [('English', 9)]
 >>> [m.name for m in finder.find("MT for Latin American, Caribbean and African Creole languages: Acholi, Dholuo and Wolof.")]
 ['Acholi', 'Luo', 'Wolof']
+>>> [m.name for m in finder.find("Videos in American Sign Language. German Sign Language (DGS) glosses.")]
+['American Sign Language', 'German Sign Language']
 """
 from __future__ import annotations
 
@@ -65,6 +67,8 @@ _WORD = re.compile(r"[\w\-.]+|[,;:()]")
 _DIALECT = re.compile(r"\b([A-Z][a-z]+) [Dd]ialect(?:s|al)?\b")
 _CODE_IN_BRACKETS = re.compile(r"\s*\(\s*[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\s*\)")
 _LIST_JOIN = {",", "and", "or", "&", "as", "well"}
+#: a sign language, which says it is a language: "American Sign Language", "German Sign Language"
+_SIGN_LANGUAGE = re.compile(r"\b(?:[A-Z][a-z\u00E0-\u024F]+ ){1,2}Sign Language\b")
 
 
 def _without_filler(before: list[str]) -> list[str]:
@@ -199,7 +203,7 @@ class LanguageFinder:
     def phrases(self) -> list[tuple[str, Entity]]:
         """``(name, entity)`` of every name :meth:`candidates` can find, for a phrase matcher (case-sensitive)."""
         return [(name, Entity(self.labels.get(name, name), "Language")) for name in sorted(self.names)
-                if _NAME.fullmatch(name) or _PREFIXED.fullmatch(name)]
+                if _NAME.fullmatch(name) or _PREFIXED.fullmatch(name) or _SIGN_LANGUAGE.fullmatch(name)]
 
     def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset(),
              spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
@@ -282,7 +286,24 @@ class LanguageFinder:
         for word in _PREFIXED.finditer(text):
             if word.group() in names:
                 spans.append((word.start(), word.end(), self.labels.get(word.group(), word.group())))
+        if "Sign Language" in text:
+            spans = self._sign_languages(text, spans)
         return sorted(spans)
+
+    def _sign_languages(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``spans`` with the sign languages ISO 639 names ("American Sign Language"), in place of the names
+        inside them ("German" in "German Sign Language")."""
+        signs = []
+        for match in _SIGN_LANGUAGE.finditer(text):
+            words = match.group().split(" ")
+            # the longest name: "Old French Sign Language" before "French Sign Language"
+            name = next((" ".join(words[i:]) for i in range(len(words) - 2) if " ".join(words[i:]) in self.names), None)
+            if name:
+                signs.append((match.end() - len(name), match.end(), self.labels.get(name, name)))
+        if not signs:
+            return spans
+        inside = [(start, end) for start, end, _ in signs]
+        return signs + [span for span in spans if not any(s <= span[0] < e for s, e in inside)]
 
     def _in_context(self, text: str, spans: list[tuple[int, int, str]], title_end: int, model_starts) -> list[Mention]:
         mentions, in_context = [], []
@@ -374,6 +395,8 @@ class LanguageFinder:
     def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
         if _after_non(text, start):
             return False  # "non-English tasks", "non-Arabic speakers"
+        if name.endswith(" Sign Language"):
+            return True  # the name says it is a language
         if _BILINGUAL.search(text, max(0, start - 16), start):
             return True  # "a bilingual (English and Chinese) model", "bilingual English-Chinese"
         if name == "English":
