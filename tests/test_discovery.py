@@ -453,3 +453,14 @@ def test_discovery_a_list_before_an_acronym_is_no_long_form(extractor):
     mentions = extractor(Paper("t:x", "A study of data", text)).mentions
     assert {"MATH", "GSM8K", "BIG-Bench Hard"} <= {m.name for m in mentions}
     assert not any(m.introduced for m in mentions)
+
+
+@pytest.mark.parametrize("abstract, task", [
+    ("We introduce ZorbQA, a video question answering (VideoQA) benchmark. VideoQA models fail on ZorbQA.", "VideoQA"),
+    ("We study multilingual neural machine translation (MNMT) and release ZorbMT. MNMT is hard.", "MNMT"),
+])
+def test_discovery_short_form_of_a_task_is_no_name(extractor, abstract, task):
+    """A short form the paper spells out as a task is no dataset or model, its capitals spelling the task when
+    it mixes cases ("video question answering (VideoQA)")."""
+    names = {m.name for m in extractor(Paper("t:x", "X", abstract)).mentions}
+    assert task not in names and {"ZorbQA", "ZorbMT"} & names

@@ -1348,7 +1348,16 @@ class NameDiscoverer:
             if at < 0 or " " in name or (not curated and self.known_type is not None and self.known_type(name)):
                 continue
             letters = [c.lower() for c in name if c.isalpha()]
-            long = _long_form(_LONG_WORD.findall(text, max(0, at - 120), at), letters) if len(letters) >= 2 else None
+            words = _LONG_WORD.findall(text, max(0, at - 120), at)
+            long = _long_form(words, letters) if len(letters) >= 2 else None
+            capitals = [c.lower() for c in name if c.isupper()] if not long and not name.isupper() else ()
+            if len(capitals) >= 2:  # "video question answering (VideoQA)": each capital starts a word of it, and
+                # the letters after it start that word ("Video", not "Multi-Agent Zeta Code Generation (ZetaCoder)")
+                long = _long_form(words, capitals)
+                lowered = [w.lower() for w in long or ()]
+                if any(not any(w.startswith(part.lower()) for w in lowered)
+                       for part in re.findall(r"[A-Z][a-z]+", name)):
+                    long = None
             if (long and long[-1].lower().split("-")[-1] in self.task_heads
                     and not (curated and long[-1][:1].isupper())):
                 tasks.add(name)
