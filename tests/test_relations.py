@@ -988,6 +988,14 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
      {("GPT-2", "outperforms", "GPT-3")}, set()),
     ("title: the next version is no compression", "ZorbLMv2: Pruning Attention Heads",
      "We present ZorbLMv2 and compare it with ZorbLM.", set(), {("ZorbLMv2", "compresses", "ZorbLM")}),
+    ("title: the rest names the base outside the name", "Zorbo: RoBERTa and Longformer Models for Welsh",
+     "We present Zorbo.", {("Zorbo", "basedOn", "RoBERTa"), ("Zorbo", "basedOn", "Longformer")}, set()),
+    ("title: ... with Y", "Zorbo: Speaker-Aware Emotion Recognition with RoBERTa",
+     "We present Zorbo.", {("Zorbo", "basedOn", "RoBERTa")}, set()),
+    ("title: a model the rest sets against the own one", "Zorbo: An Open Chatbot Impressing GPT-4 with ChatGPT Quality",
+     "We present Zorbo.", set(), {("Zorbo", "basedOn", "GPT-4"), ("Zorbo", "basedOn", "ChatGPT")}),
+    ("title: a Y-like capability", "Zorbo: Towards ChatGPT-Like Capabilities on Drug Molecule Graphs",
+     "We present Zorbo.", set(), {("Zorbo", "basedOn", "ChatGPT")}),
 ])
 def test_relations_lineage_phrasings_with_discovered_names(full_extractor, case, title, abstract, expected, absent):
     """How abstracts say a model was trained further from or made smaller than another, with own names

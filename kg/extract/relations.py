@@ -206,6 +206,12 @@ _DATA_NOUN_NEXT = re.compile(r"-?\s*(?:data(?:sets?)?|corpus|corpora|benchmarks?
 _INTRO_REACH = 600
 
 
+#: after a model's name, words that make it a comparison: "ChatGPT-like", "GPT-4 level"
+_LIKENESS = re.compile(r"[\s-](?:like|style|level|grade)\b", re.IGNORECASE)
+#: what ends a title's head: "TinyBERT: ...", "BERTić -- ..."
+_TITLE_REST = re.compile(r"\s*(?::|--|—)\s*")
+
+
 def _held_names(head: Iterable[str], models: set[str]) -> Iterator[tuple[str, str]]:
     """``(name, other)``: each of the title's own names (``head``) with each other model of ``models`` its
     name holds, not as its version ("MiniLMv2" is MiniLM's next version) nor inside a longer one of
@@ -258,6 +264,7 @@ class RelationExtractor:
             # the title's own model whose name holds another model the title's rest names: see _title_base
             based = table.get("title_name_base", {})
             self.title_base = (based["predicate"], float(based["confidence"])) if based else None
+            self.title_rest_block = re.compile(based.get("rest_block", "(?!)"), re.IGNORECASE)
             self.block_object = re.compile(table["block"]["before_object"], re.IGNORECASE)
             self.block_cue = re.compile(table["block"]["before_cue"], re.IGNORECASE)
             comparison = table["block"].get("before_comparison")
@@ -1110,7 +1117,18 @@ class RelationExtractor:
         ``sentence`` is the title, at offset 0 of the paper's text."""
         predicate, confidence = self.title_base
         models = {x.name for x in ms if x.type == "Model" and not sentence[:x.start].rstrip().endswith(" by")} - set(head)
-        for name, y in _held_names(head, models):
+        pairs = set(_held_names(head, models))
+        # ... and one the rest names outside the name, not set against it: "HeRo: RoBERTa and Longformer Hebrew
+        # Language Models", not "Vicuna: An Open-Source Chatbot Impressing GPT-4"
+        rest = _TITLE_REST.search(sentence)
+        if rest:
+            own = {x.name for x in ms if x.type == "Model" and x.start < rest.start()} & set(head)
+            pairs |= {(name, x.name) for x in ms for name in own
+                      if x.type == "Model" and x.start >= rest.end() and x.name in models and x.name != name
+                      and x.confidence >= 0.9  # a known model, no name found in this title only
+                      and not self.title_rest_block.search(sentence, rest.end(), x.start)
+                      and not _LIKENESS.match(sentence, x.end)}
+        for name, y in sorted(pairs):
             if not any((("Model", name), p, ("Model", y)) in found for p in LINEAGE_PREDICATES):
                 add(("Model", name), predicate, ("Model", y), confidence, 0, sentence)
 
