@@ -151,7 +151,8 @@ class ProcessExecutor:
             prepare()
         self.extractor = extractor
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        # (spawned workers, on macOS and Windows, get the extractor pickled)
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         before = set(multiprocessing.active_children())
         self.pool = context.Pool(jobs, initializer=_init_worker, initargs=(extractor,))
         self.workers = [p for p in multiprocessing.active_children() if p not in before]  # the pool's processes

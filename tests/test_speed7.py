@@ -185,3 +185,23 @@ def test_speed7_a_worker_that_dies_leaves_no_build_waiting(caplog):
         executor.close()
     assert any("worker process died" in r.getMessage() and "exit code 3" in r.getMessage() for r in caplog.records)
     assert os.getpid() == executor.extractor.parent
+
+
+def test_speed7_workers_started_by_spawn_get_the_extractor_pickled(monkeypatch):
+    """Where there is no fork (Windows; macOS defaults to spawn) each worker gets the extractor pickled: a
+    closure in it once made every parallel build there fail ("Can't pickle local object")."""
+    import multiprocessing
+
+    from kg.extract.pipeline import Extractor
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    extractor = Extractor()
+    chunks = [[Paper("t:a", "ZorbBERT: a Welsh BERT", "We fine-tune BERT on GLUE for Welsh.")],
+              [Paper("t:b", "A study", "LLaMA outperforms GPT-3 on MMLU.")]]
+    expected = [extract_chunk(chunk, extractor)[:2] for chunk in chunks]
+    executor = ProcessExecutor(extractor, 2)
+    try:
+        assert executor.pool._ctx.get_start_method() == "spawn"
+        assert [result[:2] for result in executor.map(chunks)] == expected
+    finally:
+        executor.close()

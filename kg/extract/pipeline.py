@@ -261,7 +261,7 @@ class Extractor:
                 self._introduced_by.setdefault(entity.arxiv, set()).add((entity.name, entity.type))
         # (a function of the linker, not a bound method: the extractor is frozen out of garbage collection, so
         # a cycle through it would never be collected)
-        self.discover = NameDiscoverer(self.cues, self.stems, known_type=_type_in(self._curated),
+        self.discover = NameDiscoverer(self.cues, self.stems, known_type=_TypeIn(self._curated),
                                        technique_stems=_technique_stems(self.gazetteer))
         self.languages = LanguageFinder(self.cues)
         self.modifiers = frozenset(self.cues["affix"]["modifiers"])
@@ -1218,16 +1218,22 @@ def _mention(surface: str, name: str, etype: str, start: int, end: int, introduc
     return mention
 
 
-def _type_in(linker: Linker):
+class _TypeIn:
     """``known_type(name)``: the type ``linker`` links ``name`` to, or None (what "a replacement for AdamW" describes).
 
-    >>> _type_in(Linker([Entity("AdamW", "Technique")]))("AdamW")
+    A class, not a closure, so that an extractor pickles: worker processes started by "spawn" (macOS, Windows)
+    receive it pickled.
+
+    >>> _TypeIn(Linker([Entity("AdamW", "Technique")]))("AdamW")
     'Technique'
     """
-    def known_type(name: str) -> str | None:
-        entity = linker.link(name, fuzzy=False)
+
+    def __init__(self, linker: Linker):
+        self.linker = linker
+
+    def __call__(self, name: str) -> str | None:
+        entity = self.linker.link(name, fuzzy=False)
         return entity.type if entity else None
-    return known_type
 
 
 def _freeze_heap() -> None:
