@@ -458,6 +458,8 @@ def test_discovery_a_list_before_an_acronym_is_no_long_form(extractor):
 @pytest.mark.parametrize("abstract, task", [
     ("We introduce ZorbQA, a video question answering (VideoQA) benchmark. VideoQA models fail on ZorbQA.", "VideoQA"),
     ("We study multilingual neural machine translation (MNMT) and release ZorbMT. MNMT is hard.", "MNMT"),
+    # ... or as a class of models: no model of its own
+    ("We build on frozen bidirectional language models (BiLM). Our ZorbQA and the frozen BiLM work.", "BiLM"),
 ])
 def test_discovery_short_form_of_a_task_is_no_name(extractor, abstract, task):
     """A short form the paper spells out as a task is no dataset or model, its capitals spelling the task when

@@ -268,6 +268,33 @@ _STRONG_INTRO = re.compile(r"\b(?:present|introduce|propose|release|dub|name|cal
                            r"|construct)", re.I)
 
 
+#: plural head nouns of a lower-case long form that names a class of models, not one: "language models (BiLM)"
+_CLASS_HEADS = frozenset({"models", "networks", "encoders", "decoders", "transformers", "llms", "lms"})
+
+
+def _spelled_out(text: str, name: str) -> list[str] | None:
+    """The words of the long form ``name`` is given for in brackets ("video question answering (VideoQA)"), or
+    None: its letters spell the long form, or where it mixes cases its capitals do, each lower-case run starting a
+    word of it ("Video", not "Multi-Agent Zeta Code Generation (ZetaCoder)").
+
+    >>> _spelled_out("We study video question answering (VideoQA).", "VideoQA")
+    ['video', 'question', 'answering']
+    """
+    at = text.find(f"({name})")
+    if at < 0 or " " in name:
+        return None
+    letters = [c.lower() for c in name if c.isalpha()]
+    words = _LONG_WORD.findall(text, max(0, at - 120), at)
+    long = _long_form(words, letters) if len(letters) >= 2 else None
+    capitals = [c.lower() for c in name if c.isupper()] if not long and not name.isupper() else ()
+    if len(capitals) >= 2:
+        long = _long_form(words, capitals)
+        lowered = [w.lower() for w in long or ()]
+        if any(not any(w.startswith(part.lower()) for w in lowered) for part in re.findall(r"[A-Z][a-z]+", name)):
+            long = None
+    return long
+
+
 def _intro_strength(m: re.Match) -> str:
     """"intro" for an introducing verb that presents a name as new ("we present X"), else "intro-weak" ("we train X")."""
     return "intro" if _STRONG_INTRO.search(m.group()) else "intro-weak"
@@ -1344,24 +1371,29 @@ class NameDiscoverer:
         lower case ("visual question answering (VQA)", not "Massive Multitask Language Understanding (MMLU)")."""
         tasks = set()
         for name in names:
-            at = text.find(f"({name})")
-            if at < 0 or " " in name or (not curated and self.known_type is not None and self.known_type(name)):
+            if not curated and self.known_type is not None and self.known_type(name):
                 continue
-            letters = [c.lower() for c in name if c.isalpha()]
-            words = _LONG_WORD.findall(text, max(0, at - 120), at)
-            long = _long_form(words, letters) if len(letters) >= 2 else None
-            capitals = [c.lower() for c in name if c.isupper()] if not long and not name.isupper() else ()
-            if len(capitals) >= 2:  # "video question answering (VideoQA)": each capital starts a word of it, and
-                # the letters after it start that word ("Video", not "Multi-Agent Zeta Code Generation (ZetaCoder)")
-                long = _long_form(words, capitals)
-                lowered = [w.lower() for w in long or ()]
-                if any(not any(w.startswith(part.lower()) for w in lowered)
-                       for part in re.findall(r"[A-Z][a-z]+", name)):
-                    long = None
+            long = _spelled_out(text, name)
             if (long and long[-1].lower().split("-")[-1] in self.task_heads
                     and not (curated and long[-1][:1].isupper())):
                 tasks.add(name)
         return tasks
+
+    @staticmethod
+    def class_short_forms(text: str, names: set[str]) -> set[str]:
+        """The names the text gives as the short form of a class of models, spelled out in lower case with a
+        plural head: "frozen bidirectional language models (BiLM)", as "large language models (LLMs)" is.
+
+        >>> NameDiscoverer.class_short_forms("We build on bidirectional language models (BiLM). BiLM works.",
+        ...                                  {"BiLM"})
+        {'BiLM'}
+        """
+        out = set()
+        for name in names:
+            long = _spelled_out(text, name)
+            if long and long[-1] in _CLASS_HEADS and all(w.islower() for w in long):
+                out.add(name)
+        return out
 
     def datasets(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
         """Names a dataset word types: "the Foo dataset", "datasets such as Foo, Bar-2 and Baz QA",
