@@ -994,6 +994,12 @@ def test_relations_own_dataset_under_another_name(full_extractor, case, title, a
      "We present Zorbo.", {("Zorbo", "basedOn", "RoBERTa")}, set()),
     ("title: a model the rest sets against the own one", "Zorbo: An Open Chatbot Impressing GPT-4 with ChatGPT Quality",
      "We present Zorbo.", set(), {("Zorbo", "basedOn", "GPT-4"), ("Zorbo", "basedOn", "ChatGPT")}),
+    ("superior performance in ... compared to Y", "ZorbMamba: a clinical model",
+     "ZorbMamba demonstrates superior performance in modeling clinical language across extended text lengths "
+     "compared to Mamba.", {("ZorbMamba", "outperforms", "Mamba")}, set()),
+    ("better overall performance against models such as Y", "Zorb: small models",
+     "Our best model, Zorb-3B, achieves better overall performance against existing 7B models such as LLaVA-1.5.",
+     {("Zorb", "outperforms", "LLaVA-1.5")}, set()),
     ("title: a Y-like capability", "Zorbo: Towards ChatGPT-Like Capabilities on Drug Molecule Graphs",
      "We present Zorbo.", set(), {("Zorbo", "basedOn", "ChatGPT")}),
 ])
