@@ -466,3 +466,10 @@ def test_discovery_short_form_of_a_task_is_no_name(extractor, abstract, task):
     it mixes cases ("video question answering (VideoQA)")."""
     names = {m.name for m in extractor(Paper("t:x", "X", abstract)).mentions}
     assert task not in names and {"ZorbQA", "ZorbMT"} & names
+
+
+def test_discovery_a_benchmark_named_after_a_model_is_a_dataset(extractor):
+    """A name-shaped "...Bench" built on a model's name is the benchmark, not a model: "VideoChatGPT-Bench"."""
+    paper = Paper("t:x", "X", "ZorbLM sets a new state of the art on VideoChatGPT-Bench and on ZorbBERT-Bench.")
+    types = {m.name: m.type for m in extractor(paper).mentions}
+    assert types["VideoChatGPT-Bench"] == types["ZorbBERT-Bench"] == "Dataset"

@@ -698,6 +698,8 @@ class Extractor:
             return ""  # (and not what a model is not: "non-BERT models")
         if core[-1] == "s" and not core[-2:-1].islower() and self.linker.link(core[:-1], fuzzy=False) is not None:
             return ""  # the plural of a known name is a class of models, no new one: "multilingual XLMs"
+        if core.endswith("Bench") and _DATASET_WORD.fullmatch(core):
+            return "Dataset"  # a benchmark named after a model is no model: "VideoChatGPT-Bench", "LLaVA-Bench"
         if self._stem_index.within_other(core):
             return "Model"
         parts = _HYPHEN_OR_UNDERSCORE.split(core)
