@@ -151,7 +151,7 @@ class ProcessExecutor:
             prepare()
         self.extractor = extractor
         methods = multiprocessing.get_all_start_methods()
-        # (spawned workers, on macOS and Windows, get the extractor pickled)
+        # (spawned workers, where there is no fork (Windows), get the extractor pickled)
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         before = set(multiprocessing.active_children())
         self.pool = context.Pool(jobs, initializer=_init_worker, initargs=(extractor,))

@@ -188,7 +188,7 @@ def test_speed7_a_worker_that_dies_leaves_no_build_waiting(caplog):
 
 
 def test_speed7_workers_started_by_spawn_get_the_extractor_pickled(monkeypatch):
-    """Where there is no fork (Windows; macOS defaults to spawn) each worker gets the extractor pickled: a
+    """Where there is no fork (Windows) each worker gets the extractor pickled: a
     closure in it once made every parallel build there fail ("Can't pickle local object")."""
     import multiprocessing
 

@@ -1225,8 +1225,8 @@ def _mention(surface: str, name: str, etype: str, start: int, end: int, introduc
 class _TypeIn:
     """``known_type(name)``: the type ``linker`` links ``name`` to, or None (what "a replacement for AdamW" describes).
 
-    A class, not a closure, so that an extractor pickles: worker processes started by "spawn" (macOS, Windows)
-    receive it pickled.
+    A class, not a closure, so that an extractor pickles: worker processes started by "spawn" (where there is no
+    fork: Windows) receive it pickled.
 
     >>> _TypeIn(Linker([Entity("AdamW", "Technique")]))("AdamW")
     'Technique'
