@@ -182,6 +182,7 @@ class LanguageFinder:
         self.english_next = frozenset(table["english_next"])
         self.english_not_next = frozenset(table["english_not_next"])
         self.english_dataset_next = frozenset(table.get("english_dataset_next", ()))
+        self.english_source_next = frozenset(table.get("english_source_next", ()))
         self.english_title_previous = frozenset(table["english_title_previous"])
         self.english_data = frozenset(table["english_data"])
         self.english_background_previous = frozenset(table.get("english_background_previous", ()))
@@ -206,16 +207,20 @@ class LanguageFinder:
                 if _NAME.fullmatch(name) or _PREFIXED.fullmatch(name) or _SIGN_LANGUAGE.fullmatch(name)]
 
     def find(self, text: str, title_end: int = 0, model_starts: frozenset[int] = frozenset(),
-             spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+             spans: list[tuple[int, int, str]] | None = None,
+             dataset_starts: frozenset[int] = frozenset()) -> list[Mention]:
         """Language mentions of ``text``; offsets below ``title_end`` are the title.
 
         ``model_starts`` are the offsets where model mentions begin: a
         language right before one is in context ("Galician BERT").
         ``spans`` are the language names in ``text`` if already found
         (``(start, end, name)``, as :meth:`candidates` gives them).
+        ``dataset_starts``: where dataset mentions begin, but for the sources of
+        ``english_source_next``: English right before one is the dataset's ("English CoNLL 2003").
         """
         spans = self.candidates(text) if spans is None else spans
-        mentions = self._in_context(text, self._varieties(text, spans), title_end, model_starts) if spans else []
+        mentions = (self._in_context(text, self._varieties(text, spans), title_end, model_starts, dataset_starts)
+                    if spans else [])
         return self._dialects(text, mentions) if "ialect" in text else mentions
 
     def _dialects(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -305,10 +310,11 @@ class LanguageFinder:
         inside = [(start, end) for start, end, _ in signs]
         return signs + [span for span in spans if not any(s <= span[0] < e for s, e in inside)]
 
-    def _in_context(self, text: str, spans: list[tuple[int, int, str]], title_end: int, model_starts) -> list[Mention]:
+    def _in_context(self, text: str, spans: list[tuple[int, int, str]], title_end: int, model_starts,
+                    dataset_starts: frozenset[int] = frozenset()) -> list[Mention]:
         mentions, in_context = [], []
         for start, end, name in spans:
-            ok = self._context(text, start, end, name, start < title_end, model_starts)
+            ok = self._context(text, start, end, name, start < title_end, model_starts, dataset_starts)
             in_context.append(ok)
         # both sides of a language pair are in context: "English-German translation", "English-to-French"
         for i in range(len(spans) - 1):
@@ -392,7 +398,8 @@ class LanguageFinder:
         before = _WORD.findall(text[max(0, start - 40):start])[-2:]
         return len(before) == 2 and before[1] == "in" and before[0].lower() in self.english_data
 
-    def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts) -> bool:
+    def _context(self, text: str, start: int, end: int, name: str, in_title: bool, model_starts,
+                 dataset_starts: frozenset[int] = frozenset()) -> bool:
         if _after_non(text, start):
             return False  # "non-English tasks", "non-Arabic speakers"
         if name.endswith(" Sign Language"):
@@ -400,7 +407,7 @@ class LanguageFinder:
         if _BILINGUAL.search(text, max(0, start - 16), start):
             return True  # "a bilingual (English and Chinese) model", "bilingual English-Chinese"
         if name == "English":
-            return self._english_context(text, start, end, in_title, model_starts)
+            return end + 1 in dataset_starts or self._english_context(text, start, end, in_title, model_starts)
         return self._general_context(text, start, end, model_starts)
 
     @staticmethod

@@ -920,7 +920,10 @@ class Extractor:
             mentions = [self._as_baseline(text, m) if m.name in self._baselines else m for m in mentions]
         if languages or "ialect" in text:  # (a dialect may name a variety alone: "the Tunisian dialect")
             model_starts = frozenset(m.start for m in mentions if m.type == "Model")
-            placed = [lang for lang in self.languages.find(text, len(paper.title), model_starts, languages)
+            dataset_starts = frozenset(m.start for m in mentions if m.type == "Dataset"
+                                       and m.name not in self.languages.english_source_next)
+            placed = [lang for lang in self.languages.find(text, len(paper.title), model_starts, languages,
+                                                           dataset_starts)
                       if taken.find(1, lang.start, lang.end) < 0]
             if placed:
                 mentions += placed

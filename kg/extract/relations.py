@@ -360,6 +360,10 @@ class RelationExtractor:
         try:
             self.described_language = [re.compile(rx) for rx in table.get("dataset_language", {}).get("described", [])]
             self.composed_language = re.compile(table.get("dataset_language", {}).get("composed", "(?!)"))
+            named = table.get("dataset_language", {})
+            self.language_before = re.compile(named.get("named_before", "(?!)"))
+            self.language_before_names = frozenset(named.get("named_before_languages", ()))
+            self.language_before_not = frozenset(named.get("named_before_not", ()))
         except re.error as err:
             raise KGError(f"relation cue table: bad dataset_language.described entry: {err}") from err
         anaphora = table.get("anaphora", {})
@@ -1150,6 +1154,11 @@ class RelationExtractor:
             for regex in self.described_language:
                 for m in regex.finditer(skel):
                     dataset, lang = ms[int(m.group("d"))], ms[int(m.group("l"))]
+                    add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
+                        self.dataset_language, number, sentence)
+            for m in self.language_before.finditer(skel):  # "English CoNLL 2003", not "Korean BBQ"
+                dataset, lang = ms[int(m.group("d"))], ms[int(m.group("l"))]
+                if lang.name in self.language_before_names and dataset.name not in self.language_before_not:
                     add((dataset.type, dataset.name), "forLanguage", (lang.type, lang.name),
                         self.dataset_language, number, sentence)
             composed = self.composed_language.match(skel)
