@@ -290,6 +290,8 @@ def test_pipeline_introduced_names_and_their_type(extractor, title, abstract, na
     ("It improves Swahili named entity recognition and Czech sentiment analysis.", ["Swahili", "Czech"]),
     ("Swahili is spoken widely.", ["Swahili"]),
     ("Polish the outputs before use.", []),
+    # three letters only for an ISO 639-1 language or a row of languages.tsv: Fon, not Dan
+    ("Fon-French translation; Dan went home.", ["Fon", "French"]),
     # other spellings (schema/languages.tsv) under one label; a list through them keeps its context
     ("Our experiments on Hindi, Bengali and Tamil show gains.", ["Hindi", "Bengali", "Tamil"]),
     ("A Bangla corpus and a Farsi dataset; African languages such as Kinyarwanda and Luganda.",

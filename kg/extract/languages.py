@@ -189,10 +189,11 @@ class LanguageFinder:
         self.list_cues = frozenset(table.get("list_cues", ()))
         self.of_heads = frozenset(table.get("of_heads", ()))
         ambiguous = {a.rstrip("-") for a in table["ambiguous"]}
-        # (three letters only for a language with an ISO 639-1 code: Lao, Twi; not Dan, Gal, Ron)
-        self.names = {n: c for n, c in language_names().items()
-                      if (len(n) > 3 or (len(n) == 3 and len(c) == 2)) and n not in ambiguous}
         self.labels = language_labels()
+        # (three letters only for a language with an ISO 639-1 code, Lao, Twi, or a row of languages.tsv, Fon;
+        # not Dan, Gal, Ron)
+        self.names = {n: c for n, c in language_names().items()
+                      if (len(n) > 3 or (len(n) == 3 and (len(c) == 2 or n in self.labels))) and n not in ambiguous}
         self.pair_firsts = frozenset(re.split("[ -]", n)[0] for n in self.names if re.fullmatch(r"\w+[ -]\w+", n))
         #: demonym -> the known varieties it names: "Tunisian" -> ["Tunisian Arabic"]
         self.varieties: dict[str, list[str]] = {}
