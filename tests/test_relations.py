@@ -1026,8 +1026,7 @@ def test_relations_a_dataset_opening_a_sentence_on_what_it_holds_takes_its_langu
 def test_relations_english_before_a_datasets_name_is_its_language(full_extractor):
     """"English CoNLL 2003" says the dataset's language; "Korean BBQ" names a Korean version of BBQ, and
     "English Wikipedia" a part of a source that holds every language."""
-    paper = Paper("t:e", "Zorb: a tagger", "We present Zorb. Zorb improves results on English CoNLL 2003 and on "
-                  "Korean BBQ. It is pre-trained on English Wikipedia.")
-    relations = {(r.subject[1], r.predicate, r.object[1]) for r in full_extractor(paper).relations}
-    assert ("CoNLL-2003", "forLanguage", "English") in relations
-    assert not {("BBQ", "forLanguage", "Korean"), ("Wikipedia", "forLanguage", "English")} & relations
+    _check_found(full_extractor, "English before a dataset's name", "Zorb: a tagger",
+                 "We present Zorb. Zorb improves results on English CoNLL 2003 and on Korean BBQ. It is pre-trained "
+                 "on English Wikipedia.", {("CoNLL-2003", "forLanguage", "English")},
+                 {("BBQ", "forLanguage", "Korean"), ("Wikipedia", "forLanguage", "English")})

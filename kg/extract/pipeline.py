@@ -451,10 +451,10 @@ class Extractor:
                   and _MODEL_NOUN.match(scan.text, end) and self.linker.link(core, fuzzy=False) is None):
                 # a lower-case model identifier before "model": "the OpenAI code-cushman-001 model"
                 found.append(Found(core, "Model", start + offset, start + offset + len(core), False, how="shape"))
-        if spans is not None and "(" in scan.text:  # a name-shaped short form the text spells out as a task or a
-            # class of models names none, as discovery's are: "video question answering (VideoQA)", "bidirectional
-            # language models (BiLM)"
-            shaped = {f.name for f in found if f.how == "shape"}
+        shaped = {f.name for f in found if f.how == "shape"}
+        if shaped and "(" in scan.text:  # a name-shaped short form the text spells out as a task or a class of
+            # models names none, as discovery's are: "video question answering (VideoQA)", "bidirectional language
+            # models (BiLM)"
             tasks = self.discover.task_short_forms(scan.text, shaped) | self.discover.class_short_forms(scan.text, shaped)
             if tasks:
                 found = [f for f in found if f.how != "shape" or f.name not in tasks]
