@@ -146,6 +146,13 @@ def test_discovery_hyphenated_word_of_a_spelled_out_acronym_is_no_name(extractor
     ("However, a dataset of 10k is small. In Kenya, a corpus of news was built.", set(), {"However", "Kenya"}),
     ("We train on ZetaInstruct. Evaluated on KiQA-2, it wins.", {"ZetaInstruct", "KiQA-2"}, set()),
     ("We evaluate on NER and QA, then train on ProX-curated data.", set(), {"NER", "QA", "ProX-curated"}),
+    # a word before the noun says what kind of data the name after it is
+    ("It improves the success rate on the fine-grained VLN benchmark Zeta2R.", {"Zeta2R"}, {"VLN"}),
+    ("We apply our captioner to the large-scale 3D dataset Kobjaverse, resulting in 660k pairs.", set(), {"3D"}),
+    # an acronym in an indefinite description is the kind of data, a name after "new" or "our" stays one
+    ("We introduce ZetaNav, a large-scale and diverse in-domain VLN dataset.", {"ZetaNav"}, {"VLN"}),
+    ("Evaluation includes a newly introduced ZCOUNT benchmark.", {"ZCOUNT"}, set()),
+    ("We host a leaderboard featuring our ZLURB benchmark (short for Zeta Language Understanding).", {"ZLURB"}, set()),
 ])
 def test_discovery_names_before_a_singular_dataset_noun(extractor, abstract, present, absent):
     names = {name for name, etype, _ in _found(extractor, "A study", abstract) if etype == "Dataset"}

@@ -397,6 +397,9 @@ _ON_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w.+-]*[A-Za-z0-9])(?![\w-])")
 #: A name set before a singular dataset noun by apposition: "ZetaInstruct, a dataset of", "KiQA, a large benchmark for".
 #: an indefinite description before a dataset noun: "a (new, large) ..." (the name may follow it: "a corpus, X")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|one|two|three|new)\s+(?:[\w-]+\s+){0,3}$", re.I)
+#: an indefinite article and lower-case words before a name and a dataset noun: "a large-scale and diverse in-domain"
+_INDEFINITE_DESCRIPTION = re.compile(r"\b[Aa]n?\s+(?:(?!(?:the|our|its|their|this|these|of|for|with|from|on|in|to|by|at|as|new|"
+                                     r"newly|novel|introduc\w*|[a-z]+ing)\s)[a-z][\w-]*\s+){0,5}$")
 _APPOSED_TO_DATASET = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[A-Za-z0-9]),\s+an?\s+(?:[\w-]+\s+){0,3}$")
 #: A name ending in a lower-case participle describes the data: "LM-generated", "GPT-annotated", "web-crawled".
 _DESCRIBING_END = re.compile(r"-[a-z]+(?:ed|ing)$")
@@ -1415,6 +1418,10 @@ class NameDiscoverer:
                 items = _names_before(text, m.start() - 1)
                 if len(items) < 2 and m.group().endswith(("s", "ora")) and not m.group().endswith("us"):  # not "corpus"
                     items = []  # "ABSA datasets", "Twitter corpora": a task or a source, not a name
+                elif (len(items) == 1 and items[0][1].isupper()
+                      and _INDEFINITE_DESCRIPTION.search(text, max(0, items[0][0] - 80), items[0][0])):
+                    items = []  # "a large-scale in-domain VLN dataset": a kind of data, no name (but "a newly
+                    # introduced RemoteCount benchmark")
                 # else "the Foo dataset", or a list: "the A, B and C datasets" ("... and C benchmark" too)
                 names += [(start, self._strip_stop(name)) for start, name in items]
             lo = max(0, m.start() - 60)  # the pattern holds a comma: looked for first
@@ -1427,6 +1434,9 @@ class NameDiscoverer:
             if (text[m.end() + 1 + bool(comma):m.end() + 2 + bool(comma)].isupper()
                     and m.group() in ("dataset", "corpus", "benchmark", "treebank")):
                 after = _NAME_AFTER_DATASET.match(text, m.end() + bool(comma))
+                if after:  # a name before the noun then says what kind of data the name after it is: "the
+                    # fine-grained VLN benchmark R2R", "the 3D dataset Objaverse"
+                    names = []
                 if after and is_name_shaped(after.group("name")):
                     names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
             tail = self._after_dataset.match(text, m.end())
