@@ -222,6 +222,15 @@ def test_discovery_known_model_describing_the_new_one_is_not_introduced(extracto
     assert ("BERT", "Model", False) in found and ("BERT", "Model", True) not in found
 
 
+@pytest.mark.parametrize("abstract, named, kind, absent", [
+    ("We also develop a cross-lingual XQR parser, XL-XQR, trained on silver data.", "XL-XQR", "Model", "XQR"),
+    ("We construct a large-scale RS image-text dataset, Zeta-Align, for pre-training.", "Zeta-Align", "Dataset", "RS"),
+])
+def test_discovery_a_word_describing_the_kind_of_the_name_after_it_is_no_name(extractor, abstract, named, kind, absent):
+    found = _found(extractor, "A study", abstract)
+    assert (named, kind, True) in found and not any(name == absent for name, _, _ in found), found
+
+
 def test_discovery_named_components_of_the_papers_method(extractor):
     abstract = ("We propose FooBERT. Specifically, FooBERT introduces an efficient Bi-Attention structure and a "
                 "Direction-Matching Distillation (DMD) scheme to optimize it.")

@@ -1278,6 +1278,11 @@ class NameDiscoverer:
                 elif not aliases and (lead := self._lead_start(sentence, m_end, s, how)) is not None:
                     # "introduces Romanian BERT, the first ...": the capitalised words before it are the name's
                     s, name = lead, sentence[lead:e]
+                described = (_DESCRIBED_THEN_NAMED.match(sentence, e)
+                             if not aliases and sentence[m_end:s].strip() else None)
+                kind = described and is_name_shaped(described.group("name")) and self._typed_noun(described.group("noun"))
+                if kind:  # "a cross-lingual AMR parser, XL-AMR": the first word says what kind of parser the name is
+                    s, e, name = described.start("name"), described.end("name"), described.group("name")
                 noun = _MODEL_NOUN_AFTER.match(sentence, e) if not aliases and sentence[m_end:s].strip() else None
                 if noun and self.known_type is not None and self.known_type(name) == "Model":
                     # "we propose a novel dynamic BERT model (...)": a known model describes the new one,
@@ -1294,7 +1299,7 @@ class NameDiscoverer:
                 # an acronym is typed by its long form's head first: "Open Pre-trained Transformers (OPT)"
                 head_noun = _HEAD_NOUN_NEXT.match(sentence, e)  # "the Zeta-Pile-2 dataset", "the Falcon series"
                 etype = (self.type_of_name(name) or (aliases and self.type_of_name(aliases[0]))
-                         or self.acronym_heads.get(long_head)
+                         or self.acronym_heads.get(long_head) or kind
                          or (head_noun and self._typed_noun(head_noun.group().strip()))
                          or (apposition and self._description_type(apposition.group(1)))
                          or self.type_near(sentence[max(0, m_start - 60):s])
@@ -2063,6 +2068,11 @@ _DETERMINERS = frozenset({"a", "an", "the", "your", "our", "its", "their", "my",
 #: "newly introduced", "new": what precedes the head noun phrase of a description
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
 #: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
+#: after a word, a description's head noun and a name set off after it: " image-text dataset, LHRS-Align"
+_DESCRIBED_THEN_NAMED = re.compile(r"(?: (?!(?:on|in|of|for|with|to|by|and|or|from|than|as|at|that|which|is|are|was|were|"
+                                   r"we|it|its|their|our|the|a|an)\b)[a-z][\w-]*){0,3} (?P<noun>[a-z]+), "
+                                   r"(?P<name>[A-Z][\w+-]*[\w+])"
+                                   r"(?=[,;:)]|\.(?:\s|$)| \(|$)")
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:models?|architectures?|variants?|encoders?)\b")
 #: a parameter count right after a name: "Zorb-7B", "Zeta 1.1B"
 #: words that call a name a method when they stand near it (see NameDiscoverer.title)
