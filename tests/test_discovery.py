@@ -231,6 +231,15 @@ def test_discovery_a_word_describing_the_kind_of_the_name_after_it_is_no_name(ex
     assert (named, kind, True) in found and not any(name == absent for name, _, _ in found), found
 
 
+@pytest.mark.parametrize("abstract, absent", [
+    ("Models may have an ability called Theory-of-Zeta (ToZ), which we test.", {"ToZ", "Theory-of-Zeta"}),
+    ("We study a phenomenon termed Zeta-Collapse, where outputs shrink.", {"Zeta-Collapse"}),
+])
+def test_discovery_a_quality_a_naming_word_names_is_no_name(extractor, abstract, absent):
+    found = _found(extractor, "A study", abstract)
+    assert not any(name in absent for name, _, _ in found), found
+
+
 def test_discovery_named_components_of_the_papers_method(extractor):
     abstract = ("We propose FooBERT. Specifically, FooBERT introduces an efficient Bi-Attention structure and a "
                 "Direction-Matching Distillation (DMD) scheme to optimize it.")

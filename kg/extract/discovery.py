@@ -1261,6 +1261,8 @@ class NameDiscoverer:
         for i, m_start, m_end, how in triggers:
             offset, sentence = sentences[i]
             m_start, m_end = m_start - offset, m_end - offset
+            if how == "naming" and _QUALITY_NOUN_BEFORE.search(sentence, max(0, m_start - 30), m_start):
+                continue  # "an ability called Theory-of-Mind (ToM)": what a name calls a quality is no model
             if how != "naming":
                 seg = sentence[m_start:m_end].split()
                 if len(seg) > 2 and seg[-2].lower() in _ARTICLES:
@@ -2068,6 +2070,9 @@ _DETERMINERS = frozenset({"a", "an", "the", "your", "our", "its", "their", "my",
 #: "newly introduced", "new": what precedes the head noun phrase of a description
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
 #: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
+#: a noun for a quality or a phenomenon, right before a naming word: "an ability called", "a phenomenon termed"
+_QUALITY_NOUN_BEFORE = re.compile(r"\b(?:abilit(?:y|ies)|capabilit(?:y|ies)|capacit(?:y|ies)|phenomen(?:on|a)|"
+                                  r"behaviou?rs?|skills?|propert(?:y|ies)|traits?|notions?|concepts?) $")
 #: after a word, a description's head noun and a name set off after it: " image-text dataset, LHRS-Align"
 _DESCRIBED_THEN_NAMED = re.compile(r"(?: (?!(?:on|in|of|for|with|to|by|and|or|from|than|as|at|that|which|is|are|was|were|"
                                    r"we|it|its|their|our|the|a|an)\b)[a-z][\w-]*){0,3} (?P<noun>[a-z]+), "
