@@ -2177,6 +2177,8 @@ def _capitalised_tail(chunk: str) -> str:
         tail.insert(0, words.pop())
     while tail and _QUANTITY.fullmatch(tail[0]):  # "12GB Wikipedia"
         tail.pop(0)
+    if len(words) > 1 and words[-1] == "of" and words[-2][:1].isupper():
+        return ""  # the end of a longer capitalised phrase: "a Higher Order Theory of Mind benchmark"
     return " ".join(tail)
 
 
