@@ -208,3 +208,21 @@ def test_a_generic_abbreviation_is_no_node(extractor):
             "which keeps the KV pairs of important tokens in high precision.")
     names = {m.name for m in extractor(Paper("t:probe", "Compressing the KV cache", text)).mentions}
     assert "KV" not in names
+
+
+@pytest.mark.parametrize("text, generic", [
+    ("We collect MQM annotations of 100k segments and create an MQM dataset for ten language pairs.", "MQM"),
+    ("We construct an RS image-text dataset of 5M pairs. On the RS dataset, our model is best.", "RS"),
+    ("Radiologists read CXRs daily; we pair 300k CXRs with reports.", "CXRs"),
+])
+def test_a_scheme_or_field_abbreviation_is_no_node(extractor, text, generic):
+    """An annotation scheme (MQM), a field (RS, remote sensing) or a kind of image (CXRs) is no entity."""
+    names = {m.name for m in extractor(Paper("t:probe", "A study", text)).mentions}
+    assert generic not in names, names
+
+
+def test_a_shared_task_and_its_data_are_one_node(extractor):
+    """"the BabyLM Challenge" and "the BabyLM dataset" name one Dataset."""
+    text = "We enter the BabyLM Challenge. Our model is trained on the BabyLM dataset and wins the BabyLM shared task."
+    found = {(m.name, m.type) for m in extractor(Paper("t:probe", "A small model", text)).mentions}
+    assert found == {("BabyLM", "Dataset")}, found
