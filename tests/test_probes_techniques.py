@@ -226,3 +226,17 @@ def test_a_shared_task_and_its_data_are_one_node(extractor):
     text = "We enter the BabyLM Challenge. Our model is trained on the BabyLM dataset and wins the BabyLM shared task."
     found = {(m.name, m.type) for m in extractor(Paper("t:probe", "A small model", text)).mentions}
     assert found == {("BabyLM", "Dataset")}, found
+
+
+@pytest.mark.parametrize("text, edges, absent", [
+    ("Pre-trained sequence-to-sequence models such as T5 and BART rank passages well.",
+     {("T5", "sequence-to-sequence"), ("BART", "sequence-to-sequence")}, set()),
+    ("Selective state-space models (SSMs) like Mamba overcome the cost of attention.",
+     {("Mamba", "state space model")}, set()),
+    ("State space models are faster than Mamba on long inputs.", set(), {("Mamba", "state space model")}),
+])
+def test_models_listed_after_their_class_use_its_technique(extractor, text, edges, absent):
+    """Named models listed right after the technique their class is named by use it ("SSMs like Mamba")."""
+    result = extractor(Paper("t:probe", "A study of sequence models", text))
+    used = {(r.subject[1], r.object[1]) for r in result.relations if r.predicate == "usesTechnique"}
+    assert edges <= used and not (absent & used), used

@@ -366,6 +366,13 @@ class RelationExtractor:
             self.language_before_not = frozenset(named.get("named_before_not", ()))
         except re.error as err:
             raise KGError(f"relation cue table: bad dataset_language.described entry: {err}") from err
+        members = table.get("class_members")
+        try:
+            self.class_members = (None if members is None else (
+                members["predicate"], float(members["confidence"]),
+                re.compile(members["after"].replace("{M}", f"(?P<y>{_list_of('M')})"), re.IGNORECASE)))
+        except (KeyError, TypeError, ValueError, re.error) as err:
+            raise KGError(f"relation cue table: bad class_members entry: {err}") from err
         anaphora = table.get("anaphora", {})
         try:
             self.anaphor = re.compile(anaphora["Dataset"], re.IGNORECASE) if "Dataset" in anaphora else None
@@ -697,6 +704,8 @@ class RelationExtractor:
                 continue
             if self.dataset_language:
                 datasets_languages |= self._dataset_language(skel, ms, positions, add, number, sentence, intros[number])
+            if self.class_members is not None:
+                self._class_members(skel, ms, positions, add, number, sentence)
             base = title_defaults if number == 0 else defaults
             if number and len(intro) > 1 and self.plural_own.search(skel):
                 base = [("Model", n) for n in intro]  # "both models are trained on ..."
@@ -1135,6 +1144,17 @@ class RelationExtractor:
         for name, y in sorted(pairs):
             if not any((("Model", name), p, ("Model", y)) in found for p in LINEAGE_PREDICATES):
                 add(("Model", name), predicate, ("Model", y), confidence, 0, sentence)
+
+    def _class_members(self, skel, ms, positions, add, number, sentence) -> None:
+        """Models listed right after the technique their class is named by use it ("SSMs like Mamba")."""
+        predicate, confidence, after = self.class_members
+        for i, x in enumerate(ms):
+            if x.type != "Technique":
+                continue
+            m = after.match(skel, positions[i] + len(x.surface))
+            if m is not None:
+                for _, j in _PLACEHOLDER.findall(m.group("y")):
+                    add(("Model", ms[int(j)].name), predicate, ("Technique", x.name), confidence, number, sentence)
 
     def _dataset_language(self, skel, ms, positions, add, number, sentence, intros=None) -> set:
         """``D forLanguage L`` for a dataset described with a language, or introduced in a sentence naming languages.
