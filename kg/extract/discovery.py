@@ -384,10 +384,13 @@ _CLAUSE_END = re.compile(r"[.;]")
 _LOWER_WORD_NEXT = re.compile(r" (?!(?:and|or)\b)[a-z]")
 #: A name right after training or evaluating "on": "trained on ZetaInstruct", "we evaluate on KiQA"
 #: (the verb, and its object at most, "fine-tune ZetaLM on", end the text before " on "; the name follows it).
-#: a training or evaluating verb, or a noun of results, as one word before " on " or its object
+#: a training or evaluating verb, a noun of results or a task measured, as one word before " on " or its object
+#: ("3D classification on ModelNet40")
 _ON_VERB_WORD = re.compile(r"(?i:(?:pre-?)?train(?:ed|ing|s)?|(?:fine-?)?tun(?:ed|ing|es?)|finetun(?:ed|ing|es?)"
                            r"|evaluat(?:ed|ing|es?)|test(?:ed|ing|s)?|benchmark(?:ed|ing|s)?|experiments|results"
-                           r"|performance|accuracy|gains|improvements|baselines|sota|state-of-the-art)")
+                           r"|performance|accuracy|gains|improvements|baselines|sota|state-of-the-art"
+                           r"|classification|segmentation|detection|recognition|captioning|retrieval|parsing|grounding"
+                           r"|answering|summari[sz]ation|localization|tagging|labell?ing|extraction)")
 
 
 def _on_object(word: str) -> bool:
@@ -1596,7 +1599,8 @@ class NameDiscoverer:
     def _new_dataset_name(self, name: str) -> bool:
         """A one-word, mixed-case, name-shaped name no gazetteer knows: "ZetaNLI", not "NER" nor "LM-generated"."""
         return (" " not in name and is_name_shaped(name) and not name.isupper() and self.acceptable(name)
-                and name not in self.languages and not _DESCRIBING_END.search(name)
+                and name not in self.languages and not _DESCRIBING_END.search(name.lower())
+                and not (name[-1] == "s" and name[:-1].isupper())  # "CWEs": a plural, a class of things
                 and (self.known_type is None or self.known_type(name) is None))
 
     def ours(self, paper: Paper, scan: Scan | None = None) -> list[Found]:
