@@ -1449,6 +1449,11 @@ class NameDiscoverer:
                     names = []
                 if after and is_name_shaped(after.group("name")):
                     names.append((after.start("name"), after.group("name")))  # "a large dataset USPTO-3M at ..."
+            elif text[m.end() + 1:m.end() + 2].isupper() and m.group() in ("datasets", "benchmarks", "corpora"):
+                # "the VLN benchmarks REVERIE and SOON": a list of names right after the plural noun
+                items = _listed_names(text, m.end() + 1, 6)
+                if len(items) > 1 and all(is_name_shaped(name) for _, name in items):
+                    names = items
             tail = self._after_dataset.match(text, m.end())
             listed = _listed_names(text, tail.end()) if tail else []
             if tail and (between := tail.group("between")):
