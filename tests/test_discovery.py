@@ -152,6 +152,8 @@ def test_discovery_hyphenated_word_of_a_spelled_out_acronym_is_no_name(extractor
     ("We evaluate on NER and QA, then train on ProX-curated data.", set(), {"NER", "QA", "ProX-curated"}),
     ("We introduce ZI-TOZ, a Higher Order Theory of Zeta benchmark.", {"ZI-TOZ"}, {"Zeta", "Theory of Zeta"}),
     ("It gains on the goal-oriented VLN benchmarks ZEVERIE and ZOON. It also improves.", {"ZEVERIE", "ZOON"}, {"VLN"}),
+    ("We test on public benchmarks, for example, ZestX-ray14, ZSNA Pneumonia and ZovidX-2.",
+     {"ZestX-ray14", "ZSNA Pneumonia", "ZovidX-2"}, set()),
     # a word before the noun says what kind of data the name after it is
     ("It improves the success rate on the fine-grained VLN benchmark Zeta2R.", {"Zeta2R"}, {"VLN"}),
     ("We apply our captioner to the large-scale 3D dataset Kobjaverse, resulting in 660k pairs.", set(), {"3D"}),

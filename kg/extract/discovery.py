@@ -593,7 +593,7 @@ class NameDiscoverer:
         # such as A, B", "corpora (A, B)"
         self._after_dataset = re.compile(r"(?:(?P<between>(?:\s+[\w-]+){1,8}?)\s*:"
                                          r"|\s*(?::|\((?:\s*(?:e\.g\.|i\.e\.|including|such as|namely),?)?"
-                                         r"|,?\s+(?:such as|including|namely|like|e\.g\.),?))\s*")
+                                         r"|,?\s+(?:such as|including|namely|like|e\.g\.|for (?:example|instance)),?))\s*")
         self.languages = frozenset(language_names())
         self.model_stems = tuple(sorted({s for s in model_stems if s}, key=len, reverse=True))
         self._stems = SubstringIndex(self.model_stems)
