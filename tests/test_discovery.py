@@ -248,6 +248,16 @@ def test_discovery_a_quality_a_naming_word_names_is_no_name(extractor, abstract,
     assert not any(name in absent for name, _, _ in found), found
 
 
+@pytest.mark.parametrize("abstract, absent", [
+    ("We first collect image-caption (ZC) pairs from listings, then generate path-instruction (ZPI) pairs.",
+     {"ZC", "ZPI"}),
+    ("We propose quantifying this tradeoff using False Zefusal Rate (FZR).", {"FZR", "False Zefusal Rate"}),
+])
+def test_discovery_a_kind_of_item_or_a_rate_is_no_name(extractor, abstract, absent):
+    found = _found(extractor, "A study", abstract)
+    assert not any(name in absent for name, _, _ in found), found
+
+
 def test_discovery_named_components_of_the_papers_method(extractor):
     abstract = ("We propose FooBERT. Specifically, FooBERT introduces an efficient Bi-Attention structure and a "
                 "Direction-Matching Distillation (DMD) scheme to optimize it.")

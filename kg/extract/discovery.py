@@ -1276,6 +1276,8 @@ class NameDiscoverer:
             for s, e, name, aliases in self._names_at(sentence, m_end, naming=how == "naming"):
                 if aliases and self._languages_only(aliases[0]):
                     continue  # "a dataset of American Sign Language (ASL) videos": a language, no new name
+                if (aliases and aliases[0].lower().split()[-1] in _METRIC_HEADS) or _UNITS_AFTER.match(sentence, e):
+                    continue  # a metric, "False Refusal Rate (FRR)"; a kind of item, "image-caption (IC) pairs"
                 if (title_head and title_head.endswith(" " + name) and not aliases
                         and sentence.startswith(title_head, s - len(title_head) + len(name))):
                     # "introduces Natural GaLore" names the title's "Natural GaLore", not only "GaLore"
@@ -2079,6 +2081,11 @@ _DETERMINERS = frozenset({"a", "an", "the", "your", "our", "its", "their", "my",
 #: "newly introduced", "new": what precedes the head noun phrase of a description
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
 #: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
+#: the last word of a metric's long form: "False Refusal Rate (FRR)"
+_METRIC_HEADS = frozenset({"rate", "rates", "ratio", "error", "accuracy"})
+#: after a short form, the items it is a kind of: "image-caption (IC) pairs"
+_UNITS_AFTER = re.compile(r"\)? (?:pairs|triples|triplets|samples|examples|instances|annotations|labels|sentences"
+                          r"|utterances|snippets|items)\b")
 #: a noun for a quality or a phenomenon, right before a naming word: "an ability called", "a phenomenon termed"
 _QUALITY_NOUN_BEFORE = re.compile(r"\b(?:abilit(?:y|ies)|capabilit(?:y|ies)|capacit(?:y|ies)|phenomen(?:on|a)|"
                                   r"behaviou?rs?|skills?|propert(?:y|ies)|traits?|notions?|concepts?) $")
