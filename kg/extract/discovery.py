@@ -2080,7 +2080,6 @@ class NameDiscoverer:
 _DETERMINERS = frozenset({"a", "an", "the", "your", "our", "its", "their", "my", "this", "these", "those", "every"})
 #: "newly introduced", "new": what precedes the head noun phrase of a description
 _NOVELTY_LEAD = re.compile(r"^(?:(?:new|newly|novel|first)\s+)+(?:\w+ed\s+)?", re.I)
-#: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
 #: the last word of a metric's long form: "False Refusal Rate (FRR)"
 _METRIC_HEADS = frozenset({"rate", "rates", "ratio", "error", "accuracy"})
 #: after a short form, the items it is a kind of: "image-caption (IC) pairs"
@@ -2094,6 +2093,7 @@ _DESCRIBED_THEN_NAMED = re.compile(r"(?: (?!(?:on|in|of|for|with|to|by|and|or|fr
                                    r"we|it|its|their|our|the|a|an)\b)[a-z][\w-]*){0,3} (?P<noun>[a-z]+), "
                                    r"(?P<name>[A-Z][\w+-]*[\w+])"
                                    r"(?=[,;:)]|\.(?:\s|$)| \(|$)")
+#: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:models?|architectures?|variants?|encoders?)\b")
 #: a parameter count right after a name: "Zorb-7B", "Zeta 1.1B"
 #: words that call a name a method when they stand near it (see NameDiscoverer.title)

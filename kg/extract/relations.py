@@ -1151,7 +1151,7 @@ class RelationExtractor:
         for i, x in enumerate(ms):
             if x.type != "Technique":
                 continue
-            m = after.match(skel, positions[i] + len(x.surface))
+            m = after.match(skel, positions[i] + len(_spaced(x.surface)))  # the technique's words, as the skeleton has them
             if m is not None:
                 for _, j in _PLACEHOLDER.findall(m.group("y")):
                     add(("Model", ms[int(j)].name), predicate, ("Technique", x.name), confidence, number, sentence)
