@@ -240,3 +240,13 @@ def test_models_listed_after_their_class_use_its_technique(extractor, text, edge
     result = extractor(Paper("t:probe", "A study of sequence models", text))
     used = {(r.subject[1], r.object[1]) for r in result.relations if r.predicate == "usesTechnique"}
     assert edges <= used and not (absent & used), used
+
+
+@pytest.mark.parametrize("text, technique", [
+    ("We combine the LLM with static code analysis to find vulnerabilities.", "static analysis"),
+    ("Objects exchange information through message passing over the scene graph.", "message passing"),
+    ("We propose a dual-scale graph transformer for long-term action planning.", "graph transformer"),
+])
+def test_program_and_graph_techniques_are_known(extractor, text, technique):
+    """Techniques of code and graph papers the gazetteer holds: static analysis, message passing, graph transformer."""
+    assert technique in techniques(extractor, text)
