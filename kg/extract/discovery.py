@@ -127,7 +127,9 @@ _OUR_LONG_FORM = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){1,5}?[A-Z][\w-]
 _NAME_OUR = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.+-]*[\w+]), [Oo]ur $")
 _OUR_NOUN = re.compile(r"[Oo]ur (?:[\w-]+ ){0,3}?" + _OUR_NOUNS + r"\b")
 #: a name right after a model noun: "... BERT model, IceKora." / "... BERT model (IceKora)"
-_NAME_AFTER_NOUN = re.compile(r"(?:, | \()(?P<name>[A-Z][\w+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(|$)")
+#: a name set off by what follows it: a comma, a bracket, a colon or the sentence's end
+_SET_OFF_NAME = r"(?P<name>[A-Z][\w+-]*[\w+])(?=[,;:)]|\.(?:\s|$)| \(|$)"
+_NAME_AFTER_NOUN = re.compile(r"(?:, | \()" + _SET_OFF_NAME)
 #: nouns of a dataset's part, after its name or before "of" and its name
 _PART_NOUNS = ("test set", "validation set", "dev set", "development set", "evaluation set", "held-out set",
                "split", "splits", "subset", "subsets", "portion", "partition")
@@ -1285,12 +1287,14 @@ class NameDiscoverer:
                 elif not aliases and (lead := self._lead_start(sentence, m_end, s, how)) is not None:
                     # "introduces Romanian BERT, the first ...": the capitalised words before it are the name's
                     s, name = lead, sentence[lead:e]
-                described = (_DESCRIBED_THEN_NAMED.match(sentence, e)
-                             if not aliases and sentence[m_end:s].strip() else None)
+                # words between the verb and the name ("we propose a novel dynamic BERT model"): the name may
+                # only describe the new one
+                described_here = not aliases and bool(sentence[m_end:s].strip())
+                described = _DESCRIBED_THEN_NAMED.match(sentence, e) if described_here else None
                 kind = described and is_name_shaped(described.group("name")) and self._typed_noun(described.group("noun"))
                 if kind:  # "a cross-lingual AMR parser, XL-AMR": the first word says what kind of parser the name is
                     s, e, name = described.start("name"), described.end("name"), described.group("name")
-                noun = _MODEL_NOUN_AFTER.match(sentence, e) if not aliases and sentence[m_end:s].strip() else None
+                noun = _MODEL_NOUN_AFTER.match(sentence, e) if described_here else None
                 if noun and self.known_type is not None and self.known_type(name) == "Model":
                     # "we propose a novel dynamic BERT model (...)": a known model describes the new one,
                     # named after it: "we present the first Icelandic BERT model, IceKora."
@@ -2091,8 +2095,7 @@ _QUALITY_NOUN_BEFORE = re.compile(r"\b(?:abilit(?:y|ies)|capabilit(?:y|ies)|capa
 #: after a word, a description's head noun and a name set off after it: " image-text dataset, LHRS-Align"
 _DESCRIBED_THEN_NAMED = re.compile(r"(?: (?!(?:on|in|of|for|with|to|by|and|or|from|than|as|at|that|which|is|are|was|were|"
                                    r"we|it|its|their|our|the|a|an)\b)[a-z][\w-]*){0,3} (?P<noun>[a-z]+), "
-                                   r"(?P<name>[A-Z][\w+-]*[\w+])"
-                                   r"(?=[,;:)]|\.(?:\s|$)| \(|$)")
+                                   + _SET_OFF_NAME)
 #: a model noun right after a name: "a monolingual BERT model", "two Galician RoBERTa models"
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:models?|architectures?|variants?|encoders?)\b")
 #: a parameter count right after a name: "Zorb-7B", "Zeta 1.1B"
