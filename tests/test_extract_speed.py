@@ -330,16 +330,22 @@ def test_scan_as_every_hit_resolved_alike(corpus):
 # -- name discovery (kg/extract/discovery.py): each fast path against the plain code it replaced ----------------
 
 def _plain_long_form(words, letters):
-    """The long form as first written: every tail from one word, the length checked after the spelling."""
+    """The long form as first written: every tail from one word, the length (its words but short function
+    words) checked after the spelling."""
+    from kg.extract.discovery import _LONG_FORM_GLUE
+
     if not letters:
         return None
-    for n in range(1, min(len(words), len(letters) + 2) + 1):
-        initial = words[-n][0]
+    for n in range(1, len(words) + 1):
+        tail = words[-n:]
+        content = sum(w not in _LONG_FORM_GLUE for w in tail)
+        if content > len(letters) + 2:
+            return None
+        initial = tail[0][0]
         if initial.lower() != letters[0] or not initial.isalpha():
             continue
-        tail = words[-n:]
         it = iter("".join(p[0].lower() for w in tail for p in w.split("-") if p))
-        if all(ch in it for ch in letters) and len(tail) >= max(2, len(letters) - 2):
+        if all(ch in it for ch in letters) and content >= max(2, len(letters) - 2):
             return tail
     return None
 
@@ -347,8 +353,8 @@ def _plain_long_form(words, letters):
 def test_long_form_as_the_plain_loop():
     from kg.extract.discovery import _long_form
 
-    vocab = ["Weight", "Decomposed", "Low", "Rank", "Adaptation", "the", "of", "Open", "Pre", "trained", "a",
-             "Transformers", "Zeta", "Encoder", "Bidirectional", "dual-Path", "x", "Net", "Rotary", "rank"]
+    vocab = ["Weight", "Decomposed", "Low", "Rank", "Adaptation", "the", "of", "Open", "Pre", "trained", "a", "in",
+             "with", "Transformers", "Zeta", "Encoder", "Bidirectional", "dual-Path", "x", "Net", "Rotary", "rank"]
     rng = random.Random(3)
     found = 0
     for _ in range(4000):
@@ -361,7 +367,7 @@ def test_long_form_as_the_plain_loop():
         got = _long_form(words, letters)
         assert got == _plain_long_form(words, letters), (words, letters)
         found += got is not None
-    assert found > 500
+    assert found > 400
 
 
 def _plain_title_techniques(d, paper, scan):

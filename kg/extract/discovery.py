@@ -2374,15 +2374,23 @@ def _spells(long: str, acronym: str) -> bool:
     return tail is not None and len(tail) == len(words)
 
 
+_LONG_FORM_GLUE = frozenset({"of", "for", "with", "the", "to", "in", "on", "by", "from", "a", "an"})
+
+
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
     """The shortest tail of ``words`` whose initials (hyphen parts count) spell ``letters``."""
     if not letters:  # "(12-BERT)": a prefix with no letter spells nothing
         return None
     first = letters[0]
-    # from the shortest tail long enough: two words, or the letters but two
-    for n in range(max(2, len(letters) - 2), min(len(words), len(letters) + 2) + 1):
+    # from the shortest tail long enough: two words, or the letters but two; a short function word inside
+    # (not "and" / "or", which join two names) counts for none ("Table-to-Text in African languages (TaTa)")
+    fewest, most, content = max(2, len(letters) - 2), len(letters) + 2, 0
+    for n in range(1, len(words) + 1):
+        content += words[-n] not in _LONG_FORM_GLUE
+        if content > most:
+            break
         initial = words[-n][0]  # the tail's first word's, checked before the tail is made
-        if initial.lower() != first or not initial.isalpha():
+        if content < fewest or initial.lower() != first or not initial.isalpha():
             continue
         tail = words[-n:]
         it = iter([p[0].lower() for w in tail for p in w.split("-") if p])
