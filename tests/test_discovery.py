@@ -141,7 +141,7 @@ def test_discovery_hyphenated_word_of_a_spelled_out_acronym_is_no_name(extractor
 @pytest.mark.parametrize("abstract, present, absent", [
     ("We evaluate on the ZetaNews corpus and the KiQA dataset.", {"ZetaNews", "KiQA"}, set()),
     ("This dataset, a purely LM-generated corpus, beats GPT-annotated data.", set(), {"LM-generated"}),
-    ("We use Twitter corpora.", set(), {"Twitter"}),
+    ("We use Parliamentary corpora.", set(), {"Parliamentary"}),  # (Twitter, a source of text, is a known dataset)
     ("We fine-tune on ZetaInstruct, a dataset of 10k instructions, and KiQA, a large benchmark.", {"ZetaInstruct", "KiQA"}, set()),
     ("However, a dataset of 10k is small. In Kenya, a corpus of news was built.", set(), {"However", "Kenya"}),
     ("We train on ZetaInstruct. Evaluated on KiQA-2, it wins.", {"ZetaInstruct", "KiQA-2"}, set()),
