@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 
 import pytest
@@ -159,3 +160,22 @@ def test_shipped_rescorer_keeps_the_rules_other_edges_and_evidence():
     assert ("ZetaLM", "fineTunedFrom", "LLaMA") in edges(rescored, str)
     added = [r for r in rescored if r not in rules]
     assert all(r.sentence in paper.text and r.confidence >= 0.45 for r in added)
+
+
+def test_rescore_train_on_a_sparse_matrix_fits_as_a_dense_one():
+    """Thousands of gold papers give tens of thousands of features: the candidates are a sparse matrix, fitted
+    to the same weights as the dense one (a feature named twice in a row counts once)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rng = random.Random(5)
+    vocabulary = [f"b:w{i}" for i in range(40)]
+    rows = [("usesTechnique", ("bias", *rng.sample(vocabulary, 4), vocabulary[0]), rng.random() < 0.4)
+            for _ in range(300)]
+    features = sorted({f for _, fs, _ in rows for f in fs})
+    dense = np.zeros((len(rows), len(features)))
+    for i, (_, fs, _) in enumerate(rows):
+        dense[i, [features.index(f) for f in fs]] = 1.0
+    model = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(dense, [r[2] for r in rows])
+    expected = {f: round(float(w), 4) for f, w in zip(features, model.coef_[0]) if round(float(w), 4)}
+    assert train(rows)["usesTechnique"] == expected

@@ -215,6 +215,7 @@ def train(rows: Iterable[tuple[str, tuple[str, ...], bool]], c: float = 1.0) -> 
     """
     try:
         import numpy as np
+        from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
     except ImportError as err:
         raise KGError("training the re-scorer needs scikit-learn: pip install 'kg[learn]'") from err
@@ -229,9 +230,11 @@ def train(rows: Iterable[tuple[str, tuple[str, ...], bool]], c: float = 1.0) -> 
         if len(set(labels)) < 2:  # nothing to learn: every candidate one way
             weights[predicate] = {"bias": 8.0 if labels[0] else -8.0}
             continue
-        x = np.zeros((len(data), len(vocabulary)))
-        for row, (features, _) in enumerate(data):
-            x[row, [index[f] for f in features]] = 1.0
+        # one row per candidate, a 1 per feature it has: sparse, as thousands of papers give tens of
+        # thousands of features
+        columns = [sorted(index[f] for f in set(features)) for features, _ in data]
+        x = csr_matrix((np.ones(sum(map(len, columns))), [i for row in columns for i in row],
+                        np.cumsum([0, *map(len, columns)])), shape=(len(data), len(vocabulary)))
         model = LogisticRegression(C=c, max_iter=5000, fit_intercept=False).fit(x, labels)
         weights[predicate] = {f: round(float(w), 4) for f, w in zip(vocabulary, model.coef_[0]) if round(float(w), 4)}
     return weights
