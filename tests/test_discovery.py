@@ -535,3 +535,19 @@ def test_discovery_a_function_word_in_a_long_form_spells_no_letter(extractor, ti
     assert named[acronym] == named[long]
     assert long.split()[0] not in {m.name for m in mentions}
     assert {m.type for m in mentions if m.name == named[acronym]} == {"Dataset"}
+
+
+@pytest.mark.parametrize("abstract, acronym, long", [
+    ("We propose Zorb-Looking Active REtrieval augmented generation (ZLARE), a generic method.", "ZLARE",
+     "Zorb-Looking Active REtrieval augmented generation"),
+    ("We present the REtrieval-Augmented Zorb Model (REAZM), which reads documents.", "REAZM",
+     "REtrieval-Augmented Zorb Model"),
+])
+def test_discovery_capitals_opening_a_word_spell_an_acronym(extractor, abstract, acronym, long):
+    """A run of capitals that opens a word gives the acronym all its letters ("REtrieval" gives R and E): the
+    whole long form names the new method, not its first word alone."""
+    mentions = extractor(Paper("t:x", "A study", abstract)).mentions
+    named = {m.surface: m.name for m in mentions}
+    assert named[acronym] == named[long]
+    assert all(m.introduced for m in mentions if m.name == named[acronym])
+    assert long.split()[0].split("-")[0] not in {m.name for m in mentions}

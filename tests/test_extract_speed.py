@@ -332,7 +332,7 @@ def test_scan_as_every_hit_resolved_alike(corpus):
 def _plain_long_form(words, letters):
     """The long form as first written: every tail from one word, the length (its words but short function
     words) checked after the spelling."""
-    from kg.extract.discovery import _LONG_FORM_GLUE
+    from kg.extract.discovery import _LONG_FORM_GLUE, _initials
 
     if not letters:
         return None
@@ -344,7 +344,7 @@ def _plain_long_form(words, letters):
         initial = tail[0][0]
         if initial.lower() != letters[0] or not initial.isalpha():
             continue
-        it = iter("".join(p[0].lower() for w in tail for p in w.split("-") if p))
+        it = iter("".join(_initials(w) for w in tail))
         if all(ch in it for ch in letters) and content >= max(2, len(letters) - 2):
             return tail
     return None
@@ -354,7 +354,7 @@ def test_long_form_as_the_plain_loop():
     from kg.extract.discovery import _long_form
 
     vocab = ["Weight", "Decomposed", "Low", "Rank", "Adaptation", "the", "of", "Open", "Pre", "trained", "a", "in",
-             "with", "Transformers", "Zeta", "Encoder", "Bidirectional", "dual-Path", "x", "Net", "Rotary", "rank"]
+             "with", "Transformers", "REtrieval", "Zeta", "Encoder", "Bidirectional", "dual-Path", "x", "Net", "Rotary", "rank"]
     rng = random.Random(3)
     found = 0
     for _ in range(4000):

@@ -2393,7 +2393,26 @@ def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
         if content < fewest or initial.lower() != first or not initial.isalpha():
             continue
         tail = words[-n:]
-        it = iter([p[0].lower() for w in tail for p in w.split("-") if p])
+        it = iter([c for w in tail for c in _initials(w)])
         if all(ch in it for ch in letters):
             return tail
     return None
+
+
+_CAPITALS_THEN_LOWER = re.compile(r"[A-Z]{2,}(?=[a-z])")
+
+
+def _initials(word: str) -> str:
+    """The letters a word gives an acronym, lower-cased: each hyphen part's first, and all of a run of capitals
+    that opens a part before lower-case letters ("REtrieval" gives "re", as in "Forward-Looking Active REtrieval
+    augmented generation (FLARE)"; "BERT" gives "b").
+
+    >>> [_initials(w) for w in ("Forward-Looking", "REtrieval", "GENeration", "BERT", "PaLM")]
+    ['fl', 're', 'gen', 'b', 'p']
+    """
+    out = []
+    for part in word.split("-"):
+        if part:
+            run = _CAPITALS_THEN_LOWER.match(part)
+            out.append(run.group().lower() if run else part[0].lower())
+    return "".join(out)
