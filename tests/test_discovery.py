@@ -551,3 +551,17 @@ def test_discovery_capitals_opening_a_word_spell_an_acronym(extractor, abstract,
     assert named[acronym] == named[long]
     assert all(m.introduced for m in mentions if m.name == named[acronym])
     assert long.split()[0].split("-")[0] not in {m.name for m in mentions}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose two components: Zorb Migration and Token-Wise Clipping.", "Token-Wise Clipping"),
+    ("Moreover, we propose a novel architecture, Consistency-Checking Network (CCN), that reasons.",
+     "Consistency-Checking Network"),
+    ("We propose Expert-Specialized Fine-Tuning, which tunes the experts.", "Expert-Specialized Fine-Tuning"),
+])
+def test_discovery_a_hyphened_capitalised_word_opens_a_longer_name(extractor, abstract, name):
+    """"Token-Wise Clipping": capitalised words joined by a hyphen describe the name the capitalised words after
+    them close; alone ("Token-Wise") they are no name."""
+    mentions = extractor(Paper("t:x", "A study", abstract)).mentions
+    assert name in {m.surface for m in mentions if m.introduced}
+    assert name.split()[0] not in {m.name for m in mentions}

@@ -88,6 +88,10 @@ _SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][^\W\d_A-Z]{2,}|[A-Z][^\W\d_A-Z]+[A-
 #: a version number after a name: " 2.0", " v2", " 12" (not a size, a percentage or a range, nor a score:
 #: "BC5CDR-chem 93.74"; a decimal version has a one-digit major)
 _VERSION_AFTER = re.compile(r" v?(?:\d\.\d{1,2}|\d{1,2})(?![\w.%/-])")
+# A word of capitalised plain words joined by hyphens ("Token-Wise", "Expert-Specialized") opens the name the
+# capitalised words after it close: "Token-Wise Clipping", "Consistency-Checking Network"
+_HYPHENED_CAPITALS = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_CAPITALISED_AFTER = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*){1,3}(?![\w-])")
 #: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
 _MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as", "refer to as",
                       "refer to it as", "hereafter", "henceforth")
@@ -1121,7 +1125,8 @@ class NameDiscoverer:
         if item is None:
             if is_name_shaped(word) and self.acceptable(word):
                 version = _VERSION_AFTER.match(text, start + len(word))  # "we present SQuAD 2.0, ..."
-                end = version.end() if version else start + len(word)
+                closed = _CAPITALISED_AFTER.match(text, start + len(word)) if _HYPHENED_CAPITALS.fullmatch(word) else None
+                end = version.end() if version else closed.end() if closed else start + len(word)
                 item = start, end, text[start:end], ()
             elif "-" in word and (marked := _MARKED_NAME.fullmatch(word)) and self._plain_word(marked.group("base")) \
                     and marked.group("marker").lower() in self.name_markers:
