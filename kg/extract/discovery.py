@@ -88,8 +88,8 @@ _SIZED_NAME = re.compile(r"(?P<name>(?:[A-Z][^\W\d_A-Z]{2,}|[A-Z][^\W\d_A-Z]+[A-
 #: a version number after a name: " 2.0", " v2", " 12" (not a size, a percentage or a range, nor a score:
 #: "BC5CDR-chem 93.74"; a decimal version has a one-digit major)
 _VERSION_AFTER = re.compile(r" v?(?:\d\.\d{1,2}|\d{1,2})(?![\w.%/-])")
-# A word of capitalised plain words joined by hyphens ("Token-Wise", "Expert-Specialized") opens the name the
-# capitalised words after it close: "Token-Wise Clipping", "Consistency-Checking Network"
+#: a word of capitalised plain words joined by hyphens ("Token-Wise", "Expert-Specialized") opens the name the
+#: capitalised words after it close: "Token-Wise Clipping", "Consistency-Checking Network"
 _HYPHENED_CAPITALS = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*){1,3}(?![\w-])")
 #: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
@@ -2383,7 +2383,7 @@ _LONG_FORM_GLUE = frozenset({"of", "for", "with", "the", "to", "in", "on", "by",
 
 
 def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
-    """The shortest tail of ``words`` whose initials (hyphen parts count) spell ``letters``."""
+    """The shortest tail of ``words`` whose initials (:func:`_initials`: hyphen parts count) spell ``letters``."""
     if not letters:  # "(12-BERT)": a prefix with no letter spells nothing
         return None
     first = letters[0]
