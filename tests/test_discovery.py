@@ -565,3 +565,13 @@ def test_discovery_a_hyphened_capitalised_word_opens_a_longer_name(extractor, ab
     mentions = extractor(Paper("t:x", "A study", abstract)).mentions
     assert name in {m.surface for m in mentions if m.introduced}
     assert name.split()[0] not in {m.name for m in mentions}
+
+
+def test_discovery_a_known_name_ending_a_long_form_is_not_introduced(extractor):
+    """"Gradient Aligned Mutual Learning BERT (GAML-BERT)": BERT is the last word of the new name's long form,
+    not a name the paper presents."""
+    paper = Paper("t:x", "A study of early exits",
+                  "We propose a novel framework, Zorb Aligned Mutual Learning BERT (ZAML-BERT), for early exiting.")
+    mentions = extractor(paper).mentions
+    assert {m.name for m in mentions if m.introduced} == {"ZAML-BERT"}
+    assert "Zorb Aligned Mutual Learning BERT" in {m.surface for m in mentions if m.name == "ZAML-BERT"}

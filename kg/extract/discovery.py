@@ -1147,6 +1147,8 @@ class NameDiscoverer:
         end = start + len(word)
         if _OWNER_NEXT.match(text, end):
             return None  # "we describe our JDExplore d-team's submission": whose it is, not what it is
+        if text.startswith(" (", end) and re.match(r"[\w.]+-" + re.escape(word) + r"\)", text[end + 2:end + 64]):
+            return None  # "Gradient Aligned Mutual Learning BERT (GAML-BERT)": the last word of a long form
         if text[end + 1:end + 2] in _RESULT_NOUN_FIRSTS and _RESULT_NOUN_NEXT.match(text, end):
             return None  # "we present Transformer-XL results": what the name gives, not the name
         return item
