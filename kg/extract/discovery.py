@@ -92,6 +92,8 @@ _VERSION_AFTER = re.compile(r" v?(?:\d\.\d{1,2}|\d{1,2})(?![\w.%/-])")
 #: capitalised words after it close: "Token-Wise Clipping", "Consistency-Checking Network"
 _HYPHENED_CAPITALS = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*){1,3}(?![\w-])")
+#: a bracketed acronym of a prefix and a stem after a name: " (GAML-BERT)"
+_STEMMED_ACRONYM_NEXT = re.compile(r" \([\w.]+-(?P<stem>[^()\s]+)\)")
 #: naming words beside schema/cues.toml's: "the resultant models, denoted as ZetaLM-LS", "referred to as Kora"
 _MORE_NAMING_WORDS = ("denoted as", "denoted by", "referred to as", "coined as", "termed as", "refer to as",
                       "refer to it as", "hereafter", "henceforth")
@@ -1147,7 +1149,8 @@ class NameDiscoverer:
         end = start + len(word)
         if _OWNER_NEXT.match(text, end):
             return None  # "we describe our JDExplore d-team's submission": whose it is, not what it is
-        if text.startswith(" (", end) and re.match(r"[\w.]+-" + re.escape(word) + r"\)", text[end + 2:end + 64]):
+        bracket = _STEMMED_ACRONYM_NEXT.match(text, end) if text.startswith(" (", end) else None
+        if bracket and bracket.group("stem") == word and bracket.end() <= end + 64:
             return None  # "Gradient Aligned Mutual Learning BERT (GAML-BERT)": the last word of a long form
         if text[end + 1:end + 2] in _RESULT_NOUN_FIRSTS and _RESULT_NOUN_NEXT.match(text, end):
             return None  # "we present Transformer-XL results": what the name gives, not the name
@@ -2400,7 +2403,7 @@ def _long_form(words: list[str], letters: list[str]) -> list[str] | None:
         if content < fewest or initial.lower() != first or not initial.isalpha():
             continue
         tail = words[-n:]
-        it = iter([c for w in tail for c in _initials(w)])
+        it = iter("".join(map(_initials, tail)))
         if all(ch in it for ch in letters):
             return tail
     return None
