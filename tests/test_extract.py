@@ -727,7 +727,8 @@ def test_twitter_as_a_source_of_text_is_a_dataset():
     """GUIDELINES: Twitter named as the source of a paper's text is the Dataset Twitter (34 of the 51 tuned papers
     naming it mark it so); a model named after it is not, nor the lower-case word."""
     ex = Extractor()
-    found = {(m.surface, m.name, m.type) for m in ex(Paper("t:x", "A study of tweets",
-             "We collect 10,000 posts from Twitter and fine-tune COVID-Twitter-BERT on them; twitter users agree.")).mentions}
+    paper = Paper("t:x", "A study of tweets",
+                  "We collect 10,000 posts from Twitter and fine-tune COVID-Twitter-BERT on them; twitter users agree.")
+    found = {(m.surface, m.name, m.type) for m in ex(paper).mentions}
     assert ("Twitter", "Twitter", "Dataset") in found
     assert not any(name == "Twitter" and surface != "Twitter" for surface, name, _ in found)

@@ -354,7 +354,8 @@ def test_long_form_as_the_plain_loop():
     from kg.extract.discovery import _long_form
 
     vocab = ["Weight", "Decomposed", "Low", "Rank", "Adaptation", "the", "of", "Open", "Pre", "trained", "a", "in",
-             "with", "Transformers", "REtrieval", "Zeta", "Encoder", "Bidirectional", "dual-Path", "x", "Net", "Rotary", "rank"]
+             "with", "Transformers", "REtrieval", "Zeta", "Encoder", "Bidirectional", "dual-Path", "x", "Net", "Rotary",
+             "rank"]
     rng = random.Random(3)
     found = 0
     for _ in range(4000):

@@ -1127,7 +1127,8 @@ class NameDiscoverer:
         if item is None:
             if is_name_shaped(word) and self.acceptable(word):
                 version = _VERSION_AFTER.match(text, start + len(word))  # "we present SQuAD 2.0, ..."
-                closed = _CAPITALISED_AFTER.match(text, start + len(word)) if _HYPHENED_CAPITALS.fullmatch(word) else None
+                closed = (_CAPITALISED_AFTER.match(text, start + len(word)) if _HYPHENED_CAPITALS.fullmatch(word)
+                          else None)
                 end = version.end() if version else closed.end() if closed else start + len(word)
                 item = start, end, text[start:end], ()
             elif "-" in word and (marked := _MARKED_NAME.fullmatch(word)) and self._plain_word(marked.group("base")) \
